@@ -1,0 +1,118 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// authdesk: a terminal console for helpdesk operators who manage users' authentication
+/// methods in Microsoft Entra ID (Graph) and Auth0. Layers, bottom up: core, services,
+/// view models, console; the sandbox emulates the services over loopback HTTP.
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "authdesk",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "authdesk", targets: ["authdesk"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
+    ],
+    targets: [
+        // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+
+        // Domain types and rules; no I/O.
+        .target(name: "AuthdeskCore", swiftSettings: swiftSettings),
+
+        // IdentityProvider protocol, HTTP transport, sign-in, Graph and Auth0 providers.
+        .target(
+            name: "AuthdeskServices",
+            dependencies: [
+                "AuthdeskCore",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Profiles from the configuration file and the environment.
+        .target(
+            name: "AuthdeskConfig",
+            dependencies: [
+                "AuthdeskCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // One state machine per screen and dialog: pure, no curses, no HTTP of its own.
+        .target(
+            name: "AuthdeskViewModels",
+            dependencies: ["AuthdeskCore", "AuthdeskServices"],
+            swiftSettings: swiftSettings
+        ),
+
+        // The curses front end: cell grid, widgets, key map, terminal I/O.
+        .target(
+            name: "AuthdeskConsole",
+            dependencies: ["AuthdeskCore", "AuthdeskViewModels", "CNcursesw"],
+            swiftSettings: swiftSettings
+        ),
+
+        // Emulator of Graph, Entra sign-in and Auth0 over real HTTP on loopback.
+        .target(
+            name: "AuthdeskSandbox",
+            dependencies: [
+                "AuthdeskResources",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The sandbox's seed data, from the top-level Resources folder.
+        .target(
+            name: "AuthdeskResources",
+            path: "Resources",
+            resources: [.copy("Seed")],
+            swiftSettings: swiftSettings
+        ),
+
+        // The executable: argument parsing, configuration, wiring; no logic of its own.
+        .executableTarget(
+            name: "authdesk",
+            dependencies: [
+                "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
+                "AuthdeskConsole", "AuthdeskSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(name: "AuthdeskCoreTests", dependencies: ["AuthdeskCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthdeskServicesTests",
+            dependencies: ["AuthdeskServices", "AuthdeskSandbox", "AuthdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "AuthdeskConfigTests", dependencies: ["AuthdeskConfig"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthdeskViewModelsTests",
+            dependencies: ["AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskConsoleTests",
+            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskSandboxTests",
+            dependencies: ["AuthdeskSandbox"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,154 @@
+import Foundation
+
+/// One of a user's authentication methods, typed by what it is, from either provider.
+public enum AuthMethod: Sendable, Hashable, Identifiable {
+    case password(PasswordMethod)
+    case phone(PhoneMethod)
+    case email(EmailMethod)
+    case fido2(Fido2Method)
+    case microsoftAuthenticator(MicrosoftAuthenticatorMethod)
+    case softwareOath(SoftwareOathMethod)
+    case hardwareOath(HardwareOathMethod)
+    case temporaryAccessPass(TemporaryAccessPassMethod)
+    case windowsHelloForBusiness(KeyCredentialMethod)
+    case platformCredential(KeyCredentialMethod)
+    case auth0(Auth0Method)
+    case unknown(UnknownMethod)
+
+    public var id: String {
+        switch self {
+        case .password(let m): m.id
+        case .phone(let m): m.id
+        case .email(let m): m.id
+        case .fido2(let m): m.id
+        case .microsoftAuthenticator(let m): m.id
+        case .softwareOath(let m): m.id
+        case .hardwareOath(let m): m.id
+        case .temporaryAccessPass(let m): m.id
+        case .windowsHelloForBusiness(let m): m.id
+        case .platformCredential(let m): m.id
+        case .auth0(let m): m.id
+        case .unknown(let m): m.id
+        }
+    }
+
+    public var kind: MethodKind {
+        switch self {
+        case .password: .password
+        case .phone: .phone
+        case .email: .email
+        case .fido2: .fido2
+        case .microsoftAuthenticator: .microsoftAuthenticator
+        case .softwareOath: .softwareOath
+        case .hardwareOath: .hardwareOath
+        case .temporaryAccessPass: .temporaryAccessPass
+        case .windowsHelloForBusiness: .windowsHelloForBusiness
+        case .platformCredential: .platformCredential
+        case .auth0(let m): m.kind
+        case .unknown: .unknown
+        }
+    }
+
+    /// The line's title in the methods pane: the kind, made precise where it can be.
+    public var title: String {
+        switch self {
+        case .phone(let m): m.phoneType?.displayName ?? MethodKind.phone.displayName
+        case .unknown(let m): m.typeName
+        case .auth0(let m) where m.kind == .unknown: m.type
+        default: kind.displayName
+        }
+    }
+
+    /// A short description for the list line: the number, address, device or model.
+    public var summary: String {
+        switch self {
+        case .password: "password set"
+        case .phone(let m): m.phoneNumber
+        case .email(let m): m.emailAddress
+        case .fido2(let m): m.displayName ?? m.model ?? ""
+        case .microsoftAuthenticator(let m): m.displayName ?? m.deviceTag ?? ""
+        case .softwareOath: "authenticator app (code)"
+        case .hardwareOath(let m): [m.manufacturer, m.model, m.serialNumber].compactMap { $0 }.joined(separator: " ")
+        case .temporaryAccessPass(let m):
+            (m.isUsable == true ? "usable" : "not usable") + (m.lifetimeInMinutes.map { ", \($0) min" } ?? "")
+        case .windowsHelloForBusiness(let m), .platformCredential(let m): m.displayName ?? ""
+        case .auth0(let m): m.phoneNumber ?? m.email ?? m.name ?? ""
+        case .unknown(let m): m.fields["displayName"] ?? ""
+        }
+    }
+
+    /// Every known fact about the method, labelled, for the details pane.
+    public var details: [MethodDetail] {
+        var out: [MethodDetail] = [MethodDetail("Type", title)]
+        func add(_ label: String, _ value: String?) {
+            if let value, !value.isEmpty { out.append(MethodDetail(label, value)) }
+        }
+        func add(_ label: String, _ value: Bool?) {
+            if let value { out.append(MethodDetail(label, value ? "yes" : "no")) }
+        }
+        func add(_ label: String, _ value: Date?) {
+            if let value { out.append(MethodDetail(label, AuthMethod.timestamp(value))) }
+        }
+        switch self {
+        case .password(let m):
+            add("Created", m.createdAt)
+        case .phone(let m):
+            add("Number", m.phoneNumber)
+            add("Phone type", m.phoneType?.rawValue)
+            add("SMS sign-in", m.smsSignInState?.rawValue)
+        case .email(let m):
+            add("Address", m.emailAddress)
+        case .fido2(let m):
+            add("Name", m.displayName)
+            add("Model", m.model)
+            add("AAGUID", m.aaGuid)
+            add("Attestation", m.attestationLevel)
+            add("Passkey type", m.passkeyType)
+            add("Created", m.createdAt)
+        case .microsoftAuthenticator(let m):
+            add("Device", m.displayName)
+            add("Device tag", m.deviceTag)
+            add("App version", m.phoneAppVersion)
+            add("Created", m.createdAt)
+        case .softwareOath:
+            break
+        case .hardwareOath(let m):
+            add("Name", m.displayName)
+            add("Serial number", m.serialNumber)
+            add("Manufacturer", m.manufacturer)
+            add("Model", m.model)
+            add("Status", m.status)
+        case .temporaryAccessPass(let m):
+            add("Starts", m.startDateTime)
+            add("Lifetime", m.lifetimeInMinutes.map { "\($0) minutes" })
+            add("Usable once", m.isUsableOnce)
+            add("Usable now", m.isUsable)
+            add("Reason", m.methodUsabilityReason)
+            add("Created", m.createdAt)
+        case .windowsHelloForBusiness(let m), .platformCredential(let m):
+            add("Device", m.displayName)
+            add("Key strength", m.keyStrength)
+            add("Platform", m.platform)
+            add("Created", m.createdAt)
+        case .auth0(let m):
+            add("Auth0 type", m.type)
+            add("Name", m.name)
+            add("Confirmed", m.confirmed)
+            add("Phone", m.phoneNumber)
+            add("Email", m.email)
+            add("Preferred", m.preferredAuthenticationMethod)
+            add("Created", m.createdAt)
+            add("Last used", m.lastAuthAt)
+        case .unknown(let m):
+            for key in m.fields.keys.sorted() { add(key, m.fields[key]) }
+        }
+        out.append(MethodDetail("Id", id))
+        return out
+    }
+
+    /// UTC, to the minute: how every time in the console and the tables reads.
+    public static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
+            .timeSeparator(.colon)).replacingOccurrences(of: "T", with: " ")
+    }
+}
