@@ -8,15 +8,23 @@ public struct GraphProvider: IdentityProvider {
     public let endpoints: GraphEndpoints
     let tokens: any TokenProvider
     let transport: HTTPTransport
+    /// Every write takes from it; share one per tenant across providers and jobs.
+    public let budget: WriteBudget
+    /// How long a password reset is followed before giving up on it.
+    public var operationTimeout: Duration = .seconds(600)
 
     /// Largest `$top` Graph accepts for users.
     public static let maxPageSize = 999
 
-    public init(tenant: TenantInfo, endpoints: GraphEndpoints, tokens: any TokenProvider, transport: HTTPTransport) {
+    public init(
+        tenant: TenantInfo, endpoints: GraphEndpoints, tokens: any TokenProvider, transport: HTTPTransport,
+        budget: WriteBudget? = nil
+    ) {
         self.tenant = tenant
         self.endpoints = endpoints
         self.tokens = tokens
         self.transport = transport
+        self.budget = budget ?? WriteBudget(now: transport.now, sleep: transport.sleep)
     }
 
     // MARK: Users
