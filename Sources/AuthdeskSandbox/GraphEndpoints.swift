@@ -34,7 +34,11 @@ enum GraphEndpoints {
             path = ["users", userId] + path.dropFirst()
         }
         if path == ["$batch"] {
+            guard request.method == "POST" else { return methodNotAllowed(context) }
             return GraphBatch.handle(context, state: &state)
+        }
+        if request.method != "GET", let throttled = throttle(context, state: &state) {
+            return throttled
         }
         if path.count >= 3, path[0] == "reports", path[1] == "authenticationMethods", path[2] == "userRegistrationDetails" {
             return GraphReads.registrationDetails(context, path: Array(path.dropFirst(3)), state: state)
@@ -63,6 +67,23 @@ enum GraphEndpoints {
         default:
             return context.error(400, "BadRequest", "Resource not found for the segment '\(rest.first ?? "")'.")
         }
+    }
+
+    /// Graph's write budget: a token bucket per app and tenant; an empty bucket answers 429
+    /// `TooManyRequests` with a fractional Retry-After.
+    static func throttle(_ context: GraphContext, state: inout SandboxState) -> HTTPReply? {
+        guard state.options.throttling else { return nil }
+        let tenantId = state.tenants[context.tenantIndex].id
+        let key = "graph|\(context.token.clientId.lowercased())|\(tenantId)"
+        var bucket = state.writeBuckets[key]
+            ?? TokenBucket(capacity: Double(max(1, state.options.graphWriteBudget)), period: 150, now: context.now)
+        let wait = bucket.take(now: context.now)
+        state.writeBuckets[key] = bucket
+        guard let wait else { return nil }
+        let retryAfter = String(format: "%.3f", max(0.001, wait))
+        return context.error(429, "TooManyRequests",
+                             "Too many requests: the application's write budget for this tenant is spent. Retry after \(retryAfter) seconds.",
+                             headers: [("Retry-After", retryAfter)])
     }
 
     static func methodNotAllowed(_ context: GraphContext) -> HTTPReply {

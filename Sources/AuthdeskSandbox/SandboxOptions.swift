@@ -14,6 +14,10 @@ public struct SandboxOptions: Sendable {
     public var deviceCodeApprovalDelay: Duration = .milliseconds(1500)
     /// Whether Graph's write budget and Auth0's rate limit apply (on by default, as on the real services).
     public var throttling: Bool = true
+    /// Graph writes allowed per 2.5 minutes per app and tenant (a token bucket; the real budget is 3,000).
+    public var graphWriteBudget: Int = 3000
+    /// Auth0 Management API requests allowed per second (a token bucket; `x-ratelimit-limit`).
+    public var auth0RateLimit: Int = 50
 
     public init(
         port: Int = 0,
@@ -22,7 +26,9 @@ public struct SandboxOptions: Sendable {
         latencyMs: Int = 0,
         faultRate: Double = 0,
         deviceCodeApprovalDelay: Duration = .milliseconds(1500),
-        throttling: Bool = true
+        throttling: Bool = true,
+        graphWriteBudget: Int = 3000,
+        auth0RateLimit: Int = 50
     ) {
         self.port = port
         self.usersPerTenant = usersPerTenant
@@ -31,5 +37,7 @@ public struct SandboxOptions: Sendable {
         self.faultRate = faultRate
         self.deviceCodeApprovalDelay = deviceCodeApprovalDelay
         self.throttling = throttling
+        self.graphWriteBudget = graphWriteBudget
+        self.auth0RateLimit = auth0RateLimit
     }
 }
