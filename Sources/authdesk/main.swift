@@ -1,1 +1,1 @@
-print("authdesk")
+print("authdesk: the command line is being wired")
