@@ -6,7 +6,8 @@ import Logging
 
 /// The one way every provider request goes out: adds a `client-request-id`, retries throttled,
 /// unavailable and dropped requests (honouring `Retry-After`), decodes failures into
-/// ``ServiceError`` and logs each exchange with its secrets redacted.
+/// ``ServiceError`` and logs each exchange with its secrets redacted. It logs nothing unless
+/// given a logger: a stray line on standard output would break the console and `--output json`.
 public final class HTTPTransport: Sendable {
     /// Waits for a duration; injected so tests do not really wait.
     public typealias Sleep = @Sendable (Duration) async throws -> Void
@@ -23,7 +24,7 @@ public final class HTTPTransport: Sendable {
         retry: RetryPolicy = RetryPolicy(),
         sleep: @escaping Sleep = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() },
-        logger: Logger = Logger(label: "authdesk.http"),
+        logger: Logger = Logger(label: "authdesk.http", factory: { _ in SwiftLogNoOpLogHandler() }),
         makeRequestID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
     ) {
         self.loader = loader

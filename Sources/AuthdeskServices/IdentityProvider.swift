@@ -1,3 +1,4 @@
+import Foundation
 import AuthdeskCore
 
 /// What the console, the command line and the bulk engine ask of an identity service.
@@ -114,6 +115,22 @@ extension IdentityProvider {
 
     public func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
         AsyncThrowingStream { $0.finish(throwing: unsupported("Following an operation")) }
+    }
+
+    /// Deletes the method with this id, whatever its type (found among the user's methods);
+    /// `.notFound` when the user has no such method.
+    public func deleteMethod(id methodID: String, of userID: String) async throws(ServiceError) {
+        let wanted = methodID.trimmingCharacters(in: .whitespaces)
+        guard !wanted.isEmpty else {
+            throw ServiceError(kind: .badInput, message: "A method id is needed (see the ids in the user's method list)")
+        }
+        let methods = try await methods(of: userID)
+        guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
+            throw ServiceError(
+                kind: .notFound, code: "methodNotFound",
+                message: "\(userID) has no method with the id \(wanted)")
+        }
+        try await deleteMethod(method, of: userID)
     }
 
     /// The error of an operation this provider does not offer.

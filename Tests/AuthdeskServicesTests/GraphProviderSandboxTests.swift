@@ -1,6 +1,9 @@
 import AuthdeskCore
 import AuthdeskSandbox
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 @testable import AuthdeskServices
 
@@ -119,6 +122,20 @@ import Testing
         let page = try await graph.searchUsers("Olga", pageSize: 5)
         await harness.sandbox.stop()
         #expect(page.users.contains { $0.principalName == "olga.smirnova@fabrikam.com" })
+    }
+
+    @Test func aSlowServiceTimesOut() async throws {
+        let harness = try await SandboxHarness.start(SandboxOptions(usersPerTenant: 2, latencyMs: 1500))
+        let transport = HTTPTransport(
+            loader: URLSessionLoader(requestTimeout: 0.3, resourceTimeout: 0.5),
+            retry: RetryPolicy(maxAttempts: 2, baseDelay: .milliseconds(10)))
+        let graph = try harness.appProvider(transport: transport)
+        let error = await #expect(throws: ServiceError.self) { try await graph.searchUsers("a", pageSize: 5) }
+        await harness.sandbox.stop()
+        #expect(error?.kind == .unavailable)
+        #expect(error?.code == "URLError\(URLError.timedOut.rawValue)")
+        #expect(error?.message.contains("timed out") == true)
+        #expect(error?.message.contains("after 2 attempts") == true)
     }
 
     @Test func readsSurviveInjectedFaults() async throws {

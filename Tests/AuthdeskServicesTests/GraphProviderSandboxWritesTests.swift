@@ -126,6 +126,19 @@ import Testing
         #expect(now.status != "activated")
     }
 
+    @Test func deleteByIDFindsTheType() async throws {
+        let harness = try await SandboxHarness.start()
+        let graph = try harness.appProvider()
+        let user = "avery.howard@contoso.com"
+        try await graph.deleteMethod(id: PhoneType.office.methodID, of: user)
+        let missing = await #expect(throws: ServiceError.self) { try await graph.deleteMethod(id: "no-such-id", of: user) }
+        let left = phones(try await graph.methods(of: user))
+        await harness.sandbox.stop()
+        #expect(Set(left.keys) == [.mobile])
+        #expect(missing?.kind == .notFound)
+        #expect(missing?.message.contains("no-such-id") == true)
+    }
+
     @Test func revokeSessions() async throws {
         let harness = try await SandboxHarness.start()
         try await harness.appProvider().revokeSessions(of: "avery.howard@contoso.com")
