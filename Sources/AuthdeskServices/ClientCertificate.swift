@@ -38,6 +38,19 @@ public struct ClientCertificate: Sendable {
         certificateDER = der
     }
 
+    /// Reads the PEM file at `path` (certificate and key, as `AZURE_CLIENT_CERTIFICATE_PATH` holds them).
+    public init(contentsOfFile path: String) throws(ServiceError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ServiceError(
+                kind: .signIn, code: "invalidCertificate",
+                message: "The certificate file \(path) cannot be read: check the path and its permissions")
+        }
+        try self.init(pem: text)
+    }
+
     /// `x5t#S256`: the certificate's SHA-256 thumbprint, base64url.
     public var sha256Thumbprint: String {
         ClientCertificate.base64URL(Data(SHA256.hash(data: certificateDER)))

@@ -114,10 +114,11 @@ public struct GraphProvider: IdentityProvider {
         }
     }
 
-    /// GETs JSON; a body that is not JSON is asked for again (twice at most) before failing.
+    /// GETs JSON; a body that is not JSON is asked for again (as often as the retry policy
+    /// allows, three times at least) before failing.
     func getJSON(_ url: URL, headers: [String: String] = [:]) async throws(ServiceError) -> JSONValue {
         var lastResponse: HTTPResponse?
-        for _ in 1...3 {
+        for _ in 1...max(3, transport.retry.maxAttempts) {
             let response = try await authorized(HTTPRequest(method: "GET", url: url, headers: headers.merging(["Accept": "application/json"]) { a, _ in a }))
             if let json = JSONValue.parse(response.body) { return json }
             lastResponse = response

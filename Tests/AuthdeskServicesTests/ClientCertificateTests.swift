@@ -72,6 +72,17 @@ import Testing
         #expect(bad?.kind == .signIn)
     }
 
+    @Test func readsTheFileOrSaysWhyNot() throws {
+        let (_, der, pem) = try Self.material()
+        let path = FileManager.default.temporaryDirectory.appending(path: "authdesk-cert-\(UUID().uuidString).pem").path
+        try pem.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let certificate = try ClientCertificate(contentsOfFile: path)
+        #expect(certificate.sha256Thumbprint == ClientCertificate.base64URL(Data(SHA256.hash(data: der))))
+        let missing = #expect(throws: ServiceError.self) { try ClientCertificate(contentsOfFile: path + ".missing") }
+        #expect(missing?.message.contains("cannot be read") == true)
+    }
+
     @Test func credentialPostsTheAssertionNotASecret() async throws {
         let (_, _, pem) = try Self.material()
         let loader = ScriptedLoader([ScriptedLoader.json(200, #"{"token_type":"Bearer","expires_in":3599,"access_token":"app-token"}"#)])

@@ -140,7 +140,11 @@ import Testing
 
     @Test func readsSurviveInjectedFaults() async throws {
         let harness = try await SandboxHarness.start(SandboxOptions(usersPerTenant: 10, faultRate: 0.3))
-        let graph = try harness.appProvider()
+        // Ten tries: the chance that one of the test's ~60 requests meets ten faults in a row is negligible.
+        let transport = HTTPTransport(
+            retry: RetryPolicy(maxAttempts: 10, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)),
+            sleep: { try await Task.sleep(for: min($0, .milliseconds(20))) })
+        let graph = try harness.appProvider(transport: transport)
         var answered = 0
         for _ in 0..<30 {
             let methods = try await graph.methods(of: "avery.howard@contoso.com")
