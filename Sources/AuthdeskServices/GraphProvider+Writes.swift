@@ -87,7 +87,6 @@ extension GraphProvider {
         _ = try await write(HTTPRequest(method: "DELETE", url: url))
     }
 
-    /// Deactivates a hardware OATH token (what "require re-register MFA" does to them); beta.
     public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
         let key = try GraphProvider.userKey(userID)
         guard let url = GraphEndpoints.url(endpoints.graphBeta, ["users", key, "authentication", "hardwareOathMethods", methodID, "deactivate"]) else {
@@ -289,11 +288,16 @@ extension GraphProvider {
         return address
     }
 
+    /// Entra's rule: 8 to 256 characters, three of upper case, lower case, digits and symbols.
     static func checkPassword(_ password: String) throws(ServiceError) {
-        guard !password.isEmpty, password.count <= 256, !password.contains(where: \.isNewline) else {
+        let classes = [
+            password.contains { $0.isUppercase }, password.contains { $0.isLowercase },
+            password.contains { $0.isNumber }, password.contains { !$0.isLetter && !$0.isNumber && !$0.isWhitespace },
+        ].filter { $0 }.count
+        guard (8...256).contains(password.count), classes >= 3, !password.contains(where: \.isNewline) else {
             throw ServiceError(
                 kind: .badInput, code: "invalidPassword",
-                message: "A new password must be 1 to 256 characters on one line (or leave it out to have one generated)")
+                message: "A new password must be 8 to 256 characters on one line, with three of: upper case, lower case, digits, symbols (or leave it out to have one generated)")
         }
     }
 }

@@ -43,6 +43,10 @@ public protocol IdentityProvider: Sendable {
     /// Deletes one method (of any deletable type).
     func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError)
 
+    /// Deactivates a hardware OATH token, keeping it assigned (what "require re-register MFA"
+    /// does to hardware tokens).
+    func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError)
+
     /// Creates a Temporary Access Pass (replacing the user's current one).
     func createTemporaryAccessPass(
         for userID: String, _ request: TemporaryAccessPassRequest
@@ -89,6 +93,10 @@ extension IdentityProvider {
 
     public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
         throw unsupported("Deleting a method")
+    }
+
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+        throw unsupported("Deactivating a hardware token")
     }
 
     public func createTemporaryAccessPass(

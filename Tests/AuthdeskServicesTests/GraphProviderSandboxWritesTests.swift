@@ -181,6 +181,19 @@ import Testing
         #expect(last?.status == .succeeded)
     }
 
+    @Test func syncedUserWithoutWritebackEndsFailed() async throws {
+        let harness = try await SandboxHarness.start(SandboxOptions(usersPerTenant: 5, deviceCodeApprovalDelay: .milliseconds(100)))
+        let graph = try harness.operatorProvider()
+        let user = "soren.kjaergaard@contoso.com"
+        let needsOne = await #expect(throws: ServiceError.self) { try await graph.resetPassword(of: user, newPassword: nil) }
+        let reset = try await graph.resetPassword(of: user, newPassword: PasswordGenerator.generate())
+        var last: LongRunningOperation?
+        for try await update in graph.operationUpdates(of: reset) { last = update }
+        await harness.sandbox.stop()
+        #expect(needsOne?.kind == .badInput)
+        #expect(last?.status == .failed)
+    }
+
     @Test func passwordResetNeedsASignedInOperator() async throws {
         let harness = try await SandboxHarness.start()
         let error = await #expect(throws: ServiceError.self) {

@@ -217,6 +217,17 @@ import Testing
         #expect(loader.sent.first?.url.path == "/v1.0/users/u1/authentication/methods/\(PasswordMethod.graphID)/resetPassword")
     }
 
+    @Test(arguments: ["sh1A!", "alllowercase1", "NoDigitsOrSymbols", "Two\nLines1!", String(repeating: "Aa1!", count: 65)])
+    func weakPasswordsAreRefusedBeforeSending(_ password: String) async {
+        let loader = ScriptedLoader([])
+        let error = await #expect(throws: ServiceError.self) {
+            try await provider(loader).resetPassword(of: "u1", newPassword: password)
+        }
+        #expect(error?.code == "invalidPassword")
+        #expect(error?.message.contains("8 to 256") == true)
+        #expect(loader.sent.isEmpty)
+    }
+
     @Test func operationNotFoundEndsTheStreamClearly() async {
         let loader = ScriptedLoader([ScriptedLoader.json(404, #"{"error":{"code":"itemNotFound","message":"Not found","innerError":{"request-id":"r-op"}}}"#)])
         let stream = provider(loader).operationUpdates(of: PasswordReset(operationURL: URL(string: Self.operationURL)))
