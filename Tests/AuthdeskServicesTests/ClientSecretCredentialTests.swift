@@ -48,6 +48,17 @@ import Testing
         #expect(loader.sent.count == 2)
     }
 
+    @Test func concurrentCallersShareOneSignIn() async throws {
+        let loader = ScriptedLoader([Self.token("t1")])
+        let credential = credential(loader, clock: ManualClock())
+        let values = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<10 { group.addTask { try await credential.token().value } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(values == Array(repeating: "t1", count: 10))
+        #expect(loader.sent.count == 1)
+    }
+
     @Test func invalidateForcesANewToken() async throws {
         let loader = ScriptedLoader([Self.token("t1"), Self.token("t2")])
         let credential = credential(loader, clock: ManualClock())
