@@ -81,8 +81,10 @@ public final class HTTPTransport: Sendable {
             do {
                 (data, http) = try await loader.load(urlRequest)
             } catch {
-                if error is CancellationError { throw ServiceError.cancelled(clientRequestID) }
                 let code = HTTPTransport.urlErrorCode(error)
+                if error is CancellationError || code == URLError.cancelled.rawValue {
+                    throw ServiceError.cancelled(clientRequestID)
+                }
                 if let code, RetryPolicy.isRetryable(urlErrorCode: code), attempt < retry.maxAttempts {
                     let wait = retry.backoff(failures: attempt)
                     logger.notice("no answer, retrying", metadata: [

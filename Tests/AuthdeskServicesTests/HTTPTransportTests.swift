@@ -80,6 +80,15 @@ import Testing
         #expect(error?.message.contains("after 2 attempts") == true)
     }
 
+    @Test func cancelledLoadIsNotRetried() async {
+        let loader = ScriptedLoader([.fail(.cancelled), ScriptedLoader.json(200, "{}")])
+        let error = await #expect(throws: ServiceError.self) {
+            try await transport(loader, SleepRecorder()).send(HTTPRequest(url: url))
+        }
+        #expect(error?.code == "cancelled")
+        #expect(loader.sent.count == 1)
+    }
+
     @Test func badRequestIsNotRetried() async {
         let body = #"{"error":{"code":"Request_UnsupportedQuery","message":"Unsupported query.","innerError":{"request-id":"body-id"}}}"#
         let loader = ScriptedLoader([ScriptedLoader.json(400, body), ScriptedLoader.json(200, "{}")])
