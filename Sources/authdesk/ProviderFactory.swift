@@ -23,8 +23,11 @@ enum ProviderFactory {
                     FileHandle.standardError.write(Data((prompt.message + "\n").utf8))
                 }
             case .certificate:
-                throw ConfigError(
-                    "profile \(profile.name): certificate sign-in is not built yet; use sign_in = \"client-secret\" or \"device-code\"")
+                guard let path = profile.certificatePath else {
+                    throw ConfigError("profile \(profile.name) signs in with a certificate but has no certificate_path")
+                }
+                let certificate = try ClientCertificate(contentsOfFile: path)
+                tokens = CertificateCredential(signIn: signIn, certificate: certificate, transport: transport)
             }
             let endpoints = GraphEndpoints(authority: profile.authorityURL, graphRoot: profile.graphURL)
             let provider = GraphProvider(tenant: profile.tenant, endpoints: endpoints, tokens: tokens, transport: transport)
