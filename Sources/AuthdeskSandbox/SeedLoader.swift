@@ -100,7 +100,7 @@ extension SeedLoader {
                 switch method.type {
                 case .phone where method.phoneType == "mobile":
                     methods.append(.obj(["id": .string("phone|\(devId)"), "type": .string("phone"), "confirmed": .bool(true),
-                                         "name": .string("SMS"), "phone_number": .str(method.body["phoneNumber"]?.stringValue),
+                                         "name": .string("SMS"), "phone_number": .str(method.body["phoneNumber"]?.stringValue?.replacingOccurrences(of: " ", with: "")),
                                          "preferred_authentication_method": .string(rng.chance(0.8) ? "sms" : "voice"),
                                          "created_at": .string(created)]))
                 case .microsoftAuthenticator:
