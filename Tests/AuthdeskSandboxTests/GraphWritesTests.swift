@@ -185,6 +185,11 @@ struct GraphWritesTests {
         #expect(try await client.send("POST", client.url("\(base)/\(id)/deactivate"), token: token).status == 204)
         let device = try await client.get("\(base)/\(id)", token: token).object["device"] as? [String: Any]
         #expect(device?["status"] as? String == "assigned")
+        let noCode = try await client.send("POST", client.url("\(base)/\(id)/activate"), token: token, body: .json("{}"))
+        #expect(noCode.status == 400)
+        #expect(try await client.send("POST", client.url("\(base)/\(id)/activate"), token: token, body: .json(#"{"verificationCode":"123456"}"#)).status == 204)
+        let active = try await client.get("\(base)/\(id)", token: token).object["device"] as? [String: Any]
+        #expect(active?["status"] as? String == "activated")
         await sandbox.stop()
     }
 

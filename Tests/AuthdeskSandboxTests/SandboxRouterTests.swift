@@ -48,4 +48,16 @@ struct SandboxRouterTests {
         #expect(elapsed >= .milliseconds(300))
         await sandbox.stop()
     }
+
+    @Test func injectedFaultsTakeTheShapeOfTheSurfaceCalled() {
+        let now = Date()
+        let auth0 = SandboxRouter.faultReply(429, surface: "auth0", requestId: "r", now: now)
+        #expect(auth0.jsonBody?["statusCode"]?.intValue == 429)
+        #expect(auth0.header("x-ratelimit-reset") != nil)
+        let entra = SandboxRouter.faultReply(503, surface: "entra", requestId: "r", now: now)
+        #expect(entra.jsonBody?["error"]?.stringValue == "temporarily_unavailable")
+        let graph = SandboxRouter.faultReply(429, surface: "graph", requestId: "r", now: now)
+        #expect(graph.jsonBody?["error"]?["code"]?.stringValue == "TooManyRequests")
+        #expect(graph.header("Retry-After") == "1.5")
+    }
 }
