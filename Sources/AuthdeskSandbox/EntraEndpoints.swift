@@ -20,7 +20,16 @@ enum EntraEndpoints {
             return error(400, "invalid_tenant", code: 90002,
                          "Tenant '\(segments[0])' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
         }
-        let form = request.formFields
+        var form = request.formFields
+        // client_secret_basic: client id and secret in the Authorization header.
+        if let authorization = request.header("authorization"), authorization.lowercased().hasPrefix("basic "),
+           let decoded = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+           let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":") {
+            let id = String(pair[..<colon]).removingPercentEncoding ?? String(pair[..<colon])
+            let secret = String(pair[pair.index(after: colon)...]).removingPercentEncoding ?? String(pair[pair.index(after: colon)...])
+            form["client_id"] = form["client_id"] ?? id
+            form["client_secret"] = form["client_secret"] ?? secret
+        }
         switch segments[3] {
         case "token": return token(form, tenantIndex: tenantIndex, state: &state, now: now)
         case "devicecode": return deviceCode(form, tenantIndex: tenantIndex, state: &state, now: now)

@@ -37,6 +37,17 @@ struct EntraEndpointsTests {
         await sandbox.stop()
     }
 
+    @Test func theSecretMayComeInABasicAuthorizationHeader() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        let basic = Data("\(tenant.clientId):\(tenant.clientSecret)".utf8).base64EncodedString()
+        let answer = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), headers: ["Authorization": "Basic \(basic)"],
+                                           body: .form(["scope": "https://graph.microsoft.com/.default", "grant_type": "client_credentials"]))
+        #expect(answer.status == 200)
+        await sandbox.stop()
+    }
+
     @Test func anUnknownTenantIsRefused() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let client = TestClient(sandbox)

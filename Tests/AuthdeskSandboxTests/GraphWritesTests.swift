@@ -147,7 +147,14 @@ struct GraphWritesTests {
         #expect(list.values.first?["temporaryAccessPass"] is NSNull)
         #expect(!String(decoding: list.body, as: UTF8.self).contains(pass))
         let id = try #require(created.object["id"] as? String)
-        #expect(try await client.send("DELETE", client.url("\(base)/\(id)"), token: token).status == 204)
+        let later = try await client.send("POST", client.url(base), token: token,
+                                          body: .json(#"{"lifetimeInMinutes":60,"startDateTime":"2099-01-01T00:00:00Z"}"#))
+        #expect(later.status == 201)
+        #expect(later.object["isUsable"] as? Bool == false)
+        #expect(later.object["methodUsabilityReason"] as? String == "NotYetValid")
+        let replaced = try await client.get(base, token: token)
+        #expect(replaced.values.compactMap { $0["id"] as? String } == [later.object["id"] as? String].compactMap { $0 })
+        #expect(try await client.send("DELETE", client.url("\(base)/\(id)"), token: token).status == 404)
         await sandbox.stop()
     }
 
