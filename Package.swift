@@ -80,12 +80,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // What the command line prints: tables, CSV and JSON.
+        .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore"], swiftSettings: swiftSettings),
+
         // The executable: argument parsing, configuration, wiring; no logic of its own.
         .executableTarget(
             name: "authdesk",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
-                "AuthdeskConsole", "AuthdeskSandbox",
+                "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -109,6 +112,7 @@ let package = Package(
             dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",
             dependencies: ["AuthdeskSandbox"],
