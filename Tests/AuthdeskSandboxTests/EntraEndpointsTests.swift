@@ -48,6 +48,37 @@ struct EntraEndpointsTests {
         await sandbox.stop()
     }
 
+    @Test func aRefreshTokenWorksUntilTheSessionsAreRevoked() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .zero))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        let start = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
+            "client_id": tenant.clientId, "scope": "https://graph.microsoft.com/.default offline_access",
+        ]))
+        let code = try #require(start.object["device_code"] as? String)
+        let signedIn = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+            "client_id": tenant.clientId, "device_code": code, "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+        ]))
+        let refresh = try #require(signedIn.object["refresh_token"] as? String)
+        let redeem = { (token: String) in
+            try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+                "client_id": tenant.clientId, "refresh_token": token, "grant_type": "refresh_token",
+                "scope": "https://graph.microsoft.com/.default offline_access",
+            ]))
+        }
+        let renewed = try await redeem(refresh)
+        #expect(renewed.status == 200)
+        let next = try #require(renewed.object["refresh_token"] as? String)
+        #expect(try await redeem(refresh).status == 400)
+        let app = try await client.appToken()
+        let revoke = try await client.send("POST", client.url("/v1.0/users/\(tenant.operator)/revokeSignInSessions"), token: app)
+        #expect(revoke.status == 200)
+        let refused = try await redeem(next)
+        #expect(refused.status == 400)
+        #expect(refused.object["error"] as? String == "invalid_grant")
+        await sandbox.stop()
+    }
+
     @Test func anUnknownTenantIsRefused() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let client = TestClient(sandbox)
