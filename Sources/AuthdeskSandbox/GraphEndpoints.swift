@@ -135,6 +135,8 @@ enum GraphEndpoints {
             case ("GET", 1): return GraphReads.listMethods(context, target: target, type: type, state: state)
             case ("GET", 2): return GraphReads.getMethod(context, target: target, type: type, id: rest[1], state: state)
             case ("POST", 1): return GraphWrites.create(context, target: target, type: type, state: &state)
+            case ("POST", 2) where type == .hardwareOath && rest[1] == "assignAndActivate":
+                return GraphWrites.assignHardwareToken(context, target: target, state: &state)
             case ("PATCH", 2): return GraphWrites.update(context, target: target, type: type, id: rest[1], state: &state)
             case ("DELETE", 2): return GraphWrites.delete(context, target: target, type: type, id: rest[1], state: &state)
             case ("POST", 3): return GraphWrites.action(context, target: target, type: type, id: rest[1], action: rest[2], state: &state)

@@ -197,6 +197,17 @@ struct GraphWritesTests {
         #expect(try await client.send("POST", client.url("\(base)/\(id)/activate"), token: token, body: .json(#"{"verificationCode":"123456"}"#)).status == 204)
         let active = try await client.get("\(base)/\(id)", token: token).object["device"] as? [String: Any]
         #expect(active?["status"] as? String == "activated")
+        let assign = "/beta/users/CameronW@contoso.com/authentication/hardwareOathMethods/assignAndActivate"
+        let taken = try await client.send("POST", client.url(assign), token: token,
+                                          body: .json(#"{"device":{"serialNumber":"TOTP123456"},"verificationCode":"123456"}"#))
+        #expect(taken.status == 400)
+        let assigned = try await client.send("POST", client.url(assign), token: token,
+                                             body: .json(#"{"device":{"serialNumber":"TOTP999999"},"verificationCode":"654321","displayName":"Desk token"}"#))
+        #expect(assigned.status == 201)
+        #expect((assigned.object["device"] as? [String: Any])?["status"] as? String == "activated")
+        let v1 = try await client.send("POST", client.url(assign.replacingOccurrences(of: "/beta/", with: "/v1.0/")), token: token,
+                                       body: .json(#"{"device":{"serialNumber":"TOTP888888"},"verificationCode":"654321"}"#))
+        #expect(v1.status == 400)
         await sandbox.stop()
     }
 
