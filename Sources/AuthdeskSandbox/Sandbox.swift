@@ -1,3 +1,4 @@
+import AuthdeskResources
 import Foundation
 import Hummingbird
 import Logging
@@ -90,6 +91,27 @@ public final class Sandbox: Sendable {
     public func stop() async {
         task.cancel()
         _ = await task.result
+    }
+
+    /// Registers a certificate (PEM) for the app of the tenant named `tenant` (`contoso`): client
+    /// assertions signed with its key and naming it by `x5t#S256` or `x5t` are then accepted.
+    public func registerCertificate(_ pem: String, forTenant tenant: String) throws {
+        guard let key = RSAPublicKey(certificatePEM: pem) else {
+            throw StartError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
+        }
+        try store.withState { state in
+            guard let index = state.tenants.firstIndex(where: { $0.name == tenant }) else {
+                throw StartError(description: "no tenant named \(tenant): use one of \(state.tenants.map(\.name).joined(separator: ", "))")
+            }
+            state.tenants[index].certificates.append(key)
+        }
+    }
+
+    /// The certificate registered for every tenant's app, with its private key (PEM, unencrypted
+    /// PKCS #8), for certificate sign-in against the sandbox. A test key: it guards nothing real.
+    public static func sampleCertificate() throws -> (certificatePEM: String, privateKeyPEM: String) {
+        (String(decoding: try AuthdeskResources.seedFile("sandbox-app-cert.pem"), as: UTF8.self),
+         String(decoding: try AuthdeskResources.seedFile("sandbox-app-key.pem"), as: UTF8.self))
     }
 
     /// Requests answered so far, by status.
