@@ -221,6 +221,11 @@ enum EntraEndpoints {
         }
         record.redeemed = true
         state.deviceCodes[code] = record
+        if state.deviceCodeDeclines > 0 {
+            state.deviceCodeDeclines -= 1
+            return error(400, "authorization_declined", code: 70000,
+                         "The end user denied the authorization request. Start a new sign-in to try again.")
+        }
         guard let op = tenant.operatorUser else {
             return error(400, "invalid_grant", code: 50034, "The user account \(tenant.operatorUPN) does not exist in the \(tenant.name) directory.")
         }

@@ -43,7 +43,7 @@ public final class Sandbox: Sendable {
         var logger = Logger(label: "authdesk.sandbox")
         logger.logLevel = .critical
         let app = Application(
-            responder: SandboxResponder(store: store, latencyMs: options.latencyMs),
+            responder: SandboxResponder(store: store),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
@@ -112,6 +112,29 @@ public final class Sandbox: Sendable {
     public static func sampleCertificate() throws -> (certificatePEM: String, privateKeyPEM: String) {
         (String(decoding: try AuthdeskResources.seedFile("sandbox-app-cert.pem"), as: UTF8.self),
          String(decoding: try AuthdeskResources.seedFile("sandbox-app-key.pem"), as: UTF8.self))
+    }
+
+    /// Makes every access token issued so far expire now (to test re-authentication on 401).
+    public func expireAllTokens() {
+        store.withState { state in
+            let past = Date().addingTimeInterval(-1)
+            for key in state.tokens.keys { state.tokens[key]?.expiresAt = past }
+        }
+    }
+
+    /// Makes the next `count` device-code sign-ins end in `authorization_declined`.
+    public func declineNextDeviceCodeSignIns(_ count: Int = 1) {
+        store.withState { $0.deviceCodeDeclines += max(0, count) }
+    }
+
+    /// Changes the share of requests (0 to 1) that get an injected fault, from now on.
+    public func setFaultRate(_ rate: Double) {
+        store.withState { $0.options.faultRate = min(1, max(0, rate)) }
+    }
+
+    /// Changes the milliseconds added to every answer, from now on.
+    public func setLatency(milliseconds: Int) {
+        store.withState { $0.options.latencyMs = max(0, milliseconds) }
     }
 
     /// Requests answered so far, by status.

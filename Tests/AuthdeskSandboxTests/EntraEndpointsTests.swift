@@ -215,4 +215,28 @@ struct EntraEndpointsTests {
         let unknown = EntraEndpoints.checkAssertion(assertion, tenant: stranger, now: issued.addingTimeInterval(10))
         #expect(unknown?.jsonBody?["error_codes"]?.arrayValue == [.int(700027)])
     }
+
+    @Test func aDeclinedSignInAndExpiredTokensCanBeStaged() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .zero))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "fabrikam"))
+        sandbox.declineNextDeviceCodeSignIns()
+        let start = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
+            "client_id": tenant.clientId, "scope": "https://graph.microsoft.com/.default",
+        ]))
+        let code = try #require(start.object["device_code"] as? String)
+        let declined = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+            "client_id": tenant.clientId, "device_code": code, "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+        ]))
+        #expect(declined.status == 400)
+        #expect(declined.object["error"] as? String == "authorization_declined")
+
+        let token = try await client.appToken("fabrikam")
+        #expect(try await client.get("/v1.0/users", token: token).status == 200)
+        sandbox.expireAllTokens()
+        let expired = try await client.get("/v1.0/users", token: token)
+        #expect(expired.status == 401)
+        #expect((expired.object["error"] as? [String: Any])?["message"] as? String == "Lifetime validation failed, the token is expired.")
+        await sandbox.stop()
+    }
 }
