@@ -6,6 +6,18 @@ import NIOCore
 
 /// An emulator of Microsoft Graph, Entra sign-in and Auth0 over real HTTP on 127.0.0.1: the
 /// console's embedded default and the test bed of every provider test.
+///
+/// Seeded people (Resources/Seed/entra-tenants.json, auth0-tenant.json), besides the generated ones:
+/// - contoso: `helpdesk@contoso.com` (the operator, Authentication Administrator);
+///   `CameronW@contoso.com` (password only); `avery.howard@contoso.com` (mobile and office
+///   phones, default `sms`); `priya.raman@contoso.com` (Global Administrator: the operator may
+///   not change her); `zoe.lindqvist@contoso.com` (one method of every kind, hardware OATH on
+///   beta, default `push`); `soren.kjaergaard@contoso.com` (synced from on-premises, no
+///   writeback: a password reset ends `failed`).
+/// - fabrikam: `helpdesk@fabrikam.com` (operator), `kenji.tanaka@fabrikam.com` (田中 健二),
+///   `olga.smirnova@fabrikam.com`, `fatima.alsayed@fabrikam.com` (Global Administrator).
+/// - Auth0: `auth0|65f2a1b3c4d5e6f708192a3b` (user@example.com: totp, email), Marta Nowak
+///   (phone, webauthn-roaming, recovery code), 伊藤 健太 (push, passkey), Noa Mfa (no methods).
 public final class Sandbox: Sendable {
     /// Where it listens and the credentials of its tenants.
     public let info: SandboxInfo
