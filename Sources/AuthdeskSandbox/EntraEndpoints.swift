@@ -20,7 +20,16 @@ enum EntraEndpoints {
             return error(400, "invalid_tenant", code: 90002,
                          "Tenant '\(segments[0])' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
         }
-        let form = request.formFields
+        var form = request.formFields
+        // client_secret_basic: client id and secret in the Authorization header.
+        if let authorization = request.header("authorization"), authorization.lowercased().hasPrefix("basic "),
+           let decoded = Data(base64Encoded: String(authorization.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+           let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":") {
+            let id = String(pair[..<colon]).removingPercentEncoding ?? String(pair[..<colon])
+            let secret = String(pair[pair.index(after: colon)...]).removingPercentEncoding ?? String(pair[pair.index(after: colon)...])
+            form["client_id"] = form["client_id"] ?? id
+            form["client_secret"] = form["client_secret"] ?? secret
+        }
         switch segments[3] {
         case "token": return token(form, tenantIndex: tenantIndex, state: &state, now: now)
         case "devicecode": return deviceCode(form, tenantIndex: tenantIndex, state: &state, now: now)
@@ -107,8 +116,9 @@ enum EntraEndpoints {
         ]), headers: [("Cache-Control", "no-store, no-cache"), ("Pragma", "no-cache")])
     }
 
-    /// Checks a client assertion's header and claims (`iss` = `sub` = client id, `aud` the token
-    /// URL, `exp` in the future and within 10 minutes of `nbf`/`iat`). The signature is not verified.
+    /// Checks a client assertion: its header (`alg` RS256 or PS256, `x5t#S256` or `x5t` naming a
+    /// certificate registered for the app), its claims (`iss` = `sub` = client id, `aud` the token
+    /// URL, `exp` in the future and within 10 minutes of `nbf`/`iat`) and its signature.
     static func checkAssertion(_ assertion: String, tenant: TenantRecord, now: Date) -> HTTPReply? {
         let parts = assertion.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, let header = Base64URL.decodeJSON(parts[0]), let claims = Base64URL.decodeJSON(parts[1]) else {
@@ -116,9 +126,6 @@ enum EntraEndpoints {
         }
         guard let alg = header["alg"]?.stringValue, ["RS256", "PS256"].contains(alg) else {
             return error(401, "invalid_client", code: 5002738, "Invalid JWT token. 'alg' must be RS256 or PS256.")
-        }
-        guard header["x5t#S256"]?.stringValue != nil || header["x5t"]?.stringValue != nil || header["kid"]?.stringValue != nil else {
-            return error(401, "invalid_client", code: 700027, "Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: 'none']")
         }
         guard claims["iss"]?.stringValue?.lowercased() == tenant.clientId.lowercased(),
               claims["sub"]?.stringValue?.lowercased() == tenant.clientId.lowercased() else {
@@ -139,6 +146,23 @@ enum EntraEndpoints {
         guard exp > nowSeconds - 300, issued <= nowSeconds + 300, exp - issued <= 600 + 300 else {
             return error(401, "invalid_client", code: 700024,
                          "Client assertion is not within its valid time range. Current time: \(nowSeconds), assertion valid from \(issued), expiry time of assertion \(exp).")
+        }
+        let s256 = header["x5t#S256"]?.stringValue
+        let s1 = header["x5t"]?.stringValue
+        guard let key = tenant.certificates.first(where: { ($0.thumbprintSHA256 == s256 && s256 != nil) || ($0.thumbprintSHA1 == s1 && s1 != nil) }) else {
+            return error(401, "invalid_client", code: 700027,
+                         "Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '\(s256 ?? s1 ?? "none")'] Register the certificate for the app, and name it in the header with x5t#S256 or x5t.")
+        }
+        guard let signature = Base64URL.decode(parts[2]) else {
+            return error(400, "invalid_client", code: 50027, "JWT token is invalid or malformed: the signature is not base64url.")
+        }
+        let signed = [UInt8]("\(parts[0]).\(parts[1])".utf8)
+        let valid = alg == "RS256"
+            ? key.verifyPKCS1(signature: [UInt8](signature), message: signed)
+            : key.verifyPSS(signature: [UInt8](signature), message: signed)
+        guard valid else {
+            return error(401, "invalid_client", code: 700027,
+                         "Client assertion contains an invalid signature. [Reason - The provided signature value did not match the expected signature value., Thumbprint of key used by client: '\(key.thumbprintSHA256)']")
         }
         return nil
     }
@@ -197,6 +221,11 @@ enum EntraEndpoints {
         }
         record.redeemed = true
         state.deviceCodes[code] = record
+        if state.deviceCodeDeclines > 0 {
+            state.deviceCodeDeclines -= 1
+            return error(400, "authorization_declined", code: 70000,
+                         "The end user denied the authorization request. Start a new sign-in to try again.")
+        }
         guard let op = tenant.operatorUser else {
             return error(400, "invalid_grant", code: 50034, "The user account \(tenant.operatorUPN) does not exist in the \(tenant.name) directory.")
         }

@@ -37,7 +37,7 @@ enum GraphEndpoints {
             guard request.method == "POST" else { return methodNotAllowed(context) }
             return GraphBatch.handle(context, state: &state)
         }
-        if request.method != "GET", let throttled = throttle(context, state: &state) {
+        if let throttled = throttle(context, path: path, state: &state) {
             return throttled
         }
         if path.count >= 3, path[0] == "reports", path[1] == "authenticationMethods", path[2] == "userRegistrationDetails" {
@@ -69,21 +69,35 @@ enum GraphEndpoints {
         }
     }
 
-    /// Graph's write budget: a token bucket per app and tenant; an empty bucket answers 429
+    /// Graph's budgets, as token buckets: writes per app and tenant (`graphWriteBudget` per
+    /// 2.5 minutes) and per tenant (six times that per 5 minutes), reads per app and tenant
+    /// (`graphReadBudget` units per 10 seconds, lists cost 2). An empty bucket answers 429
     /// `TooManyRequests` with a fractional Retry-After.
-    static func throttle(_ context: GraphContext, state: inout SandboxState) -> HTTPReply? {
+    static func throttle(_ context: GraphContext, path: [String], state: inout SandboxState) -> HTTPReply? {
         guard state.options.throttling else { return nil }
         let tenantId = state.tenants[context.tenantIndex].id
-        let key = "graph|\(context.token.clientId.lowercased())|\(tenantId)"
-        var bucket = state.writeBuckets[key]
-            ?? TokenBucket(capacity: Double(max(1, state.options.graphWriteBudget)), period: 150, now: context.now)
-        let wait = bucket.take(now: context.now)
-        state.writeBuckets[key] = bucket
-        guard let wait else { return nil }
-        let retryAfter = String(format: "%.3f", max(0.001, wait))
-        return context.error(429, "TooManyRequests",
-                             "Too many requests: the application's write budget for this tenant is spent. Retry after \(retryAfter) seconds.",
-                             headers: [("Retry-After", retryAfter)])
+        let app = context.token.clientId.lowercased()
+        let budgets: [(key: String, capacity: Int, period: TimeInterval, cost: Double)]
+        if context.request.method == "GET" {
+            let isList = path.count == 1 || path.last?.hasSuffix("ethods") == true
+            budgets = [("read|\(app)|\(tenantId)", state.options.graphReadBudget, 10, isList ? 2 : 1)]
+        } else {
+            budgets = [("write|\(app)|\(tenantId)", state.options.graphWriteBudget, 150, 1),
+                       ("write|\(tenantId)", state.options.graphWriteBudget * 6, 300, 1)]
+        }
+        for budget in budgets {
+            var bucket = state.writeBuckets[budget.key]
+                ?? TokenBucket(capacity: Double(max(1, budget.capacity)), period: budget.period, now: context.now)
+            let wait = bucket.take(min(budget.cost, bucket.capacity), now: context.now)
+            state.writeBuckets[budget.key] = bucket
+            if let wait {
+                let retryAfter = String(format: "%.3f", max(0.001, wait))
+                return context.error(429, "TooManyRequests",
+                                     "Too many requests: the application's budget for this tenant is spent. Retry after \(retryAfter) seconds.",
+                                     headers: [("Retry-After", retryAfter)])
+            }
+        }
+        return nil
     }
 
     static func methodNotAllowed(_ context: GraphContext) -> HTTPReply {
@@ -121,6 +135,8 @@ enum GraphEndpoints {
             case ("GET", 1): return GraphReads.listMethods(context, target: target, type: type, state: state)
             case ("GET", 2): return GraphReads.getMethod(context, target: target, type: type, id: rest[1], state: state)
             case ("POST", 1): return GraphWrites.create(context, target: target, type: type, state: &state)
+            case ("POST", 2) where type == .hardwareOath && rest[1] == "assignAndActivate":
+                return GraphWrites.assignHardwareToken(context, target: target, state: &state)
             case ("PATCH", 2): return GraphWrites.update(context, target: target, type: type, id: rest[1], state: &state)
             case ("DELETE", 2): return GraphWrites.delete(context, target: target, type: type, id: rest[1], state: &state)
             case ("POST", 3): return GraphWrites.action(context, target: target, type: type, id: rest[1], action: rest[2], state: &state)

@@ -59,7 +59,7 @@ enum GraphReads {
 
     /// The methods a version shows: hardware OATH exists on beta only.
     static func visibleMethods(_ user: UserRecord, context: GraphContext) -> [MethodRecord] {
-        user.methods.filter { !$0.type.betaOnly || context.isBeta }
+        user.methods.filter { !$0.type.betaOnly || context.isBeta }.map { $0.current(at: context.now) }
     }
 
     static func listMethods(_ context: GraphContext, target: GraphTarget, type: GraphMethodType?, state: SandboxState) -> HTTPReply {

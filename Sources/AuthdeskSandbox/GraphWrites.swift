@@ -285,6 +285,45 @@ enum GraphWrites {
         }
     }
 
+    /// Beta `hardwareOathMethods/assignAndActivate`: body `{"device": {"id"|"serialNumber"},
+    /// "verificationCode", "displayName"}`; the sandbox has no token inventory, so any device is
+    /// accepted once, and comes back activated (201).
+    static func assignHardwareToken(_ context: GraphContext, target: GraphTarget, state: inout SandboxState) -> HTTPReply {
+        if let refusal = refusal(context, target: target, state: state) { return refusal }
+        guard let body = context.request.jsonBody, let device = body["device"], device.members != nil else {
+            return bad(context, "assignAndActivate needs a device object with an id or a serialNumber.")
+        }
+        guard let code = body["verificationCode"]?.stringValue, code.wholeMatch(of: /\d{6,8}/) != nil else {
+            return bad(context, "assignAndActivate needs a verificationCode: the 6 to 8 digits the token shows.")
+        }
+        let serial = device["serialNumber"]?.stringValue
+        let deviceId = device["id"]?.stringValue ?? UUID().uuidString.lowercased()
+        guard serial != nil || device["id"]?.stringValue != nil else {
+            return bad(context, "assignAndActivate needs a device object with an id or a serialNumber.")
+        }
+        let taken = state.tenants[target.tenantIndex].users.contains { user in
+            user.methods(of: .hardwareOath).contains {
+                $0.body["device"]?["id"]?.stringValue == deviceId || (serial != nil && $0.body["device"]?["serialNumber"]?.stringValue == serial)
+            }
+        }
+        guard !taken else { return bad(context, "This hardware token is already assigned to a user.") }
+        let name = body["displayName"]?.stringValue ?? "Hardware token"
+        let method = MethodRecord(type: .hardwareOath, body: .obj([
+            "id": .string(deviceId), "createdDateTime": .string(Timestamps.iso(context.now)), "displayName": .string(name),
+            "device": .obj([
+                "id": .string(deviceId), "displayName": .string(name), "serialNumber": .str(serial),
+                "manufacturer": .str(device["manufacturer"]?.stringValue), "model": .str(device["model"]?.stringValue),
+                "secretKey": .null, "timeIntervalInSeconds": .int(30), "hashFunction": .string("hmacsha1"),
+                "status": .string("activated"),
+            ]),
+        ]))
+        mutateUser(&state, target) { user in
+            user.methods.insert(method, at: 0)
+            if user.preferredMethod == nil { user.preferredMethod = "oath" }
+        }
+        return created(context, target: target, method: method)
+    }
+
     // MARK: Sign-in preferences
 
     static func patchSignInPreferences(_ context: GraphContext, target: GraphTarget, state: inout SandboxState) -> HTTPReply {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One authentication method of a Graph user, kept in its wire shape (without `@odata.type`).
 struct MethodRecord: Sendable, Equatable {
     var type: GraphMethodType
@@ -28,6 +30,27 @@ struct MethodRecord: Sendable, Equatable {
             }
         default: return []
         }
+    }
+
+    /// The method as it reads at `now`: a Temporary Access Pass is usable only between its
+    /// start and the end of its lifetime (`NotYetValid`, `EnabledByPolicy`, `Expired`).
+    func current(at now: Date) -> MethodRecord {
+        guard type == .temporaryAccessPass, let startText = body["startDateTime"]?.stringValue,
+              let start = Timestamps.parse(startText), let lifetime = body["lifetimeInMinutes"]?.intValue else { return self }
+        var copy = self
+        let reason: String
+        if now < start.addingTimeInterval(-1) {
+            reason = "NotYetValid"
+        } else if now >= start.addingTimeInterval(Double(lifetime) * 60) {
+            reason = "Expired"
+        } else if body["methodUsabilityReason"]?.stringValue == "OneTimeUsed" {
+            reason = "OneTimeUsed"
+        } else {
+            reason = "EnabledByPolicy"
+        }
+        copy.body.set("isUsable", .bool(reason == "EnabledByPolicy"))
+        copy.body.set("methodUsabilityReason", .string(reason))
+        return copy
     }
 
     /// A method from its wire shape (with `@odata.type`); nil when the type is unknown.

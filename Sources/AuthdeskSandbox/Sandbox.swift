@@ -1,3 +1,4 @@
+import AuthdeskResources
 import Foundation
 import Hummingbird
 import Logging
@@ -5,6 +6,18 @@ import NIOCore
 
 /// An emulator of Microsoft Graph, Entra sign-in and Auth0 over real HTTP on 127.0.0.1: the
 /// console's embedded default and the test bed of every provider test.
+///
+/// Seeded people (Resources/Seed/entra-tenants.json, auth0-tenant.json), besides the generated ones:
+/// - contoso: `helpdesk@contoso.com` (the operator, Authentication Administrator);
+///   `CameronW@contoso.com` (password only); `avery.howard@contoso.com` (mobile and office
+///   phones, default `sms`); `priya.raman@contoso.com` (Global Administrator: the operator may
+///   not change her); `zoe.lindqvist@contoso.com` (one method of every kind, hardware OATH on
+///   beta, default `push`); `soren.kjaergaard@contoso.com` (synced from on-premises, no
+///   writeback: a password reset ends `failed`).
+/// - fabrikam: `helpdesk@fabrikam.com` (operator), `kenji.tanaka@fabrikam.com` (田中 健二),
+///   `olga.smirnova@fabrikam.com`, `fatima.alsayed@fabrikam.com` (Global Administrator).
+/// - Auth0: `auth0|65f2a1b3c4d5e6f708192a3b` (user@example.com: totp, email), Marta Nowak
+///   (phone, webauthn-roaming, recovery code), 伊藤 健太 (push, passkey), Noa Mfa (no methods).
 public final class Sandbox: Sendable {
     /// Where it listens and the credentials of its tenants.
     public let info: SandboxInfo
@@ -42,7 +55,7 @@ public final class Sandbox: Sendable {
         var logger = Logger(label: "authdesk.sandbox")
         logger.logLevel = .critical
         let app = Application(
-            responder: SandboxResponder(store: store, latencyMs: options.latencyMs),
+            responder: SandboxResponder(store: store),
             configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: options.port)),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
@@ -90,6 +103,50 @@ public final class Sandbox: Sendable {
     public func stop() async {
         task.cancel()
         _ = await task.result
+    }
+
+    /// Registers a certificate (PEM) for the app of the tenant named `tenant` (`contoso`): client
+    /// assertions signed with its key and naming it by `x5t#S256` or `x5t` are then accepted.
+    public func registerCertificate(_ pem: String, forTenant tenant: String) throws {
+        guard let key = RSAPublicKey(certificatePEM: pem) else {
+            throw StartError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
+        }
+        try store.withState { state in
+            guard let index = state.tenants.firstIndex(where: { $0.name == tenant }) else {
+                throw StartError(description: "no tenant named \(tenant): use one of \(state.tenants.map(\.name).joined(separator: ", "))")
+            }
+            state.tenants[index].certificates.append(key)
+        }
+    }
+
+    /// The certificate registered for every tenant's app, with its private key (PEM, unencrypted
+    /// PKCS #8), for certificate sign-in against the sandbox. A test key: it guards nothing real.
+    public static func sampleCertificate() throws -> (certificatePEM: String, privateKeyPEM: String) {
+        (String(decoding: try AuthdeskResources.seedFile("sandbox-app-cert.pem"), as: UTF8.self),
+         String(decoding: try AuthdeskResources.seedFile("sandbox-app-key.pem"), as: UTF8.self))
+    }
+
+    /// Makes every access token issued so far expire now (to test re-authentication on 401).
+    public func expireAllTokens() {
+        store.withState { state in
+            let past = Date().addingTimeInterval(-1)
+            for key in state.tokens.keys { state.tokens[key]?.expiresAt = past }
+        }
+    }
+
+    /// Makes the next `count` device-code sign-ins end in `authorization_declined`.
+    public func declineNextDeviceCodeSignIns(_ count: Int = 1) {
+        store.withState { $0.deviceCodeDeclines += max(0, count) }
+    }
+
+    /// Changes the share of requests (0 to 1) that get an injected fault, from now on.
+    public func setFaultRate(_ rate: Double) {
+        store.withState { $0.options.faultRate = min(1, max(0, rate)) }
+    }
+
+    /// Changes the milliseconds added to every answer, from now on.
+    public func setLatency(milliseconds: Int) {
+        store.withState { $0.options.latencyMs = max(0, milliseconds) }
     }
 
     /// Requests answered so far, by status.

@@ -16,6 +16,8 @@ public struct SandboxOptions: Sendable {
     public var throttling: Bool = true
     /// Graph writes allowed per 2.5 minutes per app and tenant (a token bucket; the real budget is 3,000).
     public var graphWriteBudget: Int = 3000
+    /// Graph read resource units per 10 seconds per app and tenant (a token bucket; list reads cost 2).
+    public var graphReadBudget: Int = 3500
     /// Auth0 Management API requests allowed per second (a token bucket; `x-ratelimit-limit`).
     public var auth0RateLimit: Int = 50
 
@@ -28,6 +30,7 @@ public struct SandboxOptions: Sendable {
         deviceCodeApprovalDelay: Duration = .milliseconds(1500),
         throttling: Bool = true,
         graphWriteBudget: Int = 3000,
+        graphReadBudget: Int = 3500,
         auth0RateLimit: Int = 50
     ) {
         self.port = port
@@ -38,6 +41,7 @@ public struct SandboxOptions: Sendable {
         self.deviceCodeApprovalDelay = deviceCodeApprovalDelay
         self.throttling = throttling
         self.graphWriteBudget = graphWriteBudget
+        self.graphReadBudget = graphReadBudget
         self.auth0RateLimit = auth0RateLimit
     }
 }

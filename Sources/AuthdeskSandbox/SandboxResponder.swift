@@ -9,7 +9,6 @@ struct SandboxResponder: HTTPResponder {
     typealias Context = SandboxRequestContext
 
     let store: SandboxStore
-    let latencyMs: Int
 
     /// Thrown after closing a connection on purpose, so that nothing is written on it.
     struct DroppedConnection: Error {}
@@ -23,6 +22,7 @@ struct SandboxResponder: HTTPResponder {
         }
         let incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path,
                                        query: request.uri.query, headers: headers, body: Data(buffer: body))
+        let latencyMs = store.withState { $0.options.latencyMs }
         if latencyMs > 0 {
             try await Task.sleep(for: .milliseconds(latencyMs))
         }

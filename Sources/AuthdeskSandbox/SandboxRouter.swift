@@ -52,21 +52,13 @@ enum SandboxRouter {
         guard rate > 0, state.faultRandom.chance(rate) else { return nil }
         state.stats.faultsInjected += 1
         let kinds = request.method == "GET" ? 4 : 3
+        let surface = request.segments.first == "api" || request.segments == ["oauth", "token"] ? "auth0"
+            : (request.segments.dropFirst().first == "oauth2" ? "entra" : "graph")
         switch Int(state.faultRandom.next() % UInt64(kinds)) {
         case 0:
-            let body = JSON.obj(["error": .obj([
-                "code": .string("TooManyRequests"),
-                "message": .string("Too many requests (injected fault). Retry after the delay in Retry-After."),
-                "innerError": .obj(["request-id": .string(requestId)]),
-            ])])
-            return .json(429, body, headers: [("Retry-After", "1")])
+            return faultReply(429, surface: surface, requestId: requestId, now: Date())
         case 1:
-            let body = JSON.obj(["error": .obj([
-                "code": .string("ServiceUnavailable"),
-                "message": .string("The service is temporarily unavailable (injected fault)."),
-                "innerError": .obj(["request-id": .string(requestId)]),
-            ])])
-            return .json(503, body, headers: [("Retry-After", "1")])
+            return faultReply(503, surface: surface, requestId: requestId, now: Date())
         case 2:
             var reply = HTTPReply(status: 0)
             reply.dropConnection = true
@@ -74,6 +66,43 @@ enum SandboxRouter {
         default:
             return HTTPReply(status: 200, headers: [("Content-Type", "application/json")],
                              body: Data("{\"value\":[{\"id\":\"".utf8))
+        }
+    }
+
+    /// An injected 429 or 503 in the shape of the surface that was called.
+    static func faultReply(_ status: Int, surface: String, requestId: String, now: Date) -> HTTPReply {
+        let throttled = status == 429
+        switch surface {
+        case "auth0":
+            var reply = Auth0Endpoints.error(status, throttled ? "Too Many Requests" : "Service Unavailable",
+                                             throttled ? "Global limit has been reached" : "The service is temporarily unavailable (injected fault).",
+                                             code: throttled ? "too_many_requests" : nil)
+            if throttled {
+                reply.setHeader("x-ratelimit-limit", "50")
+                reply.setHeader("x-ratelimit-remaining", "0")
+                reply.setHeader("x-ratelimit-reset", String(Int(now.timeIntervalSince1970) + 1))
+            } else {
+                reply.setHeader("Retry-After", "1")
+            }
+            return reply
+        case "entra":
+            var reply = EntraEndpoints.error(status, "temporarily_unavailable", code: throttled ? 50196 : 90033,
+                                             throttled ? "The server terminated an operation because it encountered a client request loop (injected fault)."
+                                                 : "A transient error has occurred. Please try again (injected fault).")
+            reply.setHeader("Retry-After", "1")
+            return reply
+        default:
+            let body = JSON.obj(["error": .obj([
+                "code": .string(throttled ? "TooManyRequests" : "ServiceUnavailable"),
+                "message": .string(throttled ? "Too many requests (injected fault). Retry after the delay in Retry-After."
+                                   : "The service is temporarily unavailable (injected fault)."),
+                "innerError": .obj([
+                    "date": .string(Timestamps.iso(now)),
+                    "request-id": .string(requestId),
+                    "client-request-id": .string(requestId),
+                ]),
+            ])])
+            return .json(status, body, headers: [("Retry-After", throttled ? "1.5" : "1")])
         }
     }
 }

@@ -15,6 +15,8 @@ struct SandboxState: Sendable {
     var operations: [String: OperationRecord] = [:]
     var stats = SandboxStats()
     var writeBuckets: [String: TokenBucket] = [:]
+    /// Device-code sign-ins still to decline (tests of `authorization_declined`).
+    var deviceCodeDeclines = 0
     /// Decides which requests get an injected fault (seeded, so runs are repeatable).
     var faultRandom: SplitMix64
 

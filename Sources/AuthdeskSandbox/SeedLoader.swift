@@ -33,9 +33,17 @@ enum SeedLoader {
             var generator = UserGenerator(names: names, domain: domain, seed: seed ^ SplitMix64.fnv1a(name))
             let taken = Set(users.map { $0.userPrincipalName.lowercased() })
             users += generator.users(count: max(0, usersPerTenant), avoiding: taken)
-            return TenantRecord(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret,
-                                operatorUPN: op, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
-                                users: users)
+            var record = TenantRecord(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret,
+                                      operatorUPN: op, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
+                                      users: users)
+            for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+                let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
+                guard let key = RSAPublicKey(certificatePEM: pem) else {
+                    throw SeedError(description: "\(file) is not a PEM certificate with an RSA key")
+                }
+                record.certificates.append(key)
+            }
+            return record
         }
     }
 
@@ -100,7 +108,7 @@ extension SeedLoader {
                 switch method.type {
                 case .phone where method.phoneType == "mobile":
                     methods.append(.obj(["id": .string("phone|\(devId)"), "type": .string("phone"), "confirmed": .bool(true),
-                                         "name": .string("SMS"), "phone_number": .str(method.body["phoneNumber"]?.stringValue),
+                                         "name": .string("SMS"), "phone_number": .str(method.body["phoneNumber"]?.stringValue?.replacingOccurrences(of: " ", with: "")),
                                          "preferred_authentication_method": .string(rng.chance(0.8) ? "sms" : "voice"),
                                          "created_at": .string(created)]))
                 case .microsoftAuthenticator:

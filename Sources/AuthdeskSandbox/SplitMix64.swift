@@ -59,10 +59,3 @@ struct SplitMix64: RandomNumberGenerator, Sendable {
         return hash
     }
 }
-
-extension String {
-    /// The string padded with leading zeros to `width`.
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
-    }
-}

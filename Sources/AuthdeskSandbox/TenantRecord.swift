@@ -9,6 +9,8 @@ struct TenantRecord: Sendable {
     /// Whether password writeback to on-premises is configured (else resets of synced users fail).
     var passwordWriteback: Bool
     var users: [UserRecord]
+    /// Certificates registered for the app: client assertions must be signed with one of them.
+    var certificates: [RSAPublicKey] = []
     /// Positions of users by lowercased id and lowercased UPN.
     private var index: [String: Int] = [:]
 

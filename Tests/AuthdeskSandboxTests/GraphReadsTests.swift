@@ -208,4 +208,35 @@ struct GraphReadsTests {
         #expect(stats.total == 4)
         await sandbox.stop()
     }
+
+    @Test func readsBeyondTheBudgetAreThrottled() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, graphReadBudget: 5))
+        let client = TestClient(sandbox)
+        let token = try await client.appToken()
+        var statuses: [Int] = []
+        for _ in 0..<4 {
+            statuses.append(try await client.get("/v1.0/users", token: token).status)
+        }
+        // A list costs 2 of the 5 units: two lists pass, the third waits.
+        #expect(statuses.prefix(2) == [200, 200])
+        #expect(statuses.contains(429))
+        await sandbox.stop()
+    }
+
+    @Test func registrationDetailsReportMethodsAndAdmins() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let client = TestClient(sandbox)
+        let token = try await client.appToken()
+        let answer = try await client.get("/beta/reports/authenticationMethods/userRegistrationDetails", token: token)
+        #expect(answer.status == 200)
+        let avery = try #require(answer.values.first { $0["userPrincipalName"] as? String == "avery.howard@contoso.com" })
+        #expect(Set(avery["methodsRegistered"] as? [String] ?? []) == ["mobilePhone", "officePhone"])
+        #expect(avery["isMfaRegistered"] as? Bool == true)
+        #expect(avery["userPreferredMethodForSecondaryAuthentication"] as? String == "sms")
+        let priya = try #require(answer.values.first { $0["userPrincipalName"] as? String == "priya.raman@contoso.com" })
+        #expect(priya["isAdmin"] as? Bool == true)
+        let cameron = try #require(answer.values.first { $0["userPrincipalName"] as? String == "CameronW@contoso.com" })
+        #expect(cameron["isMfaRegistered"] as? Bool == false)
+        await sandbox.stop()
+    }
 }

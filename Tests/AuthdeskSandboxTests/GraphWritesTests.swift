@@ -147,7 +147,14 @@ struct GraphWritesTests {
         #expect(list.values.first?["temporaryAccessPass"] is NSNull)
         #expect(!String(decoding: list.body, as: UTF8.self).contains(pass))
         let id = try #require(created.object["id"] as? String)
-        #expect(try await client.send("DELETE", client.url("\(base)/\(id)"), token: token).status == 204)
+        let later = try await client.send("POST", client.url(base), token: token,
+                                          body: .json(#"{"lifetimeInMinutes":60,"startDateTime":"2099-01-01T00:00:00Z"}"#))
+        #expect(later.status == 201)
+        #expect(later.object["isUsable"] as? Bool == false)
+        #expect(later.object["methodUsabilityReason"] as? String == "NotYetValid")
+        let replaced = try await client.get(base, token: token)
+        #expect(replaced.values.compactMap { $0["id"] as? String } == [later.object["id"] as? String].compactMap { $0 })
+        #expect(try await client.send("DELETE", client.url("\(base)/\(id)"), token: token).status == 404)
         await sandbox.stop()
     }
 
@@ -185,6 +192,22 @@ struct GraphWritesTests {
         #expect(try await client.send("POST", client.url("\(base)/\(id)/deactivate"), token: token).status == 204)
         let device = try await client.get("\(base)/\(id)", token: token).object["device"] as? [String: Any]
         #expect(device?["status"] as? String == "assigned")
+        let noCode = try await client.send("POST", client.url("\(base)/\(id)/activate"), token: token, body: .json("{}"))
+        #expect(noCode.status == 400)
+        #expect(try await client.send("POST", client.url("\(base)/\(id)/activate"), token: token, body: .json(#"{"verificationCode":"123456"}"#)).status == 204)
+        let active = try await client.get("\(base)/\(id)", token: token).object["device"] as? [String: Any]
+        #expect(active?["status"] as? String == "activated")
+        let assign = "/beta/users/CameronW@contoso.com/authentication/hardwareOathMethods/assignAndActivate"
+        let taken = try await client.send("POST", client.url(assign), token: token,
+                                          body: .json(#"{"device":{"serialNumber":"TOTP123456"},"verificationCode":"123456"}"#))
+        #expect(taken.status == 400)
+        let assigned = try await client.send("POST", client.url(assign), token: token,
+                                             body: .json(#"{"device":{"serialNumber":"TOTP999999"},"verificationCode":"654321","displayName":"Desk token"}"#))
+        #expect(assigned.status == 201)
+        #expect((assigned.object["device"] as? [String: Any])?["status"] as? String == "activated")
+        let v1 = try await client.send("POST", client.url(assign.replacingOccurrences(of: "/beta/", with: "/v1.0/")), token: token,
+                                       body: .json(#"{"device":{"serialNumber":"TOTP888888"},"verificationCode":"654321"}"#))
+        #expect(v1.status == 400)
         await sandbox.stop()
     }
 

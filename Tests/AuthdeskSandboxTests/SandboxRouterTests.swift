@@ -38,7 +38,7 @@ struct SandboxRouterTests {
         await sandbox.stop()
     }
 
-    @Test func latencyIsAddedToEveryAnswer() async throws {
+    @Test func latencyIsAddedToEveryAnswerAndCanChange() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, latencyMs: 300))
         let client = TestClient(sandbox)
         let clock = ContinuousClock()
@@ -46,6 +46,36 @@ struct SandboxRouterTests {
             _ = try await client.get("/v1.0/users", token: nil)
         }
         #expect(elapsed >= .milliseconds(300))
+        sandbox.setLatency(milliseconds: 600)
+        let longer = try await clock.measure {
+            _ = try await client.get("/v1.0/users", token: nil)
+        }
+        #expect(longer >= .milliseconds(600))
         await sandbox.stop()
+    }
+
+    @Test func faultsCanBeSwitchedOnAndOff() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let client = TestClient(sandbox)
+        #expect(try await client.get("/v1.0/users", token: nil).status == 401)
+        sandbox.setFaultRate(1)
+        let faulted = try? await client.get("/v1.0/users", token: nil)
+        #expect(faulted?.status != 401)
+        sandbox.setFaultRate(0)
+        #expect(try await client.get("/v1.0/users", token: nil).status == 401)
+        #expect(sandbox.stats().faultsInjected >= 1)
+        await sandbox.stop()
+    }
+
+    @Test func injectedFaultsTakeTheShapeOfTheSurfaceCalled() {
+        let now = Date()
+        let auth0 = SandboxRouter.faultReply(429, surface: "auth0", requestId: "r", now: now)
+        #expect(auth0.jsonBody?["statusCode"]?.intValue == 429)
+        #expect(auth0.header("x-ratelimit-reset") != nil)
+        let entra = SandboxRouter.faultReply(503, surface: "entra", requestId: "r", now: now)
+        #expect(entra.jsonBody?["error"]?.stringValue == "temporarily_unavailable")
+        let graph = SandboxRouter.faultReply(429, surface: "graph", requestId: "r", now: now)
+        #expect(graph.jsonBody?["error"]?["code"]?.stringValue == "TooManyRequests")
+        #expect(graph.header("Retry-After") == "1.5")
     }
 }

@@ -64,4 +64,14 @@ struct UserGeneratorTests {
             }
         }
     }
+
+    @Test func tenThousandUsersPerTenantAreServed() async throws {
+        let started = try await Sandbox.start(SandboxOptions(usersPerTenant: 10_000))
+        let client = TestClient(started)
+        let token = try await client.appToken()
+        let page = try await client.get("/v1.0/users", token: token, query: ["$top": "999", "$count": "true"])
+        #expect(page.object["@odata.count"] as? Int ?? 0 > 10_000)
+        #expect(page.values.count == 999)
+        await started.stop()
+    }
 }
