@@ -90,9 +90,9 @@ public struct KeyMap: Sendable, Hashable {
     /// authdesk's bindings, after k9s and lazygit: `/` search, `:` command, `?` help, `j`/`k`,
     /// `tab` next pane, `enter` open, `esc` back, `q` quit.
     public static let standard = KeyMap([
-        KeyBinding(.character("/"), .search, scope: .global, "search users", isHint: true),
+        KeyBinding(.character("/"), .search, scope: .global, "search", isHint: true),
         KeyBinding(.tab, .nextPane, scope: .global, "next pane", isHint: true),
-        KeyBinding(.character(":"), .commandLine, scope: .global, "command line", isHint: true),
+        KeyBinding(.character(":"), .commandLine, scope: .global, "command", isHint: true),
         KeyBinding(.character("?"), .help, scope: .global, "help", isHint: true),
         KeyBinding(.character("q"), .quit, scope: .global, "quit", isHint: true),
 
@@ -110,8 +110,8 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.end, .bottom, scope: .list, "last"),
         KeyBinding(.character("r"), .reload, scope: .list, "reload methods"),
 
-        KeyBinding(.enter, .open, scope: .users, "open methods", isHint: true),
-        KeyBinding(.escape, .back, scope: .methods, "back to users", isHint: true),
+        KeyBinding(.enter, .open, scope: .users, "open", isHint: true),
+        KeyBinding(.escape, .back, scope: .methods, "back", isHint: true),
 
         KeyBinding(.enter, .accept, scope: .search, "done", isHint: true),
         KeyBinding(.escape, .cancel, scope: .search, "close search", isHint: true),
