@@ -202,7 +202,7 @@ public struct BrowserRenderer {
                 return
             }
             let widest = list.map { text($0.title).width }.max() ?? 0
-            let titleWidth = min(widest, max(8, (inner.width - 2) / 2))
+            let titleWidth = min(widest, max(8, (inner.width - 2) * 3 / 5))
             let summaryX = inner.x + 2 + titleWidth + 2
             let top = BrowserState.scrolled(top: state.methodsTop, selected: state.selectedMethod, rows: inner.height, count: list.count)
             for row in 0..<inner.height {
