@@ -157,7 +157,7 @@ public struct BrowserRenderer {
             case .failed(let error): (error.description, theme.error)
             case .loaded:
                 state.query.isEmpty ? ("No users in this tenant", theme.secondary)
-                    : ("No user's name starts with \u{201C}\(state.query)\u{201D}", theme.secondary)
+                    : ("No user matches \u{201C}\(state.query)\u{201D}", theme.secondary)
             }
             drawMessage(message.0, style: message.1, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: rows))
             return

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// A pipe the console's poll(2) watches beside the terminal: view-model events and signal
 /// handlers write a byte to wake it. Both ends are non-blocking; a full pipe already means
@@ -9,6 +10,8 @@ final class SelfPipe: Sendable {
 
     let readEnd: Int32
     let writeEnd: Int32
+    /// Set by ``close()``; a late wake from a task must not write to a closed (or reused) fd.
+    private let isClosed = Mutex(false)
 
     init() throws(ConsoleError) {
         var fds: [Int32] = [-1, -1]
@@ -23,8 +26,11 @@ final class SelfPipe: Sendable {
 
     /// Wakes the reader; safe from any thread.
     func wake(_ byte: UInt8 = SelfPipe.stateChanged) {
-        var byte = byte
-        _ = write(writeEnd, &byte, 1)
+        isClosed.withLock { closed in
+            guard !closed else { return }
+            var byte = byte
+            _ = write(writeEnd, &byte, 1)
+        }
     }
 
     /// Everything written since the last drain.
@@ -40,7 +46,11 @@ final class SelfPipe: Sendable {
     }
 
     func close() {
-        _ = Glibc.close(readEnd)
-        _ = Glibc.close(writeEnd)
+        isClosed.withLock { closed in
+            guard !closed else { return }
+            closed = true
+            _ = Glibc.close(readEnd)
+            _ = Glibc.close(writeEnd)
+        }
     }
 }

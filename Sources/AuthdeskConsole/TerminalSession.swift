@@ -32,6 +32,7 @@ final class TerminalSession {
     private var surface: CursesSurface?
     private var writer = ScreenWriter()
     private var renderOptions = RenderOptions()
+    private var redrawRequests = 0
 
     init(model: BrowserViewModel, options: ConsoleOptions) throws(ConsoleError) {
         self.model = model
@@ -155,6 +156,10 @@ final class TerminalSession {
         if !layout.isTooSmall { model.setViewport(usersRows: layout.usersRows, methodsRows: layout.methodsRows) }
         let state = model.state
         guard !state.quitRequested else { return state }
+        if state.redrawRequests != redrawRequests {
+            redrawRequests = state.redrawRequests
+            writer.invalidate()
+        }
         let grid = BrowserRenderer.render(state, width: width, height: height, options: renderOptions)
         writer.show(grid, on: surface)
         return state

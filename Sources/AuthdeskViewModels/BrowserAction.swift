@@ -22,4 +22,5 @@ public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
     case deleteBackward
     case clearInput
     case closeHelp
+    case redraw
 }

@@ -44,6 +44,8 @@ public struct BrowserState: Sendable, Equatable {
     /// Requests sent to the service and not answered yet (the activity indicator).
     public var pendingRequests = 0
     public var quitRequested = false
+    /// Bumped by `ctrl-l`: the console then repaints the whole screen.
+    public var redrawRequests = 0
 
     /// Visible rows of each list, as the console last laid them out (for paging and scrolling).
     public var usersRows = 10
@@ -77,7 +79,7 @@ public struct BrowserState: Sendable, Equatable {
     public var activeScopes: [KeyScope] {
         if showsHelp { return [.help] }
         switch input {
-        case .search: return [.search]
+        case .search: return [.search, .list]
         case .command: return [.command]
         case nil: return [focus == .users ? .users : .methods, .list, .global]
         }
@@ -124,12 +126,24 @@ public struct BrowserState: Sendable, Equatable {
         }
     }
 
-    /// A key press: looked up in the active scopes; in a text field, printable keys type.
-    private mutating func press(_ key: Key) -> [BrowserEffect] {
-        if let action = keyMap.action(for: key, in: activeScopes) {
-            return perform(action)
+    /// What `key` does right now: nil when it types into the open text field or means nothing.
+    ///
+    /// In a text field printable keys type (unless the field itself binds them), so `j` types
+    /// while the arrows still move the selection.
+    public func action(for key: Key) -> BrowserAction? {
+        if let input, key.printable != nil {
+            return keyMap.action(for: key, in: [input == .search ? .search : .command])
         }
-        guard let input, let character = key.printable else { return [] }
+        return keyMap.action(for: key, in: activeScopes)
+    }
+
+    private mutating func press(_ key: Key) -> [BrowserEffect] {
+        if let action = action(for: key) { return perform(action) }
+        if let input, let character = key.printable { return type(character, into: input) }
+        return []
+    }
+
+    private mutating func type(_ character: Character, into input: TextInput) -> [BrowserEffect] {
         flash = nil
         switch input {
         case .search:
@@ -160,6 +174,9 @@ public struct BrowserState: Sendable, Equatable {
             return []
         case .quit:
             quitRequested = true
+            return []
+        case .redraw:
+            redrawRequests += 1
             return []
         case .nextPane:
             focus = focus == .users ? .methods : .users

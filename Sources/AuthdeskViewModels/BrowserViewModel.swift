@@ -71,7 +71,8 @@ public final class BrowserViewModel: Sendable {
     @discardableResult
     public func perform(_ action: BrowserAction) -> Bool {
         let state = state
-        guard let key = state.keyMap.key(for: action, in: state.activeScopes) else { return false }
+        let keys = state.keyMap.bindings.filter { $0.action == action }.map(\.key)
+        guard let key = keys.first(where: { state.action(for: $0) == action }) else { return false }
         press(key)
         return true
     }

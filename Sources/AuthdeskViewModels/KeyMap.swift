@@ -95,6 +95,7 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.character(":"), .commandLine, scope: .global, "command", isHint: true),
         KeyBinding(.character("?"), .help, scope: .global, "help", isHint: true),
         KeyBinding(.character("q"), .quit, scope: .global, "quit", isHint: true),
+        KeyBinding(.control("l"), .redraw, scope: .global, "redraw the screen"),
 
         KeyBinding(.character("j"), .moveDown, scope: .list, "move down"),
         KeyBinding(.down, .moveDown, scope: .list, "move down"),

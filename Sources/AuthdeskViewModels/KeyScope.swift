@@ -15,7 +15,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     public var title: String {
         switch self {
         case .global: "Global"
-        case .list: "Lists"
+        case .list: "Lists (arrows work while searching)"
         case .users: "Users pane"
         case .methods: "Methods pane"
         case .search: "Search line"

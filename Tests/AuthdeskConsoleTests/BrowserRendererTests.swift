@@ -180,6 +180,17 @@ struct BrowserRendererTests {
         #expect(grid[3, 22].style.reverse)
     }
 
+    @Test func anEmptyResultSaysWhatWasSearched() {
+        var state = Screens.browser()
+        _ = state.apply(.action(.search))
+        _ = state.apply(.key(.character("x")))
+        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: []))))
+        let text = Screens.render(state).text
+        #expect(text.contains("│ No user matches “x”"))
+        #expect(text.contains(" / x "))
+        #expect(text.contains("0 users"))
+    }
+
     @Test func aTerminalTooSmallSaysSo() {
         let grid = Screens.render(Screens.browser(), width: 40, height: 10)
         #expect(grid.text.contains("authdesk needs at least 60x14"))

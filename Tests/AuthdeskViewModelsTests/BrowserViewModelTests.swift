@@ -195,6 +195,34 @@ struct BrowserViewModelTests {
         #expect(h.state.quitRequested)
     }
 
+    @Test func whileSearchingLettersTypeAndArrowsMove() async {
+        let h = harness()
+        h.model.start()
+        await h.settle()
+        h.model.perform(.search)
+        h.model.press(.character("j"))
+        #expect(h.state.query == "j")
+        #expect(h.state.selectedUser == 0)
+        h.model.perform(.clearInput)
+        h.model.press(.down)
+        #expect(h.state.input == .search)
+        #expect(h.state.selectedUser == 1)
+        #expect(h.model.perform(.bottom))
+        #expect(h.state.currentUser == Fixtures.bob)
+        #expect(h.model.perform(.accept))
+        #expect(h.model.perform(.open))
+        #expect(h.state.focus == .methods)
+    }
+
+    @Test func ctrlLAsksForAWholeRedraw() {
+        let h = harness()
+        #expect(h.state.redrawRequests == 0)
+        h.model.press(.control("l"))
+        #expect(h.state.redrawRequests == 1)
+        h.model.perform(.search)
+        #expect(!h.model.perform(.redraw), "not while typing a search")
+    }
+
     @Test func readOnlyRemovesDestructiveBindingsFromTheModel() {
         let destructive = KeyBinding(.character("D"), .reload, scope: .methods, "delete method", isDestructive: true)
         let map = KeyMap(KeyMap.standard.bindings + [destructive])
