@@ -7,6 +7,8 @@ import Synchronization
 final class SelfPipe: Sendable {
     /// Written when the view model published a new state.
     static let stateChanged: UInt8 = 0x53
+    /// Written by the SIGWINCH handler (see the shim).
+    static let windowChanged: UInt8 = 0x57
 
     let readEnd: Int32
     let writeEnd: Int32

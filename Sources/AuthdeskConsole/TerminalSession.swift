@@ -102,6 +102,7 @@ final class TerminalSession {
                 for byte in pipe.drain() {
                     let number = Int32(byte)
                     if number == SIGINT || number == SIGTERM || number == SIGHUP { return .signal(number) }
+                    if byte == SelfPipe.windowChanged { followTerminalSize() }
                 }
             }
             let terminal = fds[0].revents
@@ -122,6 +123,22 @@ final class TerminalSession {
                 // A resize wakes the pipe; curses reports it as KEY_RESIZE on the next read.
                 _ = readKeys()
             }
+        }
+    }
+
+    /// Resizes curses to the terminal's size when it changed. ncurses's own SIGWINCH handling
+    /// alone can miss a resize (seen after a suspend and resume), so the 'W' from the chained
+    /// handler is acted on here as well; a KEY_RESIZE that follows finds nothing left to do.
+    private func followTerminalSize() {
+        guard let window else { return }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard authdesk_terminal_size(STDOUT_FILENO, &rows, &columns) == 0
+            || authdesk_terminal_size(STDIN_FILENO, &rows, &columns) == 0
+        else { return }
+        if rows != authdesk_getmaxy(window) || columns != authdesk_getmaxx(window) {
+            resize_term(rows, columns)
+            writer.invalidate()
         }
     }
 

@@ -10,6 +10,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -31,6 +32,15 @@ static inline WINDOW *authdesk_stdscr(void) { return stdscr; }
 /* newterm on the process's own stdin/stdout: unlike initscr it returns NULL instead of exiting
    when the terminal type is unknown. */
 static inline SCREEN *authdesk_newterm(const char *term) { return newterm(term, stdout, stdin); }
+
+/* The terminal's size as the kernel has it now (ioctl is variadic, so Swift cannot call it). */
+static inline int authdesk_terminal_size(int fd, int *rows, int *cols) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *cols = size.ws_col;
+    return 0;
+}
 
 /* Whether the locale set by setlocale(LC_ALL, "") encodes text as UTF-8. */
 static inline int authdesk_locale_is_utf8(void) {
