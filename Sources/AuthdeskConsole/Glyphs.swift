@@ -1,0 +1,24 @@
+/// The characters boxes, cut-off text and markers are drawn with: U+2500 box drawing, or ASCII
+/// when the locale is not UTF-8 or `--ascii` was given.
+public struct Glyphs: Sendable, Hashable {
+    public var horizontal: String
+    public var vertical: String
+    public var topLeft: String
+    public var topRight: String
+    public var bottomLeft: String
+    public var bottomRight: String
+    /// Ends text that was cut to fit.
+    public var ellipsis: String
+    /// Separates the banner's facts.
+    public var separator: String
+    /// Marks the selected row, for terminals and readers that do not see reverse video.
+    public var selectionMarker: String
+
+    public static let unicode = Glyphs(
+        horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
+        ellipsis: "…", separator: "·", selectionMarker: "▸")
+
+    public static let ascii = Glyphs(
+        horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
+        ellipsis: "~", separator: "|", selectionMarker: ">")
+}

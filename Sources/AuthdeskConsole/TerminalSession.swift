@@ -1,0 +1,194 @@
+import AuthdeskViewModels
+import CNcursesw
+import Glibc
+
+/// The one owner of the terminal: sets curses up, runs the input loop, restores the terminal.
+///
+/// Lives on one thread from start to end (curses is not thread-safe). The loop blocks in
+/// poll(2) on the terminal and on a self-pipe that view-model events and the SIGINT, SIGTERM,
+/// SIGHUP and SIGWINCH handlers write to: an idle console uses no CPU. It ends on quit, on
+/// those signals, and when the terminal goes away (EOF, EIO, POLLHUP).
+final class TerminalSession {
+    /// Why the loop ended, and the exit status that goes with it.
+    enum Ending: Equatable {
+        case quit
+        case signal(Int32)
+        case terminalGone
+
+        var status: Int32 {
+            switch self {
+            case .quit: 0
+            case .signal(let number): 128 + number
+            case .terminalGone: 128 + SIGHUP
+            }
+        }
+    }
+
+    private let model: BrowserViewModel
+    private let options: ConsoleOptions
+    private let pipe: SelfPipe
+    private var screen: OpaquePointer?
+    private var window: UnsafeMutablePointer<WINDOW>?
+    private var surface: CursesSurface?
+    private var writer = ScreenWriter()
+    private var renderOptions = RenderOptions()
+    private var redrawRequests = 0
+
+    init(model: BrowserViewModel, options: ConsoleOptions) throws(ConsoleError) {
+        self.model = model
+        self.options = options
+        pipe = try SelfPipe()
+    }
+
+    /// Runs the console to its end; the terminal is restored when this returns.
+    func run() throws(ConsoleError) -> Ending {
+        defer { pipe.close() }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        let utf8 = authdesk_locale_is_utf8() != 0
+        guard authdesk_install_quit_signals(pipe.writeEnd) == 0 else {
+            authdesk_restore_signals()
+            throw .system("sigaction", errno: errno)
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? "unknown"
+        guard let screen = authdesk_newterm(term), let window = authdesk_stdscr() else {
+            authdesk_restore_signals()
+            throw .unknownTerminal(term)
+        }
+        self.screen = screen
+        self.window = window
+        defer { restore() }
+
+        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
+        var color = options.color && !noColor && has_colors()
+        if color {
+            color = start_color() == OK
+            if color { use_default_colors() }
+        }
+        renderOptions = RenderOptions(asciiLines: options.ascii, asciiText: !utf8, color: color)
+        surface = CursesSurface(window: window, color: color)
+        _ = authdesk_chain_winch()
+
+        let pipe = pipe
+        model.observe { _ in pipe.wake() }
+        model.start()
+        return loop()
+    }
+
+    private func loop() -> Ending {
+        var idleWakeups = 0
+        while true {
+            let state = draw()
+            if state.quitRequested { return .quit }
+
+            var fds = [
+                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: pipe.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .terminalGone
+            }
+            if fds[1].revents & Int16(POLLIN) != 0 {
+                for byte in pipe.drain() {
+                    let number = Int32(byte)
+                    if number == SIGINT || number == SIGTERM || number == SIGHUP { return .signal(number) }
+                    if byte == SelfPipe.windowChanged { followTerminalSize() }
+                }
+            }
+            let terminal = fds[0].revents
+            let hangup = terminal & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+            if terminal & Int16(POLLIN) != 0 {
+                let keys = readKeys()
+                if keys == 0 && hangup { return .terminalGone }
+                if keys == 0 {
+                    // Readable but nothing to read, again and again: end of file or EIO.
+                    idleWakeups += 1
+                    if idleWakeups >= 8 { return .terminalGone }
+                } else {
+                    idleWakeups = 0
+                }
+            } else if hangup {
+                return .terminalGone
+            } else {
+                // A resize wakes the pipe; curses reports it as KEY_RESIZE on the next read.
+                _ = readKeys()
+            }
+        }
+    }
+
+    /// Resizes curses to the terminal's size when it changed. ncurses's own SIGWINCH handling
+    /// alone can miss a resize (seen after a suspend and resume), so the 'W' from the chained
+    /// handler is acted on here as well; a KEY_RESIZE that follows finds nothing left to do.
+    private func followTerminalSize() {
+        guard let window else { return }
+        var rows: Int32 = 0
+        var columns: Int32 = 0
+        guard authdesk_terminal_size(STDOUT_FILENO, &rows, &columns) == 0
+            || authdesk_terminal_size(STDIN_FILENO, &rows, &columns) == 0
+        else { return }
+        if rows != authdesk_getmaxy(window) || columns != authdesk_getmaxx(window) {
+            resize_term(rows, columns)
+            writer.invalidate()
+        }
+    }
+
+    /// Feeds every key waiting to the view model; returns how many events were read.
+    private func readKeys() -> Int {
+        guard let window else { return 0 }
+        var count = 0
+        while true {
+            var code: wint_t = 0
+            let result = wget_wch(window, &code)
+            if result == ERR { break }
+            count += 1
+            if result == KEY_CODE_YES, Int32(code) == KEY_RESIZE {
+                writer.invalidate()
+                continue
+            }
+            if let key = KeyDecoder.key(code: code, isKeyCode: result == KEY_CODE_YES) {
+                model.press(key)
+            }
+            if model.state.quitRequested { break }
+        }
+        return count
+    }
+
+    /// Lays out for the current size, tells the view model its page sizes, draws the changes.
+    @discardableResult
+    private func draw() -> BrowserState {
+        guard let window, let surface else { return model.state }
+        let height = Int(authdesk_getmaxy(window))
+        let width = Int(authdesk_getmaxx(window))
+        let layout = BrowserLayout(width: width, height: height)
+        if !layout.isTooSmall { model.setViewport(usersRows: layout.usersRows, methodsRows: layout.methodsRows) }
+        let state = model.state
+        guard !state.quitRequested else { return state }
+        if state.redrawRequests != redrawRequests {
+            redrawRequests = state.redrawRequests
+            writer.invalidate()
+        }
+        let grid = BrowserRenderer.render(state, width: width, height: height, options: renderOptions)
+        writer.show(grid, on: surface)
+        return state
+    }
+
+    private func restore() {
+        model.stop()
+        model.observe { _ in }
+        endwin()
+        if let screen { delscreen(screen) }
+        screen = nil
+        window = nil
+        authdesk_restore_signals()
+    }
+}

@@ -1,0 +1,26 @@
+/// Everything an operator can ask of the user browser; key bindings map keys to these.
+///
+/// Tests press keys by action name (``BrowserViewModel/perform(_:)``), as lazygit's do, so a
+/// changed key binding changes no test.
+public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
+    case search
+    case commandLine
+    case help
+    case quit
+    case nextPane
+    case open
+    case back
+    case moveDown
+    case moveUp
+    case pageDown
+    case pageUp
+    case top
+    case bottom
+    case reload
+    case accept
+    case cancel
+    case deleteBackward
+    case clearInput
+    case closeHelp
+    case redraw
+}

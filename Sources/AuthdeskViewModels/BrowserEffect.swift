@@ -1,0 +1,14 @@
+import AuthdeskCore
+
+/// Work the browser's state machine asks for; ``BrowserViewModel`` runs it and feeds the answer
+/// back as a ``BrowserEvent`` tagged with the same generation.
+public enum BrowserEffect: Sendable, Equatable {
+    /// Search users, after the typing pause when `debounce` is set.
+    case search(query: String, generation: Int, debounce: Bool)
+    /// Fetch the page after the current results.
+    case loadMoreUsers(cursor: PageCursor, generation: Int)
+    /// Fetch a user's methods, once the selection has rested on them when `settle` is set.
+    case loadMethods(userID: String, generation: Int, settle: Bool)
+    /// Clear the flash message `id` after the flash duration.
+    case expireFlash(id: Int)
+}

@@ -1,0 +1,393 @@
+import AuthdeskCore
+import AuthdeskServices
+
+/// Everything the user browser shows, as a value: the console draws it, tests compare it.
+///
+/// It changes only through ``apply(_:)``, a pure function of an event that returns the work to
+/// do (``BrowserEffect``). Answers carry the generation of the request they answer; an answer
+/// whose generation is no longer current is dropped, so a slow, stale answer never replaces a
+/// newer one.
+public struct BrowserState: Sendable, Equatable {
+    public let tenant: TenantInfo
+    public let keyMap: KeyMap
+    public let readOnly: Bool
+    public let settings: BrowserSettings
+
+    /// The search text, as typed.
+    public var query: String = ""
+    /// Bumped by every new search; answers to older ones are dropped.
+    public var searchGeneration = 0
+    public var usersStatus: UsersStatus = .idle
+    public var users: [DirectoryUser] = []
+    /// Where the next page of results is; nil when the list is complete.
+    public var nextCursor: PageCursor?
+    public var isLoadingMore = false
+    /// Index into ``users``; meaningful when the list is not empty.
+    public var selectedUser = 0
+    /// First visible row of the users pane.
+    public var usersTop = 0
+
+    public var methods: MethodsState = .none
+    /// Bumped whenever the methods pane is asked to show another user (or the same one afresh).
+    public var methodsGeneration = 0
+    /// Index into the loaded methods.
+    public var selectedMethod = 0
+    public var methodsTop = 0
+
+    public var focus: BrowserPane = .users
+    /// The text field being edited, if any; keys then type into it.
+    public var input: TextInput?
+    /// The command line's text, without the `:`.
+    public var command = ""
+    public var showsHelp = false
+    public var flash: Flash?
+    /// Requests sent to the service and not answered yet (the activity indicator).
+    public var pendingRequests = 0
+    public var quitRequested = false
+    /// Bumped by `ctrl-l`: the console then repaints the whole screen.
+    public var redrawRequests = 0
+
+    /// Visible rows of each list, as the console last laid them out (for paging and scrolling).
+    public var usersRows = 10
+    public var methodsRows = 5
+    /// Increases with every published change; consumers keep the highest they have seen.
+    public var revision: UInt64 = 0
+
+    private var flashCounter = 0
+
+    public init(tenant: TenantInfo, keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()) {
+        self.tenant = tenant
+        self.readOnly = readOnly || tenant.readOnly
+        self.keyMap = self.readOnly ? keyMap.readOnly() : keyMap
+        self.settings = settings
+    }
+
+    // MARK: Derived
+
+    /// The user under the selection, if the list is not empty.
+    public var currentUser: DirectoryUser? {
+        users.indices.contains(selectedUser) ? users[selectedUser] : nil
+    }
+
+    /// The method under the methods pane's selection, if any.
+    public var currentMethod: AuthMethod? {
+        let list = methods.methods
+        return list.indices.contains(selectedMethod) ? list[selectedMethod] : nil
+    }
+
+    /// The key scopes in force, innermost first: what a key means right now.
+    public var activeScopes: [KeyScope] {
+        if showsHelp { return [.help] }
+        switch input {
+        case .search: return [.search, .list]
+        case .command: return [.command]
+        case nil: return [focus == .users ? .users : .methods, .list, .global]
+        }
+    }
+
+    // MARK: Reducer
+
+    /// Applies one event and returns the work it calls for.
+    public mutating func apply(_ event: BrowserEvent) -> [BrowserEffect] {
+        switch event {
+        case .start:
+            return startSearch(debounce: false)
+        case .key(let key):
+            return press(key)
+        case .action(let action):
+            return perform(action)
+        case .viewport(let usersRows, let methodsRows):
+            self.usersRows = max(1, usersRows)
+            self.methodsRows = max(1, methodsRows)
+            scrollUsersToSelection()
+            scrollMethodsToSelection()
+            return []
+        case .searchAnswered(let generation, let result):
+            guard generation == searchGeneration else { return [] }
+            return searchAnswered(result)
+        case .moreUsersAnswered(let generation, let result):
+            guard generation == searchGeneration, isLoadingMore else { return [] }
+            return moreUsersAnswered(result)
+        case .methodsAnswered(let generation, let userID, let result):
+            guard generation == methodsGeneration, methods.userID == userID else { return [] }
+            switch result {
+            case .success(let list):
+                methods = .loaded(userID: userID, methods: list)
+                selectedMethod = min(selectedMethod, max(0, list.count - 1))
+                scrollMethodsToSelection()
+                return []
+            case .failure(let error):
+                methods = .failed(userID: userID, error: error)
+                return showFlash(.error, "Could not read methods: \(error)")
+            }
+        case .flashExpired(let id):
+            if flash?.id == id { flash = nil }
+            return []
+        }
+    }
+
+    /// What `key` does right now: nil when it types into the open text field or means nothing.
+    ///
+    /// In a text field printable keys type (unless the field itself binds them), so `j` types
+    /// while the arrows still move the selection.
+    public func action(for key: Key) -> BrowserAction? {
+        if let input, key.printable != nil {
+            return keyMap.action(for: key, in: [input == .search ? .search : .command])
+        }
+        return keyMap.action(for: key, in: activeScopes)
+    }
+
+    private mutating func press(_ key: Key) -> [BrowserEffect] {
+        if let action = action(for: key) { return perform(action) }
+        if let input, let character = key.printable { return type(character, into: input) }
+        return []
+    }
+
+    private mutating func type(_ character: Character, into input: TextInput) -> [BrowserEffect] {
+        flash = nil
+        switch input {
+        case .search:
+            query.append(character)
+            return startSearch(debounce: true)
+        case .command:
+            command.append(character)
+            return []
+        }
+    }
+
+    private mutating func perform(_ action: BrowserAction) -> [BrowserEffect] {
+        if flash?.level == .error { flash = nil }
+        switch action {
+        case .search:
+            input = .search
+            focus = .users
+            return []
+        case .commandLine:
+            input = .command
+            command = ""
+            return []
+        case .help:
+            showsHelp = true
+            return []
+        case .closeHelp:
+            showsHelp = false
+            return []
+        case .quit:
+            quitRequested = true
+            return []
+        case .redraw:
+            redrawRequests += 1
+            return []
+        case .nextPane:
+            focus = focus == .users ? .methods : .users
+            return []
+        case .open:
+            guard let user = currentUser else { return [] }
+            focus = .methods
+            if methods.userID == user.id { return [] }
+            return loadMethods(for: user, settle: false)
+        case .back:
+            focus = .users
+            return []
+        case .reload:
+            guard let user = currentUser else { return [] }
+            return loadMethods(for: user, settle: false) + showFlash(.info, "Reloading the methods of \(user.displayName)")
+        case .moveDown: return moveSelection(by: 1)
+        case .moveUp: return moveSelection(by: -1)
+        case .pageDown: return moveSelection(by: focus == .users ? usersRows : methodsRows)
+        case .pageUp: return moveSelection(by: -(focus == .users ? usersRows : methodsRows))
+        case .top: return moveSelection(by: Int.min / 2)
+        case .bottom: return moveSelection(by: Int.max / 2)
+        case .accept:
+            switch input {
+            case .search:
+                input = nil
+                return []
+            case .command:
+                input = nil
+                return runCommand()
+            case nil:
+                return []
+            }
+        case .cancel:
+            if input == .command { command = "" }
+            input = nil
+            return []
+        case .deleteBackward:
+            switch input {
+            case .search:
+                guard !query.isEmpty else { return [] }
+                query.removeLast()
+                return startSearch(debounce: true)
+            case .command:
+                if command.isEmpty { input = nil } else { command.removeLast() }
+                return []
+            case nil:
+                return []
+            }
+        case .clearInput:
+            switch input {
+            case .search:
+                guard !query.isEmpty else { return [] }
+                query = ""
+                return startSearch(debounce: true)
+            case .command:
+                command = ""
+                return []
+            case nil:
+                return []
+            }
+        }
+    }
+
+    // MARK: Search and paging
+
+    private mutating func startSearch(debounce: Bool) -> [BrowserEffect] {
+        searchGeneration += 1
+        usersStatus = .searching
+        isLoadingMore = false
+        return [.search(query: query, generation: searchGeneration, debounce: debounce)]
+    }
+
+    private mutating func searchAnswered(_ result: Result<UserPage, ServiceError>) -> [BrowserEffect] {
+        switch result {
+        case .success(let page):
+            let previous = currentUser?.id
+            users = page.users
+            nextCursor = page.next
+            usersStatus = .loaded
+            selectedUser = previous.flatMap { id in users.firstIndex { $0.id == id } } ?? 0
+            usersTop = 0
+            scrollUsersToSelection()
+            return selectionSettled()
+        case .failure(let error):
+            users = []
+            nextCursor = nil
+            usersStatus = .failed(error)
+            selectedUser = 0
+            usersTop = 0
+            methods = .none
+            methodsGeneration += 1
+            return showFlash(.error, "Search failed: \(error)")
+        }
+    }
+
+    private mutating func moreUsersAnswered(_ result: Result<UserPage, ServiceError>) -> [BrowserEffect] {
+        isLoadingMore = false
+        switch result {
+        case .success(let page):
+            let known = Set(users.map(\.id))
+            users.append(contentsOf: page.users.filter { !known.contains($0.id) })
+            nextCursor = page.next
+            return pageIfNearEnd()
+        case .failure(let error):
+            return showFlash(.error, "Could not load more users: \(error)")
+        }
+    }
+
+    /// Asks for the next page when the selection is near the end of what is loaded.
+    private mutating func pageIfNearEnd() -> [BrowserEffect] {
+        guard usersStatus == .loaded, !isLoadingMore, let cursor = nextCursor,
+            selectedUser >= users.count - settings.pagingThreshold
+        else { return [] }
+        isLoadingMore = true
+        return [.loadMoreUsers(cursor: cursor, generation: searchGeneration)]
+    }
+
+    // MARK: Selection
+
+    private mutating func moveSelection(by delta: Int) -> [BrowserEffect] {
+        switch focus {
+        case .users:
+            guard !users.isEmpty else { return [] }
+            let target = clamp(selectedUser.addingReportingOverflow(delta).partialValue, 0, users.count - 1)
+            let rowsMoved = target - selectedUser
+            if abs(delta) == usersRows { usersTop += rowsMoved }
+            selectedUser = target
+            scrollUsersToSelection()
+            return selectionSettled()
+        case .methods:
+            let count = methods.methods.count
+            guard count > 0 else { return [] }
+            let target = clamp(selectedMethod.addingReportingOverflow(delta).partialValue, 0, count - 1)
+            if abs(delta) == methodsRows { methodsTop += target - selectedMethod }
+            selectedMethod = target
+            scrollMethodsToSelection()
+            return []
+        }
+    }
+
+    /// The selection rests on a user: load their methods if the pane shows someone else, and
+    /// fetch the next page if the end is near.
+    private mutating func selectionSettled() -> [BrowserEffect] {
+        var effects: [BrowserEffect] = []
+        if let user = currentUser {
+            if methods.userID != user.id { effects += loadMethods(for: user, settle: true) }
+        } else if methods != .none {
+            methods = .none
+            methodsGeneration += 1
+        }
+        return effects + pageIfNearEnd()
+    }
+
+    private mutating func loadMethods(for user: DirectoryUser, settle: Bool) -> [BrowserEffect] {
+        methodsGeneration += 1
+        methods = .loading(userID: user.id)
+        selectedMethod = 0
+        methodsTop = 0
+        return [.loadMethods(userID: user.id, generation: methodsGeneration, settle: settle)]
+    }
+
+    private mutating func scrollUsersToSelection() {
+        usersTop = Self.scrolled(top: usersTop, selected: selectedUser, rows: usersRows, count: users.count)
+    }
+
+    private mutating func scrollMethodsToSelection() {
+        methodsTop = Self.scrolled(
+            top: methodsTop, selected: selectedMethod, rows: methodsRows, count: methods.methods.count)
+    }
+
+    /// The first visible row that keeps `selected` in view, moving as little as possible.
+    public static func scrolled(top: Int, selected: Int, rows: Int, count: Int) -> Int {
+        let rows = max(1, rows)
+        var top = clamp(top, 0, max(0, count - rows))
+        if selected < top { top = selected }
+        if selected >= top + rows { top = selected - rows + 1 }
+        return max(0, top)
+    }
+
+    // MARK: Commands and messages
+
+    /// The commands the `:` line knows, with what each does (for errors and help).
+    public static let commands: [(name: String, description: String)] = [
+        ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
+    ]
+
+    private mutating func runCommand() -> [BrowserEffect] {
+        let text = command.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        command = ""
+        switch text {
+        case "":
+            return []
+        case "q", "q!", "quit":
+            quitRequested = true
+            return []
+        case "help", "h":
+            showsHelp = true
+            return []
+        default:
+            let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")
+            return showFlash(.error, "Unknown command :\(text) (valid: \(valid))")
+        }
+    }
+
+    private mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BrowserEffect] {
+        flashCounter += 1
+        flash = Flash(id: flashCounter, level: level, text: text)
+        return level == .info ? [.expireFlash(id: flashCounter)] : []
+    }
+}
+
+private func clamp(_ value: Int, _ low: Int, _ high: Int) -> Int {
+    min(max(value, low), max(low, high))
+}

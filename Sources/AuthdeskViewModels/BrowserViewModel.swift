@@ -1,0 +1,196 @@
+import AuthdeskCore
+import AuthdeskServices
+import Synchronization
+
+/// The user browser's view model: holds ``BrowserState``, turns keys into state changes, runs
+/// the service calls they ask for and publishes every new state.
+///
+/// Thread-safe: the console calls it from its terminal thread, answers arrive on tasks. New
+/// states go to the sink given to ``observe(_:)``; it may be called from any thread, so it should
+/// only wake the console (write to its self-pipe), which then reads ``state``.
+public final class BrowserViewModel: Sendable {
+    /// The kinds of background work; a new piece of one kind cancels the previous one.
+    private enum Slot: Hashable {
+        case search
+        case moreUsers
+        case methods
+        case flash
+    }
+
+    private struct Inner: ~Copyable {
+        var state: BrowserState
+        var tasks: [Slot: Task<Void, Never>] = [:]
+        var sink: (@Sendable (BrowserState) -> Void)?
+    }
+
+    private let inner: Mutex<Inner>
+    private let provider: any IdentityProvider
+    private let clock: any Clock<Duration>
+
+    /// - Parameters:
+    ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
+    ///   - readOnly: drops every destructive key binding (also implied by the tenant).
+    public init(
+        provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
+        keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()
+    ) {
+        self.provider = provider
+        self.clock = clock
+        inner = Mutex(Inner(state: BrowserState(
+            tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings)))
+    }
+
+    deinit {
+        inner.withLock { inner in
+            for task in inner.tasks.values { task.cancel() }
+        }
+    }
+
+    /// The current state.
+    public var state: BrowserState {
+        inner.withLock { $0.state }
+    }
+
+    /// Sets the one sink that hears of every new state (replacing any earlier one).
+    public func observe(_ sink: @escaping @Sendable (BrowserState) -> Void) {
+        inner.withLock { $0.sink = sink }
+    }
+
+    /// Opens the browser: lists everyone (the first page).
+    public func start() {
+        send(.start)
+    }
+
+    /// The operator pressed `key`.
+    public func press(_ key: Key) {
+        send(.key(key))
+    }
+
+    /// Presses the key bound to `action` where the operator is now, as a test would; false (and
+    /// nothing happens) when no key reaches that action in the active scopes.
+    @discardableResult
+    public func perform(_ action: BrowserAction) -> Bool {
+        let state = state
+        let keys = state.keyMap.bindings.filter { $0.action == action }.map(\.key)
+        guard let key = keys.first(where: { state.action(for: $0) == action }) else { return false }
+        press(key)
+        return true
+    }
+
+    /// Types `text` into the open text field, one key per character.
+    public func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    /// The console laid out the lists with this many visible rows.
+    public func setViewport(usersRows: Int, methodsRows: Int) {
+        let current = state
+        guard current.usersRows != usersRows || current.methodsRows != methodsRows else { return }
+        send(.viewport(usersRows: usersRows, methodsRows: methodsRows))
+    }
+
+    /// Cancels all background work (the console is closing).
+    public func stop() {
+        inner.withLock { inner in
+            for task in inner.tasks.values { task.cancel() }
+            inner.tasks = [:]
+        }
+    }
+
+    // MARK: Running the state machine
+
+    private func send(_ event: BrowserEvent, answering: Bool = false) {
+        let (effects, published, sink) = inner.withLock { inner in
+            let before = inner.state
+            if answering { inner.state.pendingRequests -= 1 }
+            let effects = inner.state.apply(event)
+            var published: BrowserState?
+            if inner.state != before {
+                inner.state.revision = before.revision + 1
+                published = inner.state
+            }
+            return (effects, published, inner.sink)
+        }
+        if let published, let sink { sink(published) }
+        for effect in effects { run(effect) }
+    }
+
+    /// Marks a request as sent (the activity indicator) if `generation` is still current.
+    private func begin(_ isCurrent: @Sendable (BrowserState) -> Bool) -> Bool {
+        let (started, published, sink) = inner.withLock { inner in
+            guard isCurrent(inner.state) else { return (false, BrowserState?.none, inner.sink) }
+            inner.state.pendingRequests += 1
+            inner.state.revision += 1
+            return (true, inner.state, inner.sink)
+        }
+        if let published, let sink { sink(published) }
+        return started
+    }
+
+    private func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
+        inner.withLock { inner in
+            inner.tasks[slot]?.cancel()
+            inner.tasks[slot] = Task { await work() }
+        }
+    }
+
+    /// Waits `delay` on the clock; false when cancelled meanwhile.
+    private func wait(_ delay: Duration) async -> Bool {
+        guard delay > .zero else { return !Task.isCancelled }
+        do {
+            try await clock.sleep(for: delay)
+            return true
+        } catch {
+            return false
+        }
+    }
+
+    private func run(_ effect: BrowserEffect) {
+        let settings = state.settings
+        let provider = provider
+        switch effect {
+        case .search(let query, let generation, let debounce):
+            spawn(.search) { [self] in
+                guard await wait(debounce ? settings.searchDebounce : .zero),
+                    begin({ $0.searchGeneration == generation })
+                else { return }
+                let result: Result<UserPage, ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await provider.searchUsers(query, pageSize: settings.pageSize))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.searchAnswered(generation: generation, result), answering: true)
+            }
+        case .loadMoreUsers(let cursor, let generation):
+            spawn(.moreUsers) { [self] in
+                guard begin({ $0.searchGeneration == generation }) else { return }
+                let result: Result<UserPage, ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await provider.nextUsers(cursor))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.moreUsersAnswered(generation: generation, result), answering: true)
+            }
+        case .loadMethods(let userID, let generation, let settle):
+            spawn(.methods) { [self] in
+                guard await wait(settle ? settings.methodsSettle : .zero),
+                    begin({ $0.methodsGeneration == generation })
+                else { return }
+                let result: Result<[AuthMethod], ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await provider.methods(of: userID))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.methodsAnswered(generation: generation, userID: userID, result), answering: true)
+            }
+        case .expireFlash(let id):
+            spawn(.flash) { [self] in
+                guard await wait(settings.flashDuration) else { return }
+                send(.flashExpired(id: id))
+            }
+        }
+    }
+}

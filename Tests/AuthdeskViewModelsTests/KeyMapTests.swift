@@ -1,0 +1,68 @@
+import AuthdeskViewModels
+import Testing
+
+struct KeyMapTests {
+    private let destructive = KeyBinding(
+        .character("D"), .reload, scope: .methods, "delete the method", isDestructive: true, isHint: true)
+
+    @Test func noKeyIsBoundTwiceInOneScope() {
+        for scope in KeyScope.allCases {
+            let keys = KeyMap.standard.bindings.filter { $0.scope == scope }.map(\.key)
+            #expect(Set(keys).count == keys.count, "duplicate key in \(scope)")
+        }
+    }
+
+    @Test func theBriefsKeysAreBound() {
+        let map = KeyMap.standard
+        let list: [KeyScope] = [.users, .list, .global]
+        #expect(map.action(for: .character("/"), in: list) == .search)
+        #expect(map.action(for: .character("j"), in: list) == .moveDown)
+        #expect(map.action(for: .down, in: list) == .moveDown)
+        #expect(map.action(for: .character("k"), in: list) == .moveUp)
+        #expect(map.action(for: .up, in: list) == .moveUp)
+        #expect(map.action(for: .pageDown, in: list) == .pageDown)
+        #expect(map.action(for: .pageUp, in: list) == .pageUp)
+        #expect(map.action(for: .character("g"), in: list) == .top)
+        #expect(map.action(for: .character("G"), in: list) == .bottom)
+        #expect(map.action(for: .tab, in: list) == .nextPane)
+        #expect(map.action(for: .enter, in: list) == .open)
+        #expect(map.action(for: .character("?"), in: list) == .help)
+        #expect(map.action(for: .character("q"), in: list) == .quit)
+        #expect(map.action(for: .character(":"), in: list) == .commandLine)
+        #expect(map.action(for: .escape, in: [.methods, .list, .global]) == .back)
+        #expect(map.action(for: .escape, in: [.search]) == .cancel)
+        #expect(map.action(for: .escape, in: [.help]) == .closeHelp)
+        #expect(map.action(for: .character("q"), in: [.search]) == nil, "q types in the search line")
+    }
+
+    @Test func readOnlyDropsEveryDestructiveBindingFromHelpAndHints() {
+        let map = KeyMap(KeyMap.standard.bindings + [destructive])
+        let scopes: [KeyScope] = [.methods, .list, .global]
+        #expect(map.hints(in: scopes).contains { $0.description == "delete the method" })
+        #expect(map.helpSections().flatMap(\.entries).contains { $0.isDestructive })
+        #expect(map.action(for: .character("D"), in: scopes) == .reload)
+
+        let readOnly = map.readOnly()
+        #expect(!readOnly.bindings.contains { $0.isDestructive })
+        #expect(!readOnly.hints(in: scopes).contains { $0.description == "delete the method" })
+        #expect(!readOnly.helpSections().flatMap(\.entries).contains { $0.isDestructive })
+        #expect(readOnly.action(for: .character("D"), in: scopes) == nil)
+        #expect(readOnly.bindings.count == KeyMap.standard.bindings.count)
+    }
+
+    @Test func helpMergesTheKeysOfOneAction() {
+        let lists = KeyMap.standard.entries(in: .list)
+        let down = lists.first { $0.action == .moveDown }
+        #expect(down?.keyLabel == "j, down")
+        #expect(lists.first { $0.action == .pageDown }?.keyLabel == "PgDn, ctrl-f")
+        let sections = KeyMap.standard.helpSections().map(\.scope)
+        #expect(sections == [.global, .list, .users, .methods, .search, .command, .help])
+    }
+
+    @Test func hintsFollowTheActiveScopeInnermostFirst() {
+        let users = KeyMap.standard.hints(in: [.users, .list, .global]).map(\.keyLabel)
+        #expect(users == ["enter", "/", "tab", ":", "?", "q"])
+        let search = KeyMap.standard.hints(in: [.search]).map(\.description)
+        #expect(search == ["done", "close search", "clear search"])
+    }
+}

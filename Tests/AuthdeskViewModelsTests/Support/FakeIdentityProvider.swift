@@ -1,0 +1,142 @@
+import AuthdeskCore
+import AuthdeskServices
+import Synchronization
+
+/// An in-memory identity provider for view-model tests, in the spirit of swift-nio's embedded
+/// channel: users and methods held in memory, every call recorded, chosen calls held back until
+/// the test releases them, chosen calls failed with a given ``ServiceError``.
+final class FakeIdentityProvider: IdentityProvider, Sendable {
+    /// A call as the view model made it.
+    enum Call: Hashable, Sendable {
+        case search(String)
+        case next(String)
+        case methods(String)
+        case user(String)
+    }
+
+    private struct Store {
+        var users: [DirectoryUser]
+        var methods: [String: [AuthMethod]]
+        var calls: [Call] = []
+        var answered: [Call] = []
+        var held: Set<Call> = []
+        var waiting: [Call: [CheckedContinuation<Void, Never>]] = [:]
+        var failures: [Call: ServiceError] = [:]
+    }
+
+    let tenant: TenantInfo
+    private let store: Mutex<Store>
+    private let changed = Condition()
+
+    init(
+        tenant: TenantInfo = TenantInfo(name: "contoso", provider: .graph, id: "tid", domain: "contoso.com"),
+        users: [DirectoryUser], methods: [String: [AuthMethod]] = [:]
+    ) {
+        self.tenant = tenant
+        store = Mutex(Store(users: users, methods: methods))
+    }
+
+    // MARK: Test controls
+
+    /// Every call so far, in order.
+    var calls: [Call] { store.withLock { $0.calls } }
+
+    /// Calls that have returned to the view model.
+    var answered: [Call] { store.withLock { $0.answered } }
+
+    /// Holds every later `call` until ``release(_:)``.
+    func hold(_ call: Call) {
+        store.withLock { _ = $0.held.insert(call) }
+    }
+
+    /// Lets held `call`s answer.
+    func release(_ call: Call) {
+        let waiting = store.withLock { store in
+            store.held.remove(call)
+            return store.waiting.removeValue(forKey: call) ?? []
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    /// Makes every later `call` fail with `error`.
+    func fail(_ call: Call, with error: ServiceError) {
+        store.withLock { $0.failures[call] = error }
+    }
+
+    /// Returns once `call` has been made `times` times.
+    func waitForCall(_ call: Call, times: Int = 1) async {
+        await changed.wait { [self] in calls.filter { $0 == call }.count >= times }
+    }
+
+    // MARK: IdentityProvider
+
+    func searchUsers(_ query: String, pageSize: Int) async throws(ServiceError) -> UserPage {
+        try await answer(.search(query)) { store in
+            Self.page(of: Self.matching(query, in: store.users), query: query, offset: 0, size: pageSize)
+        }
+    }
+
+    func nextUsers(_ cursor: PageCursor) async throws(ServiceError) -> UserPage {
+        try await answer(.next(cursor.value)) { (store: Store) throws(ServiceError) -> UserPage in
+            let parts = cursor.value.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3, let offset = Int(parts[1]), let size = Int(parts[2]) else {
+                throw ServiceError(kind: .badInput, status: 400, code: "BadCursor", message: "bad cursor")
+            }
+            return Self.page(of: Self.matching(parts[0], in: store.users), query: parts[0], offset: offset, size: size)
+        }
+    }
+
+    func user(_ idOrName: String) async throws(ServiceError) -> DirectoryUser {
+        try await answer(.user(idOrName)) { (store: Store) throws(ServiceError) -> DirectoryUser in
+            guard let user = store.users.first(where: { $0.id == idOrName || $0.principalName == idOrName }) else {
+                throw ServiceError(kind: .notFound, status: 404, code: "Request_ResourceNotFound", message: "no such user")
+            }
+            return user
+        }
+    }
+
+    func methods(of userID: String) async throws(ServiceError) -> [AuthMethod] {
+        try await answer(.methods(userID)) { store in store.methods[userID] ?? [] }
+    }
+
+    // MARK: Helpers
+
+    private func answer<T: Sendable>(
+        _ call: Call, _ body: (Store) throws(ServiceError) -> T
+    ) async throws(ServiceError) -> T {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let proceed = store.withLock { store in
+                store.calls.append(call)
+                if store.held.contains(call) {
+                    store.waiting[call, default: []].append(continuation)
+                    return false
+                }
+                return true
+            }
+            changed.signal()
+            if proceed { continuation.resume() }
+        }
+        let snapshot = store.withLock { store in
+            store.answered.append(call)
+            return store
+        }
+        changed.signal()
+        if let failure = snapshot.failures[call] { throw failure }
+        return try body(snapshot)
+    }
+
+    private static func matching(_ query: String, in users: [DirectoryUser]) -> [DirectoryUser] {
+        guard !query.isEmpty else { return users }
+        let q = query.lowercased()
+        return users.filter {
+            $0.displayName.lowercased().hasPrefix(q) || $0.principalName.lowercased().hasPrefix(q)
+        }
+    }
+
+    private static func page(of users: [DirectoryUser], query: String, offset: Int, size: Int) -> UserPage {
+        let end = min(users.count, offset + size)
+        let slice = offset < end ? Array(users[offset..<end]) : []
+        let next = end < users.count ? PageCursor("\(query)|\(end)|\(size)") : nil
+        return UserPage(users: slice, next: next)
+    }
+}
