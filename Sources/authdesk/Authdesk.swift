@@ -28,6 +28,7 @@ struct Authdesk: AsyncParsableCommand {
             (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it).
             Progress goes to standard error, and only when it is a terminal; results go to standard output.
             """,
-        subcommands: [SandboxCommand.self, UsersCommand.self, MethodsCommand.self]
+        subcommands: [ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self],
+        defaultSubcommand: ConsoleCommand.self
     )
 }
