@@ -44,27 +44,39 @@ class Terminal:
 
     def pump(self, timeout=0.05):
         """Feed whatever the program wrote into the emulated screen; False once it has exited."""
+        return self._read(timeout) is not None
+
+    def _read(self, timeout):
+        """Reads one chunk into the screen: the bytes, b"" when nothing came, None at EOF."""
         try:
             data = self.child.read_nonblocking(65536, timeout=timeout)
         except pexpect.TIMEOUT:
-            return True
-        except pexpect.EOF:
-            return False
+            return b""
+        except (pexpect.EOF, OSError):
+            return None
         self.raw += data
         self.stream.feed(data)
-        return True
+        return data
 
     def text(self):
         return "\n".join(line.rstrip() for line in self.screen.display)
 
-    def wait_for(self, needle, timeout=15.0):
-        """Waits until `needle` is on the screen (or a predicate on the text holds)."""
+    def wait_for(self, needle, timeout=15.0, settle=0.15):
+        """Waits until `needle` is on the screen (or a predicate on the text holds) and the
+        program has written nothing more for `settle` seconds: a frame is read whole, never
+        half-drawn."""
         deadline = time.monotonic() + timeout
         check = needle if callable(needle) else (lambda text: needle in text)
         while time.monotonic() < deadline:
             if check(self.text()):
-                return self.text()
-            if not self.pump(0.05):
+                data = self._read(settle)
+                if data == b"" or data is None:
+                    if check(self.text()):
+                        return self.text()
+                if data is None:
+                    break
+                continue
+            if self._read(0.05) is None:
                 break
         if check(self.text()):
             return self.text()
