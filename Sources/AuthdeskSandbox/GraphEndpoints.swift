@@ -51,6 +51,10 @@ enum GraphEndpoints {
             return GraphReads.listUsers(context, state: state)
         }
         let key = path[1]
+        if key == "$count", path.count == 2 {
+            guard request.method == "GET" else { return methodNotAllowed(context) }
+            return GraphReads.countUsers(context, state: state)
+        }
         guard let userIndex = state.tenants[tenantIndex].position(of: key) else {
             return context.error(404, "Request_ResourceNotFound",
                                  "Resource '\(key)' does not exist or one of its queried reference-property objects are not present.")
