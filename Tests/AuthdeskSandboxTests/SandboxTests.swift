@@ -43,9 +43,12 @@ struct SandboxTests {
 
     @Test func aTakenPortIsReportedAsAStartError() async throws {
         let first = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
-        await #expect(throws: (any Error).self) {
+        await #expect(throws: SandboxError.self) {
             let clash = try await Sandbox.start(SandboxOptions(port: first.info.port, usersPerTenant: 0))
             await clash.stop()
+        }
+        await #expect(throws: SandboxError.self) {
+            _ = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, faultRate: 2))
         }
         await first.stop()
     }
