@@ -73,7 +73,7 @@ public struct ResetPlan: Sendable, Hashable, Codable {
 
     /// The methods in `remaining` that the policy still removes: what a verify found left over.
     public func leftovers(in remaining: [AuthMethod]) -> [AuthMethod] {
-        remaining.filter { policy.treatment(of: $0).removes }
+        policy.leftovers(in: remaining)
     }
 
     /// Whether everything the policy removes is gone from `remaining` (the user's methods as

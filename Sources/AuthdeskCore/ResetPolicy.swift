@@ -63,6 +63,11 @@ public enum ResetPolicy: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The methods in `methods` this policy removes: after a run, what is left over.
+    public func leftovers(in methods: [AuthMethod]) -> [AuthMethod] {
+        methods.filter { treatment(of: $0).removes }
+    }
+
     /// A token is treated as activated unless the service says it is in another state: when the
     /// status is missing, deactivating is the safe choice (deactivation is harmless if it was not).
     static func isActivated(_ token: HardwareOathMethod) -> Bool {
