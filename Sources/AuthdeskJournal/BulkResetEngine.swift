@@ -52,7 +52,7 @@ public final class BulkResetEngine: Sendable {
         var seen: Set<String> = []
         let missing = work.map(\.user.tenant).filter { removers[$0] == nil && seen.insert($0).inserted }
         guard missing.isEmpty else { throw .noConnection(tenants: missing) }
-        guard await control.begin() else { throw .journal(.invalidTransition(what: "engine", from: "running", to: "running")) }
+        guard await control.begin() else { throw .alreadyStarted }
         do {
             try await journal.setJobState(id, to: .running, at: now())
         } catch {

@@ -156,19 +156,19 @@ public final class Journal: Sendable {
         }
     }
 
-    /// Moves a user to `state`; `reason` says why it failed, or what is left over.
+    /// Moves a user to `state`; `reason` says why it failed, or what is left over. Reasons are
+    /// written by the program (step, status, code, request id), so they are stored as given.
     @discardableResult
     public func setUserState(
         _ userRow: Int64, to state: UserState, reason: String? = nil, at date: Date = Date()
     ) async throws(JournalError) -> JobUserRecord {
-        let cleanReason = reason.map { SecretScrubber().scrub($0).text }
-        return try await write { db in
+        try await write { db in
             var user = try Self.fetchUser(db, userRow)
             try db.execute(
                 sql: "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?",
-                arguments: [state.rawValue, cleanReason, date, userRow])
+                arguments: [state.rawValue, reason, date, userRow])
             user.state = state
-            user.reason = cleanReason
+            user.reason = reason
             user.updatedAt = date
             return user
         }
