@@ -1,1 +1,0 @@
-print("authdesk: the command line is being wired")
