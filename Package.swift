@@ -88,7 +88,7 @@ let package = Package(
         .target(
             name: "AuthdeskJournal",
             dependencies: [
-                "AuthdeskCore", "AuthdeskOutput",
+                "AuthdeskCore", "AuthdeskOutput", "AuthdeskServices",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -125,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskJournalTests",
-            dependencies: ["AuthdeskJournal", "AuthdeskCore"],
+            dependencies: ["AuthdeskJournal", "AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),

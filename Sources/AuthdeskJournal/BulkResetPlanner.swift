@@ -65,7 +65,7 @@ public struct BulkResetPlanner: Sendable {
             func planOne(_ index: Int, _ target: ResetTarget) async -> (Int, Swift.Result<UserResetPlan, ServiceFailure>) {
                 do throws(ServiceFailure) {
                     let methods = try await remover.methods(of: target.user.id)
-                    let defaultID = try await remover.defaultMethodID(of: target.user.id)
+                    let defaultID = try await remover.defaultMethodID(of: target.user.id, among: methods)
                     return (index, .success(UserResetPlan(
                         tenant: target.tenant, user: target.user, methods: methods, defaultMethodID: defaultID, policy: policy)))
                 } catch {

@@ -10,9 +10,9 @@ public protocol MethodRemover: Sendable {
     /// All of the user's methods, unknown types included.
     func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod]
 
-    /// The id of the user's default MFA method, or nil where the service has none (Auth0) or the
-    /// user has not set one.
-    func defaultMethodID(of userID: String) async throws(ServiceFailure) -> String?
+    /// The id of the user's default MFA method among `methods` (the list just read), or nil
+    /// where the service has none (Auth0) or the user has not set one.
+    func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String?
 
     /// Sends the step's request (delete the method, or deactivate the hardware token) and
     /// returns the answer: its status and request id, or the failure's status, code, message

@@ -79,7 +79,7 @@ actor FakeDirectory: MethodRemover {
         return methods
     }
 
-    func defaultMethodID(of userID: String) async throws(ServiceFailure) -> String? {
+    func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String? {
         defaults[userID]
     }
 

@@ -140,7 +140,7 @@ import Testing
 
         func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] { try await inner.methods(of: userID) }
 
-        func defaultMethodID(of userID: String) async throws(ServiceFailure) -> String? { nil }
+        func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String? { nil }
 
         func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
             JournalCrashTests.say("SENT \(userID) \(step.methodID)")
