@@ -5,8 +5,10 @@ public enum PlanNote: Sendable, Hashable, Codable {
     case defaultMethodNotFound(methodID: String)
     /// The default method is one the policy keeps, so no step needs to wait for the others.
     case defaultMethodKept(methodID: String)
-    /// The default method is the alternate mobile phone: it is deleted last, after the mobile
-    /// phone, because the service refuses to delete the default while other methods exist.
+    /// The default method is the alternate mobile phone and the mobile phone goes too: the
+    /// service refuses to delete the mobile while an alternate exists, and the default while
+    /// other methods exist, so the plan first makes the mobile phone the default, then deletes
+    /// the alternate before the mobile, and the mobile last.
     case defaultIsAlternateMobile
     /// Methods of a type this version does not know were kept; review them by hand.
     case unknownMethodsKept(count: Int)
@@ -19,7 +21,7 @@ public enum PlanNote: Sendable, Hashable, Codable {
         case .defaultMethodKept(let id):
             "the default method \(id) is kept by this policy"
         case .defaultIsAlternateMobile:
-            "the default method is the alternate mobile phone: it is deleted last, after the mobile phone"
+            "the default method is the alternate mobile phone: the mobile phone is made the default first, and deleted last"
         case .unknownMethodsKept(let count):
             "\(count) method\(count == 1 ? "" : "s") of an unknown type kept; review by hand"
         }

@@ -6,7 +6,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
     public var action: StepAction
     /// The method as the methods pane titles it ("Alternate mobile phone").
     public var title: String
-    /// Whether this is the user's default MFA method (then it is the plan's last step).
+    /// Whether the method is the user's default MFA method when this step runs (then it is the
+    /// plan's last step).
     public var isDefault: Bool
 
     public init(methodID: String, kind: MethodKind, action: StepAction, title: String, isDefault: Bool = false) {
@@ -17,6 +18,8 @@ public struct PlanStep: Sendable, Hashable, Codable {
         self.isDefault = isDefault
     }
 
-    /// "Delete Mobile phone", for plans and progress lines.
-    public var description: String { "\(action.displayName) \(title)" }
+    /// "Delete Mobile phone", "Make Mobile phone the default", for plans and progress lines.
+    public var description: String {
+        action == .makeDefault ? "Make \(title) the default" : "\(action.displayName) \(title)"
+    }
 }

@@ -3,6 +3,7 @@ public struct ResetJobTotals: Sendable, Hashable {
     public var users: Int
     /// Users with at least one step.
     public var usersWithSteps: Int
+    /// Every request, `makeDefault` steps included.
     public var steps: Int
     public var stepsByAction: [StepAction: Int]
     public var stepsByKind: [MethodKind: Int]

@@ -7,7 +7,10 @@
 /// alternate mobile, mobile: Graph wants the alternate mobile gone before the mobile), then Auth0
 /// recovery codes, and the user's default MFA method last of all, because the service refuses to
 /// delete the default while other methods exist. Ties go by method id, so a plan is the same
-/// however the service ordered its list.
+/// however the service ordered its list. One case needs a step more: when the default is the
+/// alternate mobile phone and the mobile phone goes too, the two rules cannot both hold (the
+/// mobile cannot go while the alternate exists), so the plan starts by making the mobile phone
+/// the default (``StepAction/makeDefault``) and deletes it last.
 public struct ResetPlan: Sendable, Hashable, Codable {
     public var policy: ResetPolicy
     /// The requests to make, in order.
@@ -43,14 +46,19 @@ public struct ResetPlan: Sendable, Hashable, Codable {
         }
         var notes: [PlanNote] = []
         if let defaultMethodID {
-            if let index = steps.firstIndex(where: { $0.methodID == defaultMethodID }) {
+            let isAlternate = removable.contains { entry in
+                entry.method.id == defaultMethodID && Self.phoneType(of: entry.method) == .alternateMobile
+            }
+            let mobile = removable.first { Self.phoneType(of: $0.method) == .mobile }?.method
+            if isAlternate, let mobile, let index = steps.firstIndex(where: { $0.methodID == mobile.id }) {
                 var step = steps.remove(at: index)
                 step.isDefault = true
-                let isAlternate = removable.contains { entry in
-                    entry.method.id == defaultMethodID && Self.phoneType(of: entry.method) == .alternateMobile
-                }
-                let hasMobile = removable.contains { Self.phoneType(of: $0.method) == .mobile }
-                if isAlternate && hasMobile { notes.append(.defaultIsAlternateMobile) }
+                steps.insert(PlanStep(methodID: mobile.id, kind: mobile.kind, action: .makeDefault, title: mobile.title), at: 0)
+                steps.append(step)
+                notes.append(.defaultIsAlternateMobile)
+            } else if let index = steps.firstIndex(where: { $0.methodID == defaultMethodID }) {
+                var step = steps.remove(at: index)
+                step.isDefault = true
                 steps.append(step)
             } else if kept.contains(where: { $0.methodID == defaultMethodID }) {
                 notes.append(.defaultMethodKept(methodID: defaultMethodID))

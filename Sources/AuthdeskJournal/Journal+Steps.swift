@@ -77,11 +77,19 @@ extension Journal {
             let entry = AuditEntry(
                 at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
                 userName: user.displayName,
-                action: step.action == .delete ? "delete method" : "deactivate hardware token",
+                action: Self.auditAction(step.action),
                 target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
                 detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
             _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber))
             return step
+        }
+    }
+
+    static func auditAction(_ action: StepAction) -> String {
+        switch action {
+        case .delete: "delete method"
+        case .deactivate: "deactivate hardware token"
+        case .makeDefault: "make default method"
         }
     }
 

@@ -35,7 +35,7 @@ enum JournalSchema {
                     position INTEGER NOT NULL,
                     methodID TEXT NOT NULL,
                     kind TEXT NOT NULL,
-                    action TEXT NOT NULL CHECK (action IN ('delete', 'deactivate')),
+                    action TEXT NOT NULL CHECK (action IN ('delete', 'deactivate', 'makeDefault')),
                     title TEXT NOT NULL,
                     isDefault BOOLEAN NOT NULL,
                     state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'done', 'failed')),
@@ -46,8 +46,7 @@ enum JournalSchema {
                     requestID TEXT,
                     sentAt DATETIME,
                     finishedAt DATETIME,
-                    UNIQUE (jobUserID, position),
-                    UNIQUE (jobUserID, methodID)
+                    UNIQUE (jobUserID, position)
                 );
                 CREATE TABLE keptMethod (
                     jobUserID INTEGER NOT NULL REFERENCES jobUser(id) ON DELETE CASCADE,

@@ -58,6 +58,13 @@ public struct ProviderRemover: MethodRemover {
                         message: "Deactivating a hardware token is not available for \(provider.tenant.provider.displayName)")
                 }
                 try await deactivate(step.methodID, userID)
+            case .makeDefault:
+                guard let preference = Self.preference(for: step) else {
+                    return StepAnswer(
+                        httpStatus: nil, errorCode: "notSupported",
+                        message: "\(step.title) cannot be made the default method")
+                }
+                try await provider.setDefaultMethod(of: userID, to: preference)
             }
             return StepAnswer(httpStatus: 204)
         } catch {
@@ -89,6 +96,23 @@ public struct ProviderRemover: MethodRemover {
         case .push?: return first([.microsoftAuthenticator])
         case .oath?: return first([.softwareOath, .hardwareOath])
         case .none?, nil: return nil
+        }
+    }
+
+    /// The Graph preference that makes the step's method the default: a phone by its slot
+    /// (voice, which every phone supports), the authenticator (push), an OATH token (oath).
+    public static func preference(for step: PlanStep) -> DefaultMethod? {
+        switch step.kind {
+        case .phone:
+            switch PhoneType(methodID: step.methodID) {
+            case .mobile?: .voiceMobile
+            case .alternateMobile?: .voiceAlternateMobile
+            case .office?: .voiceOffice
+            case nil: nil
+            }
+        case .microsoftAuthenticator: .push
+        case .softwareOath, .hardwareOath: .oath
+        default: nil
         }
     }
 

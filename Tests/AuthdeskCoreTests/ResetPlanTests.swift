@@ -45,14 +45,23 @@ import Testing
         #expect(plan.notes.isEmpty)
     }
 
-    @Test func aDefaultAlternateMobileIsDeletedAfterTheMobileAndSaysSo() {
+    @Test func aDefaultAlternateMobileHandsTheDefaultToTheMobileFirst() {
         let plan = ResetPlan(
-            methods: [M.alternateMobile, M.mobile, M.office], defaultMethodID: PhoneType.alternateMobile.methodID,
+            methods: [M.alternateMobile, M.mobile, M.office, M.authenticator], defaultMethodID: PhoneType.alternateMobile.methodID,
             policy: .portal)
-        #expect(plan.steps.map(\.methodID) == [
-            PhoneType.office.methodID, PhoneType.mobile.methodID, PhoneType.alternateMobile.methodID,
+        #expect(plan.steps.map(\.description) == [
+            "Make Mobile phone the default", "Delete Microsoft Authenticator", "Delete Office phone",
+            "Delete Alternate mobile phone", "Delete Mobile phone",
         ])
+        #expect(plan.steps.map(\.isDefault) == [false, false, false, false, true])
         #expect(plan.notes == [.defaultIsAlternateMobile])
+    }
+
+    @Test func aDefaultAlternateMobileWithoutAMobileIsSimplyLast() {
+        let plan = ResetPlan(
+            methods: [M.alternateMobile, M.office], defaultMethodID: PhoneType.alternateMobile.methodID, policy: .portal)
+        #expect(plan.steps.map(\.methodID) == [PhoneType.office.methodID, PhoneType.alternateMobile.methodID])
+        #expect(plan.notes.isEmpty)
     }
 
     @Test func aStaleOrKeptDefaultIsNotedAndChangesNothing() {
@@ -97,10 +106,13 @@ import Testing
     /// Properties over 500 generated method sets, each under both policies.
     @Test(arguments: ResetPolicy.allCases)
     func propertiesHoldForGeneratedMethodSets(policy: ResetPolicy) {
+        var handovers = 0
+        var defaultsLast = 0
         for seed in UInt64(0)..<500 {
             let (methods, defaultID) = MethodSamples.generated(seed: seed)
             let plan = ResetPlan(methods: methods, defaultMethodID: defaultID, policy: policy)
-            let stepIDs = plan.steps.map(\.methodID)
+            let stepIDs = plan.steps.filter(\.action.removes).map(\.methodID)
+            let handover = plan.steps.filter { $0.action == .makeDefault }
             let removable = methods.filter { policy.treatment(of: $0).removes }.map(\.id)
 
             #expect(stepIDs.sorted() == removable.sorted(), "seed \(seed): every removable method once")
@@ -109,16 +121,23 @@ import Testing
             #expect(plan.steps.allSatisfy { $0.kind != .password && $0.kind != .auth0Password }, "seed \(seed)")
             #expect(plan.steps.allSatisfy { $0.kind != .unknown }, "seed \(seed): unknown never deleted")
             #expect(plan.kept.filter { $0.kind == .unknown }.allSatisfy { $0.isFlagged }, "seed \(seed)")
-            if let defaultID, stepIDs.contains(defaultID) {
+            if let alternate = stepIDs.firstIndex(of: PhoneType.alternateMobile.methodID),
+               let mobile = stepIDs.firstIndex(of: PhoneType.mobile.methodID) {
+                #expect(alternate < mobile, "seed \(seed): alternateMobile before mobile")
+            }
+            if defaultID == PhoneType.alternateMobile.methodID, stepIDs.contains(PhoneType.mobile.methodID) {
+                #expect(handover.map(\.methodID) == [PhoneType.mobile.methodID], "seed \(seed): mobile made default")
+                #expect(plan.steps.first?.action == .makeDefault, "seed \(seed): handover first")
+                #expect(stepIDs.last == PhoneType.mobile.methodID, "seed \(seed): the new default last")
+                handovers += 1
+            } else if let defaultID, stepIDs.contains(defaultID) {
+                defaultsLast += 1
                 #expect(stepIDs.last == defaultID, "seed \(seed): default last")
                 #expect(plan.steps.filter { $0.isDefault }.map { $0.methodID } == [defaultID])
+                #expect(handover.isEmpty, "seed \(seed)")
             } else {
                 #expect(plan.steps.allSatisfy { !$0.isDefault })
-            }
-            if let alternate = stepIDs.firstIndex(of: PhoneType.alternateMobile.methodID),
-               let mobile = stepIDs.firstIndex(of: PhoneType.mobile.methodID),
-               defaultID != PhoneType.alternateMobile.methodID {
-                #expect(alternate < mobile, "seed \(seed): alternateMobile before mobile")
+                #expect(handover.isEmpty, "seed \(seed)")
             }
             var rng = SplitMix64(seed: seed &+ 1)
             let reshuffled = ResetPlan(methods: methods.shuffled(using: &rng), defaultMethodID: defaultID, policy: policy)
@@ -127,5 +146,6 @@ import Testing
             let afterRun = methods.filter { !stepIDs.contains($0.id) }
             #expect(plan.isComplete(remaining: afterRun), "seed \(seed): complete once the steps are done")
         }
+        #expect(handovers > 0 && defaultsLast > 0, "the generated sets cover both default cases")
     }
 }

@@ -96,6 +96,8 @@ actor FakeDirectory: MethodRemover {
             return StepAnswer(httpStatus: 404, errorCode: "notFound", message: "method not found", requestID: requestID)
         }
         switch (step.action, methodsByUser[userID]?[index]) {
+        case (.makeDefault, _):
+            defaults[userID] = step.methodID
         case (.deactivate, .hardwareOath(var token)?):
             token.status = "assigned"
             methodsByUser[userID]?[index] = .hardwareOath(token)

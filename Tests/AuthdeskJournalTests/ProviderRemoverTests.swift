@@ -64,6 +64,28 @@ import Testing
         await sandbox.stop()
     }
 
+    @Test func aDefaultAlternateMobileIsHandedToTheMobileAndEverythingGoes() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let contoso = try Self.graph(sandbox, tenant: "contoso")
+        let removers: [String: any MethodRemover] = ["contoso": ProviderRemover(graph: contoso)]
+        let zoe = try await contoso.user("zoe.lindqvist@contoso.com")
+        try await contoso.setDefaultMethod(of: zoe.id, to: .voiceAlternateMobile)
+        let planned = try await BulkResetPlanner(removers: removers).plan([ResetTarget(tenant: "contoso", user: zoe)], policy: .all)
+        let steps = try #require(planned.plan.users.first).plan.steps
+        #expect(steps.first?.description == "Make Mobile phone the default")
+        #expect(steps.last?.description == "Delete Mobile phone")
+        let journal = try fixture.open()
+        try await journal.createJob(planned.plan, id: "zoe")
+        for await _ in try await BulkResetEngine(journal: journal, removers: removers).run("zoe") {}
+        let summary = try await journal.summary(of: "zoe")
+        #expect(summary.users.first?.user.state == .done, "\(summary.stepsReport().render(.table))")
+        #expect(try await contoso.methods(of: zoe.id).map(\.kind) == [.password])
+        #expect(try await journal.audit(user: zoe.id).first?.action == "make default method")
+        await sandbox.stop()
+    }
+
     @Test func aMissingMethodCountsAsDoneAndAFailureKeepsItsCodeAndRequestID() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let contoso = try Self.graph(sandbox, tenant: "contoso")
