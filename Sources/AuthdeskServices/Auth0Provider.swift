@@ -203,7 +203,7 @@ public struct Auth0Provider: IdentityProvider {
             error.message = "The user has no such authentication method (\(error.message))"
         case (409, _):
             error.kind = .badInput
-            error.message = "\(error.message): the user already has this method"
+            if !error.message.lowercased().contains("already exists") { error.message += ": it already exists" }
         case (403, "too_many_entities"):
             error.kind = .forbidden
             error.message = "The user has as many methods as Auth0 allows: \(error.message)"
