@@ -211,4 +211,25 @@ import Testing
         #expect(loader.sent.map(\.method) == ["DELETE", "DELETE"])
         #expect(loader.sent.first?.url.absoluteString == "https://acme.auth0.com/api/v2/users/auth0%7C1/authentication-methods")
     }
+    @Test func secretsSentNeverReachTheLog() async throws {
+        let loader = ScriptedLoader([
+            ScriptedLoader.json(201, #"{"id":"totp|dev_1","type":"totp","confirmed":true}"#),
+            ScriptedLoader.json(200, #"{"user_id":"google-oauth2|1"}"#),
+        ])
+        let log = LogCapture()
+        let auth0 = Auth0Provider(
+            tenant: Auth0ProviderTests.tenant, root: try #require(URL(string: "https://acme.auth0.com")),
+            tokens: StaticTokenProvider("tok"), transport: HTTPTransport(loader: loader, logger: log.logger()))
+        let totp = try await auth0.createMethod(for: "google-oauth2|1", .totp(secret: Secret("JBSWY3DPEHPK3PXP")))
+        try await auth0.changePassword(of: "google-oauth2|1", to: Secret("Correct-Horse-7"))
+        #expect(totp.id == "totp|dev_1")
+        #expect(loader.sent.map { $0.url.absoluteString } == [
+            "https://acme.auth0.com/api/v2/users/google-oauth2%7C1/authentication-methods",
+            "https://acme.auth0.com/api/v2/users/google-oauth2%7C1",
+        ])
+        #expect(loader.sent.first?.body.contains("JBSWY3DPEHPK3PXP") == true)
+        #expect(!log.text.isEmpty)
+        #expect(!log.text.contains("JBSWY3DPEHPK3PXP"))
+        #expect(!log.text.contains("Correct-Horse-7"))
+    }
 }
