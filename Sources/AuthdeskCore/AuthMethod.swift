@@ -146,7 +146,7 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
         return out
     }
 
-    /// UTC, to the minute: how every time in the console and the tables reads.
+    /// UTC, to the second: how every time in the console and the tables reads.
     public static func timestamp(_ date: Date) -> String {
         date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false)
             .timeSeparator(.colon)).replacingOccurrences(of: "T", with: " ")

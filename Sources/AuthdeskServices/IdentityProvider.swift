@@ -1,3 +1,4 @@
+import Foundation
 import AuthdeskCore
 
 /// What the console, the command line and the bulk engine ask of an identity service.
@@ -20,4 +21,130 @@ public protocol IdentityProvider: Sendable {
 
     /// All of a user's authentication methods, of every type, unknown types included.
     func methods(of userID: String) async throws(ServiceError) -> [AuthMethod]
+
+    // MARK: Writes (issue 4). Each is refused in read-only mode, checks its input before
+    // sending, and counts against the tenant's write budget.
+
+    /// Adds a phone in one of the three slots; `number` must read `+{country} {number}[x{ext}]`.
+    func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod
+
+    /// Changes the number of the phone in slot `type` (the type itself cannot change).
+    func updatePhone(of userID: String, type: PhoneType, number: String) async throws(ServiceError)
+
+    /// Turns SMS sign-in on or off for the user's mobile phone.
+    func setSmsSignIn(of userID: String, enabled: Bool) async throws(ServiceError)
+
+    /// Adds the e-mail address used for self-service password reset (one per user).
+    func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod
+
+    /// Changes the e-mail address used for self-service password reset.
+    func updateEmail(of userID: String, address: String) async throws(ServiceError)
+
+    /// Deletes one method (of any deletable type).
+    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError)
+
+    /// Deactivates a hardware OATH token, keeping it assigned (what "require re-register MFA"
+    /// does to hardware tokens).
+    func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError)
+
+    /// Creates a Temporary Access Pass (replacing the user's current one).
+    func createTemporaryAccessPass(
+        for userID: String, _ request: TemporaryAccessPassRequest
+    ) async throws(ServiceError) -> IssuedTemporaryAccessPass
+
+    /// The user's default second factor and related preferences.
+    func signInPreferences(of userID: String) async throws(ServiceError) -> SignInPreferences
+
+    /// Makes `method` the user's default second factor.
+    func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError)
+
+    /// Signs the user out everywhere (refresh tokens and session cookies revoked).
+    func revokeSessions(of userID: String) async throws(ServiceError)
+
+    /// Resets the password to `newPassword`, or to one the service generates when nil. Needs a
+    /// signed-in operator (device code), not an application token.
+    func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset
+
+    /// The reset's status each time it changes, ending after the final one (`succeeded` or
+    /// `failed`); fails with a ``ServiceError`` when the operation is gone or its URL expired.
+    func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error>
+}
+
+extension IdentityProvider {
+    public func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
+        throw unsupported("Adding a phone")
+    }
+
+    public func updatePhone(of userID: String, type: PhoneType, number: String) async throws(ServiceError) {
+        throw unsupported("Changing a phone")
+    }
+
+    public func setSmsSignIn(of userID: String, enabled: Bool) async throws(ServiceError) {
+        throw unsupported("SMS sign-in")
+    }
+
+    public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
+        throw unsupported("Adding an e-mail method")
+    }
+
+    public func updateEmail(of userID: String, address: String) async throws(ServiceError) {
+        throw unsupported("Changing an e-mail method")
+    }
+
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+        throw unsupported("Deleting a method")
+    }
+
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+        throw unsupported("Deactivating a hardware token")
+    }
+
+    public func createTemporaryAccessPass(
+        for userID: String, _ request: TemporaryAccessPassRequest
+    ) async throws(ServiceError) -> IssuedTemporaryAccessPass {
+        throw unsupported("A Temporary Access Pass")
+    }
+
+    public func signInPreferences(of userID: String) async throws(ServiceError) -> SignInPreferences {
+        throw unsupported("Reading the default method")
+    }
+
+    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) {
+        throw unsupported("Setting the default method")
+    }
+
+    public func revokeSessions(of userID: String) async throws(ServiceError) {
+        throw unsupported("Revoking sessions")
+    }
+
+    public func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset {
+        throw unsupported("Resetting a password")
+    }
+
+    public func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
+        AsyncThrowingStream { $0.finish(throwing: unsupported("Following an operation")) }
+    }
+
+    /// Deletes the method with this id, whatever its type (found among the user's methods);
+    /// `.notFound` when the user has no such method.
+    public func deleteMethod(id methodID: String, of userID: String) async throws(ServiceError) {
+        let wanted = methodID.trimmingCharacters(in: .whitespaces)
+        guard !wanted.isEmpty else {
+            throw ServiceError(kind: .badInput, message: "A method id is needed (see the ids in the user's method list)")
+        }
+        let methods = try await methods(of: userID)
+        guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
+            throw ServiceError(
+                kind: .notFound, code: "methodNotFound",
+                message: "\(userID) has no method with the id \(wanted)")
+        }
+        try await deleteMethod(method, of: userID)
+    }
+
+    /// The error of an operation this provider does not offer.
+    func unsupported(_ what: String) -> ServiceError {
+        ServiceError(
+            kind: .badInput, code: "notSupported",
+            message: "\(what) is not available for \(tenant.provider.displayName)")
+    }
 }

@@ -1,0 +1,28 @@
+/// The directory roles the sandbox knows, with their role template ids (the `wids` claim).
+enum DirectoryRole: String, Sendable, CaseIterable {
+    case globalAdministrator
+    case privilegedAuthenticationAdministrator
+    case authenticationAdministrator
+    case userAdministrator
+    case helpdeskAdministrator
+
+    var templateId: String {
+        switch self {
+        case .globalAdministrator: "62e90394-69f5-4237-9190-012177145e10"
+        case .privilegedAuthenticationAdministrator: "7be44c8a-adaf-4e2a-84d6-ab2649e08a13"
+        case .authenticationAdministrator: "c4e39bd9-1100-46d3-8c65-fb160da0071f"
+        case .userAdministrator: "fe930be7-5e62-47db-91af-98c3a49a38b1"
+        case .helpdeskAdministrator: "729827e3-9c14-49f7-bb1b-9608f156bbb8"
+        }
+    }
+
+    /// Whether holding this role may change the authentication methods of any user, admins included.
+    var mayManageAdmins: Bool {
+        self == .globalAdministrator || self == .privilegedAuthenticationAdministrator
+    }
+
+    /// Whether holding this role may manage authentication methods at all.
+    var mayManageMethods: Bool {
+        self != .userAdministrator && self != .helpdeskAdministrator
+    }
+}

@@ -1,0 +1,334 @@
+import Foundation
+
+/// A JSON value that keeps the order of object members, so answers read like the real services'.
+///
+/// The sandbox encodes and decodes its wire format with this type only; it shares no code with
+/// the providers it emulates services for.
+enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSON])
+    case object([Member])
+
+    /// One member of an object, in order.
+    struct Member: Sendable, Equatable {
+        var key: String
+        var value: JSON
+    }
+
+    /// Builds an object from ordered pairs.
+    static func obj(_ pairs: KeyValuePairs<String, JSON>) -> JSON {
+        .object(pairs.map { Member(key: $0.key, value: $0.value) })
+    }
+
+    /// A string, or null when absent.
+    static func str(_ value: String?) -> JSON {
+        value.map { .string($0) } ?? .null
+    }
+
+    subscript(key: String) -> JSON? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    var stringValue: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    var boolValue: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    var intValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d.rounded() == d && abs(d) < 1e15: return Int(d)
+        default: return nil
+        }
+    }
+
+    var arrayValue: [JSON]? {
+        if case .array(let a) = self { return a }
+        return nil
+    }
+
+    var members: [Member]? {
+        if case .object(let m) = self { return m }
+        return nil
+    }
+
+    var isNull: Bool { self == .null }
+
+    /// Sets (or appends) a member of an object; no effect on other values.
+    mutating func set(_ key: String, _ value: JSON) {
+        guard case .object(var members) = self else { return }
+        if let index = members.firstIndex(where: { $0.key == key }) {
+            members[index].value = value
+        } else {
+            members.append(Member(key: key, value: value))
+        }
+        self = .object(members)
+    }
+
+    /// Removes a member of an object.
+    mutating func remove(_ key: String) {
+        guard case .object(var members) = self else { return }
+        members.removeAll { $0.key == key }
+        self = .object(members)
+    }
+
+    /// The object with `pairs` put in front of its own members.
+    func prepending(_ pairs: [Member]) -> JSON {
+        guard case .object(let members) = self else { return self }
+        let keys = Set(pairs.map(\.key))
+        return .object(pairs + members.filter { !keys.contains($0.key) })
+    }
+
+    // MARK: Encoding
+
+    /// The compact UTF-8 text of this value.
+    var text: String {
+        var out = ""
+        write(to: &out)
+        return out
+    }
+
+    var data: Data { Data(text.utf8) }
+
+    private func write(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .double(let d):
+            if d.isFinite {
+                out += d.rounded() == d && abs(d) < 1e15 ? String(Int(d)) : String(d)
+            } else {
+                out += "null"
+            }
+        case .string(let s): JSON.writeString(s, to: &out)
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.write(to: &out)
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (index, member) in members.enumerated() {
+                if index > 0 { out += "," }
+                JSON.writeString(member.key, to: &out)
+                out += ":"
+                member.value.write(to: &out)
+            }
+            out += "}"
+        }
+    }
+
+    private static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+
+    // MARK: Decoding
+
+    /// Parses JSON text; nil when it is not valid JSON.
+    static func parse(_ data: Data) -> JSON? {
+        var parser = Parser(bytes: Array(data))
+        guard let value = parser.parseValue() else { return nil }
+        parser.skipSpace()
+        return parser.index == parser.bytes.count ? value : nil
+    }
+
+    static func parse(_ text: String) -> JSON? {
+        parse(Data(text.utf8))
+    }
+
+    /// A small strict JSON parser (RFC 8259).
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+        var depth = 0
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+        }
+
+        mutating func skipSpace() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) {
+                index += 1
+            }
+        }
+
+        mutating func parseValue() -> JSON? {
+            skipSpace()
+            guard index < bytes.count, depth < 64 else { return nil }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return parseObject()
+            case UInt8(ascii: "["): return parseArray()
+            case UInt8(ascii: "\""): return parseString().map { .string($0) }
+            case UInt8(ascii: "t"): return literal("true", .bool(true))
+            case UInt8(ascii: "f"): return literal("false", .bool(false))
+            case UInt8(ascii: "n"): return literal("null", .null)
+            default: return parseNumber()
+            }
+        }
+
+        mutating func literal(_ word: String, _ value: JSON) -> JSON? {
+            let w = Array(word.utf8)
+            guard index + w.count <= bytes.count, Array(bytes[index..<index + w.count]) == w else { return nil }
+            index += w.count
+            return value
+        }
+
+        mutating func parseObject() -> JSON? {
+            index += 1
+            depth += 1
+            defer { depth -= 1 }
+            var members: [Member] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = parseString() else { return nil }
+                skipSpace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
+                index += 1
+                guard let value = parseValue() else { return nil }
+                members.removeAll { $0.key == key }
+                members.append(Member(key: key, value: value))
+                skipSpace()
+                guard index < bytes.count else { return nil }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    return .object(members)
+                } else {
+                    return nil
+                }
+            }
+        }
+
+        mutating func parseArray() -> JSON? {
+            index += 1
+            depth += 1
+            defer { depth -= 1 }
+            var items: [JSON] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            while true {
+                guard let value = parseValue() else { return nil }
+                items.append(value)
+                skipSpace()
+                guard index < bytes.count else { return nil }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                } else if bytes[index] == UInt8(ascii: "]") {
+                    index += 1
+                    return .array(items)
+                } else {
+                    return nil
+                }
+            }
+        }
+
+        mutating func parseString() -> String? {
+            index += 1
+            var scalars = String.UnicodeScalarView()
+            var raw: [UInt8] = []
+            func flush() -> Bool {
+                if raw.isEmpty { return true }
+                guard let s = String(validating: raw, as: UTF8.self) else { return false }
+                scalars.append(contentsOf: s.unicodeScalars)
+                raw.removeAll()
+                return true
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                switch byte {
+                case UInt8(ascii: "\""):
+                    guard flush() else { return nil }
+                    return String(scalars)
+                case UInt8(ascii: "\\"):
+                    guard flush(), index < bytes.count else { return nil }
+                    let escape = bytes[index]
+                    index += 1
+                    switch escape {
+                    case UInt8(ascii: "\""): scalars.append("\"")
+                    case UInt8(ascii: "\\"): scalars.append("\\")
+                    case UInt8(ascii: "/"): scalars.append("/")
+                    case UInt8(ascii: "b"): scalars.append("\u{08}")
+                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
+                    case UInt8(ascii: "n"): scalars.append("\n")
+                    case UInt8(ascii: "r"): scalars.append("\r")
+                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "u"):
+                        guard var code = hex4() else { return nil }
+                        if (0xD800...0xDBFF).contains(code) {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                  bytes[index + 1] == UInt8(ascii: "u") else { return nil }
+                            index += 2
+                            guard let low = hex4(), (0xDC00...0xDFFF).contains(low) else { return nil }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { return nil }
+                        scalars.append(scalar)
+                    default: return nil
+                    }
+                default:
+                    guard byte >= 0x20 else { return nil }
+                    raw.append(byte)
+                }
+            }
+            return nil
+        }
+
+        mutating func hex4() -> UInt32? {
+            guard index + 4 <= bytes.count,
+                  let text = String(bytes: bytes[index..<index + 4], encoding: .ascii),
+                  let value = UInt32(text, radix: 16) else { return nil }
+            index += 4
+            return value
+        }
+
+        mutating func parseNumber() -> JSON? {
+            let start = index
+            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) {
+                index += 1
+            }
+            guard index > start, let text = String(bytes: bytes[start..<index], encoding: .ascii) else { return nil }
+            if let i = Int(text) { return .int(i) }
+            if let d = Double(text) { return .double(d) }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// Counts of the requests a sandbox has answered, by HTTP status; for tests and benchmarks.
+public struct SandboxStats: Sendable, Equatable {
+    /// Answers by status code (200, 201, 400, 401, 429, ...).
+    public var byStatus: [Int: Int] = [:]
+    /// Connections dropped on purpose by fault injection.
+    public var dropped: Int = 0
+    /// Faults injected (429, 503, dropped connections, malformed bodies).
+    public var faultsInjected: Int = 0
+
+    public init() {}
+
+    /// Every request answered, whatever its status.
+    public var total: Int { byStatus.values.reduce(0, +) + dropped }
+    /// Requests answered with a 2xx status.
+    public var succeeded: Int { byStatus.filter { (200..<300).contains($0.key) }.values.reduce(0, +) }
+    /// Requests refused: 4xx and 5xx answers.
+    public var refused: Int { byStatus.filter { $0.key >= 400 }.values.reduce(0, +) }
+    /// Answers with this status.
+    public func count(_ status: Int) -> Int { byStatus[status] ?? 0 }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// A user of an Entra tenant: the directory properties Graph serves and the user's methods.
+struct UserRecord: Sendable, Equatable {
+    var id: String
+    var displayName: String
+    var givenName: String?
+    var surname: String?
+    var userPrincipalName: String
+    var mail: String?
+    var jobTitle: String?
+    var department: String?
+    var officeLocation: String?
+    var mobilePhone: String?
+    var businessPhones: [String] = []
+    var preferredLanguage: String?
+    var accountEnabled: Bool = true
+    var onPremisesSyncEnabled: Bool?
+    var createdDateTime: String?
+    var role: DirectoryRole?
+    var methods: [MethodRecord] = []
+    /// signInPreferences' `userPreferredMethodForSecondaryAuthentication` (nil: none).
+    var preferredMethod: String?
+    var systemPreferredMethodEnabled: Bool = true
+    /// Sign-in sessions revoked at (revokeSignInSessions).
+    var sessionsRevokedAt: Date?
+
+    /// Whether the user holds an administrator role (the Authentication Administrator cannot touch them).
+    var isAdmin: Bool { role != nil }
+
+    /// The user as Graph's `/users` serves it by default, then the extra properties `$select` may ask for.
+    func graphObject(select: [String]?) -> JSON {
+        let all: [(String, JSON)] = [
+            ("businessPhones", .array(businessPhones.map { .string($0) })),
+            ("displayName", .string(displayName)),
+            ("givenName", .str(givenName)),
+            ("jobTitle", .str(jobTitle)),
+            ("mail", .str(mail)),
+            ("mobilePhone", .str(mobilePhone)),
+            ("officeLocation", .str(officeLocation)),
+            ("preferredLanguage", .str(preferredLanguage)),
+            ("surname", .str(surname)),
+            ("userPrincipalName", .string(userPrincipalName)),
+            ("id", .string(id)),
+        ]
+        let extra: [(String, JSON)] = [
+            ("accountEnabled", .bool(accountEnabled)),
+            ("department", .str(department)),
+            ("onPremisesSyncEnabled", onPremisesSyncEnabled.map { .bool($0) } ?? .null),
+            ("createdDateTime", .str(createdDateTime)),
+            ("userType", .string("Member")),
+            ("usageLocation", .null),
+        ]
+        guard let select else {
+            return .object(all.map { JSON.Member(key: $0.0, value: $0.1) })
+        }
+        let lookup = Dictionary(all + extra, uniquingKeysWith: { first, _ in first })
+        var members: [JSON.Member] = []
+        for name in select {
+            if let key = lookup.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }), let value = lookup[key] {
+                members.append(JSON.Member(key: key, value: value))
+            }
+        }
+        return .object(members)
+    }
+
+    /// Names of selectable user properties (for `$select` validation).
+    static let selectableProperties: Set<String> = [
+        "businessphones", "displayname", "givenname", "jobtitle", "mail", "mobilephone", "officelocation",
+        "preferredlanguage", "surname", "userprincipalname", "id", "accountenabled", "department",
+        "onpremisessyncenabled", "createddatetime", "usertype", "usagelocation",
+    ]
+
+    func method(id: String) -> MethodRecord? {
+        methods.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+    }
+
+    func methods(of type: GraphMethodType) -> [MethodRecord] {
+        methods.filter { $0.type == type }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+
+/// One request a provider asks the transport to send: method, URL, headers, body.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: URL
+    /// Header names as given; the transport adds `client-request-id` when absent.
+    public var headers: [String: String]
+    public var body: Data?
+
+    public init(method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+
+    /// A `POST` with an `application/x-www-form-urlencoded` body, fields in the order given.
+    public static func form(url: URL, fields: [(String, String)], headers: [String: String] = [:]) -> HTTPRequest {
+        var headers = headers
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["Accept"] = "application/json"
+        let body = fields.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
+        return HTTPRequest(method: "POST", url: url, headers: headers, body: Data(body.utf8))
+    }
+
+    /// A request with a JSON body.
+    public static func json(
+        method: String, url: URL, body: some Encodable, headers: [String: String] = [:]
+    ) throws(ServiceError) -> HTTPRequest {
+        var headers = headers
+        headers["Content-Type"] = "application/json"
+        headers["Accept"] = "application/json"
+        do {
+            let data = try JSONEncoder().encode(body)
+            return HTTPRequest(method: method, url: url, headers: headers, body: data)
+        } catch {
+            throw ServiceError(kind: .badInput, message: "The request body could not be encoded: \(error)")
+        }
+    }
+
+    /// The value of a header, by case-insensitive name.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.key.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Percent-encodes everything but the unreserved characters (RFC 3986), for form fields,
+    /// query values and path segments.
+    public static func formEncode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+
+    static let unreserved = CharacterSet(charactersIn:
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+
+/// The root command: the console by default, and the scriptable commands beside it.
+struct Authdesk: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "authdesk",
+        abstract: "A keyboard-driven console for helpdesk operators who manage users' MFA methods in Microsoft Entra ID and Auth0.",
+        usage: """
+            authdesk [--profile NAME] [--config FILE] [--read-only] [--ascii] [--no-color]
+              authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
+              authdesk users search QUERY [--top N] [--output table|json|csv]
+              authdesk methods list USER [--output table|json|csv]
+            """,
+        discussion: """
+            With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
+            embedded sandbox (an emulator of Graph, Entra sign-in and Auth0 on 127.0.0.1) and opens on its \
+            'contoso' tenant.
+
+            Configuration: $XDG_CONFIG_HOME/authdesk/config.toml (or --config FILE), with [profiles.NAME] tables \
+            and default_profile; without a file, AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET or \
+            AZURE_CLIENT_CERTIFICATE_PATH, AZURE_AUTHORITY_HOST and AUTHDESK_GRAPH_URL make a profile named \
+            'env'; or AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET. Plain http:// is accepted for \
+            loopback addresses only. State (journal, jobs): $XDG_STATE_HOME/authdesk/, or AUTHDESK_STATE_DIR.
+
+            USER is an object id or user principal name (Graph), or a user id or e-mail (Auth0).
+
+            Exit status: 0 all done; 1 some operations failed (each one reported); 2 bad usage or bad input \
+            (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it).
+            Progress goes to standard error, and only when it is a terminal; results go to standard output.
+            """,
+        subcommands: [ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self],
+        defaultSubcommand: ConsoleCommand.self
+    )
+}

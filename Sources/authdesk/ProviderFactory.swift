@@ -1,0 +1,39 @@
+import AuthdeskConfig
+import AuthdeskCore
+import AuthdeskServices
+import Foundation
+
+/// Builds the provider and its sign-in for a profile.
+enum ProviderFactory {
+    static func make(_ profile: Profile) throws -> (any IdentityProvider, any TokenProvider) {
+        switch profile.provider {
+        case .graph:
+            guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }
+            let transport = HTTPTransport()
+            let signIn = EntraSignIn(authority: profile.authorityURL, tenantID: tenantID, clientID: profile.clientID)
+            let tokens: any TokenProvider
+            switch profile.signIn {
+            case .clientSecret:
+                guard let secret = profile.clientSecret else {
+                    throw ConfigError("profile \(profile.name) signs in with a client secret but has none")
+                }
+                tokens = ClientSecretCredential(signIn: signIn, secret: secret.reveal(), transport: transport)
+            case .deviceCode:
+                tokens = DeviceCodeCredential(signIn: signIn, transport: transport) { prompt in
+                    FileHandle.standardError.write(Data((prompt.message + "\n").utf8))
+                }
+            case .certificate:
+                guard let path = profile.certificatePath else {
+                    throw ConfigError("profile \(profile.name) signs in with a certificate but has no certificate_path")
+                }
+                let certificate = try ClientCertificate(contentsOfFile: path)
+                tokens = CertificateCredential(signIn: signIn, certificate: certificate, transport: transport)
+            }
+            let endpoints = GraphEndpoints(authority: profile.authorityURL, graphRoot: profile.graphURL)
+            let provider = GraphProvider(tenant: profile.tenant, endpoints: endpoints, tokens: tokens, transport: transport)
+            return (provider, tokens)
+        case .auth0:
+            throw ConfigError("profile \(profile.name): the Auth0 provider is not built yet; only provider = \"graph\" works")
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import AuthdeskSandbox
+import Foundation
+
+/// `authdesk sandbox serve`: serves until SIGINT or SIGTERM; the first line on standard output
+/// is the JSON object of INTERFACES.md, printed once it accepts connections.
+struct SandboxServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the sandbox until SIGINT or SIGTERM; print its endpoints and credentials as one JSON line first."
+    )
+
+    @Option(help: "The port on 127.0.0.1 (default: an ephemeral one).")
+    var port: Int = 0
+
+    @Option(help: "Generated users per tenant, besides the named ones.")
+    var users: Int = 200
+
+    @Option(help: "The generator's seed: the same seed gives the same users.")
+    var seed: UInt64 = 1
+
+    @Option(name: .customLong("latency-ms"), help: "Milliseconds added to every answer.")
+    var latencyMs: Int = 0
+
+    @Option(help: "The share of requests (0 to 1) that get an injected fault: 429, 503, a dropped connection or a malformed body.")
+    var faults: Double = 0
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, not \(port)") }
+        guard users >= 0 else { throw ValidationError("--users must be 0 or more, not \(users)") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more, not \(latencyMs)") }
+        guard (0...1).contains(faults) else { throw ValidationError("--faults must be a share from 0 to 1, not \(faults)") }
+    }
+
+    func run() async throws {
+        var options = SandboxOptions()
+        options.port = port
+        options.usersPerTenant = users
+        options.seed = seed
+        options.latencyMs = latencyMs
+        options.faultRate = faults
+        let sandbox = try await Sandbox.start(options)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let line = try encoder.encode(sandbox.info)
+        FileHandle.standardOutput.write(line + Data("\n".utf8))
+        await TerminationSignal.wait()
+        await sandbox.stop()
+    }
+}

@@ -1,0 +1,105 @@
+"""Drive the real authdesk binary in a pseudo-terminal and read its screen through pyte."""
+import os
+import pathlib
+import tempfile
+import time
+
+import pexpect
+import pyte
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build" / "debug" / "authdesk"
+
+# Keys by the name the console's key table gives them (application-mode cursor keys: keypad on).
+KEYS = {
+    "up": "\x1bOA", "down": "\x1bOB", "right": "\x1bOC", "left": "\x1bOD",
+    "pgup": "\x1b[5~", "pgdn": "\x1b[6~", "enter": "\r", "esc": "\x1b", "tab": "\t",
+    "backspace": "\x7f",
+}
+
+
+class Terminal:
+    """A running authdesk in a pty of a given size, with its screen emulated by pyte."""
+
+    def __init__(self, args=(), rows=24, cols=80, env=None, home=None):
+        self.home = home or tempfile.mkdtemp(prefix="authdesk-e2e-")
+        base = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": self.home,
+            "XDG_CONFIG_HOME": os.path.join(self.home, "config"),
+            "XDG_STATE_HOME": os.path.join(self.home, "state"),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "TZ": "UTC",
+            "ESCDELAY": "25",
+            "NCURSES_NO_UTF8_ACS": "1",
+        }
+        base.update(env or {})
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        self.child = pexpect.spawn(
+            str(BINARY), list(args), env=base, dimensions=(rows, cols), timeout=10)
+
+    def pump(self, timeout=0.05):
+        """Feed whatever the program wrote into the emulated screen; False once it has exited."""
+        return self._read(timeout) is not None
+
+    def _read(self, timeout):
+        """Reads one chunk into the screen: the bytes, b"" when nothing came, None at EOF."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return b""
+        except (pexpect.EOF, OSError):
+            return None
+        self.raw += data
+        self.stream.feed(data)
+        return data
+
+    def text(self):
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def wait_for(self, needle, timeout=15.0, settle=0.15):
+        """Waits until `needle` is on the screen (or a predicate on the text holds) and the
+        program has written nothing more for `settle` seconds: a frame is read whole, never
+        half-drawn."""
+        deadline = time.monotonic() + timeout
+        check = needle if callable(needle) else (lambda text: needle in text)
+        while time.monotonic() < deadline:
+            if check(self.text()):
+                data = self._read(settle)
+                if data == b"" or data is None:
+                    if check(self.text()):
+                        return self.text()
+                if data is None:
+                    break
+                continue
+            if self._read(0.05) is None:
+                break
+        if check(self.text()):
+            return self.text()
+        raise AssertionError(f"timed out waiting for {needle!r}; screen:\n{self.text()}")
+
+    def press(self, *keys):
+        for key in keys:
+            self.child.send(KEYS.get(key, key))
+
+    def type(self, text):
+        self.child.send(text)
+
+    def resize(self, rows, cols):
+        self.screen.resize(rows, cols)
+        self.child.setwinsize(rows, cols)
+
+    def wait_exit(self, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.pump(0.05):
+            pass
+        self.child.close()
+        return self.child.exitstatus, self.child.signalstatus
+
+    def close(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)

@@ -1,0 +1,149 @@
+"""The command line of INTERFACES.md, run as a user would: the real binary, real HTTP."""
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import tempfile
+
+import pytest
+
+from terminal import BINARY
+
+
+def run(*args, env=None, input=None):
+    base = {"PATH": os.environ.get("PATH", ""), "HOME": tempfile.mkdtemp(prefix="authdesk-cli-"),
+            "LANG": "C.UTF-8", "TZ": "UTC"}
+    base["XDG_CONFIG_HOME"] = os.path.join(base["HOME"], "config")
+    base.update(env or {})
+    return subprocess.run([str(BINARY), *args], env=base, capture_output=True, text=True,
+                          input=input, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def sandbox():
+    """`authdesk sandbox serve` on an ephemeral port; yields its first line, parsed."""
+    process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "150"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = json.loads(process.stdout.readline())
+    yield first
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=20) == 0
+
+
+def graph_env(sandbox, tenant="contoso", secret=None):
+    entry = next(t for t in sandbox["tenants"] if t["name"] == tenant)
+    return {
+        "AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
+        "AZURE_CLIENT_SECRET": secret or entry["clientSecret"],
+        "AZURE_AUTHORITY_HOST": sandbox["authority"],
+        "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0],
+    }
+
+
+def test_sandbox_first_line_has_the_promised_shape(sandbox):
+    assert sandbox["authority"].startswith("http://127.0.0.1:")
+    assert sandbox["graph"] == sandbox["authority"] + "/v1.0"
+    assert sandbox["graphBeta"] == sandbox["authority"] + "/beta"
+    names = {t["name"] for t in sandbox["tenants"]}
+    assert {"contoso", "fabrikam"} <= names
+    for tenant in sandbox["tenants"]:
+        assert set(tenant) >= {"name", "id", "domain", "clientId", "clientSecret", "operator"}
+    assert set(sandbox["auth0"]) >= {"domain", "baseURL", "tokenURL", "clientId", "clientSecret"}
+
+
+def test_search_on_the_embedded_sandbox_finds_cameron():
+    result = run("users", "search", "Cameron")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["ID", "NAME", "PRINCIPAL", "NAME", "MAIL"]
+    assert any("CameronW@contoso.com" in line and "Cameron White" in line for line in lines[1:])
+    assert result.stderr == ""  # progress only on a terminal
+
+
+def test_search_json_and_csv_against_a_served_sandbox(sandbox):
+    env = graph_env(sandbox)
+    result = run("users", "search", "", "--top", "120", "--output", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    users = json.loads(result.stdout)
+    assert len(users) == 120  # more than one page of 100: paging followed
+    assert len({u["id"] for u in users}) == 120
+    result = run("users", "search", "avery.howard", "--output", "csv", env=env)
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["principalName"] for r in rows] == ["avery.howard@contoso.com"]
+
+
+def test_methods_list_reads_every_method(sandbox):
+    env = graph_env(sandbox)
+    result = run("methods", "list", "avery.howard@contoso.com", "--output", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    kinds = sorted(m["kind"] for m in json.loads(result.stdout))
+    assert kinds == ["password", "phone", "phone"]
+    titles = {m["title"] for m in json.loads(result.stdout)}
+    assert {"Mobile phone", "Office phone", "Password"} <= titles
+    cameron = json.loads(run("methods", "list", "CameronW@contoso.com", "--output", "json", env=env).stdout)
+    assert [m["kind"] for m in cameron] == ["password"]
+
+
+def test_unknown_user_fails_with_code_and_request_id(sandbox):
+    result = run("methods", "list", "nobody@contoso.com", env=graph_env(sandbox))
+    assert result.returncode == 1
+    assert "Request_ResourceNotFound" in result.stderr
+    assert "request id" in result.stderr
+
+
+def test_wrong_secret_is_a_sign_in_failure(sandbox):
+    result = run("users", "search", "a", env=graph_env(sandbox, secret="not-the-secret"))
+    assert result.returncode == 3, result.stderr
+    assert "AADSTS7000215" in result.stderr
+    assert "not-the-secret" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["users", "search", "x", "--top", "0"],
+    ["users", "search", "x", "--output", "xml"],
+    ["no-such-command"],
+    ["sandbox", "serve", "--faults", "2"],
+])
+def test_bad_usage_exits_2_and_says_what_is_valid(args):
+    result = run(*args)
+    assert result.returncode == 2, (args, result.stdout, result.stderr)
+    assert result.stderr.strip()
+
+
+def test_bad_configuration_exits_2_before_sending_anything(tmp_path):
+    config = tmp_path / "config.toml"
+    config.write_text('[profiles.x]\ntenant_id = "t"\nclient_id = "c"\ngraph_url = "http://graph.example.com"\n')
+    result = run("--config", str(config), "users", "search", "a")
+    assert result.returncode == 2
+    assert "https://" in result.stderr
+    result = run("users", "search", "a", "--config", str(tmp_path / "missing.toml"))
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr
+
+
+def test_a_config_file_profile_is_used(sandbox, tmp_path):
+    entry = next(t for t in sandbox["tenants"] if t["name"] == "fabrikam")
+    config = tmp_path / "config.toml"
+    config.write_text(f'''
+default_profile = "fab"
+[profiles.fab]
+tenant_id = "{entry["id"]}"
+client_id = "{entry["clientId"]}"
+sign_in = "client-secret"
+client_secret_env = "FAB_SECRET"
+authority_url = "{sandbox["authority"]}"
+graph_url = "{sandbox["authority"]}"
+''')
+    result = run("--config", str(config), "users", "search", "", "--top", "3", "--output", "json",
+                 env={"FAB_SECRET": entry["clientSecret"]})
+    assert result.returncode == 0, result.stderr
+    assert all(u["principalName"].endswith("@fabrikam.com") for u in json.loads(result.stdout))
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for text in ["sandbox serve", "users search", "methods list", "--read-only", "--no-color", "Exit status"]:
+        assert text in result.stdout
