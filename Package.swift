@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "authdesk", targets: ["authdesk"]),
+        .executable(name: "authdesk-bench-console", targets: ["authdesk-bench-console"]),
+        .executable(name: "authdesk-bench-bulk", targets: ["authdesk-bench-bulk"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -106,6 +108,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Benchmarks: programs that print figures (see Benchmarks/ and the README).
+        .executableTarget(
+            name: "authdesk-bench-console",
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskViewModels", "AuthdeskConsole"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "authdesk-bench-bulk",
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox", "AuthdeskJournal"],
             swiftSettings: swiftSettings
         ),
 

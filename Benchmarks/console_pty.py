@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Console figures measured on the real binary in a pseudo-terminal (read back through pyte).
+
+  start: time from process start to the first complete frame showing the user list, on the
+         embedded sandbox (no profile configured); the median of --runs runs.
+  idle:  CPU (user + system) the console uses over --seconds idle seconds once the first
+         screen has settled, from /proc/PID/stat, with its voluntary context switches.
+
+Build first:  swift build -c release --product authdesk
+Run:          python3 Benchmarks/console_pty.py start --runs 10
+              python3 Benchmarks/console_pty.py idle --seconds 30
+"""
+import argparse
+import os
+import pathlib
+import re
+import statistics
+import tempfile
+import time
+
+import pexpect
+import pyte
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+USERS_SHOWN = re.compile(r"\b\d+\+? users?\b")
+
+
+def environment(home):
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": home,
+        "XDG_CONFIG_HOME": os.path.join(home, "config"),
+        "XDG_STATE_HOME": os.path.join(home, "state"),
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "TERM": "xterm-256color",
+        "TZ": "UTC",
+        "ESCDELAY": "25",
+    }
+
+
+class Console:
+    """authdesk in a pty of rows x cols, its output fed to a pyte screen as it arrives."""
+
+    def __init__(self, binary, rows, cols):
+        self.home = tempfile.mkdtemp(prefix="authdesk-bench-")
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.started = time.monotonic()
+        self.child = pexpect.spawn(str(binary), [], env=environment(self.home), dimensions=(rows, cols), timeout=30)
+
+    def read(self, timeout):
+        """Feeds one chunk to the screen; b"" when nothing came in time, None at EOF."""
+        try:
+            data = self.child.read_nonblocking(65536, timeout=timeout)
+        except pexpect.TIMEOUT:
+            return b""
+        except (pexpect.EOF, OSError):
+            return None
+        self.stream.feed(data)
+        return data
+
+    def lines(self):
+        return [line.rstrip() for line in self.screen.display]
+
+    def list_drawn(self):
+        """The user list is on screen: the count in the search line, rows under the header, hints."""
+        lines = self.lines()
+        text = "\n".join(lines)
+        if not USERS_SHOWN.search(text) or "Principal name" not in text:
+            return False
+        header = next(i for i, line in enumerate(lines) if "Principal name" in line)
+        rows = [line for line in lines[header + 1:header + 4] if "@" in line]
+        return len(rows) >= 3 and lines[-1].strip() != ""
+
+    def wait(self, condition, timeout=60.0):
+        """Reads until `condition` holds; returns the seconds since spawn when it first did."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            data = self.read(0.5)
+            if data is None:
+                raise RuntimeError("authdesk exited before the list was drawn:\n" + "\n".join(self.lines()))
+            if data and condition():
+                return time.monotonic() - self.started
+        raise RuntimeError("timed out; screen:\n" + "\n".join(self.lines()))
+
+    def settle(self, quiet=2.0, timeout=30.0):
+        """Reads until nothing has come for `quiet` seconds."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.read(quiet) == b"":
+                return
+
+    def close(self):
+        if self.child.isalive():
+            self.child.sendline("")
+            self.child.send("q")
+            try:
+                self.child.expect(pexpect.EOF, timeout=5)
+            except pexpect.TIMEOUT:
+                self.child.terminate(force=True)
+        self.child.close()
+
+
+def cpu_seconds(pid):
+    """utime + stime of the process (all its threads), in seconds."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / ticks
+
+
+def context_switches(pid):
+    """Voluntary context switches summed over the process's threads (each is a wake-up)."""
+    total = 0
+    for task in os.listdir(f"/proc/{pid}/task"):
+        with open(f"/proc/{pid}/task/{task}/status") as f:
+            for line in f:
+                if line.startswith("voluntary_ctxt_switches"):
+                    total += int(line.split()[1])
+    return total
+
+
+def start(args):
+    times = []
+    for run in range(args.runs):
+        console = Console(args.binary, args.rows, args.cols)
+        try:
+            first_frame = console.wait(lambda: any(line.strip() for line in console.lines()))
+            listed = console.wait(console.list_drawn) if not console.list_drawn() else first_frame
+        finally:
+            console.close()
+        times.append(listed)
+        print(f"run {run + 1}: first output {first_frame * 1000:.0f} ms, user list drawn {listed * 1000:.0f} ms")
+    print(f"start to user list drawn, {args.rows}x{args.cols}, {args.runs} runs: "
+          f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+
+
+def idle(args):
+    console = Console(args.binary, args.rows, args.cols)
+    try:
+        console.wait(console.list_drawn)
+        console.settle(quiet=2.0)
+        pid = console.child.pid
+        cpu_before, switches_before = cpu_seconds(pid), context_switches(pid)
+        written = 0
+        deadline = time.monotonic() + args.seconds
+        while time.monotonic() < deadline:
+            data = console.read(min(1.0, max(0.01, deadline - time.monotonic())))
+            if data is None:
+                raise RuntimeError("authdesk exited while idle")
+            written += len(data)
+        cpu_after, switches_after = cpu_seconds(pid), context_switches(pid)
+        threads = len(os.listdir(f"/proc/{pid}/task"))
+    finally:
+        console.close()
+    used = cpu_after - cpu_before
+    print(f"idle {args.seconds:.0f} s after the first screen settled: CPU {used * 1000:.0f} ms "
+          f"({used / args.seconds * 100:.2f} %), {switches_after - switches_before} voluntary context switches "
+          f"over {threads} threads, {written} bytes written to the terminal")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("figure", choices=["start", "idle"])
+    parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "authdesk"))
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--rows", type=int, default=40)
+    parser.add_argument("--cols", type=int, default=120)
+    args = parser.parse_args()
+    if not os.access(args.binary, os.X_OK):
+        parser.error(f"{args.binary} is not an executable; build it: swift build -c release --product authdesk")
+    {"start": start, "idle": idle}[args.figure](args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+import AuthdeskCore
+import AuthdeskJournal
+import AuthdeskSandbox
+import AuthdeskServices
+import Foundation
+
+/// `authdesk-bench-bulk`: how close a bulk "reset all MFA" comes to the best time the service's
+/// write budget and latency allow, and how it compares with doing the same work one request
+/// at a time. Prints figures; asserts nothing.
+///
+/// Starts the sandbox with the given latency and Graph write budget (throttling on), plans and
+/// runs a journalled job over N generated users of `contoso` with the same planner, journal and
+/// engine as the console and the command line, then resets other users of `fabrikam` (its own
+/// budget) the simple way. Build in release mode:
+///
+///     swift build -c release --product authdesk-bench-bulk
+///     .build/release/authdesk-bench-bulk --users 1000 --latency 20 --budget 1800
+@main
+struct BulkBench {
+    var users = 1000
+    var latencyMs = 20
+    /// Graph writes per 150 s (the sandbox's `graphWriteBudget`); nil: 0.6 x the users, at least 100.
+    var budget: Int?
+    var readBudget = 3500
+    var concurrency = 4
+    var simpleUsers: Int?
+    var policy = ResetPolicy.portal
+
+    static func main() async {
+        var bench = BulkBench()
+        do {
+            try bench.parse(Array(CommandLine.arguments.dropFirst()))
+            try await bench.run()
+        } catch {
+            FileHandle.standardError.write(Data("authdesk-bench-bulk: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    mutating func parse(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        func number(_ name: String, _ range: ClosedRange<Int>) throws -> Int {
+            guard let text = rest.popFirst(), let value = Int(text), range.contains(value) else {
+                throw BenchError("\(name) needs a whole number from \(range.lowerBound) to \(range.upperBound)")
+            }
+            return value
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--users": users = try number(argument, 1...100_000)
+            case "--latency": latencyMs = try number(argument, 0...10_000)
+            case "--budget": budget = try number(argument, 1...10_000_000)
+            case "--read-budget": readBudget = try number(argument, 1...10_000_000)
+            case "--concurrency": concurrency = try number(argument, 1...20)
+            case "--simple-users": simpleUsers = try number(argument, 0...100_000)
+            case "--policy": policy = try ResetPolicy(parsing: rest.popFirst() ?? "")
+            default:
+                throw BenchError(
+                    "unknown argument \(argument); valid: --users N, --latency MS, --budget WRITES_PER_150S, "
+                        + "--read-budget UNITS_PER_10S, --concurrency 1-20, --simple-users N, --policy portal|all")
+            }
+        }
+    }
+
+    func run() async throws {
+        let writeBudget = budget ?? max(100, users * 6 / 10)
+        let simpleCount = simpleUsers ?? min(users, 100)
+        var options = SandboxOptions(
+            usersPerTenant: users + 50, latencyMs: latencyMs, throttling: true,
+            graphWriteBudget: writeBudget, graphReadBudget: readBudget)
+        options.seed = 7
+        let sandbox = try await Sandbox.start(options)
+        defer { Task { await sandbox.stop() } }
+        let bed = try TestBed(sandbox: sandbox, writeBudget: writeBudget)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authdesk-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+
+        print("authdesk-bench-bulk: reset all MFA (policy \(policy.rawValue)) through the planner, journal and engine")
+        print("sandbox: latency \(latencyMs) ms per request; Graph write budget \(writeBudget) per 150 s "
+            + "(\(String(format: "%.2f", Double(writeBudget) / 150)) writes/s, burst \(writeBudget)); "
+            + "read budget \(readBudget) units per 10 s; throttling on")
+        print("client: write budget of the same rate and burst; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
+
+        let engineRun = try await EngineRun(bed: bed, tenant: "contoso", count: users, policy: policy, concurrency: concurrency)
+            .run(journalURL: directory.appendingPathComponent("journal.sqlite"))
+        let limit = BulkLimit(
+            writes: engineRun.writes, reads: engineRun.readUnits, roundTrips: engineRun.roundTrips,
+            users: engineRun.users, latency: Double(latencyMs) / 1000, concurrency: concurrency,
+            writeBurst: Double(writeBudget), writeRate: Double(writeBudget) / 150,
+            readBurst: Double(readBudget), readRate: Double(readBudget) / 10)
+        print("")
+        print("engine: \(engineRun.users) users, \(engineRun.steps) steps (\(engineRun.writes) writes)")
+        print("  plan  \(Self.seconds(engineRun.planTime))   run \(Self.seconds(engineRun.runTime))")
+        print("  wall time (plan + journal + run): \(Self.seconds(engineRun.wallTime))")
+        print("  limit: \(Self.seconds(limit.seconds)) (\(limit.explanation))")
+        print("  ratio wall/limit: \(String(format: "%.2f", engineRun.wallTime / limit.seconds))")
+        print("  requests sent: \(engineRun.stats.total)  (2xx \(engineRun.stats.succeeded), 429 \(engineRun.stats.count(429)), other refused \(engineRun.stats.refused - engineRun.stats.count(429)))")
+        print("  users done \(engineRun.done), failed \(engineRun.failed)\(engineRun.unplanned > 0 ? ", unreadable \(engineRun.unplanned)" : "")")
+        for reason in engineRun.failureReasons.prefix(5) { print("    failed: \(reason)") }
+
+        print("")
+        guard simpleCount > 0 else {
+            print("simple way: skipped (--simple-users 0)")
+            return
+        }
+        let simple = try await SimpleReset(bed: bed, tenant: "fabrikam", count: simpleCount, policy: policy).run()
+        let perUser = simple.wallTime / Double(max(1, simple.users))
+        print("simple way (one user after another, one request at a time, no journal) on fabrikam"
+            + (simpleCount < users ? " with \(simple.users) users, fewer than \(users) to keep the run short:" : ":"))
+        print("  wall time \(Self.seconds(simple.wallTime)) (\(String(format: "%.1f", perUser * 1000)) ms per user; "
+            + "for \(engineRun.users) users about \(Self.seconds(perUser * Double(engineRun.users))))")
+        print("  requests sent: \(simple.stats.total)  (2xx \(simple.stats.succeeded), 429 \(simple.stats.count(429)))")
+        print("  users done \(simple.done), failed \(simple.failed)")
+        print("  engine speed-up per user: \(String(format: "%.1f", perUser / (engineRun.wallTime / Double(max(1, engineRun.users)))))x")
+    }
+
+    static func seconds(_ value: Double) -> String {
+        String(format: "%.2f s", value)
+    }
+}

@@ -1,0 +1,127 @@
+import AuthdeskConsole
+import AuthdeskCore
+import AuthdeskViewModels
+import Foundation
+
+/// `authdesk-bench-console`: how long the console takes to handle a key and draw the next frame
+/// with a large list loaded, and how much memory that list takes. Prints figures; asserts nothing.
+///
+/// Measured in-process, through the same code the console's loop runs for each key
+/// (``BrowserState/apply(_:)``, ``BrowserRenderer/render(_:width:height:options:)``,
+/// ``ScreenWriter/show(_:on:)``), with curses replaced by a surface that discards the cells and
+/// the service by a directory that answers at once. Build in release mode:
+///
+///     swift build -c release --product authdesk-bench-console
+///     .build/release/authdesk-bench-console [--users 100000] [--keys 3000] [--rounds 5]
+@main
+struct ConsoleBench {
+    var users = 100_000
+    var keys = 3000
+    var rounds = 5
+    var pageSize = 50
+    var sizes: [(Int, Int)] = [(120, 40), (80, 24)]
+
+    static func main() {
+        var bench = ConsoleBench()
+        do {
+            try bench.parse(Array(CommandLine.arguments.dropFirst()))
+        } catch {
+            FileHandle.standardError.write(Data("authdesk-bench-console: \(error)\n".utf8))
+            exit(2)
+        }
+        bench.run()
+    }
+
+    struct UsageError: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    mutating func parse(_ arguments: [String]) throws {
+        var rest = arguments[...]
+        func number(_ name: String) throws -> Int {
+            guard let text = rest.popFirst(), let value = Int(text), value > 0 else {
+                throw UsageError(description: "\(name) needs a positive whole number")
+            }
+            return value
+        }
+        while let argument = rest.popFirst() {
+            switch argument {
+            case "--users": users = try number(argument)
+            case "--keys": keys = try number(argument)
+            case "--rounds": rounds = try number(argument)
+            case "--page-size": pageSize = try number(argument)
+            default:
+                throw UsageError(description: "unknown argument \(argument); valid: --users N, --keys N, --rounds N, --page-size N")
+            }
+        }
+    }
+
+    func run() {
+        let clock = ContinuousClock()
+        let before = ProcessMemory.current()
+        print("authdesk-bench-console: key handled + frame drawn, in-process (apply, render, diff to a null terminal)")
+        print("users \(users), page size \(pageSize), list keys \(keys), search rounds \(rounds)")
+        print("memory before loading: \(before.description)")
+
+        let directory = FakeDirectory(count: users, pageSize: pageSize)
+        var driver = BrowserDriver(directory: directory, width: sizes[0].0, height: sizes[0].1)
+        let loadStart = clock.now
+        driver.load(upTo: users)
+        let loadTime = clock.now - loadStart
+        let loaded = driver.state
+        let after = ProcessMemory.current()
+        print("loaded \(loaded.users.count) users in \(Percentiles.ms(loadTime)) (\(loaded.users.count / pageSize) pages, each answer handled and drawn)")
+        let listMB = Double(after.residentKB - before.residentKB) / 1024
+        print("memory with \(loaded.users.count) users in the list: \(after.description) (list: +\(String(format: "%.1f", listMB)) MB)")
+        let pageAnswers = Percentiles(driver.answerTimes)
+        print("  page answer handled and drawn, growing list: \(pageAnswers.summary)")
+
+        for (width, height) in sizes {
+            print("\n== \(width)x\(height) ==")
+            var list = BrowserDriver(directory: directory, width: width, height: height)
+            list.restore(loaded)
+            var generator = SplitMix(seed: 42)
+            var times: [Duration] = []
+            for _ in 0..<keys {
+                times.append(list.press(.key(Self.listKey(&generator))))
+            }
+            print("list, \(list.state.users.count) users: key handled and drawn: \(Percentiles(times).summary)")
+            print("  methods answers handled and drawn: \(Percentiles(list.answerTimes).summary)")
+
+            var searching = BrowserDriver(directory: directory, width: width, height: height)
+            var typed: [Duration] = []
+            var firstKeys: [Duration] = []
+            for _ in 0..<rounds {
+                for query in Self.queries {
+                    searching.restore(loaded)
+                    searching.press(.key(.character("/")))
+                    for (i, character) in query.enumerated() {
+                        let took = searching.press(.key(.character(character)))
+                        typed.append(took)
+                        if i == 0 { firstKeys.append(took) }
+                    }
+                    typed.append(searching.press(.key(.backspace)))
+                    typed.append(searching.press(.key(.escape)))
+                }
+            }
+            print("search, typing with results arriving: key handled and drawn: \(Percentiles(typed).summary)")
+            print("  first key typed, \(loaded.users.count) users in the list: \(Percentiles(firstKeys).summary)")
+            print("  search answers handled and drawn: \(Percentiles(searching.answerTimes).summary)")
+        }
+        let end = ProcessMemory.current()
+        print("\nmemory at the end: \(end.description)")
+    }
+
+    /// Queries typed in the search scenario: accents, Cyrillic, CJK, a principal name, several words.
+    static let queries = ["müller", "user4242", "田中", "zoë lind", "смирнова", "avery howard 9"]
+
+    /// A key an operator browsing the list might press: mostly moving, some paging, the odd jump
+    /// to the ends and switch of pane.
+    static func listKey(_ generator: inout SplitMix) -> Key {
+        let keys: [Key] = [
+            .down, .down, .down, .character("j"), .character("j"), .up, .character("k"), .up,
+            .pageDown, .pageDown, .pageUp, .end, .home, .character("G"), .character("g"), .tab, .tab,
+        ]
+        return keys[Int(generator.next() % UInt64(keys.count))]
+    }
+}
