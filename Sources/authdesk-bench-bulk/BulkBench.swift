@@ -19,7 +19,8 @@ import Foundation
 struct BulkBench {
     var users = 1000
     var latencyMs = 20
-    /// Graph writes per 150 s (the sandbox's `graphWriteBudget`); nil: 0.6 x the users, at least 100.
+    /// Graph writes per 150 s (the sandbox's `graphWriteBudget`); nil: 1.3 x the users, at least 100:
+    /// below the ~1.7 writes per user of the portal policy, so the budget decides.
     var budget: Int?
     var readBudget = 3500
     var concurrency = 4
@@ -63,7 +64,7 @@ struct BulkBench {
     }
 
     func run() async throws {
-        let writeBudget = budget ?? max(100, users * 6 / 10)
+        let writeBudget = budget ?? max(100, users * 13 / 10)
         let simpleCount = simpleUsers ?? min(users, 100)
         var options = SandboxOptions(
             usersPerTenant: users + 50, latencyMs: latencyMs, throttling: true,
@@ -76,11 +77,11 @@ struct BulkBench {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
 
-        print("authdesk-bench-bulk: reset all MFA (policy \(policy.rawValue)) through the planner, journal and engine")
-        print("sandbox: latency \(latencyMs) ms per request; Graph write budget \(writeBudget) per 150 s "
+        Output.line("authdesk-bench-bulk: reset all MFA (policy \(policy.rawValue)) through the planner, journal and engine")
+        Output.line("sandbox: latency \(latencyMs) ms per request; Graph write budget \(writeBudget) per 150 s "
             + "(\(String(format: "%.2f", Double(writeBudget) / 150)) writes/s, burst \(writeBudget)); "
             + "read budget \(readBudget) units per 10 s; throttling on")
-        print("client: write budget of the same rate and burst; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
+        Output.line("client: write budget of the same rate and burst; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
 
         let engineRun = try await EngineRun(bed: bed, tenant: "contoso", count: users, policy: policy, concurrency: concurrency)
             .run(journalURL: directory.appendingPathComponent("journal.sqlite"))
@@ -89,30 +90,30 @@ struct BulkBench {
             users: engineRun.users, latency: Double(latencyMs) / 1000, concurrency: concurrency,
             writeBurst: Double(writeBudget), writeRate: Double(writeBudget) / 150,
             readBurst: Double(readBudget), readRate: Double(readBudget) / 10)
-        print("")
-        print("engine: \(engineRun.users) users, \(engineRun.steps) steps (\(engineRun.writes) writes)")
-        print("  plan  \(Self.seconds(engineRun.planTime))   run \(Self.seconds(engineRun.runTime))")
-        print("  wall time (plan + journal + run): \(Self.seconds(engineRun.wallTime))")
-        print("  limit: \(Self.seconds(limit.seconds)) (\(limit.explanation))")
-        print("  ratio wall/limit: \(String(format: "%.2f", engineRun.wallTime / limit.seconds))")
-        print("  requests sent: \(engineRun.stats.total)  (2xx \(engineRun.stats.succeeded), 429 \(engineRun.stats.count(429)), other refused \(engineRun.stats.refused - engineRun.stats.count(429)))")
-        print("  users done \(engineRun.done), failed \(engineRun.failed)\(engineRun.unplanned > 0 ? ", unreadable \(engineRun.unplanned)" : "")")
-        for reason in engineRun.failureReasons.prefix(5) { print("    failed: \(reason)") }
+        Output.line()
+        Output.line("engine: \(engineRun.users) users, \(engineRun.steps) steps (\(engineRun.writes) writes)")
+        Output.line("  plan  \(Self.seconds(engineRun.planTime))   run \(Self.seconds(engineRun.runTime))")
+        Output.line("  wall time (plan + journal + run): \(Self.seconds(engineRun.wallTime))")
+        Output.line("  limit: \(Self.seconds(limit.seconds)) (\(limit.explanation))")
+        Output.line("  ratio wall/limit: \(String(format: "%.2f", engineRun.wallTime / limit.seconds))")
+        Output.line("  requests sent: \(engineRun.stats.total)  (2xx \(engineRun.stats.succeeded), 429 \(engineRun.stats.count(429)), other refused \(engineRun.stats.refused - engineRun.stats.count(429)))")
+        Output.line("  users done \(engineRun.done), failed \(engineRun.failed)\(engineRun.unplanned > 0 ? ", unreadable \(engineRun.unplanned)" : "")")
+        for reason in engineRun.failureReasons.prefix(5) { Output.line("    failed: \(reason)") }
 
-        print("")
+        Output.line()
         guard simpleCount > 0 else {
-            print("simple way: skipped (--simple-users 0)")
+            Output.line("simple way: skipped (--simple-users 0)")
             return
         }
         let simple = try await SimpleReset(bed: bed, tenant: "fabrikam", count: simpleCount, policy: policy).run()
         let perUser = simple.wallTime / Double(max(1, simple.users))
-        print("simple way (one user after another, one request at a time, no journal) on fabrikam"
+        Output.line("simple way (one user after another, one request at a time, no journal) on fabrikam"
             + (simpleCount < users ? " with \(simple.users) users, fewer than \(users) to keep the run short:" : ":"))
-        print("  wall time \(Self.seconds(simple.wallTime)) (\(String(format: "%.1f", perUser * 1000)) ms per user; "
+        Output.line("  wall time \(Self.seconds(simple.wallTime)) (\(String(format: "%.1f", perUser * 1000)) ms per user; "
             + "for \(engineRun.users) users about \(Self.seconds(perUser * Double(engineRun.users))))")
-        print("  requests sent: \(simple.stats.total)  (2xx \(simple.stats.succeeded), 429 \(simple.stats.count(429)))")
-        print("  users done \(simple.done), failed \(simple.failed)")
-        print("  engine speed-up per user: \(String(format: "%.1f", perUser / (engineRun.wallTime / Double(max(1, engineRun.users)))))x")
+        Output.line("  requests sent: \(simple.stats.total)  (2xx \(simple.stats.succeeded), 429 \(simple.stats.count(429)))")
+        Output.line("  users done \(simple.done), failed \(simple.failed)")
+        Output.line("  engine speed-up per user: \(String(format: "%.1f", perUser / (engineRun.wallTime / Double(max(1, engineRun.users)))))x")
     }
 
     static func seconds(_ value: Double) -> String {

@@ -59,9 +59,9 @@ struct ConsoleBench {
     func run() {
         let clock = ContinuousClock()
         let before = ProcessMemory.current()
-        print("authdesk-bench-console: key handled + frame drawn, in-process (apply, render, diff to a null terminal)")
-        print("users \(users), page size \(pageSize), list keys \(keys), search rounds \(rounds)")
-        print("memory before loading: \(before.description)")
+        Output.line("authdesk-bench-console: key handled + frame drawn, in-process (apply, render, diff to a null terminal)")
+        Output.line("users \(users), page size \(pageSize), list keys \(keys), search rounds \(rounds)")
+        Output.line("memory before loading: \(before.description)")
 
         let directory = FakeDirectory(count: users, pageSize: pageSize)
         var driver = BrowserDriver(directory: directory, width: sizes[0].0, height: sizes[0].1)
@@ -70,14 +70,14 @@ struct ConsoleBench {
         let loadTime = clock.now - loadStart
         let loaded = driver.state
         let after = ProcessMemory.current()
-        print("loaded \(loaded.users.count) users in \(Percentiles.ms(loadTime)) (\(loaded.users.count / pageSize) pages, each answer handled and drawn)")
+        Output.line("loaded \(loaded.users.count) users in \(Percentiles.ms(loadTime)) (\(loaded.users.count / pageSize) pages, each answer handled and drawn)")
         let listMB = Double(after.residentKB - before.residentKB) / 1024
-        print("memory with \(loaded.users.count) users in the list: \(after.description) (list: +\(String(format: "%.1f", listMB)) MB)")
+        Output.line("memory with \(loaded.users.count) users in the list: \(after.description) (list: +\(String(format: "%.1f", listMB)) MB)")
         let pageAnswers = Percentiles(driver.answerTimes)
-        print("  page answer handled and drawn, growing list: \(pageAnswers.summary)")
+        Output.line("  page answer handled and drawn, growing list: \(pageAnswers.summary)")
 
         for (width, height) in sizes {
-            print("\n== \(width)x\(height) ==")
+            Output.line("\n== \(width)x\(height) ==")
             var list = BrowserDriver(directory: directory, width: width, height: height)
             list.restore(loaded)
             var generator = SplitMix(seed: 42)
@@ -85,8 +85,8 @@ struct ConsoleBench {
             for _ in 0..<keys {
                 times.append(list.press(.key(Self.listKey(&generator))))
             }
-            print("list, \(list.state.users.count) users: key handled and drawn: \(Percentiles(times).summary)")
-            print("  methods answers handled and drawn: \(Percentiles(list.answerTimes).summary)")
+            Output.line("list, \(list.state.users.count) users: key handled and drawn: \(Percentiles(times).summary)")
+            Output.line("  methods answers handled and drawn: \(Percentiles(list.answerTimes).summary)")
 
             var searching = BrowserDriver(directory: directory, width: width, height: height)
             var typed: [Duration] = []
@@ -104,12 +104,12 @@ struct ConsoleBench {
                     typed.append(searching.press(.key(.escape)))
                 }
             }
-            print("search, typing with results arriving: key handled and drawn: \(Percentiles(typed).summary)")
-            print("  first key typed, \(loaded.users.count) users in the list: \(Percentiles(firstKeys).summary)")
-            print("  search answers handled and drawn: \(Percentiles(searching.answerTimes).summary)")
+            Output.line("search, typing with results arriving: key handled and drawn: \(Percentiles(typed).summary)")
+            Output.line("  first key typed, \(loaded.users.count) users in the list: \(Percentiles(firstKeys).summary)")
+            Output.line("  search answers handled and drawn: \(Percentiles(searching.answerTimes).summary)")
         }
         let end = ProcessMemory.current()
-        print("\nmemory at the end: \(end.description)")
+        Output.line("\nmemory at the end: \(end.description)")
     }
 
     /// Queries typed in the search scenario: accents, Cyrillic, CJK, a principal name, several words.
