@@ -305,3 +305,39 @@ def test_progress_goes_to_a_terminal_and_the_password_only_to_stdout():
     password = lines[1].split()[3]
     assert password not in shown
     assert stdout.count(password) == 1
+
+
+def read_until(fd, needle, timeout=30):
+    """What the terminal shows until `needle` appears (or the child closes it)."""
+    shown = b""
+    deadline = time.monotonic() + timeout
+    while needle not in shown and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        shown += chunk
+    return shown
+
+
+def test_a_password_typed_on_a_terminal_is_not_echoed():
+    secret = "Typed-On-A-Tty-42"
+    master, slave = pty.openpty()
+    process = subprocess.Popen([str(BINARY), "password", "reset", CAMERON, "--password-stdin"], env=base_env(),
+                               stdin=slave, stdout=subprocess.PIPE, stderr=slave)
+    os.close(slave)
+    shown = read_until(master, b"New password: ")
+    assert b"New password: " in shown
+    os.write(master, (secret + "\n").encode())
+    shown += read_until(master, b"succeeded")
+    stdout = process.stdout.read().decode()
+    assert process.wait(timeout=30) == 0
+    os.close(master)
+    assert b"succeeded" in shown
+    assert secret.encode() not in shown
+    assert secret not in stdout and "succeeded" in stdout
