@@ -5,7 +5,26 @@ import Foundation
 enum EntraEndpoints {
     static let graphResource = "https://graph.microsoft.com"
     static let applicationRoles: Set<String> = ["UserAuthenticationMethod.ReadWrite.All", "User.Read.All"]
-    static let delegatedScopes: Set<String> = ["UserAuthenticationMethod.ReadWrite.All", "User.Read.All", "openid", "profile", "offline_access"]
+    /// The delegated Graph permissions consented for the app: what `.default` grants.
+    static let consentedScopes: Set<String> = ["UserAuthenticationMethod.ReadWrite.All", "UserAuthenticationMethod.Read.All", "User.Read.All"]
+    static let openIdScopes: Set<String> = ["openid", "profile", "offline_access", "email"]
+
+    /// The names in a scope string (`https://graph.microsoft.com/User.Read.All` → `User.Read.All`).
+    static func scopeNames(_ scope: String) -> Set<String> {
+        Set(scope.split(separator: " ").map { part -> String in
+            let text = String(part)
+            if text.hasPrefix("http"), let slash = text.lastIndex(of: "/") { return String(text[text.index(after: slash)...]) }
+            return text
+        })
+    }
+
+    /// The Graph permissions a delegated sign-in gets for `scope`: all consented ones for
+    /// `.default`, else the requested ones that were consented.
+    static func grantedScopes(_ scope: String) -> Set<String> {
+        let names = scopeNames(scope)
+        if names.contains(".default") { return consentedScopes }
+        return consentedScopes.filter { granted in names.contains { $0.caseInsensitiveCompare(granted) == .orderedSame } }
+    }
     static let tokenLifetime = 3599
 
     static func handle(_ request: IncomingRequest, state: inout SandboxState, now: Date) -> HTTPReply {
@@ -177,6 +196,10 @@ enum EntraEndpoints {
         guard let scope = form["scope"], !scope.isEmpty else {
             return error(400, "invalid_request", code: 900144, "The request body must contain the following parameter: 'scope'.")
         }
+        guard !grantedScopes(scope).isEmpty else {
+            return error(400, "invalid_scope", code: 70011,
+                         "The provided value for the input parameter 'scope' is not valid: ask for https://graph.microsoft.com/.default or some of \(consentedScopes.sorted().joined(separator: ", ")).")
+        }
         let code = SandboxState.randomString(120)
         let userCode = SandboxState.randomString(9, alphabet: "ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         let expiresIn = 900
@@ -234,19 +257,14 @@ enum EntraEndpoints {
 
     static func delegatedToken(scope: String, clientId: String, tenant: TenantRecord, user: UserRecord,
                                state: inout SandboxState, now: Date) -> HTTPReply {
-        let requested = Set(scope.split(separator: " ").map { part -> String in
-            let text = String(part)
-            if let slash = text.lastIndex(of: "/"), text.hasPrefix("http") { return String(text[text.index(after: slash)...]) }
-            return text
-        })
-        var granted = delegatedScopes.subtracting(["openid", "profile", "offline_access"])
-        granted.formUnion(requested.intersection(delegatedScopes))
+        let requested = scopeNames(scope)
+        let granted = grantedScopes(scope)
         let record = TokenRecord(audience: .graph(tenantId: tenant.id), clientId: clientId, userId: user.id,
                                  permissions: granted, expiresAt: now.addingTimeInterval(Double(tokenLifetime)))
         let token = issue(record, tenant: tenant, user: user, state: &state, now: now)
         var body = JSON.obj([
             "token_type": .string("Bearer"),
-            "scope": .string(granted.sorted().map { "\(graphResource)/\($0)" }.joined(separator: " ")),
+            "scope": .string((granted.sorted().map { "\(graphResource)/\($0)" } + requested.intersection(openIdScopes).sorted()).joined(separator: " ")),
             "expires_in": .int(tokenLifetime),
             "ext_expires_in": .int(tokenLifetime),
             "access_token": .string(token),
@@ -277,7 +295,9 @@ enum EntraEndpoints {
             return error(400, "invalid_grant", code: 50173, "The provided grant has expired due to it being revoked, a fresh auth token is needed.")
         }
         state.refreshTokens[token] = nil
-        return delegatedToken(scope: (record.permissions.sorted() + ["offline_access"]).joined(separator: " "),
+        let scope = form["scope"].flatMap { grantedScopes($0).isEmpty ? nil : $0 }
+            ?? record.permissions.sorted().joined(separator: " ")
+        return delegatedToken(scope: scope + " offline_access",
                               clientId: record.clientId, tenant: tenant, user: user, state: &state, now: now)
     }
 

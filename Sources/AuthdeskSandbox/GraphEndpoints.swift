@@ -40,6 +40,9 @@ enum GraphEndpoints {
         if let throttled = throttle(context, path: path, state: &state) {
             return throttled
         }
+        if request.method == "GET", let refusal = readRefusal(context, path: path) {
+            return refusal
+        }
         if path.count >= 3, path[0] == "reports", path[1] == "authenticationMethods", path[2] == "userRegistrationDetails" {
             return GraphReads.registrationDetails(context, path: Array(path.dropFirst(3)), state: state)
         }
@@ -51,6 +54,10 @@ enum GraphEndpoints {
             return GraphReads.listUsers(context, state: state)
         }
         let key = path[1]
+        if key == "$count", path.count == 2 {
+            guard request.method == "GET" else { return methodNotAllowed(context) }
+            return GraphReads.countUsers(context, state: state)
+        }
         guard let userIndex = state.tenants[tenantIndex].position(of: key) else {
             return context.error(404, "Request_ResourceNotFound",
                                  "Resource '\(key)' does not exist or one of its queried reference-property objects are not present.")
@@ -96,6 +103,22 @@ enum GraphEndpoints {
                                      "Too many requests: the application's budget for this tenant is spent. Retry after \(retryAfter) seconds.",
                                      headers: [("Retry-After", retryAfter)])
             }
+        }
+        return nil
+    }
+
+    /// Reads need `User.Read.All` for users and reports, and `UserAuthenticationMethod.Read.All`
+    /// (or its ReadWrite) for authentication methods.
+    static func readRefusal(_ context: GraphContext, path: [String]) -> HTTPReply? {
+        let token = context.token
+        if path.count > 2, path[2] == "authentication" {
+            guard token.allows("UserAuthenticationMethod.Read.All") || token.allows("UserAuthenticationMethod.ReadWrite.All") else {
+                return context.error(403, "accessDenied", "Request Authorization failed: reading authentication methods needs UserAuthenticationMethod.Read.All.")
+            }
+            return nil
+        }
+        guard token.allows("User.Read.All") else {
+            return context.error(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation. Reading users needs User.Read.All.")
         }
         return nil
     }

@@ -17,6 +17,7 @@ enum GraphReads {
         }
         let matching: [UserRecord]
         do {
+            try query.checkAdvanced(eventual: request.header("consistencylevel")?.lowercased() == "eventual")
             matching = try query.apply(to: state.tenants[context.tenantIndex].users)
         } catch {
             return context.error(error.status, error.code, error.message)
@@ -35,6 +36,23 @@ enum GraphReads {
         }
         members.append(JSON.Member(key: "value", value: .array(page.map { $0.graphObject(select: query.select) })))
         return .json(200, .object(members))
+    }
+
+    /// `GET /users/$count`: the number of users matching `$filter` / `$search`, as plain text;
+    /// an advanced query, so it needs `ConsistencyLevel: eventual`.
+    static func countUsers(_ context: GraphContext, state: SandboxState) -> HTTPReply {
+        guard context.request.header("consistencylevel")?.lowercased() == "eventual" else {
+            return context.error(400, "Request_BadRequest",
+                                 "Count is not currently supported without the header ConsistencyLevel: eventual.")
+        }
+        do {
+            var query = try UserQuery.from(context.request)
+            query.count = true
+            let matching = try query.apply(to: state.tenants[context.tenantIndex].users)
+            return HTTPReply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Data(String(matching.count).utf8))
+        } catch {
+            return context.error(error.status, error.code, error.message)
+        }
     }
 
     static func selectList(_ request: IncomingRequest) -> [String]? {

@@ -24,11 +24,6 @@ public final class Sandbox: Sendable {
     private let store: SandboxStore
     private let task: Task<Void, any Error>
 
-    /// Why a sandbox could not start.
-    public struct StartError: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     private init(info: SandboxInfo, store: SandboxStore, task: Task<Void, any Error>) {
         self.info = info
         self.store = store
@@ -39,16 +34,22 @@ public final class Sandbox: Sendable {
     /// once the server accepts connections.
     public static func start(_ options: SandboxOptions) async throws -> Sandbox {
         guard (0...65535).contains(options.port) else {
-            throw StartError(description: "port \(options.port) is not valid: use 0 (ephemeral) to 65535")
+            throw SandboxError(description: "port \(options.port) is not valid: use 0 (ephemeral) to 65535")
         }
         guard (0...1).contains(options.faultRate) else {
-            throw StartError(description: "fault rate \(options.faultRate) is not valid: use a share from 0 to 1")
+            throw SandboxError(description: "fault rate \(options.faultRate) is not valid: use a share from 0 to 1")
         }
         guard options.latencyMs >= 0, options.usersPerTenant >= 0 else {
-            throw StartError(description: "latency and users per tenant must not be negative")
+            throw SandboxError(description: "latency and users per tenant must not be negative")
         }
-        let tenants = try SeedLoader.entraTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
-        let auth0 = try SeedLoader.auth0Tenant(usersCount: options.usersPerTenant, seed: options.seed)
+        let tenants: [TenantRecord]
+        let auth0: Auth0Tenant
+        do {
+            tenants = try SeedLoader.entraTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
+            auth0 = try SeedLoader.auth0Tenant(usersCount: options.usersPerTenant, seed: options.seed)
+        } catch {
+            throw SandboxError(description: "the sandbox's seed data could not be read: \(error)")
+        }
         let store = SandboxStore(SandboxState(options: options, tenants: tenants, auth0: auth0))
 
         let (ports, continuation) = AsyncStream<Int>.makeStream()
@@ -77,9 +78,9 @@ public final class Sandbox: Sendable {
             watcher.cancel()
             task.cancel()
             if case .failure(let error) = await task.result {
-                throw StartError(description: "the sandbox could not listen on 127.0.0.1:\(options.port): \(error)")
+                throw SandboxError(description: "the sandbox could not listen on 127.0.0.1:\(options.port): \(error)")
             }
-            throw StartError(description: "the sandbox could not listen on 127.0.0.1:\(options.port)")
+            throw SandboxError(description: "the sandbox could not listen on 127.0.0.1:\(options.port)")
         }
         let base = "http://127.0.0.1:\(port)"
         store.withState { $0.baseURL = base }
@@ -109,11 +110,11 @@ public final class Sandbox: Sendable {
     /// assertions signed with its key and naming it by `x5t#S256` or `x5t` are then accepted.
     public func registerCertificate(_ pem: String, forTenant tenant: String) throws {
         guard let key = RSAPublicKey(certificatePEM: pem) else {
-            throw StartError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
+            throw SandboxError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
         }
         try store.withState { state in
             guard let index = state.tenants.firstIndex(where: { $0.name == tenant }) else {
-                throw StartError(description: "no tenant named \(tenant): use one of \(state.tenants.map(\.name).joined(separator: ", "))")
+                throw SandboxError(description: "no tenant named \(tenant): use one of \(state.tenants.map(\.name).joined(separator: ", "))")
             }
             state.tenants[index].certificates.append(key)
         }

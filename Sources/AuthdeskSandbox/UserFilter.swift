@@ -1,9 +1,12 @@
 import Foundation
 
-/// A parsed `$filter` over users: `startswith(property,'value')`, `property eq 'value'` (or a
-/// boolean), parentheses, `and`, `or`, `not`. String comparisons ignore case, as Graph's do.
+/// A parsed `$filter` over users: `startswith(property,'value')`, `endswith(property,'value')`,
+/// `property eq 'value'` (or a boolean), `property ne ...`, parentheses, `and`, `or`, `not`.
+/// String comparisons ignore case, as Graph's do. `endswith`, `ne` and `not` are advanced
+/// queries: Graph serves them only with `$count=true` and `ConsistencyLevel: eventual`.
 indirect enum UserFilter: Sendable {
     case startsWith(String, String)
+    case endsWith(String, String)
     case equals(String, JSON)
     case and(UserFilter, UserFilter)
     case or(UserFilter, UserFilter)
@@ -16,6 +19,8 @@ indirect enum UserFilter: Sendable {
         switch self {
         case .startsWith(let property, let prefix):
             return UserFilter.value(property, of: user)?.lowercased().hasPrefix(prefix.lowercased()) ?? false
+        case .endsWith(let property, let suffix):
+            return UserFilter.value(property, of: user)?.lowercased().hasSuffix(suffix.lowercased()) ?? false
         case .equals(let property, let expected):
             if case .string(let text) = expected {
                 return UserFilter.value(property, of: user)?.lowercased() == text.lowercased()
@@ -28,6 +33,18 @@ indirect enum UserFilter: Sendable {
         case .and(let left, let right): return left.matches(user) && right.matches(user)
         case .or(let left, let right): return left.matches(user) || right.matches(user)
         case .not(let inner): return !inner.matches(user)
+        }
+    }
+
+    /// The advanced-query operator this filter uses (`endsWith`, `ne`, `not`), if any.
+    var advancedOperator: String? {
+        switch self {
+        case .endsWith: return "endsWith"
+        case .not(let inner):
+            if case .equals = inner { return "ne" }
+            return "not"
+        case .and(let left, let right), .or(let left, let right): return left.advancedOperator ?? right.advancedOperator
+        default: return nil
         }
     }
 
@@ -56,7 +73,7 @@ indirect enum UserFilter: Sendable {
 
     static func invalid(_ detail: String) -> UserQuery.Refusal {
         UserQuery.Refusal(status: 400, code: "BadRequest",
-                          message: "Invalid filter clause: \(detail). Supported: startswith(property,'value'), property eq 'value', and, or, not, parentheses.")
+                          message: "Invalid filter clause: \(detail). Supported: startswith(property,'value'), endswith(property,'value'), property eq|ne 'value', and, or, not, parentheses.")
     }
 
     enum Token: Equatable, CustomStringConvertible {
@@ -163,27 +180,28 @@ indirect enum UserFilter: Sendable {
                 let inner = try parseOr()
                 guard next() == .close else { throw UserFilter.invalid("missing ')'") }
                 return inner
-            case .word(let word) where word.lowercased() == "startswith":
+            case .word(let word) where ["startswith", "endswith"].contains(word.lowercased()):
                 guard next() == .open, case .word(let property)? = next(), next() == .comma,
                       case .string(let value)? = next(), next() == .close else {
-                    throw UserFilter.invalid("startswith takes (property,'value')")
+                    throw UserFilter.invalid("\(word) takes (property,'value')")
                 }
                 let name = property.lowercased()
                 guard UserFilter.stringProperties.contains(name), name != "id" else { throw UserFilter.unsupported(property) }
-                return .startsWith(name, value)
+                return word.lowercased() == "startswith" ? .startsWith(name, value) : .endsWith(name, value)
             case .word(let property):
-                guard case .word(let op)? = next(), op.lowercased() == "eq", let value = next() else {
-                    throw UserFilter.invalid("expected 'eq' after '\(property)'")
+                guard case .word(let op)? = next(), ["eq", "ne"].contains(op.lowercased()), let value = next() else {
+                    throw UserFilter.invalid("expected 'eq' or 'ne' after '\(property)'")
                 }
+                let negate = op.lowercased() == "ne"
                 let name = property.lowercased()
                 switch value {
                 case .string(let text):
                     guard UserFilter.stringProperties.contains(name) else { throw UserFilter.unsupported(property) }
-                    return .equals(name, .string(text))
+                    return negate ? .not(.equals(name, .string(text))) : .equals(name, .string(text))
                 case .word(let literal) where ["true", "false", "null"].contains(literal.lowercased()):
                     guard UserFilter.boolProperties.contains(name) else { throw UserFilter.unsupported(property) }
                     let json: JSON = literal.lowercased() == "null" ? .null : .bool(literal.lowercased() == "true")
-                    return .equals(name, json)
+                    return negate ? .not(.equals(name, json)) : .equals(name, json)
                 default:
                     throw UserFilter.invalid("'\(property) eq' needs a quoted string or a boolean")
                 }

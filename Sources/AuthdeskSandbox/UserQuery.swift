@@ -89,6 +89,20 @@ struct UserQuery: Sendable, Equatable {
         return Base64URL.encode(JSON.object(members).data)
     }
 
+    /// Refuses what Graph serves only as an advanced query (`endsWith`, `ne`, `not`, `$filter`
+    /// with `$orderby`) when the request lacks `$count=true` and `ConsistencyLevel: eventual`.
+    func checkAdvanced(eventual: Bool) throws(Refusal) {
+        guard !(eventual && count) else { return }
+        if let filter, let op = try UserFilter.parse(filter).advancedOperator {
+            throw Refusal(status: 400, code: "Request_UnsupportedQuery",
+                          message: "Operator '\(op)' is not supported because the required parameters might be missing. Try adding $count=true query parameter and ConsistencyLevel:eventual header. Refer to https://aka.ms/graph-docs/advanced-queries for more information")
+        }
+        if filter != nil, orderBy != nil {
+            throw Refusal(status: 400, code: "Request_UnsupportedQuery",
+                          message: "Sorting not supported for current query: $filter with $orderby needs $count=true and the header ConsistencyLevel: eventual.")
+        }
+    }
+
     /// The users this query selects, in order (before paging).
     func apply(to users: [UserRecord]) throws(Refusal) -> [UserRecord] {
         var result = users

@@ -239,4 +239,51 @@ struct EntraEndpointsTests {
         #expect((expired.object["error"] as? [String: Any])?["message"] as? String == "Lifetime validation failed, the token is expired.")
         await sandbox.stop()
     }
+
+    static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// Signs `text` with the sample key through the openssl command (RS256, or PS256 with `pss`).
+    static func sign(_ text: String, pss: Bool) throws -> Data {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("key.pem")
+        let input = directory.appendingPathComponent("in")
+        try Sandbox.sampleCertificate().privateKeyPEM.write(to: key, atomically: true, encoding: .utf8)
+        try Data(text.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: openssl ?? "/usr/bin/openssl")
+        process.arguments = ["dgst", "-sha256", "-sign", key.path]
+            + (pss ? ["-sigopt", "rsa_padding_mode:pss", "-sigopt", "rsa_pss_saltlen:32"] : []) + [input.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+
+    @Test(.enabled(if: openssl != nil), arguments: [false, true])
+    func aFreshlySignedAssertionBuysAToken(pss: Bool) async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "fabrikam"))
+        func b64(_ data: Data) -> String {
+            data.base64EncodedString().replacingOccurrences(of: "=", with: "")
+                .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        }
+        let now = Int(Date().timeIntervalSince1970)
+        let header = #"{"alg":"\#(pss ? "PS256" : "RS256")","typ":"JWT","x5t":"zLpyepHdISYEuo2amCMqOhHiLKk"}"#
+        let claims = #"{"aud":"\#(sandbox.info.authority)/\#(tenant.id)/oauth2/v2.0/token","iss":"\#(tenant.clientId)","sub":"\#(tenant.clientId)","jti":"\#(UUID().uuidString)","nbf":\#(now),"iat":\#(now),"exp":\#(now + 600)}"#
+        let signingInput = "\(b64(Data(header.utf8))).\(b64(Data(claims.utf8)))"
+        let jwt = "\(signingInput).\(b64(try Self.sign(signingInput, pss: pss)))"
+        let answer = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+            "client_id": tenant.clientId, "scope": "https://graph.microsoft.com/.default", "grant_type": "client_credentials",
+            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer", "client_assertion": jwt,
+        ]))
+        #expect(answer.status == 200)
+        let token = try #require(answer.object["access_token"] as? String)
+        #expect(try await client.get("/v1.0/users", token: token).status == 200)
+        await sandbox.stop()
+    }
 }

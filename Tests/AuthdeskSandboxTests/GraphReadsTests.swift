@@ -239,4 +239,30 @@ struct GraphReadsTests {
         #expect(cameron["isMfaRegistered"] as? Bool == false)
         await sandbox.stop()
     }
+
+    @Test func advancedQueriesNeedCountAndEventualConsistency() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 30))
+        let client = TestClient(sandbox)
+        let token = try await client.appToken()
+        let endsWith = ["$filter": "endswith(userPrincipalName,'@contoso.com')"]
+        let plain = try await client.get("/v1.0/users", token: token, query: endsWith)
+        #expect(plain.status == 400)
+        #expect(plain.errorCode == "Request_UnsupportedQuery")
+        let advanced = try await client.get("/v1.0/users", token: token, query: endsWith.merging(["$count": "true", "$top": "999"]) { a, _ in a },
+                                            headers: ["ConsistencyLevel": "eventual"])
+        #expect(advanced.status == 200)
+        let total = try #require(advanced.object["@odata.count"] as? Int)
+        #expect(total == advanced.values.count)
+        let sorted = try await client.get("/v1.0/users", token: token, query: ["$filter": "startswith(displayName,'a')", "$orderby": "displayName"])
+        #expect(sorted.status == 400)
+        let notCameron = try await client.get("/v1.0/users", token: token,
+                                              query: ["$filter": "userPrincipalName ne 'CameronW@contoso.com'", "$count": "true", "$top": "999"],
+                                              headers: ["ConsistencyLevel": "eventual"])
+        #expect(notCameron.object["@odata.count"] as? Int == total - 1)
+        let count = try await client.get("/v1.0/users/$count", token: token, headers: ["ConsistencyLevel": "eventual"])
+        #expect(count.status == 200)
+        #expect(Int(String(decoding: count.body, as: UTF8.self)) == total)
+        #expect(try await client.get("/v1.0/users/$count", token: token).status == 400)
+        await sandbox.stop()
+    }
 }

@@ -331,4 +331,31 @@ struct GraphWritesTests {
         #expect(try await client.get(base, token: token).values.count == 1)
         await sandbox.stop()
     }
+
+    @Test func aReadOnlySignInCanReadButNotWrite() async throws {
+        let (sandbox, client) = try await start(SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .zero))
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        let refused = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
+            "client_id": tenant.clientId, "scope": "Mail.Send",
+        ]))
+        #expect(refused.status == 400)
+        #expect(refused.object["error"] as? String == "invalid_scope")
+        let start = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
+            "client_id": tenant.clientId, "scope": "https://graph.microsoft.com/UserAuthenticationMethod.Read.All",
+        ]))
+        let code = try #require(start.object["device_code"] as? String)
+        let signedIn = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+            "client_id": tenant.clientId, "device_code": code, "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+        ]))
+        #expect(signedIn.object["scope"] as? String == "https://graph.microsoft.com/UserAuthenticationMethod.Read.All")
+        let token = try #require(signedIn.object["access_token"] as? String)
+        #expect(try await client.get("/v1.0/users/CameronW@contoso.com/authentication/methods", token: token).status == 200)
+        let users = try await client.get("/v1.0/users", token: token)
+        #expect(users.status == 403)
+        let write = try await client.send("POST", client.url("/v1.0/users/CameronW@contoso.com/authentication/emailMethods"), token: token,
+                                          body: .json(#"{"emailAddress":"c@example.org"}"#))
+        #expect(write.status == 403)
+        #expect(write.errorCode == "accessDenied")
+        await sandbox.stop()
+    }
 }

@@ -43,10 +43,42 @@ struct SandboxTests {
 
     @Test func aTakenPortIsReportedAsAStartError() async throws {
         let first = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
-        await #expect(throws: (any Error).self) {
+        await #expect(throws: SandboxError.self) {
             let clash = try await Sandbox.start(SandboxOptions(port: first.info.port, usersPerTenant: 0))
             await clash.stop()
         }
+        await #expect(throws: SandboxError.self) {
+            _ = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, faultRate: 2))
+        }
         await first.stop()
+    }
+
+    @Test func concurrentMixedTrafficIsCountedExactly() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 50))
+        let client = TestClient(sandbox)
+        let token = try await client.appToken()
+        let before = sandbox.stats().total
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<120 {
+                group.addTask {
+                    switch index % 4 {
+                    case 0: return try await client.get("/v1.0/users", token: token, query: ["$top": "5"]).status
+                    case 1: return try await client.get("/v1.0/users/CameronW@contoso.com/authentication/methods", token: token).status
+                    case 2: return try await client.send("POST", client.url("/v1.0/users/zoe.lindqvist@contoso.com/authentication/temporaryAccessPassMethods"),
+                                                         token: token, body: .json(#"{"lifetimeInMinutes":30}"#)).status
+                    default: return try await client.get("/v1.0/users/nobody@contoso.com", token: token).status
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int: Int]()) { $0[$1, default: 0] += 1 }
+        }
+        #expect(statuses[200] == 60)
+        #expect(statuses[201] == 30)
+        #expect(statuses[404] == 30)
+        let stats = sandbox.stats()
+        #expect(stats.total - before == 120)
+        let passes = try await client.get("/v1.0/users/zoe.lindqvist@contoso.com/authentication/temporaryAccessPassMethods", token: token)
+        #expect(passes.values.count == 1)
+        await sandbox.stop()
     }
 }
