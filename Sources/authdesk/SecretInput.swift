@@ -10,8 +10,9 @@ enum SecretInput {
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return clean(Swift.readLine(strippingNewline: true)) }
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO)
-        FileHandle.standardError.write(Data(prompt.utf8))
+        // Echo goes off before the prompt shows, so nothing typed after the prompt is echoed or flushed.
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet)
+        FileHandle.standardError.write(Data(prompt.utf8))
         let line = Swift.readLine(strippingNewline: true)
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved)
         FileHandle.standardError.write(Data("\n".utf8))

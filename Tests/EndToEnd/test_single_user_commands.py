@@ -294,9 +294,12 @@ def test_progress_goes_to_a_terminal_and_the_password_only_to_stdout():
         if not chunk:
             break
         terminal += chunk
-    stdout = process.stdout.read().decode()
-    assert process.wait(timeout=30) == 0
-    os.close(master)
+    try:
+        stdout = process.communicate(timeout=60)[0].decode()
+    finally:
+        process.kill()
+        os.close(master)
+    assert process.returncode == 0
     shown = terminal.decode()
     assert "enter the code" in shown
     assert "running" in shown and "succeeded" in shown
@@ -335,9 +338,12 @@ def test_a_password_typed_on_a_terminal_is_not_echoed():
     assert b"New password: " in shown
     os.write(master, (secret + "\n").encode())
     shown += read_until(master, b"succeeded")
-    stdout = process.stdout.read().decode()
-    assert process.wait(timeout=30) == 0
-    os.close(master)
+    try:
+        stdout = process.communicate(timeout=60)[0].decode()
+    finally:
+        process.kill()
+        os.close(master)
+    assert process.returncode == 0
     assert b"succeeded" in shown
     assert secret.encode() not in shown
     assert secret not in stdout and "succeeded" in stdout
