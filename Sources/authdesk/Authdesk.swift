@@ -10,6 +10,10 @@ struct Authdesk: AsyncParsableCommand {
               authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
               authdesk users search QUERY [--top N] [--output table|json|csv]
               authdesk methods list USER [--output table|json|csv]
+              authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
+                                 [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
+              authdesk jobs list | jobs show ID | jobs resume ID [--output table|json|csv]
+              authdesk journal [--since ISO8601] [--user USER] [--output table|json|csv]
             """,
         discussion: """
             With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
@@ -28,7 +32,7 @@ struct Authdesk: AsyncParsableCommand {
             (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it).
             Progress goes to standard error, and only when it is a terminal; results go to standard output.
             """,
-        subcommands: [ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self],
+        subcommands: [ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self],
         defaultSubcommand: ConsoleCommand.self
     )
 }

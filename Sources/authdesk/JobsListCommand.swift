@@ -1,0 +1,18 @@
+import ArgumentParser
+import AuthdeskJournal
+
+/// `authdesk jobs list`: every job of the journal, newest first, with how far it got.
+struct JobsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bulk jobs, newest first.")
+
+    @OptionGroup var outputOption: OutputOption
+
+    func run() async throws {
+        let journal = try StateJournal.open()
+        do {
+            print(JobListing.report(try await journal.jobs()).render(outputOption.output), terminator: "")
+        } catch {
+            throw StateJournal.fail(error.description, .someFailed)
+        }
+    }
+}
