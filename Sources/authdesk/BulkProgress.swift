@@ -57,7 +57,7 @@ struct BulkProgress {
         guard enabled else { return }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let rate = String(format: "%.1f", Double(stepsAnswered) / seconds)
-        let status = "[users \(usersDone)+\(usersFailed) failed/\(totalUsers), \(running.count) running; "
+        let status = "[users \(usersDone) done, \(usersFailed) failed, \(running.count) running of \(totalUsers); "
             + "steps \(stepsAnswered)/\(totalSteps), \(rate)/s]"
         FileHandle.standardError.write(Data("\(status) \(text)\n".utf8))
     }

@@ -94,7 +94,7 @@ def test_dry_run_plans_avery_and_zoe_in_order(tmp_path):
     assert {k["kind"] for k in zoe["kept"]} == {
         "password", "email", "fido2", "temporaryAccessPass", "windowsHelloForBusiness", "platformCredential"}
     assert any("deactivated token" in note for note in zoe["notes"])  # the known refusal, said before the run
-    assert plan["totals"]["users"] == 2 and plan["totals"]["steps"] == 2 + 7
+    assert plan["totals"]["users"] == 2 and plan["totals"]["steps"] == 2 + 6
     assert not (tmp_path / "state" / "journal.sqlite").exists()  # a dry run journals nothing
 
     table = run("reset-mfa", AVERY, "--dry-run", state_dir=tmp_path / "state")
@@ -132,6 +132,21 @@ def test_a_bad_users_file_exits_2_naming_the_line(tmp_path, content, needle):
     result = run("reset-mfa", "--users-file", str(path), "--dry-run", state_dir=tmp_path / "state")
     assert result.returncode == 2
     assert needle in result.stderr
+
+
+def test_read_only_allows_a_dry_run_only(tmp_path):
+    refused = run("reset-mfa", AVERY, "--yes", "--read-only", state_dir=tmp_path / "state")
+    assert refused.returncode == 4 and "--dry-run" in refused.stderr
+    assert not (tmp_path / "state" / "journal.sqlite").exists()
+    allowed = run("reset-mfa", AVERY, "--dry-run", "--read-only", state_dir=tmp_path / "state")
+    assert allowed.returncode == 0, allowed.stderr
+
+
+def test_unknown_job_and_unknown_tenant_are_bad_input(tmp_path):
+    shown = run("jobs", "show", "20260101-000000-dead", state_dir=tmp_path / "state")
+    assert shown.returncode == 2 and "jobs list" in shown.stderr
+    prefixed = run("reset-mfa", "--dry-run", "nowhere:" + AVERY, state_dir=tmp_path / "state")
+    assert prefixed.returncode == 2 and "no profile 'nowhere'" in prefixed.stderr and "contoso" in prefixed.stderr
 
 
 def test_a_csv_users_file_with_a_user_column(tmp_path):
@@ -267,3 +282,36 @@ def test_a_job_killed_mid_run_is_resumed_with_nothing_done_twice(tmp_path):
 
         again = run("jobs", "resume", job, state_dir=state, env=env)
         assert again.returncode == 2 and "finished" in again.stderr
+
+
+def spawn_on_terminal(args, state, env):
+    import pexpect
+    return pexpect.spawn(str(BINARY), list(args), env=base_env(state, env), dimensions=(40, 200), timeout=60,
+                         encoding="utf-8")
+
+
+def test_on_a_terminal_the_operator_types_reset_count_and_sees_progress(tmp_path):
+    import pexpect
+    state = tmp_path / "state"
+    with served() as sandbox:
+        env = graph_env(sandbox)
+        child = spawn_on_terminal(["reset-mfa", AVERY], state, env)
+        child.expect("Type RESET 1 to run this plan")
+        child.sendline("RESET 2")
+        child.expect("not confirmed")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 2
+        assert sorted(m["kind"] for m in methods(AVERY, sandbox, state)) == ["password", "phone", "phone"]
+
+        child = spawn_on_terminal(["reset-mfa", AVERY, "--ticket", "INC-7"], state, env)
+        child.expect("Type RESET 1 to run this plan")
+        child.sendline("RESET 1")
+        child.expect(r"\[users 0 done, 0 failed, 1 running of 1; steps 1/2, [0-9.]+/s\] env Avery Howard: Delete Office phone: done")
+        child.expect("env Avery Howard: verifying")
+        child.expect(r"env Avery Howard: done")
+        child.expect(r"Job \S+: finished; 1 done, 0 failed")
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+        assert [m["kind"] for m in methods(AVERY, sandbox, state)] == ["password"]
