@@ -315,3 +315,59 @@ def test_on_a_terminal_the_operator_types_reset_count_and_sees_progress(tmp_path
         child.close()
         assert child.exitstatus == 0
         assert [m["kind"] for m in methods(AVERY, sandbox, state)] == ["password"]
+
+
+def test_one_job_across_two_entra_tenants_and_auth0(tmp_path):
+    state = tmp_path / "state"
+    with served() as sandbox:
+        contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+        fabrikam = next(t for t in sandbox["tenants"] if t["name"] == "fabrikam")
+        config = tmp_path / "config.toml"
+        config.write_text(f'''
+default_profile = "contoso"
+[profiles.contoso]
+tenant_id = "{contoso["id"]}"
+client_id = "{contoso["clientId"]}"
+sign_in = "client-secret"
+client_secret_env = "CONTOSO_SECRET"
+authority_url = "{sandbox["authority"]}"
+graph_url = "{sandbox["authority"]}"
+[profiles.fabrikam]
+tenant_id = "{fabrikam["id"]}"
+client_id = "{fabrikam["clientId"]}"
+sign_in = "client-secret"
+client_secret_env = "FABRIKAM_SECRET"
+authority_url = "{sandbox["authority"]}"
+graph_url = "{sandbox["authority"]}"
+[profiles.acme]
+provider = "auth0"
+domain = "{sandbox["auth0"]["domain"]}"
+client_id = "{sandbox["auth0"]["clientId"]}"
+client_secret_env = "ACME_SECRET"
+''')
+        env = {"CONTOSO_SECRET": contoso["clientSecret"], "FABRIKAM_SECRET": fabrikam["clientSecret"],
+               "ACME_SECRET": sandbox["auth0"]["clientSecret"]}
+        result = run("--config", str(config), "reset-mfa", "--yes", "--output", "json", AVERY,
+                     "fabrikam:kenji.tanaka@fabrikam.com", "acme:marta.nowak@example.com",
+                     state_dir=state, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        rows = json.loads(result.stdout)
+        assert sorted((r["tenant"], r["state"]) for r in rows) == [
+            ("acme", "done"), ("contoso", "done"), ("fabrikam", "done")]
+
+        def kinds(profile, user):
+            listed = run("--config", str(config), "--profile", profile, "methods", "list", user, "--output", "json",
+                         state_dir=state, env=env)
+            assert listed.returncode == 0, listed.stderr
+            return sorted(m["kind"] for m in json.loads(listed.stdout))
+
+        assert kinds("contoso", AVERY) == ["password"]
+        assert kinds("fabrikam", "kenji.tanaka@fabrikam.com") == ["password"]
+        assert "auth0Phone" not in kinds("acme", "marta.nowak@example.com")
+        assert "auth0RecoveryCode" not in kinds("acme", "marta.nowak@example.com")
+        assert "auth0WebAuthnRoaming" in kinds("acme", "marta.nowak@example.com")
+        audit = json.loads(run("journal", "--output", "json", state_dir=state).stdout)
+        assert {a["tenant"] for a in audit} == {"contoso", "fabrikam", "acme"}
+        everything = result.stdout + result.stderr + json.dumps(audit) + str((state / "journal.sqlite").read_bytes())
+        for secret in env.values():
+            assert secret not in everything
