@@ -8,7 +8,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Show the audit log of changes: who, when, tenant, user, action, outcome, request id, ticket.",
-        discussion: "--user matches the user's object id (or Auth0 id) or the name journalled with it, in any letter case."
+        discussion: "--user matches the user's object id (Auth0: user id), display name or principal name (Auth0: e-mail), in any letter case."
     )
 
     @OptionGroup var outputOption: OutputOption
@@ -16,7 +16,7 @@ struct JournalCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only entries at or after this time: 2026-11-26T09:00:00Z, or a date 2026-11-26 (UTC).", valueName: "ISO8601"))
     var since: String?
 
-    @Option(name: .long, help: ArgumentHelp("Only entries for this user (id or name).", valueName: "USER"))
+    @Option(name: .long, help: ArgumentHelp("Only entries for this user: id, display name or principal name.", valueName: "USER"))
     var user: String?
 
     func run() async throws {
@@ -30,7 +30,11 @@ struct JournalCommand: AsyncParsableCommand {
         }
         if let user {
             let wanted = user.lowercased()
-            entries = entries.filter { $0.userID.lowercased() == wanted || $0.userName?.lowercased() == wanted }
+            entries = entries.filter { entry in
+                let name = entry.userName?.lowercased() ?? ""
+                return entry.userID.lowercased() == wanted || name == wanted || name.hasPrefix(wanted + " (")
+                    || name.hasSuffix("(" + wanted + ")")
+            }
         }
         print(AuditEntry.report(entries).render(outputOption.output), terminator: "")
     }

@@ -135,7 +135,8 @@ struct ResetMfaCommand: AsyncParsableCommand {
         let journal = try StateJournal.open()
         let job: JobRecord
         do {
-            job = try await journal.createJob(result.plan, operatorName: OperatorName.current, ticket: ticket)
+            job = try await journal.createJob(
+                Self.naming(result.plan, principalNames), operatorName: OperatorName.current, ticket: ticket)
         } catch {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw StateJournal.fail(error.description, .someFailed)
@@ -143,6 +144,20 @@ struct ResetMfaCommand: AsyncParsableCommand {
         let run = BulkRun(
             journal: journal, removers: sessions.removers, concurrency: concurrency, output: output, unreadable: unreadable)
         return try await run.run(job.id)
+    }
+
+    /// The plan with each user journalled as `Name (principal name)`, so that the audit log
+    /// says who was changed in the terms operators search by (`journal --user upn`).
+    static func naming(_ plan: ResetJobPlan, _ principalNames: [String: String]) -> ResetJobPlan {
+        var named = plan
+        named.users = plan.users.map { user in
+            var copy = user
+            if let name = principalNames[user.id], name.caseInsensitiveCompare(user.displayName) != .orderedSame {
+                copy.displayName = "\(user.displayName) (\(name))"
+            }
+            return copy
+        }
+        return named
     }
 
     /// Asks the operator, on the terminal, to type the phrase; anything else stops here.

@@ -172,10 +172,11 @@ def test_a_run_removes_the_phones_and_keeps_fido2_and_email(tmp_path):
                      state_dir=state, env=env)
         assert result.returncode == 1, result.stderr  # Zoë's last step is refused, see below
         rows = {r["name"]: r for r in json.loads(result.stdout)}
-        assert rows["Avery Howard"]["state"] == "done" and rows["Avery Howard"]["done"] == "2"
+        avery = rows["Avery Howard (avery.howard@contoso.com)"]  # journalled as name and principal name
+        assert avery["state"] == "done" and avery["done"] == "2"
         assert [m["kind"] for m in methods(AVERY, sandbox, state)] == ["password"]
 
-        zoe = rows["Zoë Lindqvist-Núñez"]
+        zoe = rows["Zoë Lindqvist-Núñez (zoe.lindqvist@contoso.com)"]
         # The sandbox counts the deactivated hardware token as another method, so it refuses to
         # delete the default (the authenticator) last: reported with the service's code and request id.
         assert zoe["state"] == "failed"
@@ -188,15 +189,17 @@ def test_a_run_removes_the_phones_and_keeps_fido2_and_email(tmp_path):
         token = next(m for m in left if m["kind"] == "hardwareOath")
         assert "activated" not in token["summary"].replace("deactivated", "")
 
-        job = rows["Avery Howard"]["job"]
+        job = avery["job"]
         shown = json.loads(run("jobs", "show", job, "--output", "json", state_dir=state).stdout)
         assert shown["job"]["ticket"] == "INC-42" and shown["job"]["state"] == "finished"
         listed = json.loads(run("jobs", "list", "--output", "json", state_dir=state).stdout)
         assert [(j["id"], j["usersDone"], j["usersFailed"]) for j in listed] == [(job, "1", "1")]
 
-        audit = run("journal", "--user", "Avery Howard", "--output", "json", state_dir=state)
+        audit = run("journal", "--user", AVERY.upper(), "--output", "json", state_dir=state)
         assert audit.returncode == 0, audit.stderr
         entries = json.loads(audit.stdout)
+        by_name = run("journal", "--user", "avery howard", "--output", "json", state_dir=state)
+        assert json.loads(by_name.stdout) == entries
         assert [(e["action"], e["outcome"]) for e in entries] == [("delete method", "succeeded")] * 2
         assert all(e["ticket"] == "INC-42" and e["tenant"] == "env" and e["job"] == job for e in entries)
         failed = json.loads(run("journal", "--user", shown["users"][1]["user"]["userID"], "--output", "json",
@@ -307,9 +310,9 @@ def test_on_a_terminal_the_operator_types_reset_count_and_sees_progress(tmp_path
         child = spawn_on_terminal(["reset-mfa", AVERY, "--ticket", "INC-7"], state, env)
         child.expect("Type RESET 1 to run this plan")
         child.sendline("RESET 1")
-        child.expect(r"\[users 0 done, 0 failed, 1 running of 1; steps 1/2, [0-9.]+/s\] env Avery Howard: Delete Office phone: done")
-        child.expect("env Avery Howard: verifying")
-        child.expect(r"env Avery Howard: done")
+        child.expect(r"\[users 0 done, 0 failed, 1 running of 1; steps 1/2, [0-9.]+/s\] env Avery Howard \(avery.howard@contoso.com\): Delete Office phone: done")
+        child.expect(r"env Avery Howard \(avery.howard@contoso.com\): verifying")
+        child.expect(r"env Avery Howard \(avery.howard@contoso.com\): done")
         child.expect(r"Job \S+: finished; 1 done, 0 failed")
         child.expect(pexpect.EOF)
         child.close()
