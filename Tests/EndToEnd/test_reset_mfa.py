@@ -374,3 +374,33 @@ client_secret_env = "ACME_SECRET"
         everything = result.stdout + result.stderr + json.dumps(audit) + str((state / "journal.sqlite").read_bytes())
         for secret in env.values():
             assert secret not in everything
+
+
+def test_an_authentication_administrator_cannot_reset_an_admin(tmp_path):
+    """Signed in as the tenant's operator (device code), the service refuses changes to a global
+    administrator: that user fails with the code and request id, the others go on."""
+    state = tmp_path / "state"
+    with served() as sandbox:
+        contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+        config = tmp_path / "config.toml"
+        config.write_text(f'''
+[profiles.contoso]
+tenant_id = "{contoso["id"]}"
+client_id = "{contoso["clientId"]}"
+sign_in = "device-code"
+authority_url = "{sandbox["authority"]}"
+graph_url = "{sandbox["authority"]}"
+''')
+        result = run("--config", str(config), "reset-mfa", "--yes", "--output", "json", AVERY,
+                     "priya.raman@contoso.com", state_dir=state)
+        assert result.returncode == 1, result.stdout + result.stderr
+        rows = {r["name"].split(" (")[0]: r for r in json.loads(result.stdout)}
+        assert rows["Avery Howard"]["state"] == "done"
+        priya = rows["Priya Raman"]
+        assert priya["state"] == "failed" and priya["done"] == "0" and priya["failed"] == "1"
+        assert "HTTP 403" in priya["reason"] and "request id" in priya["reason"]
+        assert int(priya["untouched"]) >= 1  # the steps after the refused one were not sent
+
+        assert json.loads(run("journal", "--since", "2999-01-01", "--output", "json", state_dir=state).stdout) == []
+        bad = run("journal", "--since", "yesterday", state_dir=state)
+        assert bad.returncode == 2 and "ISO 8601" in bad.stderr
