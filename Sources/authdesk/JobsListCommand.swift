@@ -5,6 +5,8 @@ import AuthdeskJournal
 struct JobsListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bulk jobs, newest first.")
 
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
 
     func run() async throws {

@@ -9,6 +9,8 @@ struct JobsShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a job's users and steps, their states and reasons.")
 
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
 
     @Argument(help: "The job's id, as 'jobs list' shows it.")

@@ -11,6 +11,8 @@ struct JournalCommand: AsyncParsableCommand {
         discussion: "--user matches the user's object id (Auth0: user id), display name or principal name (Auth0: e-mail), in any letter case."
     )
 
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
 
     @Option(name: .long, help: ArgumentHelp("Only entries at or after this time: 2026-11-26T09:00:00Z, or a date 2026-11-26 (UTC).", valueName: "ISO8601"))
