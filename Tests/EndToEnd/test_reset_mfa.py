@@ -225,6 +225,14 @@ def test_a_run_with_faults_ends_with_every_user_done_or_reported(tmp_path):
             assert row["state"] in ("done", "failed", "unreadable"), row
             if row["state"] != "done":
                 assert row["reason"], row
+                continue
+            for _ in range(10):  # the listing itself may meet a fault
+                listed = run("methods", "list", row["user"], "--output", "json", state_dir=state, env=graph_env(sandbox))
+                if listed.returncode == 0:
+                    assert [m["kind"] for m in json.loads(listed.stdout)] == ["password"], row
+                    break
+            else:
+                pytest.fail("cannot list the methods of " + row["user"] + ": " + listed.stderr)
 
 
 def wait_for(condition, what, timeout=60):
