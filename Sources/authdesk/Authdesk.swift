@@ -20,6 +20,10 @@ struct Authdesk: AsyncParsableCommand {
               authdesk tap create USER [--lifetime-minutes N] [--usable-once] [--start ISO8601]
               authdesk password reset USER [--generate | --password-stdin] [--no-wait]
               authdesk sessions revoke USER
+              authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
+                                 [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
+              authdesk jobs list | jobs show ID | jobs resume ID [--output table|json|csv]
+              authdesk journal [--since ISO8601] [--user USER] [--output table|json|csv]
             """,
         discussion: """
             With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
@@ -43,7 +47,7 @@ struct Authdesk: AsyncParsableCommand {
             """,
         subcommands: [
             ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, TapCommand.self,
-            PasswordCommand.self, SessionsCommand.self,
+            PasswordCommand.self, SessionsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
