@@ -95,7 +95,7 @@ extension Auth0Provider {
     public func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError) {
         let key = try Auth0Provider.userKey(userID)
         let url = try apiURL(["users", key, "multifactor", "actions", "invalidate-remember-browser"])
-        _ = try await write(HTTPRequest(method: "POST", url: url))
+        _ = try await write(HTTPRequest(method: "POST", url: url, idempotent: true))
     }
 
     /// Sets the user's password (`PATCH /users/{id}`); the connection's password policy may
