@@ -109,6 +109,18 @@ extension Auth0Provider {
 
     // MARK: The protocol's writes that Auth0 offers
 
+    /// Enrols a phone for SMS codes. Auth0 phones have no slots, so only `mobile` is accepted;
+    /// the number may be written as Graph wants it (`+1 2065555555`): Auth0 gets it in E.164.
+    public func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
+        guard type == .mobile else {
+            throw ServiceError(
+                kind: .badInput, code: "notSupported",
+                message: "Auth0 phones have no \(type.rawValue) slot: add it as --type mobile (an SMS phone)")
+        }
+        let method = try await createMethod(for: userID, .phone(number: number, channel: .sms))
+        return PhoneMethod(id: method.id, phoneNumber: method.phoneNumber ?? number, phoneType: .mobile)
+    }
+
     /// Enrols an e-mail method.
     public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
         let method = try await createMethod(for: userID, .email(address: address))

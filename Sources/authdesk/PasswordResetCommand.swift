@@ -80,6 +80,11 @@ struct PasswordResetCommand: AsyncParsableCommand {
         let reset = try await provider.resetPassword(of: target.id, newPassword: password)
         var outcome = Outcome(user: target.principalName, newPassword: reset.generatedPassword)
         outcome.operation = reset.operationURL?.absoluteString
+        if reset.operationURL == nil {
+            // Applied at once (Auth0): there is no operation to follow.
+            outcome.status = LongRunningOperation.Status.succeeded.rawValue
+            return outcome
+        }
         if noWait { return outcome }
         StandardError.progress("authdesk: the password reset of \(target.principalName) was accepted; waiting for it")
         do {
