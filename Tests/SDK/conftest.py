@@ -1,0 +1,130 @@
+"""Fixtures for the official-SDK tests: a served sandbox behind a recording proxy, the schema
+referee that checks every answer of each test, and SDK clients pointed at the sandbox."""
+
+import asyncio
+import json
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+
+from sdk_credentials import SandboxClientSecretCredential, SandboxDeviceCodeCredential  # noqa: E402
+from sdk_proxy import RecordingProxy  # noqa: E402
+from sdk_referee import Referee  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = ROOT / ".build" / "debug" / "authdesk"
+GRAPH_SCOPES = ["https://graph.microsoft.com/.default"]
+
+
+@pytest.fixture(scope="session")
+def served():
+    """`authdesk sandbox serve` and a recording proxy in front of it. Yields (info, proxy): the
+    sandbox's first line with every address pointing at the proxy."""
+    if not BINARY.exists():
+        pytest.fail(f"{BINARY} is missing: run `swift build` first")
+    process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "20", "--seed", "7"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stdout.readline()
+        if not line:
+            pytest.fail(f"the sandbox printed nothing: {process.stderr.read()[-2000:]}")
+        info = json.loads(line)
+        upstream = int(info["authority"].rsplit(":", 1)[1])
+        proxy = RecordingProxy(upstream).start()
+        info = json.loads(line.replace(f"127.0.0.1:{upstream}", f"127.0.0.1:{proxy.port}"))
+        yield info, proxy
+        proxy.stop()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def sandbox(served):
+    return served[0]
+
+
+@pytest.fixture(scope="session")
+def referee():
+    return Referee()
+
+
+@pytest.fixture(autouse=True)
+def schema_conformance(request, referee):
+    """Every answer the sandbox gave during the test must match ../shared/specs."""
+    if "served" not in request.fixturenames:
+        yield
+        return
+    proxy = request.getfixturevalue("served")[1]
+    mark = proxy.mark()
+    yield
+    problems = []
+    for exchange in proxy.since(mark):
+        problems += referee.check(exchange)
+    if problems:
+        pytest.fail("answers that do not match ../shared/specs:\n  " + "\n  ".join(problems), pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def loop():
+    """One event loop for the whole run: the Graph SDK's httpx client is bound to it."""
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="session")
+def run(loop):
+    return loop.run_until_complete
+
+
+def contoso(sandbox):
+    return next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+
+
+def graph_client(credential, base_url):
+    """A GraphServiceClient whose request adapter sends to `base_url` (the sandbox's /v1.0 or /beta)."""
+    from kiota_authentication_azure.azure_identity_authentication_provider import AzureIdentityAuthenticationProvider
+    from msgraph import GraphRequestAdapter, GraphServiceClient
+
+    provider = AzureIdentityAuthenticationProvider(credential, scopes=GRAPH_SCOPES, allowed_hosts=["127.0.0.1"])
+    adapter = GraphRequestAdapter(provider)
+    adapter.base_url = base_url
+    return GraphServiceClient(request_adapter=adapter)
+
+
+@pytest.fixture(scope="session")
+def app_credential(sandbox):
+    tenant = contoso(sandbox)
+    return SandboxClientSecretCredential(sandbox["authority"], tenant["id"], tenant["clientId"], tenant["clientSecret"])
+
+
+@pytest.fixture(scope="session")
+def operator_credential(sandbox):
+    tenant = contoso(sandbox)
+    prompts = []
+    credential = SandboxDeviceCodeCredential(sandbox["authority"], tenant["id"], tenant["clientId"],
+                                             prompt_callback=lambda uri, code, expires: prompts.append((uri, code)))
+    credential.prompts = prompts
+    return credential
+
+
+@pytest.fixture(scope="session")
+def graph(sandbox, app_credential):
+    """The Graph SDK as the application (client credentials)."""
+    return graph_client(app_credential, sandbox["graph"])
+
+
+@pytest.fixture(scope="session")
+def operator_graph(sandbox, operator_credential):
+    """The Graph SDK as the tenant's operator, signed in with the device-code flow."""
+    return graph_client(operator_credential, sandbox["graph"])
+
+
+@pytest.fixture(scope="session")
+def beta_graph(sandbox, app_credential):
+    return graph_client(app_credential, sandbox["graphBeta"])

@@ -1,0 +1,71 @@
+"""The schema referee itself: it accepts conforming answers and names what is wrong in others."""
+
+import json
+
+import pytest
+
+from sdk_proxy import Exchange
+from sdk_referee import Referee
+
+
+@pytest.fixture(scope="module")
+def ref():
+    return Referee()
+
+
+def graph(path, body, status=200, method="GET"):
+    return Exchange(method, path, b"", status, {"content-type": "application/json"}, json.dumps(body).encode())
+
+
+PHONE = {"@odata.type": "#microsoft.graph.phoneAuthenticationMethod", "id": "3179e48a-750b-4051-897c-87b9720928f7",
+         "phoneNumber": "+1 2065550123", "phoneType": "mobile", "smsSignInState": "ready"}
+
+
+def test_conforming_graph_list_passes(ref):
+    body = {"@odata.context": "x", "value": [PHONE, {"@odata.type": "#microsoft.graph.passwordAuthenticationMethod",
+                                                     "id": "28c10230-6103-485e-b985-444c60001490", "password": None,
+                                                     "createdDateTime": "2023-09-18T10:38:07Z"}]}
+    assert ref.check(graph("/v1.0/users/u/authentication/methods", body)) == []
+
+
+def test_graph_unknown_property_is_named(ref):
+    problems = ref.check(graph("/v1.0/users/u/authentication/phoneMethods/3179e48a", dict(PHONE, phoneKind="mobile")))
+    assert len(problems) == 1
+    assert "phoneKind" in problems[0] and "phoneAuthenticationMethod" in problems[0] and "/phoneMethods/" in problems[0]
+
+
+def test_graph_wrong_json_types_are_named(ref):
+    bad = dict(PHONE, phoneType="pager", smsSignInState=True)
+    problems = " ".join(ref.check(graph("/v1.0/users/u/authentication/phoneMethods", {"value": [bad]})))
+    assert "$.value[0].phoneType" in problems and "authenticationPhoneType" in problems
+    assert "$.value[0].smsSignInState" in problems
+    tap = {"id": "t", "lifetimeInMinutes": "60", "startDateTime": "yesterday", "isUsable": "yes"}
+    problems = " ".join(ref.check(graph("/v1.0/users/u/authentication/temporaryAccessPassMethods/t", tap)))
+    assert "Edm.Int32" in problems and "Edm.DateTimeOffset" in problems and "Edm.Boolean" in problems
+
+
+def test_graph_type_outside_v1_or_path_is_refused(ref):
+    hardware = {"@odata.type": "#microsoft.graph.hardwareOathAuthenticationMethod", "id": "h"}
+    assert "not a type in the v1.0 CSDL" in ref.check(graph("/v1.0/users/u/authentication/methods", {"value": [hardware]}))[0]
+    assert "is not a emailAuthenticationMethod" in ref.check(graph("/v1.0/users/u/authentication/emailMethods", {"value": [PHONE]}))[0]
+    untyped = {"id": "x", "createdDateTime": None}
+    assert "abstract" in ref.check(graph("/v1.0/users/u/authentication/methods", {"value": [untyped]}))[0]
+
+
+def test_graph_error_shape(ref):
+    good = {"error": {"code": "Request_ResourceNotFound", "message": "m",
+                      "innerError": {"date": "d", "request-id": "r", "client-request-id": "c"}}}
+    assert ref.check(graph("/v1.0/users/nobody", good, 404)) == []
+    assert "innerError" in ref.check(graph("/v1.0/users/nobody", {"error": {"code": "x", "message": "m"}}, 404))[0]
+
+
+def test_auth0_answers_follow_the_openapi(ref):
+    method = {"id": "totp|dev_1", "type": "totp", "confirmed": True, "created_at": "2021-09-23T22:57:30.206Z"}
+    assert ref.check(graph("/api/v2/users/auth0|1/authentication-methods/totp|dev_1", method)) == []
+    problems = ref.check(graph("/api/v2/users/auth0|1/authentication-methods/totp|dev_1", dict(method, confirmed="yes", colour=1)))
+    assert any("$.confirmed" in p and "boolean" in p for p in problems)
+    assert any("colour" in p for p in problems)
+    assert "not documented" in ref.check(graph("/api/v2/users/auth0|1/authentication-methods", method, 202, "POST"))[0]
+    error = {"statusCode": 404, "error": "Not Found", "message": "The user does not exist.", "errorCode": "inexistent_user"}
+    assert ref.check(graph("/api/v2/users/auth0|1/authentication-methods", error, 404)) == []
+    assert "statusCode" in ref.check(graph("/api/v2/users/auth0|1/authentication-methods", dict(error, statusCode="404"), 404))[0]
