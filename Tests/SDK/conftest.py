@@ -11,9 +11,9 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
-from sdk_credentials import SandboxClientSecretCredential, SandboxDeviceCodeCredential  # noqa: E402
 from sdk_proxy import RecordingProxy  # noqa: E402
 from sdk_referee import Referee  # noqa: E402
+from sdk_tls import self_signed_certificate  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 BINARY = ROOT / ".build" / "debug" / "authdesk"
@@ -22,8 +22,10 @@ GRAPH_SCOPES = ["https://graph.microsoft.com/.default"]
 
 @pytest.fixture(scope="session")
 def served():
-    """`authdesk sandbox serve` and a recording proxy in front of it. Yields (info, proxy): the
-    sandbox's first line with every address pointing at the proxy."""
+    """`authdesk sandbox serve` and a recording proxy in front of it, over http and https.
+    Yields (info, proxy): the sandbox's first line with every address pointing at the proxy's
+    http listener, plus `tlsAuthority` (its https listener) and `tlsCertificate` (the file the
+    clients of that listener must trust)."""
     if not BINARY.exists():
         pytest.fail(f"{BINARY} is missing: run `swift build` first")
     process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "20", "--seed", "7"],
@@ -34,8 +36,11 @@ def served():
             pytest.fail(f"the sandbox printed nothing: {process.stderr.read()[-2000:]}")
         info = json.loads(line)
         upstream = int(info["authority"].rsplit(":", 1)[1])
-        proxy = RecordingProxy(upstream).start()
+        certificate = self_signed_certificate()
+        proxy = RecordingProxy(upstream, certificate).start()
         info = json.loads(line.replace(f"127.0.0.1:{upstream}", f"127.0.0.1:{proxy.port}"))
+        info["tlsAuthority"] = f"https://127.0.0.1:{proxy.tls_port}"
+        info["tlsCertificate"] = certificate[0]
         yield info, proxy
         proxy.stop()
     finally:
@@ -64,7 +69,8 @@ def schema_conformance(request, referee):
     yield
     problems = []
     for exchange in proxy.since(mark):
-        problems += referee.check(exchange)
+        found = referee.check(exchange)
+        problems += found[:8] + ([f"... and {len(found) - 8} more in this answer"] if len(found) > 8 else [])
     if problems:
         pytest.fail("answers that do not match ../shared/specs:\n  " + "\n  ".join(problems), pytrace=False)
 
@@ -97,18 +103,34 @@ def graph_client(credential, base_url):
     return GraphServiceClient(request_adapter=adapter)
 
 
+def identity_options(sandbox):
+    """azure-identity's options for the sandbox: its https authority (the proxy's TLS listener:
+    azure-identity and MSAL accept no other), no instance discovery (the host is not a Microsoft
+    cloud), and trust in the proxy's certificate."""
+    return {"authority": sandbox["tlsAuthority"], "disable_instance_discovery": True,
+            "connection_verify": sandbox["tlsCertificate"]}
+
+
 @pytest.fixture(scope="session")
 def app_credential(sandbox):
+    """azure-identity's ClientSecretCredential: the application acts as itself."""
+    from azure.identity import ClientSecretCredential
+
     tenant = contoso(sandbox)
-    return SandboxClientSecretCredential(sandbox["authority"], tenant["id"], tenant["clientId"], tenant["clientSecret"])
+    return ClientSecretCredential(tenant["id"], tenant["clientId"], tenant["clientSecret"], **identity_options(sandbox))
 
 
 @pytest.fixture(scope="session")
 def operator_credential(sandbox):
+    """azure-identity's DeviceCodeCredential: the tenant's operator signs in with the device-code
+    flow (the sandbox approves it by itself); `prompts` keeps what the user was shown."""
+    from azure.identity import DeviceCodeCredential
+
     tenant = contoso(sandbox)
     prompts = []
-    credential = SandboxDeviceCodeCredential(sandbox["authority"], tenant["id"], tenant["clientId"],
-                                             prompt_callback=lambda uri, code, expires: prompts.append((uri, code)))
+    credential = DeviceCodeCredential(client_id=tenant["clientId"], tenant_id=tenant["id"], timeout=30,
+                                      prompt_callback=lambda uri, code, expires: prompts.append((uri, code)),
+                                      **identity_options(sandbox))
     credential.prompts = prompts
     return credential
 

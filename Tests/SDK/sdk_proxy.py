@@ -9,6 +9,7 @@ that followed links come back through it.
 
 import http.client
 import http.server
+import ssl
 import threading
 from dataclasses import dataclass, field
 
@@ -25,13 +26,27 @@ class Exchange:
 
 
 class RecordingProxy:
-    """Forwards 127.0.0.1:<port> to the sandbox and keeps every exchange."""
+    """Forwards http://127.0.0.1:<port> (and, given a certificate, https://127.0.0.1:<tls_port>)
+    to the sandbox and keeps every exchange."""
 
-    def __init__(self, upstream_port):
+    def __init__(self, upstream_port, certificate=None):
         self.upstream_port = upstream_port
         self.exchanges = []
         self._lock = threading.Lock()
+        self.server = self._listen(None)
+        self.port = self.server.server_address[1]
+        self.servers = [self.server]
+        self.tls_port = None
+        if certificate:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*certificate)
+            tls = self._listen(context)
+            self.tls_port = tls.server_address[1]
+            self.servers.append(tls)
+
+    def _listen(self, tls_context):
         proxy = self
+        scheme = "https" if tls_context else "http"
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
@@ -45,8 +60,9 @@ class RecordingProxy:
                 headers = {k: v for k, v in self.headers.items()
                            if k.lower() not in ("host", "connection", "keep-alive", "proxy-connection", "content-length")}
                 headers["Host"] = f"127.0.0.1:{proxy.upstream_port}"
-                body = proxy.rewrite_request(body)
-                path = proxy.rewrite_request(self.path.encode()).decode()
+                port = self.server.server_address[1]
+                body = proxy.rewrite_request(body, port)
+                path = proxy.rewrite_request(self.path.encode(), port).decode()
                 upstream = http.client.HTTPConnection("127.0.0.1", proxy.upstream_port, timeout=60)
                 try:
                     upstream.request(self.command, path, body=body or None, headers=headers)
@@ -56,13 +72,14 @@ class RecordingProxy:
                     status = response.status
                 finally:
                     upstream.close()
-                answer = proxy.rewrite(answer)
+                port = self.server.server_address[1]
+                answer = proxy.rewrite(answer, scheme, port)
                 recorded = {}
                 self.send_response_only(status)
                 for name, value in answer_headers:
                     if name.lower() in ("content-length", "connection", "transfer-encoding", "keep-alive"):
                         continue
-                    value = proxy.rewrite(value.encode()).decode()
+                    value = proxy.rewrite(value.encode(), scheme, port).decode()
                     recorded[name.lower()] = value
                     self.send_header(name, value)
                 self.send_header("Content-Length", str(len(answer)))
@@ -74,25 +91,35 @@ class RecordingProxy:
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _forward
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.port = self.server.server_address[1]
-        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        server.daemon_threads = True
+        if tls_context:
+            server.socket = tls_context.wrap_socket(server.socket, server_side=True)
+        return server
 
-    def rewrite(self, data):
-        return data.replace(f"127.0.0.1:{self.upstream_port}".encode(), f"127.0.0.1:{self.port}".encode())
+    def rewrite(self, data, scheme, port):
+        """The sandbox's address in an answer → the listener's."""
+        upstream = f"127.0.0.1:{self.upstream_port}".encode()
+        own = f"127.0.0.1:{port}".encode()
+        return data.replace(b"http://" + upstream, f"{scheme}://".encode() + own).replace(upstream, own)
 
-    def rewrite_request(self, data):
-        return data.replace(f"127.0.0.1:{self.port}".encode(), f"127.0.0.1:{self.upstream_port}".encode()).replace(
-            f"127.0.0.1%3A{self.port}".encode(), f"127.0.0.1%3A{self.upstream_port}".encode())
+    def rewrite_request(self, data, port):
+        """The listener's address in a request → the sandbox's."""
+        pairs = [(f"127.0.0.1:{port}", f"127.0.0.1:{self.upstream_port}"),
+                 (f"127.0.0.1%3A{port}", f"127.0.0.1%3A{self.upstream_port}")]
+        for own, upstream in pairs:
+            data = data.replace(own.encode(), upstream.encode())
+        return data
 
     def start(self):
-        self._thread.start()
+        for server in self.servers:
+            threading.Thread(target=server.serve_forever, daemon=True).start()
         return self
 
     def stop(self):
-        self.server.shutdown()
-        self.server.server_close()
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
 
     def mark(self):
         """A position in the record: `since(mark)` gives the exchanges after it."""

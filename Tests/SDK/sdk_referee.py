@@ -146,8 +146,11 @@ class GraphModel:
             return [f"{where}: expected a member of {edm} ({', '.join(sorted(self.enums[name]))}), got {value!r}"]
         if name in self.types:
             return self.check_entity(value, name, where)
-        # A type the excerpt does not define (graph.device, graph.webauthnPublicKeyCredential): an object.
-        return [] if isinstance(value, dict) else [f"{where}: expected an object of type {edm}, got {json_type(value)}"]
+        # A type the excerpt does not define: an entity or complex type (graph.device,
+        # graph.webauthnPublicKeyCredential) is an object, an enum (graph.signInUserType) a string.
+        if isinstance(value, (dict, str)):
+            return []
+        return [f"{where}: expected {edm} (an object, or an enum member string; not in the excerpt), got {json_type(value)}"]
 
 
 def json_type(value):
@@ -304,6 +307,7 @@ class Referee:
         if last == "$batch":
             return []
         collection, single = graph_target(segments)
+        single = single or exchange.method == "POST"  # a POST to a collection answers the new item
         if collection is None:
             return []  # users and reports: their types are not in the excerpt
         entity = GRAPH_SEGMENT_TYPES[collection]

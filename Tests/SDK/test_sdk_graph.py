@@ -206,6 +206,14 @@ def test_sign_in_preferences_on_beta(graph, sandbox, run):
     assert caught.value.response_status_code == 400
 
 
+def test_registration_report(graph, run):
+    details = run(graph.reports.authentication_methods.user_registration_details.get()).value
+    zoe = next(d for d in details if d.user_principal_name == ZOE)
+    assert zoe.is_mfa_registered is True and "mobilePhone" in zoe.methods_registered
+    priya = next(d for d in details if d.user_principal_name == "priya.raman@contoso.com")
+    assert priya.is_admin is True
+
+
 def test_revoke_sign_in_sessions(graph, run):
     answer = run(graph.users.by_user_id(CAMERON).revoke_sign_in_sessions.post())
     assert answer.value is True
@@ -218,7 +226,7 @@ def reset_and_poll(run, client, user, new_password=None):
     methods = client.users.by_user_id(user).authentication.methods
     answer = run(methods.by_authentication_method_id(PASSWORD_METHOD).reset_password.post(
         ResetPasswordPostRequestBody(new_password=new_password), configuration))
-    location = next(iter(headers.get_response_headers().get("location")))
+    location = next(iter(headers.response_headers.get("location")))
     operation_id = urllib.parse.urlsplit(location).path.rstrip("/").rsplit("/", 1)[1]
     operations = client.users.by_user_id(user).authentication.operations
     statuses = []
@@ -232,8 +240,9 @@ def reset_and_poll(run, client, user, new_password=None):
     pytest.fail(f"the reset operation stayed at {statuses[-1]} for 20 s")
 
 
-def test_reset_password_polls_the_operation_until_succeeded(operator_graph, run):
+def test_reset_password_polls_the_operation_until_succeeded(operator_graph, operator_credential, run):
     answer, operation, statuses = reset_and_poll(run, operator_graph, "avery.howard@contoso.com")
+    assert len(operator_credential.prompts) == 1 and operator_credential.prompts[0][0].endswith("/devicelogin")
     assert answer.new_password  # generated for a cloud-only user
     assert operation.status == LongRunningOperationStatus.Succeeded
     assert operation.status_detail and operation.created_date_time and operation.last_action_date_time
