@@ -3,8 +3,9 @@ authentication methods. Every answer also passes the schema referee (conftest.sc
 
 import pytest
 from auth0.authentication import GetToken
+from auth0.authentication.exceptions import Auth0Error
 from auth0.management import Auth0
-from auth0.management.errors import ConflictError, NotFoundError
+from auth0.management.errors import BadRequestError, ConflictError, NotFoundError
 
 USER = "auth0|65f2a1b3c4d5e6f708192a3b"  # user@example.com
 MARTA = "auth0|65f2b7c8d9e0f1a2b3c4d5e6"
@@ -22,6 +23,19 @@ def auth0(sandbox):
         .client_credentials(f"https://{domain}/api/v2/")
     assert token["token_type"] == "Bearer" and token["expires_in"] > 0
     return Auth0(base_url=f"http://{domain}/api/v2", token=token["access_token"])
+
+
+def test_a_wrong_client_secret_is_refused(sandbox):
+    settings = sandbox["auth0"]
+    with pytest.raises(Auth0Error) as caught:
+        GetToken(settings["domain"], settings["clientId"], "not-the-secret", protocol="http") \
+            .client_credentials(f"https://{settings['domain']}/api/v2/")
+    assert caught.value.status_code == 401 and caught.value.error_code == "access_denied"
+
+
+def test_get_user(auth0):
+    user = auth0.users.get(USER)
+    assert user.user_id == USER and user.email == "user@example.com"
 
 
 def test_users_search(auth0):
@@ -92,6 +106,12 @@ def test_duplicate_method_is_409(auth0):
         methods.create(NO_MFA, type="email", email="dup@example.org")
     assert caught.value.status_code == 409
     methods.delete_all(NO_MFA)
+
+
+def test_a_bad_phone_number_is_400(auth0):
+    with pytest.raises(BadRequestError) as caught:
+        auth0.users.authentication_methods.create(NO_MFA, type="phone", phone_number="0415 555")
+    assert caught.value.status_code == 400 and caught.value.body["errorCode"] == "invalid_body"
 
 
 def test_inexistent_user_is_404(auth0):

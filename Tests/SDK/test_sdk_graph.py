@@ -7,6 +7,8 @@ import time
 import urllib.parse
 
 import pytest
+from azure.core.credentials import AccessToken
+from sdk_graph import graph_client
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from kiota_abstractions.method import Method
 from kiota_abstractions.request_information import RequestInformation
@@ -96,6 +98,20 @@ def test_unknown_user_is_request_resource_not_found(graph, run):
     error = odata_error(run, graph.users.by_user_id("nobody@contoso.com").authentication.methods.get())
     assert error.response_status_code == 404
     assert error.error.code == "Request_ResourceNotFound"
+
+
+class _StaleCredential:
+    """A credential whose token the sandbox never issued."""
+
+    def get_token(self, *scopes, **kwargs):
+        return AccessToken("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl", int(time.time()) + 3600)
+
+
+def test_an_unknown_token_is_invalid_authentication_token(sandbox, run):
+    client = graph_client(_StaleCredential(), sandbox["graph"])
+    error = odata_error(run, client.users.by_user_id(CAMERON).get())
+    assert error.response_status_code == 401
+    assert error.error.code == "InvalidAuthenticationToken"
 
 
 def test_every_method_type_deserializes_into_its_class(graph, run):
@@ -257,7 +273,7 @@ def test_reset_password_of_an_on_premises_user_fails(operator_graph, run):
 def test_reset_password_needs_a_signed_in_operator(graph, run):
     methods = graph.users.by_user_id("avery.howard@contoso.com").authentication.methods
     error = odata_error(run, methods.by_authentication_method_id(PASSWORD_METHOD).reset_password.post(ResetPasswordPostRequestBody()))
-    assert error.response_status_code in (401, 403)
+    assert error.response_status_code == 403 and error.error.code == "accessDenied"
 
 
 def test_operator_cannot_change_an_admin(operator_graph, run):
