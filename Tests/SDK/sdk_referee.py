@@ -21,7 +21,8 @@ import re
 import urllib.parse
 import xml.etree.ElementTree as ElementTree
 
-import jsonschema
+from sdk_proxy import Exchange
+
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 
 SPECS = pathlib.Path(__file__).resolve().parents[2] / "shared" / "specs"
@@ -285,6 +286,32 @@ class Referee:
             return [f"{where}: a Graph error body must be JSON, got {exchange.body[:80]!r}"]
         return check_graph_error(value, where)
 
+    def check_batch(self, exchange, value, where):
+        """Each inner answer of a JSON batch is checked as if it had come alone."""
+        try:
+            asked = {item["id"]: item for item in json.loads(exchange.request_body)["requests"]}
+        except (ValueError, KeyError, TypeError):
+            return [f"{where}: the batch request could not be read"]
+        responses = value.get("responses") if isinstance(value, dict) else None
+        if not isinstance(responses, list):
+            return [f"{where}: $.responses: expected an array"]
+        problems = []
+        version = exchange.path.split("/")[1]
+        for index, response in enumerate(responses):
+            request = asked.get(response.get("id")) if isinstance(response, dict) else None
+            if request is None:
+                problems.append(f"{where}: $.responses[{index}].id: {response.get('id')!r} names no request")
+                continue
+            if not isinstance(response.get("status"), int):
+                problems.append(f"{where}: $.responses[{index}].status: expected an integer")
+                continue
+            body = response.get("body")
+            inner = Exchange(request["method"], f"/{version}/{request['url'].lstrip('/')}", b"", response["status"],
+                             {k.lower(): v for k, v in (response.get("headers") or {}).items()},
+                             b"" if body is None else json.dumps(body).encode())
+            problems += [f"{where} (inner {response['id']}): {p}" for p in self.check(inner)]
+        return problems
+
     def check_graph(self, exchange, segments, where):
         if exchange.status >= 400:
             return self.check_graph_body_error(exchange, where)
@@ -305,7 +332,7 @@ class Referee:
             ok = isinstance(value, dict) and isinstance(value.get("value"), bool)
             return [] if ok else [f"{where}: $.value: expected Edm.Boolean, got {value!r}"]
         if last == "$batch":
-            return []
+            return self.check_batch(exchange, value, where)
         collection, single = graph_target(segments)
         single = single or exchange.method == "POST"  # a POST to a collection answers the new item
         if collection is None:

@@ -69,3 +69,18 @@ def test_auth0_answers_follow_the_openapi(ref):
     error = {"statusCode": 404, "error": "Not Found", "message": "The user does not exist.", "errorCode": "inexistent_user"}
     assert ref.check(graph("/api/v2/users/auth0|1/authentication-methods", error, 404)) == []
     assert "statusCode" in ref.check(graph("/api/v2/users/auth0|1/authentication-methods", dict(error, statusCode="404"), 404))[0]
+
+
+def test_batch_inner_answers_are_checked_by_their_urls(ref):
+    request = {"requests": [{"id": "a", "method": "GET", "url": "/users/u/authentication/phoneMethods"},
+                            {"id": "b", "method": "GET", "url": "/users/nobody/authentication/methods"}]}
+    answer = {"responses": [
+        {"id": "a", "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"value": [dict(PHONE, phoneType="pager")]}},
+        {"id": "b", "status": 404, "headers": {}, "body": {"error": {"code": "Request_ResourceNotFound", "message": "m"}}},
+    ]}
+    exchange = Exchange("POST", "/v1.0/$batch", json.dumps(request).encode(), 200,
+                        {"content-type": "application/json"}, json.dumps(answer).encode())
+    problems = ref.check(exchange)
+    assert len(problems) == 2
+    assert "(inner a)" in problems[0] and "phoneType" in problems[0]
+    assert "(inner b)" in problems[1] and "innerError" in problems[1]
