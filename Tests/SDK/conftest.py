@@ -6,6 +6,7 @@ import json
 import pathlib
 import subprocess
 import sys
+import tempfile
 
 import pytest
 
@@ -34,12 +35,14 @@ def served():
     clients of that listener must trust)."""
     if not BINARY.exists():
         pytest.fail(f"{BINARY} is missing: run `swift build` first")
+    errors = tempfile.TemporaryFile(mode="w+")
     process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "20", "--seed", "7"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.PIPE, stderr=errors, text=True)
     try:
         line = process.stdout.readline()
         if not line:
-            pytest.fail(f"the sandbox printed nothing: {process.stderr.read()[-2000:]}")
+            errors.seek(0)
+            pytest.fail(f"the sandbox printed nothing: {errors.read()[-2000:]}")
         info = json.loads(line)
         upstream = int(info["authority"].rsplit(":", 1)[1])
         certificate = self_signed_certificate()
@@ -52,6 +55,7 @@ def served():
     finally:
         process.terminate()
         process.wait(timeout=10)
+        errors.close()
 
 
 @pytest.fixture(scope="session")
@@ -141,7 +145,3 @@ def operator_graph(sandbox, operator_credential):
     """The Graph SDK as the tenant's operator, signed in with the device-code flow."""
     return graph_client(operator_credential, sandbox["graph"])
 
-
-@pytest.fixture(scope="session")
-def beta_graph(sandbox, app_credential):
-    return graph_client(app_credential, sandbox["graphBeta"])
