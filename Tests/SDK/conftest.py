@@ -12,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 
-from sdk_graph import graph_client  # noqa: E402
+from sdk_graph import contoso, graph_client, identity_options  # noqa: E402
 from sdk_proxy import RecordingProxy  # noqa: E402
 from sdk_referee import Referee  # noqa: E402
 from sdk_tls import self_signed_certificate  # noqa: E402
@@ -96,18 +96,6 @@ def loop():
 @pytest.fixture(scope="session")
 def run(loop):
     return loop.run_until_complete
-
-
-def contoso(sandbox):
-    return next(t for t in sandbox["tenants"] if t["name"] == "contoso")
-
-
-def identity_options(sandbox):
-    """azure-identity's options for the sandbox: its https authority (the proxy's TLS listener:
-    azure-identity and MSAL accept no other), no instance discovery (the host is not a Microsoft
-    cloud), and trust in the proxy's certificate."""
-    return {"authority": sandbox["tlsAuthority"], "disable_instance_discovery": True,
-            "connection_verify": sandbox["tlsCertificate"]}
 
 
 @pytest.fixture(scope="session")

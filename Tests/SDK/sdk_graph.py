@@ -1,4 +1,4 @@
-"""The Graph SDK's client, pointed at the sandbox."""
+"""The Graph SDK's client and azure-identity's options, pointed at the sandbox."""
 
 GRAPH_SCOPES = ["https://graph.microsoft.com/.default"]
 
@@ -12,3 +12,15 @@ def graph_client(credential, base_url):
     adapter = GraphRequestAdapter(provider)
     adapter.base_url = base_url
     return GraphServiceClient(request_adapter=adapter)
+
+
+def contoso(sandbox):
+    return next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+
+
+def identity_options(sandbox):
+    """azure-identity's options for the sandbox: its https authority (the proxy's TLS listener:
+    azure-identity and MSAL accept no other), no instance discovery (the host is not a Microsoft
+    cloud), and trust in the proxy's certificate."""
+    return {"authority": sandbox["tlsAuthority"], "disable_instance_discovery": True,
+            "connection_verify": sandbox["tlsCertificate"]}

@@ -8,7 +8,7 @@ import urllib.parse
 
 import pytest
 from azure.core.credentials import AccessToken
-from sdk_graph import graph_client
+from sdk_graph import contoso, graph_client, identity_options
 from kiota_abstractions.base_request_configuration import RequestConfiguration
 from kiota_abstractions.method import Method
 from kiota_abstractions.request_information import RequestInformation
@@ -107,6 +107,17 @@ class _StaleCredential:
         return AccessToken("eyJ0eXAiOiJKV1QifQ.eyJzdWIiOiJub2JvZHkifQ.c2lnbmF0dXJl", int(time.time()) + 3600)
 
 
+def test_a_wrong_client_secret_is_a_sign_in_failure(sandbox):
+    from azure.core.exceptions import ClientAuthenticationError
+    from azure.identity import ClientSecretCredential
+
+    tenant = contoso(sandbox)
+    credential = ClientSecretCredential(tenant["id"], tenant["clientId"], "not-the-secret", **identity_options(sandbox))
+    with pytest.raises(ClientAuthenticationError) as caught:
+        credential.get_token("https://graph.microsoft.com/.default")
+    assert "AADSTS7000215" in str(caught.value)
+
+
 def test_an_unknown_token_is_invalid_authentication_token(sandbox, run):
     client = graph_client(_StaleCredential(), sandbox["graph"])
     error = odata_error(run, client.users.by_user_id(CAMERON).get())
@@ -119,8 +130,11 @@ def test_every_method_type_deserializes_into_its_class(graph, run):
     for method in methods:
         assert type(method) is TYPED[method.odata_type], method.odata_type
     assert {m.odata_type for m in methods} == set(TYPED)
-    one = run(graph.users.by_user_id(ZOE).authentication.methods.by_authentication_method_id(PASSWORD_METHOD).get())
-    assert isinstance(one, PasswordAuthenticationMethod) and one.password is None
+    for method in methods:
+        one = run(graph.users.by_user_id(ZOE).authentication.methods.by_authentication_method_id(method.id).get())
+        assert type(one) is type(method) and one.id == method.id
+    password = next(m for m in methods if isinstance(m, PasswordAuthenticationMethod))
+    assert password.id == PASSWORD_METHOD and password.password is None
 
 
 def test_typed_method_lists(graph, run):
