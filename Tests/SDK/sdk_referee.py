@@ -275,8 +275,12 @@ class Referee:
             return check_token(exchange, where, ("access_token", "token_type"), auth0=False)
         if segments[:1] == ["v1.0"]:
             return self.check_graph(exchange, segments[1:], where)
-        if segments[:1] == ["beta"] and exchange.status >= 400:
-            return self.check_graph_body_error(exchange, where)
+        if segments[:1] == ["beta"]:
+            if exchange.status >= 400:
+                return self.check_graph_body_error(exchange, where)
+            expected = graph_success_status(exchange.method, segments[1:])
+            if expected is not None and exchange.status != expected:
+                return [f"{where}: expected status {expected} for {exchange.method} on {segments[-1]} (API-FACTS.md)"]
         return []
 
     def check_graph_body_error(self, exchange, where):
@@ -315,6 +319,13 @@ class Referee:
     def check_graph(self, exchange, segments, where):
         if exchange.status >= 400:
             return self.check_graph_body_error(exchange, where)
+        expected = graph_success_status(exchange.method, segments)
+        if expected is not None and exchange.status != expected:
+            return [f"{where}: expected status {expected} for {exchange.method} on {segments[-1]} (API-FACTS.md)"]
+        if segments[-1:] == ["resetPassword"]:
+            location = exchange.headers.get("location", "")
+            if not re.search(r"/users/[^/]+/authentication/operations/[^/?]+", location):
+                return [f"{where}: Location: expected the operation's URL (.../users/{{id}}/authentication/operations/{{id}}), got {location!r}"]
         if exchange.status == 204:
             return [] if not exchange.body else [f"{where}: a 204 answer has no body, got {exchange.body[:80]!r}"]
         if not exchange.body:
@@ -349,6 +360,25 @@ class Referee:
         for index, item in enumerate(value["value"]):
             problems += [f"{where}: {p}" for p in self.graph.check_entity(item, entity, f"$.value[{index}]")]
         return problems
+
+
+def graph_success_status(method, segments):
+    """The success status API-FACTS.md gives for a Graph call, or None where it names none."""
+    last = segments[-1] if segments else ""
+    if method == "GET":
+        return 200
+    if method in ("PATCH", "DELETE"):
+        return 204
+    if method == "POST":
+        if last == "resetPassword":
+            return 202
+        if last in ("enableSmsSignIn", "disableSmsSignIn"):
+            return 204
+        if last in ("revokeSignInSessions", "$batch"):
+            return 200
+        if last in ("phoneMethods", "emailMethods", "temporaryAccessPassMethods"):
+            return 201
+    return None
 
 
 def graph_target(segments):

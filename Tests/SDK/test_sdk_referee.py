@@ -84,3 +84,15 @@ def test_batch_inner_answers_are_checked_by_their_urls(ref):
     assert len(problems) == 2
     assert "(inner a)" in problems[0] and "phoneType" in problems[0]
     assert "(inner b)" in problems[1] and "innerError" in problems[1]
+
+
+def test_graph_success_statuses_and_the_reset_location(ref):
+    created = graph("/v1.0/users/u/authentication/phoneMethods", PHONE, 200, "POST")
+    assert "expected status 201" in ref.check(created)[0]
+    patched = Exchange("PATCH", "/v1.0/users/u/authentication/phoneMethods/p", b"{}", 200, {}, b"")
+    assert "expected status 204" in ref.check(patched)[0]
+    reset = Exchange("POST", "/v1.0/users/u/authentication/methods/28c10230-6103-485e-b985-444c60001490/resetPassword",
+                     b"{}", 202, {"content-type": "application/json", "location": "/elsewhere"}, b'{"newPassword": null}')
+    assert "Location" in ref.check(reset)[0]
+    reset.headers["location"] = "http://127.0.0.1:1/v1.0/users/u/authentication/operations/o?aadgdc=x"
+    assert ref.check(reset) == []
