@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
     ],
     targets: [
         // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
@@ -86,6 +87,16 @@ let package = Package(
         // What the command line prints: tables, CSV and JSON.
         .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore"], swiftSettings: swiftSettings),
 
+        // The bulk reset journal and the audit log: SQLite (WAL, durable commits) in the state directory.
+        .target(
+            name: "AuthdeskJournal",
+            dependencies: [
+                "AuthdeskCore", "AuthdeskOutput", "AuthdeskServices",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // The executable: argument parsing, configuration, wiring; no logic of its own.
         .executableTarget(
             name: "authdesk",
@@ -113,6 +124,11 @@ let package = Package(
         .testTarget(
             name: "AuthdeskConsoleTests",
             dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskJournalTests",
+            dependencies: ["AuthdeskJournal", "AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),

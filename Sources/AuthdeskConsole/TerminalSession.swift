@@ -24,9 +24,30 @@ final class TerminalSession {
         }
     }
 
+    /// What the session reads from the environment, gathered so tests can set it.
+    struct Environment {
+        /// `TERM`.
+        var term: String
+        /// `NO_COLOR` set to anything but the empty string.
+        var noColor: Bool
+        /// `ESCDELAY` set: then curses's own reading of it stands.
+        var escapeDelayGiven: Bool
+
+        static func current() -> Environment {
+            func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+            return Environment(
+                term: value("TERM") ?? "unknown", noColor: !(value("NO_COLOR") ?? "").isEmpty,
+                escapeDelayGiven: value("ESCDELAY") != nil)
+        }
+    }
+
     private let model: BrowserViewModel
     private let options: ConsoleOptions
+    private let environment: Environment
+    private let input: Int32
+    private let output: Int32
     private let pipe: SelfPipe
+    private var files: [UnsafeMutablePointer<FILE>] = []
     private var screen: OpaquePointer?
     private var window: UnsafeMutablePointer<WINDOW>?
     private var surface: CursesSurface?
@@ -34,32 +55,40 @@ final class TerminalSession {
     private var renderOptions = RenderOptions()
     private var redrawRequests = 0
 
-    init(model: BrowserViewModel, options: ConsoleOptions) throws(ConsoleError) {
+    /// A session on the terminal at `input` and `output` (the process's own by default).
+    init(
+        model: BrowserViewModel, options: ConsoleOptions, environment: Environment = .current(),
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
+    ) throws(ConsoleError) {
         self.model = model
         self.options = options
+        self.environment = environment
+        self.input = input
+        self.output = output
         pipe = try SelfPipe()
     }
 
     /// Runs the console to its end; the terminal is restored when this returns.
     func run() throws(ConsoleError) -> Ending {
         defer { pipe.close() }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard isatty(input) == 1, isatty(output) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
         let utf8 = authdesk_locale_is_utf8() != 0
         guard authdesk_install_quit_signals(pipe.writeEnd) == 0 else {
             authdesk_restore_signals()
             throw .system("sigaction", errno: errno)
         }
-        let term = getenv("TERM").map { String(cString: $0) } ?? "unknown"
-        guard let screen = authdesk_newterm(term), let window = authdesk_stdscr() else {
+        let term = environment.term
+        guard let screen = newScreen(term), let window = authdesk_stdscr() else {
             authdesk_restore_signals()
+            closeFiles()
             throw .unknownTerminal(term)
         }
         self.screen = screen
         self.window = window
         defer { restore() }
 
-        if getenv("ESCDELAY") == nil { set_escdelay(25) }
+        if !environment.escapeDelayGiven { set_escdelay(25) }
         cbreak()
         noecho()
         nonl()
@@ -67,8 +96,7 @@ final class TerminalSession {
         keypad(window, true)
         nodelay(window, true)
         curs_set(0)
-        let noColor = getenv("NO_COLOR").map { String(cString: $0).isEmpty == false } ?? false
-        var color = options.color && !noColor && has_colors()
+        var color = options.color && !environment.noColor && has_colors()
         if color {
             color = start_color() == OK
             if color { use_default_colors() }
@@ -83,6 +111,21 @@ final class TerminalSession {
         return loop()
     }
 
+    /// curses on the process's own stdin and stdout, or on copies of the given descriptors.
+    private func newScreen(_ term: String) -> OpaquePointer? {
+        if input == STDIN_FILENO && output == STDOUT_FILENO { return authdesk_newterm(term) }
+        guard let outFile = fdopen(dup(output), "w") else { return nil }
+        files.append(outFile)
+        guard let inFile = fdopen(dup(input), "r") else { return nil }
+        files.append(inFile)
+        return newterm(term, outFile, inFile)
+    }
+
+    private func closeFiles() {
+        for file in files { fclose(file) }
+        files = []
+    }
+
     private func loop() -> Ending {
         var idleWakeups = 0
         while true {
@@ -90,7 +133,7 @@ final class TerminalSession {
             if state.quitRequested { return .quit }
 
             var fds = [
-                pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: input, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: pipe.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, 2, -1)
@@ -133,8 +176,8 @@ final class TerminalSession {
         guard let window else { return }
         var rows: Int32 = 0
         var columns: Int32 = 0
-        guard authdesk_terminal_size(STDOUT_FILENO, &rows, &columns) == 0
-            || authdesk_terminal_size(STDIN_FILENO, &rows, &columns) == 0
+        guard authdesk_terminal_size(output, &rows, &columns) == 0
+            || authdesk_terminal_size(input, &rows, &columns) == 0
         else { return }
         if rows != authdesk_getmaxy(window) || columns != authdesk_getmaxx(window) {
             resize_term(rows, columns)
@@ -188,6 +231,7 @@ final class TerminalSession {
         endwin()
         if let screen { delscreen(screen) }
         screen = nil
+        closeFiles()
         window = nil
         authdesk_restore_signals()
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How to start a sandbox: where it listens, how many users it generates, and how hostile it is.
 public struct SandboxOptions: Sendable {
     /// The loopback port; 0 picks an ephemeral one.
@@ -20,6 +22,8 @@ public struct SandboxOptions: Sendable {
     public var graphReadBudget: Int = 3500
     /// Auth0 Management API requests allowed per second (a token bucket; `x-ratelimit-limit`).
     public var auth0RateLimit: Int = 50
+    /// The sandbox's clock: rate limits, token expiry and operations follow it (tests freeze it).
+    public var now: @Sendable () -> Date = { Date() }
 
     public init(
         port: Int = 0,

@@ -27,7 +27,7 @@ struct SandboxResponder: HTTPResponder {
             try await Task.sleep(for: .milliseconds(latencyMs))
         }
         let reply = store.withState { state in
-            SandboxRouter.answer(incoming, state: &state, now: Date())
+            SandboxRouter.answer(incoming, state: &state, now: state.options.now())
         }
         if reply.dropConnection {
             try? await context.channel.close()

@@ -59,9 +59,9 @@ enum SandboxRouter {
             : (request.segments.dropFirst().first == "oauth2" ? "entra" : "graph")
         switch Int(state.faultRandom.next() % UInt64(kinds)) {
         case 0:
-            return faultReply(429, surface: surface, requestId: requestId, now: Date())
+            return faultReply(429, surface: surface, requestId: requestId, now: state.options.now())
         case 1:
-            return faultReply(503, surface: surface, requestId: requestId, now: Date())
+            return faultReply(503, surface: surface, requestId: requestId, now: state.options.now())
         case 2:
             var reply = HTTPReply(status: 0)
             reply.dropConnection = true

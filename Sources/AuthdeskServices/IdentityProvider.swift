@@ -9,6 +9,10 @@ public protocol IdentityProvider: Sendable {
     /// The tenant this provider is signed in to.
     var tenant: TenantInfo { get }
 
+    /// The actions this provider offers (the others throw `notSupported`); the console hides
+    /// the rest. Defaults to Graph's set.
+    var capabilities: Set<ProviderAction> { get }
+
     /// The first page of users whose name, principal name or e-mail starts with `query`
     /// (an empty query lists everyone).
     func searchUsers(_ query: String, pageSize: Int) async throws(ServiceError) -> UserPage
@@ -71,6 +75,8 @@ public protocol IdentityProvider: Sendable {
 }
 
 extension IdentityProvider {
+    public var capabilities: Set<ProviderAction> { ProviderAction.graph }
+
     public func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
         throw unsupported("Adding a phone")
     }

@@ -7,6 +7,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <pthread.h>
+#include <pty.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,6 +41,20 @@ static inline int authdesk_terminal_size(int fd, int *rows, int *cols) {
     *rows = size.ws_row;
     *cols = size.ws_col;
     return 0;
+}
+
+/* A new pseudo-terminal pair (tests run real curses sessions on one). */
+static inline int authdesk_open_pty(int *master, int *slave) {
+    return openpty(master, slave, NULL, NULL, NULL);
+}
+
+/* Sets a terminal's size (tests size their pseudo-terminal with it). */
+static inline int authdesk_set_terminal_size(int fd, int rows, int cols) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = (unsigned short)rows;
+    size.ws_col = (unsigned short)cols;
+    return ioctl(fd, TIOCSWINSZ, &size);
 }
 
 /* Whether the locale set by setlocale(LC_ALL, "") encodes text as UTF-8. */

@@ -33,7 +33,17 @@ enum ProviderFactory {
             let provider = GraphProvider(tenant: profile.tenant, endpoints: endpoints, tokens: tokens, transport: transport)
             return (provider, tokens)
         case .auth0:
-            throw ConfigError("profile \(profile.name): the Auth0 provider is not built yet; only provider = \"graph\" works")
+            guard let root = profile.auth0URL, let domain = profile.domain else {
+                throw ConfigError("profile \(profile.name) has no Auth0 domain")
+            }
+            guard let secret = profile.clientSecret else {
+                throw ConfigError("profile \(profile.name) has no Auth0 client secret (client_secret_env or AUTH0_CLIENT_SECRET)")
+            }
+            let transport = HTTPTransport()
+            let tokens = Auth0ClientCredential(
+                root: root, domain: domain, clientID: profile.clientID, secret: secret.reveal(), transport: transport)
+            let provider = Auth0Provider(tenant: profile.tenant, root: root, tokens: tokens, transport: transport)
+            return (provider, tokens)
         }
     }
 }

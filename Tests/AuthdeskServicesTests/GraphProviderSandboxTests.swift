@@ -115,13 +115,26 @@ import Testing
 
     @Test func certificateSignIn() async throws {
         let harness = try await SandboxHarness.start()
-        let (_, _, pem) = try ClientCertificateTests.material()
+        // The sandbox's sample certificate is registered for its apps, as an uploaded one would be.
+        let sample = try Sandbox.sampleCertificate()
+        let pem = sample.certificatePEM + "\n" + sample.privateKeyPEM
         let credential = CertificateCredential(
             signIn: try harness.signIn("fabrikam"), certificate: try ClientCertificate(pem: pem), transport: SandboxHarness.transport)
         let graph = harness.provider("fabrikam", tokens: credential, transport: SandboxHarness.transport)
         let page = try await graph.searchUsers("Olga", pageSize: 5)
         await harness.sandbox.stop()
         #expect(page.users.contains { $0.principalName == "olga.smirnova@fabrikam.com" })
+    }
+
+    @Test func anUnregisteredCertificateIsRefused() async throws {
+        let harness = try await SandboxHarness.start()
+        let (_, _, pem) = try ClientCertificateTests.material()
+        let credential = CertificateCredential(
+            signIn: try harness.signIn("contoso"), certificate: try ClientCertificate(pem: pem), transport: SandboxHarness.transport)
+        let error = await #expect(throws: ServiceError.self) { try await credential.token() }
+        await harness.sandbox.stop()
+        #expect(error?.kind == .signIn)
+        #expect(error?.code == "AADSTS700027")
     }
 
     @Test func aSlowServiceTimesOut() async throws {

@@ -53,6 +53,50 @@ def test_sandbox_first_line_has_the_promised_shape(sandbox):
     assert set(sandbox["auth0"]) >= {"domain", "baseURL", "tokenURL", "clientId", "clientSecret"}
 
 
+def auth0_env(sandbox, secret=None):
+    auth0 = sandbox["auth0"]
+    return {"AUTH0_DOMAIN": auth0["domain"], "AUTH0_CLIENT_ID": auth0["clientId"],
+            "AUTH0_CLIENT_SECRET": secret or auth0["clientSecret"]}
+
+
+def test_auth0_search_pages_and_finds_by_name(sandbox):
+    env = auth0_env(sandbox)
+    result = run("users", "search", "", "--top", "60", "--output", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    users = json.loads(result.stdout)
+    assert len(users) == 60  # Auth0 pages are at most 100; --top 60 over the 79 users
+    assert len({u["id"] for u in users}) == 60
+    assert all(u["id"].startswith("auth0|") for u in users)
+    result = run("users", "search", "marta", "--output", "csv", env=env)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["id"], r["principalName"]) for r in rows] == [
+        ("auth0|65f2b7c8d9e0f1a2b3c4d5e6", "marta.nowak@example.com")]
+
+
+def test_auth0_methods_list_by_id_and_email(sandbox):
+    env = auth0_env(sandbox)
+    result = run("methods", "list", "auth0|65f2b7c8d9e0f1a2b3c4d5e6", "--output", "json", env=env)
+    assert result.returncode == 0, result.stderr
+    methods = json.loads(result.stdout)
+    assert [m["kind"] for m in methods] == ["auth0Phone", "auth0WebAuthnRoaming", "auth0RecoveryCode"]
+    assert methods[0]["id"] == "phone|dev_M4rt4Ph0n3Sms00001"
+    by_email = run("methods", "list", "user@example.com", "--output", "json", env=env)
+    assert by_email.returncode == 0, by_email.stderr
+    assert [m["kind"] for m in json.loads(by_email.stdout)] == ["auth0Totp", "auth0Email"]
+
+
+def test_auth0_unknown_user_and_wrong_secret(sandbox):
+    result = run("methods", "list", "auth0|nobody", env=auth0_env(sandbox))
+    assert result.returncode == 1
+    assert "inexistent_user" in result.stderr
+    assert "request id" in result.stderr
+    result = run("users", "search", "a", env=auth0_env(sandbox, secret="not-the-secret"))
+    assert result.returncode == 3, result.stderr
+    assert "access_denied" in result.stderr
+    assert "not-the-secret" not in result.stderr + result.stdout
+
+
 def test_search_on_the_embedded_sandbox_finds_cameron():
     result = run("users", "search", "Cameron")
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,5 @@
+/// How an audited change ended.
+public enum AuditOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+    case succeeded
+    case failed
+}

@@ -1,0 +1,199 @@
+import AuthdeskCore
+import Foundation
+
+/// Runs a journalled "reset all MFA" job: users concurrently, at most `perTenantLimit` at a time
+/// in each tenant, each user's steps one after the other in plan order; every step journalled
+/// `sent` before its request and `done`/`failed` after the answer; each user verified by listing
+/// its methods again. Pause, resume and cancel act between steps (a step in flight finishes and
+/// is journalled). Progress comes as a stream of ``BulkResetEvent``.
+///
+/// One engine runs one job, once; to resume a job after a crash or a cancel, make a new engine
+/// and run the job again: it continues from the journal (``Journal/remainingWork(of:retryFailed:)``).
+/// A user whose step fails stops there (its later steps stay pending, untouched) and is failed
+/// with the step's status, code and request id; the other users go on.
+public final class BulkResetEngine: Sendable {
+    let journal: Journal
+    let removers: [String: any MethodRemover]
+    let perTenantLimit: Int
+    let now: @Sendable () -> Date
+    let control = RunControl()
+    let jobBox = JobBox()
+
+    /// `removers`: one per tenant name of the job; `perTenantLimit`: users at a time per tenant
+    /// (1 to 20); `now`: the clock the journal's timestamps come from.
+    public init(
+        journal: Journal, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) throws(BulkResetError) {
+        guard (1...20).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
+        self.journal = journal
+        self.removers = removers
+        self.perTenantLimit = perTenantLimit
+        self.now = now
+    }
+
+    /// Starts (or resumes) job `id` and returns its progress. Checks, before sending anything,
+    /// that the job can run and that there is a connection to each of its tenants.
+    /// `retryFailed`: also retry failed steps and re-verify failed users.
+    public func run(_ id: JobID, retryFailed: Bool = false) async throws(BulkResetError) -> AsyncStream<BulkResetEvent> {
+        let job: JobRecord
+        let work: [ResumableUser]
+        do {
+            job = try await journal.job(id)
+            guard !job.state.isFinal else { throw BulkResetError.jobIsFinal(id, job.state) }
+            work = try await journal.remainingWork(of: id, retryFailed: retryFailed)
+        } catch let error as BulkResetError {
+            throw error
+        } catch let error as JournalError {
+            throw .journal(error)
+        } catch {
+            throw .journal(.storage("\(error)"))
+        }
+        var seen: Set<String> = []
+        let missing = work.map(\.user.tenant).filter { removers[$0] == nil && seen.insert($0).inserted }
+        guard missing.isEmpty else { throw .noConnection(tenants: missing) }
+        guard await control.begin() else { throw .alreadyStarted }
+        do {
+            try await journal.setJobState(id, to: .running, at: now())
+        } catch {
+            throw .journal(error)
+        }
+        let (stream, continuation) = AsyncStream.makeStream(of: BulkResetEvent.self)
+        await jobBox.set(id, continuation)
+        Task { await self.execute(job: job, work: work, emit: continuation) }
+        return stream
+    }
+
+    /// Pauses the run: each worker stops before its next step; steps in flight finish.
+    public func pause() async throws(JournalError) {
+        guard let (id, emit) = await jobBox.get(), await control.pause() else { return }
+        try await journal.setJobState(id, to: .paused, at: now())
+        emit.yield(.paused)
+    }
+
+    /// Resumes a paused run.
+    public func resume() async throws(JournalError) {
+        guard let (id, emit) = await jobBox.get() else { return }
+        let state = try await journal.job(id).state
+        if state == .paused { try await journal.setJobState(id, to: .running, at: now()) }
+        guard await control.resume() else { return }
+        emit.yield(.resumed)
+    }
+
+    /// Cancels the run: no new step starts; the steps in flight finish and are journalled; the
+    /// job ends `cancelled`, and the steps not sent stay pending.
+    public func cancel() async {
+        await control.cancel()
+    }
+
+    func execute(job: JobRecord, work: [ResumableUser], emit: AsyncStream<BulkResetEvent>.Continuation) async {
+        emit.yield(.started(job: job.id, users: work.count, steps: work.reduce(0) { $0 + $1.steps.count }))
+        var tenants: [String] = []
+        var byTenant: [String: [ResumableUser]] = [:]
+        for entry in work {
+            if byTenant[entry.user.tenant] == nil { tenants.append(entry.user.tenant) }
+            byTenant[entry.user.tenant, default: []].append(entry)
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for tenant in tenants {
+                guard let remover = removers[tenant], let users = byTenant[tenant] else { continue }
+                group.addTask {
+                    await self.runTenant(users, remover: remover, policy: job.policy, emit: emit)
+                }
+            }
+        }
+        var state = JobState.running
+        if await control.journalFailure == nil {
+            state = await control.isCancelled ? .cancelled : .finished
+            do {
+                try await journal.setJobState(job.id, to: state, at: now())
+            } catch {
+                emit.yield(.journalFailed(error.description))
+                state = .running
+            }
+        }
+        let counts = (try? await journal.summary(of: job.id).counts) ?? JobCounts(users: [], steps: [])
+        emit.yield(.finished(state: state, counts: counts))
+        emit.finish()
+    }
+
+    func runTenant(
+        _ users: [ResumableUser], remover: any MethodRemover, policy: ResetPolicy,
+        emit: AsyncStream<BulkResetEvent>.Continuation
+    ) async {
+        await withTaskGroup(of: Void.self) { group in
+            var pending = users.makeIterator()
+            for _ in 0..<perTenantLimit {
+                guard let user = pending.next() else { break }
+                group.addTask { await self.runUser(user, remover: remover, policy: policy, emit: emit) }
+            }
+            while await group.next() != nil {
+                guard let user = pending.next() else { continue }
+                group.addTask { await self.runUser(user, remover: remover, policy: policy, emit: emit) }
+            }
+        }
+    }
+
+    func runUser(
+        _ entry: ResumableUser, remover: any MethodRemover, policy: ResetPolicy,
+        emit: AsyncStream<BulkResetEvent>.Continuation
+    ) async {
+        let user = entry.user
+        let onHold: @Sendable () -> Void = { emit.yield(.holding(tenant: user.tenant, userID: user.userID)) }
+        for step in entry.steps {
+            guard await control.proceed(onHold: onHold) else { return }
+            let sent: JobStepRecord
+            do {
+                sent = try await journal.markSent(step: step.id, at: now())
+            } catch {
+                return await journalFailed(error, emit: emit)
+            }
+            emit.yield(.stepSent(tenant: user.tenant, userID: user.userID, step: sent))
+            let answer = await remover.perform(sent.planStep, of: user.userID)
+            let finished: JobStepRecord
+            do {
+                finished = try await journal.recordAnswer(step: step.id, answer, at: now())
+            } catch {
+                return await journalFailed(error, emit: emit)
+            }
+            emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: finished))
+            if finished.state == .failed {
+                return await finish(user, .failed, reason: JobSummary.describe(finished), emit: emit)
+            }
+        }
+        guard await control.proceed(onHold: onHold) else { return }
+        do {
+            try await journal.setUserState(user.id, to: .verifying, at: now())
+        } catch {
+            return await journalFailed(error, emit: emit)
+        }
+        emit.yield(.verifying(tenant: user.tenant, userID: user.userID))
+        do throws(ServiceFailure) {
+            let leftovers = policy.leftovers(in: try await remover.methods(of: user.userID))
+            if leftovers.isEmpty {
+                await finish(user, .done, reason: nil, emit: emit)
+            } else {
+                let list = leftovers.map { "\($0.title) \($0.id)" }.joined(separator: ", ")
+                await finish(user, .failed, reason: "verify: still there after the run: \(list)", emit: emit)
+            }
+        } catch {
+            await finish(user, .failed, reason: "verify: cannot list the methods: \(error)", emit: emit)
+        }
+    }
+
+    func finish(
+        _ user: JobUserRecord, _ state: UserState, reason: String?, emit: AsyncStream<BulkResetEvent>.Continuation
+    ) async {
+        do {
+            let record = try await journal.setUserState(user.id, to: state, reason: reason, at: now())
+            emit.yield(.userFinished(record))
+        } catch {
+            await journalFailed(error, emit: emit)
+        }
+    }
+
+    func journalFailed(_ error: JournalError, emit: AsyncStream<BulkResetEvent>.Continuation) async {
+        await control.stop(error.description)
+        emit.yield(.journalFailed(error.description))
+    }
+}

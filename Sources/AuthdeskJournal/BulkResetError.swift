@@ -1,0 +1,19 @@
+/// Why a job cannot be run, said before anything is sent.
+public enum BulkResetError: Error, Sendable, Hashable, CustomStringConvertible {
+    case journal(JournalError)
+    case jobIsFinal(JobID, JobState)
+    case noConnection(tenants: [String])
+    case invalidLimit(Int)
+    case alreadyStarted
+
+    public var description: String {
+        switch self {
+        case .journal(let error): error.description
+        case .jobIsFinal(let id, let state): "job \(id) is \(state.rawValue); only a planned, running or paused job can run"
+        case .noConnection(let tenants):
+            "no connection to tenant\(tenants.count == 1 ? "" : "s") \(tenants.joined(separator: ", ")); sign in to each tenant of the job first"
+        case .alreadyStarted: "this engine has already run a job; make a new engine to run or resume another"
+        case .invalidLimit(let limit): "concurrency \(limit) is out of range; use 1 to 20 requests at a time per tenant"
+        }
+    }
+}

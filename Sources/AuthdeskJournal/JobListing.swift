@@ -1,0 +1,32 @@
+import AuthdeskCore
+import AuthdeskOutput
+import Foundation
+
+/// One line of `jobs list`: the job and how far it got.
+public struct JobListing: Sendable, Hashable, Codable {
+    public var job: JobRecord
+    public var counts: JobCounts
+
+    public init(job: JobRecord, counts: JobCounts) {
+        self.job = job
+        self.counts = counts
+    }
+
+    /// The listings as a table, CSV or JSON: id, created, operator, ticket, policy, state, users
+    /// done / failed / total.
+    public static func report(_ listings: [JobListing]) -> Report {
+        var report = Report(columns: [
+            .init("id", "Job"), .init("created", "Created (UTC)"), .init("operator", "Operator"),
+            .init("ticket", "Ticket"), .init("policy", "Policy"), .init("state", "State"),
+            .init("usersDone", "Done"), .init("usersFailed", "Failed"), .init("users", "Users"),
+        ])
+        for listing in listings {
+            report.append([
+                listing.job.id.rawValue, AuthMethod.timestamp(listing.job.createdAt), listing.job.operatorName,
+                listing.job.ticket, listing.job.policy.rawValue, listing.job.state.rawValue,
+                String(listing.counts.usersDone), String(listing.counts.usersFailed), String(listing.counts.users),
+            ])
+        }
+        return report
+    }
+}

@@ -1,0 +1,70 @@
+import AuthdeskCore
+import Foundation
+import GRDB
+
+extension Journal {
+    /// Appends a change to the audit log, after clearing it of `secrets` (the pass or password
+    /// the change produced, when there is one) and of anything shaped like a secret in its free
+    /// text. Returns the entry as stored, with its sequence number.
+    @discardableResult
+    public func appendAudit(_ entry: AuditEntry, scrubbing secrets: [Secret] = []) async throws(JournalError) -> AuditEntry {
+        if let ticket = entry.ticket, ticket.contains(where: \.isNewline) || ticket.count > 200 {
+            throw .invalidInput(field: "ticket", message: "a ticket reference is one line of at most 200 characters")
+        }
+        guard !entry.tenant.isEmpty, !entry.userID.isEmpty, !entry.action.isEmpty else {
+            throw .invalidInput(field: "audit entry", message: "tenant, user and action are required")
+        }
+        let clean = entry.scrubbed(with: SecretScrubber(known: secrets))
+        return try await write { db in try Self.insertAudit(db, clean) }
+    }
+
+    /// Audit entries, oldest first: since `since` (inclusive), for `user` (user id, or the
+    /// user's name as journalled), in `tenant`, for `job`, at most `limit` (the newest ones).
+    public func audit(
+        since: Date? = nil, user: String? = nil, tenant: String? = nil, job: JobID? = nil, limit: Int? = nil
+    ) async throws(JournalError) -> [AuditEntry] {
+        if let limit, limit < 1 {
+            throw .invalidInput(field: "limit", message: "give a positive number of entries")
+        }
+        return try await read { db in
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let since {
+                conditions.append("at >= ?")
+                arguments += [since]
+            }
+            if let user {
+                conditions.append("(userID = ? OR userName = ?)")
+                arguments += [user, user]
+            }
+            if let tenant {
+                conditions.append("tenant = ?")
+                arguments += [tenant]
+            }
+            if let job {
+                conditions.append("jobID = ?")
+                arguments += [job.rawValue]
+            }
+            let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+            var sql = "SELECT * FROM audit \(whereClause) ORDER BY id DESC"
+            if let limit { sql += " LIMIT \(limit)" }
+            return try AuditEntry.fetchAll(db, sql: sql, arguments: arguments).reversed()
+        }
+    }
+
+    static func insertAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditEntry {
+        try db.execute(
+            sql: """
+                INSERT INTO audit (at, operatorName, tenant, userID, userName, action, target, outcome, detail,
+                    requestID, ticket, jobID, redacted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.at, entry.operatorName, entry.tenant, entry.userID, entry.userName, entry.action, entry.target,
+                entry.outcome.rawValue, entry.detail, entry.requestID, entry.ticket, entry.jobID?.rawValue, entry.redacted,
+            ])
+        var stored = entry
+        stored.id = db.lastInsertedRowID
+        return stored
+    }
+}

@@ -1,0 +1,117 @@
+import AuthdeskCore
+import Foundation
+import GRDB
+
+extension Journal {
+    /// Journals that a step's request is about to go out: `pending` (or `sent` again after a
+    /// crash, or `failed` on a retry) becomes `sent`, its attempts count goes up, and its user
+    /// becomes `running`. Committed before this returns; call it BEFORE sending. A `done` step is
+    /// refused: nothing is done twice.
+    @discardableResult
+    public func markSent(step stepRow: Int64, at date: Date = Date()) async throws(JournalError) -> JobStepRecord {
+        try await write { db in
+            var step = try Self.fetchStep(db, stepRow)
+            guard step.state != .done else {
+                throw JournalError.invalidTransition(
+                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: "done", to: "sent")
+            }
+            try db.execute(
+                sql: """
+                    UPDATE jobStep SET state = 'sent', attempts = attempts + 1, sentAt = ?, finishedAt = NULL,
+                        httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
+                    WHERE id = ?
+                    """,
+                arguments: [date, stepRow])
+            try db.execute(
+                sql: "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
+                arguments: [date, step.jobUserID])
+            step.state = .sent
+            step.attempts += 1
+            step.sentAt = date
+            step.finishedAt = nil
+            step.httpStatus = nil
+            step.errorCode = nil
+            step.errorMessage = nil
+            step.requestID = nil
+            return step
+        }
+    }
+
+    /// Journals a sent step's answer: `done` when it succeeded (a 2xx, or a 404 on a delete),
+    /// `failed` otherwise, with the status, service error code, message and request id; and
+    /// appends the change to the audit log in the same transaction. Call it AFTER the answer.
+    @discardableResult
+    public func recordAnswer(
+        step stepRow: Int64, _ answer: StepAnswer, at date: Date = Date()
+    ) async throws(JournalError) -> JobStepRecord {
+        let scrubber = SecretScrubber()
+        let message = answer.message.map { scrubber.scrub($0).text }
+        return try await write { db in
+            var step = try Self.fetchStep(db, stepRow)
+            guard step.state == .sent else {
+                throw JournalError.invalidTransition(
+                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: step.state.rawValue,
+                    to: "answered (only a sent step has an answer)")
+            }
+            let user = try Self.fetchUser(db, step.jobUserID)
+            let job = try Self.fetchJob(db, user.jobID)
+            let succeeded = answer.succeeded(for: step.action)
+            step.state = succeeded ? .done : .failed
+            step.httpStatus = answer.httpStatus
+            step.errorCode = answer.errorCode
+            step.errorMessage = message
+            step.requestID = answer.requestID
+            step.finishedAt = date
+            try db.execute(
+                sql: """
+                    UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
+                    WHERE id = ?
+                    """,
+                arguments: [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
+            var detail: String?
+            if !succeeded {
+                detail = answer.summary
+            } else if answer.httpStatus == 404 {
+                detail = "already gone (HTTP 404)"
+            }
+            let entry = AuditEntry(
+                at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
+                userName: user.displayName,
+                action: Self.auditAction(step.action),
+                target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
+                detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
+            _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber))
+            return step
+        }
+    }
+
+    static func auditAction(_ action: StepAction) -> String {
+        switch action {
+        case .delete: "delete method"
+        case .deactivate: "deactivate hardware token"
+        case .makeDefault: "make default method"
+        }
+    }
+
+    /// What is left to do for a job, user by user in job order: every user not `done` (nor
+    /// `failed`, unless `retryFailed`), with its `pending` and `sent` steps (and `failed` ones if
+    /// `retryFailed`) in plan order. A user with no step left is still listed while it is not
+    /// final: it needs its verify. `done` steps are never listed.
+    public func remainingWork(of id: JobID, retryFailed: Bool = false) async throws(JournalError) -> [ResumableUser] {
+        try await read { db in
+            _ = try Self.fetchJob(db, id)
+            let users = try JobUserRecord.fetchAll(
+                db, sql: "SELECT * FROM jobUser WHERE jobID = ? ORDER BY position", arguments: [id.rawValue])
+            let stepStates = retryFailed ? "('pending', 'sent', 'failed')" : "('pending', 'sent')"
+            var out: [ResumableUser] = []
+            for user in users {
+                if user.state == .done || (user.state == .failed && !retryFailed) { continue }
+                let steps = try JobStepRecord.fetchAll(
+                    db, sql: "SELECT * FROM jobStep WHERE jobUserID = ? AND state IN \(stepStates) ORDER BY position",
+                    arguments: [user.id])
+                out.append(ResumableUser(user: user, steps: steps))
+            }
+            return out
+        }
+    }
+}

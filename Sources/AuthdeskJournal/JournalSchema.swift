@@ -1,0 +1,86 @@
+import GRDB
+
+/// The journal's tables, as numbered migrations: a database made by an older version is brought
+/// up to date when opened, and never changed behind a newer one's back.
+enum JournalSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: jobs, users, steps, kept methods, audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE job (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    operatorName TEXT,
+                    ticket TEXT,
+                    policy TEXT NOT NULL CHECK (policy IN ('portal', 'all')),
+                    state TEXT NOT NULL CHECK (state IN ('planned', 'running', 'paused', 'cancelled', 'finished')),
+                    updatedAt DATETIME NOT NULL
+                );
+                CREATE TABLE jobUser (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    jobID TEXT NOT NULL REFERENCES job(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    tenant TEXT NOT NULL,
+                    userID TEXT NOT NULL,
+                    displayName TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('waiting', 'running', 'verifying', 'done', 'failed')),
+                    reason TEXT,
+                    updatedAt DATETIME NOT NULL,
+                    UNIQUE (jobID, position),
+                    UNIQUE (jobID, tenant, userID)
+                );
+                CREATE TABLE jobStep (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    jobUserID INTEGER NOT NULL REFERENCES jobUser(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    methodID TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('delete', 'deactivate', 'makeDefault')),
+                    title TEXT NOT NULL,
+                    isDefault BOOLEAN NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'done', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    httpStatus INTEGER,
+                    errorCode TEXT,
+                    errorMessage TEXT,
+                    requestID TEXT,
+                    sentAt DATETIME,
+                    finishedAt DATETIME,
+                    UNIQUE (jobUserID, position)
+                );
+                CREATE TABLE keptMethod (
+                    jobUserID INTEGER NOT NULL REFERENCES jobUser(id) ON DELETE CASCADE,
+                    methodID TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    reason TEXT NOT NULL,
+                    PRIMARY KEY (jobUserID, methodID)
+                );
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    operatorName TEXT,
+                    tenant TEXT NOT NULL,
+                    userID TEXT NOT NULL,
+                    userName TEXT,
+                    action TEXT NOT NULL,
+                    target TEXT,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
+                    detail TEXT,
+                    requestID TEXT,
+                    ticket TEXT,
+                    jobID TEXT,
+                    redacted BOOLEAN NOT NULL DEFAULT 0
+                );
+                CREATE INDEX auditAt ON audit(at);
+                CREATE INDEX auditUser ON audit(userID);
+                CREATE INDEX jobStepUser ON jobStep(jobUserID, position);
+                CREATE TRIGGER auditNoUpdate BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER auditNoDelete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
+        return migrator
+    }
+}

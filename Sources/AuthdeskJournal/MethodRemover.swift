@@ -1,0 +1,21 @@
+import AuthdeskCore
+
+/// What the bulk engine needs from one tenant's identity service: list a user's methods, read
+/// the default one, and carry out one plan step.
+///
+/// Small on purpose, so the engine can be tested with an in-memory fake; an adapter over
+/// `IdentityProvider` (delete a method, deactivate a hardware token, read the default method)
+/// implements it for Graph and Auth0.
+public protocol MethodRemover: Sendable {
+    /// All of the user's methods, unknown types included.
+    func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod]
+
+    /// The id of the user's default MFA method among `methods` (the list just read), or nil
+    /// where the service has none (Auth0) or the user has not set one.
+    func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String?
+
+    /// Sends the step's request (delete the method, or deactivate the hardware token) and
+    /// returns the answer: its status and request id, or the failure's status, code, message
+    /// and request id. A 404 must come back as a 404, not be hidden: the engine decides.
+    func perform(_ step: PlanStep, of userID: String) async -> StepAnswer
+}

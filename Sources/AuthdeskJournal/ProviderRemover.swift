@@ -1,0 +1,145 @@
+import AuthdeskCore
+import AuthdeskServices
+
+/// The bulk engine's ``MethodRemover`` over an ``IdentityProvider``: lists methods, reads the
+/// default method from Graph's sign-in preferences (Auth0 has none), deletes methods, and
+/// deactivates hardware OATH tokens where the provider can (Graph).
+///
+/// `IdentityProvider` has no deactivation yet, so a Graph provider is given as such
+/// (``init(graph:)``) and its `deactivateHardwareOath` is used.
+public struct ProviderRemover: MethodRemover {
+    let provider: any IdentityProvider
+    let deactivate: (@Sendable (_ methodID: String, _ userID: String) async throws(ServiceError) -> Void)?
+
+    /// Any provider; a deactivate step is then refused (no such method on the protocol).
+    public init(provider: any IdentityProvider) {
+        self.provider = provider
+        deactivate = nil
+    }
+
+    /// A Graph provider, which can deactivate hardware OATH tokens.
+    public init(graph: GraphProvider) {
+        provider = graph
+        deactivate = { methodID, userID throws(ServiceError) in try await graph.deactivateHardwareOath(methodID, of: userID) }
+    }
+
+    public func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
+        do {
+            return try await provider.methods(of: userID)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String? {
+        guard provider.tenant.provider == .graph else { return nil }
+        do {
+            let preferences = try await provider.signInPreferences(of: userID)
+            return Self.methodID(for: preferences.userPreferredMethodForSecondaryAuthentication, among: methods)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
+        do {
+            switch step.action {
+            case .delete:
+                guard let method = Self.method(for: step) else {
+                    return StepAnswer(
+                        httpStatus: nil, errorCode: "notDeletable",
+                        message: "\(step.title) (\(step.kind.rawValue)) cannot be deleted by this version")
+                }
+                try await provider.deleteMethod(method, of: userID)
+            case .deactivate:
+                guard let deactivate else {
+                    return StepAnswer(
+                        httpStatus: nil, errorCode: "notSupported",
+                        message: "Deactivating a hardware token is not available for \(provider.tenant.provider.displayName)")
+                }
+                try await deactivate(step.methodID, userID)
+            case .makeDefault:
+                guard let preference = Self.preference(for: step) else {
+                    return StepAnswer(
+                        httpStatus: nil, errorCode: "notSupported",
+                        message: "\(step.title) cannot be made the default method")
+                }
+                try await provider.setDefaultMethod(of: userID, to: preference)
+            }
+            return StepAnswer(httpStatus: 204)
+        } catch {
+            return StepAnswer(httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID)
+        }
+    }
+
+    static func failure(_ error: ServiceError) -> ServiceFailure {
+        ServiceFailure(httpStatus: error.status, code: error.code, message: error.message, requestID: error.requestID)
+    }
+
+    /// The method a Graph default-method preference points at: the phone of its slot, the
+    /// Microsoft Authenticator (push), or the OATH token, software before hardware (oath).
+    /// When several methods share the preference, the first by id.
+    public static func methodID(for preference: DefaultMethod?, among methods: [AuthMethod]) -> String? {
+        func first(_ kinds: [MethodKind]) -> String? {
+            for kind in kinds {
+                if let id = methods.filter({ $0.kind == kind }).map(\.id).min() { return id }
+            }
+            return nil
+        }
+        func phone(_ type: PhoneType) -> String? {
+            methods.contains { $0.id == type.methodID } ? type.methodID : nil
+        }
+        switch preference {
+        case .sms?, .voiceMobile?: return phone(.mobile)
+        case .voiceAlternateMobile?: return phone(.alternateMobile)
+        case .voiceOffice?: return phone(.office)
+        case .push?: return first([.microsoftAuthenticator])
+        case .oath?: return first([.softwareOath, .hardwareOath])
+        case .none?, nil: return nil
+        }
+    }
+
+    /// The Graph preference that makes the step's method the default: a phone by its slot
+    /// (voice, which every phone supports), the authenticator (push), an OATH token (oath).
+    public static func preference(for step: PlanStep) -> DefaultMethod? {
+        switch step.kind {
+        case .phone:
+            switch PhoneType(methodID: step.methodID) {
+            case .mobile?: .voiceMobile
+            case .alternateMobile?: .voiceAlternateMobile
+            case .office?: .voiceOffice
+            case nil: nil
+            }
+        case .microsoftAuthenticator: .push
+        case .softwareOath, .hardwareOath: .oath
+        default: nil
+        }
+    }
+
+    /// A method value to address a step's method by: its kind and id are all a delete needs.
+    static func method(for step: PlanStep) -> AuthMethod? {
+        let id = step.methodID
+        switch step.kind {
+        case .phone: return .phone(PhoneMethod(id: id, phoneNumber: "", phoneType: PhoneType(methodID: id)))
+        case .email: return .email(EmailMethod(id: id, emailAddress: ""))
+        case .fido2: return .fido2(Fido2Method(id: id))
+        case .microsoftAuthenticator: return .microsoftAuthenticator(MicrosoftAuthenticatorMethod(id: id))
+        case .softwareOath: return .softwareOath(SoftwareOathMethod(id: id))
+        case .hardwareOath: return .hardwareOath(HardwareOathMethod(id: id))
+        case .temporaryAccessPass: return .temporaryAccessPass(TemporaryAccessPassMethod(id: id))
+        case .windowsHelloForBusiness: return .windowsHelloForBusiness(KeyCredentialMethod(id: id))
+        case .platformCredential: return .platformCredential(KeyCredentialMethod(id: id))
+        case .auth0Phone: return .auth0(Auth0Method(id: id, type: "phone"))
+        case .auth0Email: return .auth0(Auth0Method(id: id, type: "email"))
+        case .auth0Totp: return .auth0(Auth0Method(id: id, type: "totp"))
+        case .auth0WebAuthnRoaming: return .auth0(Auth0Method(id: id, type: "webauthn-roaming"))
+        case .auth0WebAuthnPlatform: return .auth0(Auth0Method(id: id, type: "webauthn-platform"))
+        case .auth0Passkey: return .auth0(Auth0Method(id: id, type: "passkey"))
+        case .auth0Push: return .auth0(Auth0Method(id: id, type: "push"))
+        case .auth0RecoveryCode: return .auth0(Auth0Method(id: id, type: "recovery-code"))
+        case .auth0Guardian: return .auth0(Auth0Method(id: id, type: "guardian"))
+        case .auth0EmailVerification: return .auth0(Auth0Method(id: id, type: "email-verification"))
+        case .password, .auth0Password, .unknown: return nil
+        }
+    }
+}

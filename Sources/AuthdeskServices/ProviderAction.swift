@@ -1,0 +1,57 @@
+/// An action a provider may offer on a user, so that the console shows only the actions that
+/// apply to the tenant's service (see ``IdentityProvider/capabilities``).
+public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
+    // Graph's actions, on the protocol.
+    /// ``IdentityProvider/addPhone(to:number:type:)`` and ``IdentityProvider/updatePhone(of:type:number:)``.
+    case addPhone
+    case updatePhone
+    /// ``IdentityProvider/setSmsSignIn(of:enabled:)``.
+    case setSmsSignIn
+    /// ``IdentityProvider/addEmail(to:address:)``.
+    case addEmail
+    /// ``IdentityProvider/updateEmail(of:address:)``.
+    case updateEmail
+    /// ``IdentityProvider/deleteMethod(_:of:)``.
+    case deleteMethod
+    /// ``IdentityProvider/deactivateHardwareOath(_:of:)``.
+    case deactivateHardwareOath
+    /// ``IdentityProvider/createTemporaryAccessPass(for:_:)``.
+    case createTemporaryAccessPass
+    /// ``IdentityProvider/signInPreferences(of:)`` and ``IdentityProvider/setDefaultMethod(of:to:)``.
+    case readDefaultMethod
+    case setDefaultMethod
+    /// ``IdentityProvider/revokeSessions(of:)``.
+    case revokeSessions
+    /// ``IdentityProvider/resetPassword(of:newPassword:)``.
+    case resetPassword
+    /// ``IdentityProvider/operationUpdates(of:)``: the reset is a long-running operation to follow.
+    case followPasswordReset
+
+    // Auth0's own actions, on ``Auth0Provider``.
+    /// ``Auth0Provider/createMethod(for:_:)``: phone (SMS or voice), e-mail, TOTP, security key.
+    case createAuth0Method
+    /// ``Auth0Provider/updateMethod(_:of:name:preferred:)``: a method's name or a phone's channel.
+    case updateAuth0Method
+    /// ``Auth0Provider/replaceMethods(of:with:)``: every method replaced by the given ones.
+    case replaceAllMethods
+    /// ``Auth0Provider/deleteAllMethods(of:)``.
+    case deleteAllMethods
+    /// ``Auth0Provider/deleteAllAuthenticators(of:)``: every MFA enrollment (Guardian) removed.
+    case deleteAllAuthenticators
+    /// ``Auth0Provider/invalidateRememberedBrowsers(of:)``: MFA asked again on every browser.
+    case invalidateRememberedBrowsers
+
+    /// What Microsoft Graph offers: every action on the protocol.
+    public static let graph: Set<ProviderAction> = [
+        .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod,
+        .deactivateHardwareOath, .createTemporaryAccessPass, .readDefaultMethod, .setDefaultMethod,
+        .revokeSessions, .resetPassword, .followPasswordReset,
+    ]
+
+    /// What the Auth0 Management API offers. No session revocation: the API this version speaks
+    /// has none, so the console does not offer it.
+    public static let auth0: Set<ProviderAction> = [
+        .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
+        .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
+    ]
+}
