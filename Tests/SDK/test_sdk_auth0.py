@@ -38,6 +38,25 @@ def test_get_user(auth0):
     assert user.user_id == USER and user.email == "user@example.com"
 
 
+def test_management_client_signs_in_by_itself_over_https(sandbox, monkeypatch):
+    """auth0-python's high-level ManagementClient(domain, client_id, client_secret): it builds
+    https URLs and fetches its own token, so it talks to the proxy's TLS listener; its token
+    fetch trusts the certificate named by SSL_CERT_FILE (httpx's convention)."""
+    import ssl
+
+    import httpx
+    from auth0.management import ManagementClient
+
+    settings = sandbox["auth0"]
+    monkeypatch.setenv("SSL_CERT_FILE", sandbox["tlsCertificate"])
+    domain = sandbox["tlsAuthority"].removeprefix("https://")
+    with httpx.Client(verify=ssl.create_default_context(cafile=sandbox["tlsCertificate"])) as transport:
+        client = ManagementClient(domain=domain, client_id=settings["clientId"], client_secret=settings["clientSecret"],
+                                  httpx_client=transport)
+        found = client.users.list_users_by_email(email="user@example.com")
+    assert [u.user_id for u in found] == [USER]
+
+
 def test_users_search(auth0):
     found = list(auth0.users.list(q='email:"user@example.com"', search_engine="v3"))
     assert [u.user_id for u in found] == [USER]
