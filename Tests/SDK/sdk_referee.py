@@ -207,7 +207,7 @@ class Auth0Model:
         schema = dict(content["schema"], components=self.document["components"])
         validator = OAS31Validator(schema, format_checker=oas31_format_checker)
         problems = []
-        for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.absolute_path)):
+        for error in sorted(validator.iter_errors(instance), key=lambda e: [str(part) for part in e.absolute_path]):
             field = error.json_path
             expected = error.schema.get("type") if isinstance(error.schema, dict) else None
             detail = f" (schema {template}: expected {error.validator} {error.validator_value!r}" + \
