@@ -11,7 +11,10 @@ extension Auth0Provider {
         let body = try request.body()
         let url = try apiURL(["users", key, "authentication-methods"])
         let response = try await write(try .json(method: "POST", url: url, body: body))
-        return try Auth0Provider.decodeMethod(response)
+        var method = try Auth0Provider.decodeMethod(response)
+        // The create answer carries no `confirmed` (Auth0's OpenAPI); a method created here is confirmed.
+        method.confirmed = method.confirmed ?? true
+        return method
     }
 
     /// Replaces all of the user's methods by `requests` (phone, e-mail and TOTP only, as
