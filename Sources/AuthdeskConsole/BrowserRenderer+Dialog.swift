@@ -20,7 +20,12 @@ extension BrowserRenderer {
         let width = min(body.width - 4, 72)
         let inner = width - 4
         guard inner > 10 else { return }
-        let labelWidth = dialog.fields.map { text($0.label).width }.max().map { max($0, 8) } ?? 8
+        var labels = dialog.fields.map(\.label)
+        if dialog.phase == .result {
+            labels.append(dialog.secretLabel)
+            if dialog.operationID != nil { labels += ["Status", "So far", "Elapsed", "First check"] }
+        }
+        let labelWidth = min(max(8, labels.map { text($0).width }.max() ?? 0), inner / 3)
 
         var lines: [DialogLine] = []
         func wrap(_ message: String, _ style: CellStyle, indent: Int = 0) {

@@ -211,3 +211,25 @@ def test_writable_console_offers_the_dialog_keys(console):
     hints = term.text().splitlines()[-1]
     for hint in DESTRUCTIVE_HINTS:
         assert hint in hints
+
+
+@pytest.mark.skipif(not main_has_device_code_sign_in(),
+                    reason="a password reset needs a signed-in operator: the embedded sandbox's "
+                           "device-code sign-in (branch cli) has not landed on main")
+def test_leave_a_running_reset_and_the_banner_follows_it(console):
+    term = console()
+    open_cameron(term)
+    term.press("p")
+    term.wait_for("Reset the password of Cameron White")
+    term.press("tab", "enter")
+    term.wait_for("following it:")
+    term.press("esc")
+    screen = term.wait_for(lambda s: "Reset the password of" not in s)
+    assert "New password" not in screen
+    if "succeeded" not in screen:
+        assert "reset Cameron White:" in screen.splitlines()[0]
+    screen = term.wait_for("Password reset of Cameron White: succeeded (ResetSuccess)", timeout=30)
+    assert "reset Cameron White:" not in screen.splitlines()[0]
+    # The console keeps working meanwhile and after.
+    term.press("j")
+    term.wait_for("Details · Password")
