@@ -47,6 +47,8 @@ extension BrowserState {
             if let existing {
                 guard capabilities.contains(.updateEmail) else { return notOffered("Changing the e-mail method") }
                 kind = .changeEmail(existing)
+            } else if list.contains(where: { $0.kind == .auth0Email }) {
+                return showFlash(.error, "\(user.displayName) already has an e-mail method; d deletes it, then m adds another")
             } else {
                 kind = .addEmail
             }

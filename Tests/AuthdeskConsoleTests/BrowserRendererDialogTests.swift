@@ -171,4 +171,27 @@ struct BrowserRendererDialogTests {
         }
         #expect(help.contains("d, del"))
     }
+
+    @Test(arguments: [
+        (BrowserAction.addPhone, "Add a phone", "[ Add ]  [ Cancel ]"),
+        (.editMethod, "Change a phone number", "[ Cancel ]  [ Change ]"),
+        (.deleteMethod, "Delete a method", "[ Cancel ]  [ Delete ]"),
+        (.toggleSmsSignIn, "Turn SMS sign-in off", "[ Cancel ]  [ Turn off ]"),
+        (.editEmail, "Add the e-mail method", "[ Add ]  [ Cancel ]"),
+        (.issueTemporaryAccessPass, "Issue a Temporary Access Pass", "[ Cancel ]  [ Issue ]"),
+        (.revokeSessions, "Revoke sessions", "[ Cancel ]  [ Revoke ]"),
+        (.resetPassword, "Reset the password", "[ Cancel ]  [ Reset ]"),
+    ])
+    func everyDialogFitsAt80x24(action: BrowserAction, title: String, buttons: String) throws {
+        let screen = state([.action(.moveDown), .action(action)])
+        let dialog = try #require(screen.dialog)
+        let grid = Screens.render(screen)
+        let text = grid.text
+        #expect(text.contains("┌─ \(title) "))
+        #expect(text.contains(buttons))
+        #expect(text.contains("Adele Vance"))
+        #expect(text.contains("(AdeleV@contoso.com)"))
+        #expect(dialog.summary.hasSuffix("Adele Vance (AdeleV@contoso.com) in the tenant contoso."))
+        #expect((0..<grid.height).allSatisfy { DisplayWidth.of(grid.row($0)) == 80 })
+    }
 }

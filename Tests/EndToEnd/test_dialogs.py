@@ -2,23 +2,15 @@
 sandbox, the screen read through pyte."""
 import base64
 import re
-import subprocess
 
 import pyte
 import pytest
 
-from terminal import Terminal, ROOT
+from terminal import Terminal
 
 DESTRUCTIVE = ["add a phone", "delete the selected method", "SMS sign-in", "e-mail method",
                "Temporary Access Pass", "revoke sessions", "reset the password", "change the selected phone"]
 DESTRUCTIVE_HINTS = ["a add phone", "d delete", "t TAP", "p password"]
-
-
-def main_has_device_code_sign_in():
-    """Whether the embedded sandbox signs in as a (device-code) operator, which a password
-    reset needs; the `cli` branch brings it."""
-    profile = (ROOT / "Sources" / "authdesk" / "EmbeddedProfile.swift").read_text()
-    return "deviceCode" in profile
 
 
 class RepScreen(pyte.Screen):
@@ -162,9 +154,6 @@ def test_a_pass_is_masked_copied_with_osc52_and_gone_on_close(console):
     assert shown not in screen
 
 
-@pytest.mark.skipif(not main_has_device_code_sign_in(),
-                    reason="a password reset needs a signed-in operator: the embedded sandbox's "
-                           "device-code sign-in (branch cli) has not landed on main")
 def test_reset_a_password_and_watch_it_succeed(console):
     term = console()
     open_cameron(term)
@@ -213,9 +202,6 @@ def test_writable_console_offers_the_dialog_keys(console):
         assert hint in hints
 
 
-@pytest.mark.skipif(not main_has_device_code_sign_in(),
-                    reason="a password reset needs a signed-in operator: the embedded sandbox's "
-                           "device-code sign-in (branch cli) has not landed on main")
 def test_leave_a_running_reset_and_the_banner_follows_it(console):
     term = console()
     open_cameron(term)
