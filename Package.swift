@@ -93,9 +93,16 @@ let package = Package(
         .target(
             name: "AuthdeskJournal",
             dependencies: [
-                "AuthdeskCore", "AuthdeskOutput", "AuthdeskServices",
+                "AuthdeskCore", "AuthdeskOutput",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The bulk "reset all MFA" engine: plans, runs, verifies and resumes jobs through the journal.
+        .target(
+            name: "AuthdeskBulkReset",
+            dependencies: ["AuthdeskCore", "AuthdeskJournal", "AuthdeskServices"],
             swiftSettings: swiftSettings
         ),
 
@@ -104,7 +111,7 @@ let package = Package(
             name: "authdesk",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
-                "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput",
+                "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput", "AuthdeskJournal", "AuthdeskBulkReset",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -142,7 +149,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskJournalTests",
-            dependencies: ["AuthdeskJournal", "AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox"],
+            dependencies: ["AuthdeskJournal", "AuthdeskCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskBulkResetTests",
+            dependencies: [
+                "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),

@@ -28,6 +28,7 @@ extension BrowserRenderer {
             }
         }
         for command in commands { lines.append(.entry(command.0, command.1)) }
+        let top = min(max(0, state.helpTop), max(0, lines.count - 1))
 
         let keyWidth = lines.compactMap { line -> Int? in
             if case .entry(let key, _) = line { return text(key).width }
@@ -43,7 +44,7 @@ extension BrowserRenderer {
         let gap = 3
         var column = 0
         var row = 0
-        for (i, line) in lines.enumerated() {
+        for (i, line) in lines.enumerated() where i >= top {
             if row == rows {
                 column += 1
                 row = 0
@@ -56,7 +57,7 @@ extension BrowserRenderer {
             let x = inner.x + 1 + column * (columnWidth + gap)
             let y = inner.y + row
             if x + min(columnWidth, 8) > inner.x + inner.width {
-                let note = "\(lines.count - i) more: enlarge the window"
+                let note = "\(lines.count - i) more: j scrolls"
                 put(note, at: inner.x + inner.width - text(note).width - 1, inner.y + inner.height - 1, style: theme.secondary)
                 break
             }

@@ -42,6 +42,7 @@ public struct BrowserRenderer {
             drawUsers()
             drawMethods()
             drawDetails()
+            if state.dialog != nil { drawDialog() }
         }
         drawFlashLine()
         drawHintLine()
@@ -54,6 +55,10 @@ public struct BrowserRenderer {
         let tenant = state.tenant
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: theme.banner)
         var right: [(String, CellStyle)] = []
+        if let operation = state.operation, !operation.isFinished {
+            let spin = glyphs.spinner[operation.spinnerFrame % glyphs.spinner.count]
+            right.append(("\(spin) reset \(operation.userName): \(operation.line)", theme.bannerAlert))
+        }
         if state.pendingRequests > 0 { right.append(("working" + glyphs.ellipsis, theme.banner)) }
         if state.readOnly { right.append(("READ-ONLY", theme.bannerAlert)) }
         right.append(("authdesk", theme.banner))
@@ -119,7 +124,15 @@ public struct BrowserRenderer {
     private mutating func drawHintLine() {
         let rect = layout.hints
         var x = rect.x + 1
-        for entry in state.keyMap.hints(in: state.activeScopes) {
+        // Too many for the width: drop from the end, but keep the way to help.
+        var entries = state.keyMap.hints(in: state.activeScopes)
+        func width(_ entry: KeyMap.Entry) -> Int { text(entry.keyLabel).width + 1 + text(entry.description).width + 2 }
+        while entries.reduce(0, { $0 + width($1) }) - 2 > rect.width - 2,
+            let last = entries.lastIndex(where: { $0.action != .help && $0.action != .closeHelp })
+        {
+            entries.remove(at: last)
+        }
+        for entry in entries {
             let key = entry.keyLabel
             let needed = text(key).width + 1 + text(entry.description).width
             if x + needed > rect.width - 1 { break }

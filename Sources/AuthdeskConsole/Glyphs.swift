@@ -13,12 +13,18 @@ public struct Glyphs: Sendable, Hashable {
     public var separator: String
     /// Marks the selected row, for terminals and readers that do not see reverse video.
     public var selectionMarker: String
+    /// A masked character of a password or pass.
+    public var mask: String
+    /// The frames of the spinner of a running operation.
+    public var spinner: [String]
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
-        ellipsis: "…", separator: "·", selectionMarker: "▸")
+        ellipsis: "…", separator: "·", selectionMarker: "▸", mask: "•",
+        spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
-        ellipsis: "~", separator: "|", selectionMarker: ">")
+        ellipsis: "~", separator: "|", selectionMarker: ">", mask: "*",
+        spinner: ["|", "/", "-", "\\"])
 }

@@ -1,5 +1,6 @@
 import AuthdeskViewModels
 import CNcursesw
+import Foundation
 import Glibc
 
 /// The one owner of the terminal: sets curses up, runs the input loop, restores the terminal.
@@ -54,6 +55,7 @@ final class TerminalSession {
     private var writer = ScreenWriter()
     private var renderOptions = RenderOptions()
     private var redrawRequests = 0
+    private var copyRequests = 0
 
     /// A session on the terminal at `input` and `output` (the process's own by default).
     init(
@@ -222,7 +224,30 @@ final class TerminalSession {
         }
         let grid = BrowserRenderer.render(state, width: width, height: height, options: renderOptions)
         writer.show(grid, on: surface)
+        if state.copyRequests != copyRequests {
+            copyRequests = state.copyRequests
+            if let secret = state.dialog?.secret { copyToClipboard(secret.reveal()) }
+        }
         return state
+    }
+
+    /// Puts `text` on the operator's own clipboard: the OSC 52 escape, which the terminal (or
+    /// tmux with `set-clipboard on`) carries across SSH. Written straight to the terminal, after
+    /// curses has flushed its frame; never logged.
+    private func copyToClipboard(_ text: String) {
+        let sequence = Array(Self.clipboardSequence(text).utf8)
+        var offset = 0
+        while offset < sequence.count {
+            let written = sequence[offset...].withUnsafeBytes { Glibc.write(output, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    /// `ESC ] 52 ; c ; <base64> BEL`.
+    static func clipboardSequence(_ text: String) -> String {
+        "\u{1B}]52;c;" + Data(text.utf8).base64EncodedString() + "\u{07}"
     }
 
     private func restore() {

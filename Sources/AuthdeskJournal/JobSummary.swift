@@ -58,7 +58,7 @@ public struct JobSummary: Sendable, Hashable, Codable {
     }
 
     /// `Delete Mobile phone: HTTP 403 accessDenied: ... (request id abc)`.
-    static func describe(_ step: JobStepRecord) -> String {
+    public static func describe(_ step: JobStepRecord) -> String {
         let answer = StepAnswer(
             httpStatus: step.httpStatus, errorCode: step.errorCode, message: step.errorMessage, requestID: step.requestID)
         var text = "\(step.planStep.description): \(answer.summary)"

@@ -127,6 +127,14 @@ enum Auth0Methods {
         return .success(method)
     }
 
+    /// A new method as the create (201) and replace (200) answers show it: the OpenAPI response
+    /// schemas have no `confirmed` (and allow no other property); later reads carry it.
+    static func answered(_ method: JSON) -> JSON {
+        var answer = method
+        answer.remove("confirmed")
+        return answer
+    }
+
     /// A refusal carried through a `Result`.
     struct ReplyError: Error {
         var reply: HTTPReply
@@ -147,7 +155,7 @@ enum Auth0Methods {
             return refusal.reply
         case .success(let method):
             state.auth0.users[userIndex].methods.append(method)
-            return .json(201, method)
+            return .json(201, answered(method))
         }
     }
 
@@ -161,7 +169,7 @@ enum Auth0Methods {
             }
         }
         state.auth0.users[userIndex].methods = methods
-        return .json(200, .array(methods))
+        return .json(200, .array(methods.map(answered)))
     }
 
     static func update(_ request: IncomingRequest, userIndex: Int, index: Int, state: inout SandboxState) -> HTTPReply {

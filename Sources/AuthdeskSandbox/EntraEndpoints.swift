@@ -56,6 +56,42 @@ enum EntraEndpoints {
         }
     }
 
+    /// `GET /{tenant}/v2.0/.well-known/openid-configuration`: the OpenID Connect discovery
+    /// document MSAL (and so azure-identity) reads before any sign-in, naming the token and
+    /// device-code endpoints and the issuer.
+    static func openIdConfiguration(_ request: IncomingRequest, state: SandboxState) -> HTTPReply {
+        guard request.method == "GET" else {
+            return error(405, "invalid_request", code: 900561, "The endpoint only accepts GET requests. Received a \(request.method) request.")
+        }
+        guard let tenantIndex = state.tenantIndex(request.segments[0]) else {
+            return error(400, "invalid_tenant", code: 90002,
+                         "Tenant '\(request.segments[0])' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.")
+        }
+        let tenant = state.tenants[tenantIndex]
+        let base = "\(state.baseURL)/\(tenant.id)"
+        return .json(200, .obj([
+            "token_endpoint": .string("\(base)/oauth2/v2.0/token"),
+            "token_endpoint_auth_methods_supported": .array(["client_secret_post", "private_key_jwt", "client_secret_basic"].map(JSON.string)),
+            "jwks_uri": .string("\(base)/discovery/v2.0/keys"),
+            "response_modes_supported": .array(["query", "fragment", "form_post"].map(JSON.string)),
+            "subject_types_supported": .array([.string("pairwise")]),
+            "id_token_signing_alg_values_supported": .array([.string("RS256")]),
+            "response_types_supported": .array(["code", "id_token", "code id_token", "id_token token"].map(JSON.string)),
+            "scopes_supported": .array(["openid", "profile", "email", "offline_access"].map(JSON.string)),
+            "issuer": .string("\(base)/v2.0"),
+            "request_uri_parameter_supported": .bool(false),
+            "userinfo_endpoint": .string("\(state.baseURL)/oidc/userinfo"),
+            "authorization_endpoint": .string("\(base)/oauth2/v2.0/authorize"),
+            "device_authorization_endpoint": .string("\(base)/oauth2/v2.0/devicecode"),
+            "http_logout_supported": .bool(true),
+            "frontchannel_logout_supported": .bool(true),
+            "end_session_endpoint": .string("\(base)/oauth2/v2.0/logout"),
+            "claims_supported": .array(["sub", "iss", "aud", "exp", "iat", "name", "oid", "preferred_username", "tid"].map(JSON.string)),
+            "tenant_region_scope": .string("NA"),
+            "cloud_instance_name": .string("microsoftonline.com"),
+        ]))
+    }
+
     static func error(_ status: Int, _ error: String, code: Int, _ message: String) -> HTTPReply {
         let traceId = UUID().uuidString.lowercased()
         let correlationId = UUID().uuidString.lowercased()
@@ -252,11 +288,15 @@ enum EntraEndpoints {
         guard let op = tenant.operatorUser else {
             return error(400, "invalid_grant", code: 50034, "The user account \(tenant.operatorUPN) does not exist in the \(tenant.name) directory.")
         }
-        return delegatedToken(scope: record.scope, clientId: record.clientId, tenant: tenant, user: op, state: &state, now: now)
+        return delegatedToken(scope: record.scope, clientId: record.clientId, tenant: tenant, user: op,
+                              clientInfo: form["client_info"] == "1", state: &state, now: now)
     }
 
+    /// The answer to a successful delegated sign-in: access token, refresh token with
+    /// `offline_access`, an id token (with `sub`, which MSAL keys accounts by) with `openid`, and
+    /// `client_info` (`{"uid","utid"}`, base64url) when the request asked for it with `client_info=1`.
     static func delegatedToken(scope: String, clientId: String, tenant: TenantRecord, user: UserRecord,
-                               state: inout SandboxState, now: Date) -> HTTPReply {
+                               clientInfo: Bool = false, state: inout SandboxState, now: Date) -> HTTPReply {
         let requested = scopeNames(scope)
         let granted = grantedScopes(scope)
         let record = TokenRecord(audience: .graph(tenantId: tenant.id), clientId: clientId, userId: user.id,
@@ -277,10 +317,15 @@ enum EntraEndpoints {
         if requested.contains("openid") {
             body.set("id_token", .string(unsignedJWT(.obj([
                 "aud": .string(clientId), "iss": .string("\(state.baseURL)/\(tenant.id)/v2.0"),
+                "sub": .string(Base64URL.encode(Data("\(clientId):\(user.id)".utf8))), "ver": .string("2.0"),
                 "tid": .string(tenant.id), "oid": .string(user.id), "preferred_username": .string(user.userPrincipalName),
                 "name": .string(user.displayName), "iat": .int(Int(now.timeIntervalSince1970)),
                 "exp": .int(Int(now.timeIntervalSince1970) + tokenLifetime),
             ]))))
+        }
+        if clientInfo {
+            let info = JSON.obj(["uid": .string(user.id), "utid": .string(tenant.id)])
+            body.set("client_info", .string(Base64URL.encode(info.data)))
         }
         return .json(200, body, headers: [("Cache-Control", "no-store, no-cache"), ("Pragma", "no-cache")])
     }
@@ -297,8 +342,8 @@ enum EntraEndpoints {
         state.refreshTokens[token] = nil
         let scope = form["scope"].flatMap { grantedScopes($0).isEmpty ? nil : $0 }
             ?? record.permissions.sorted().joined(separator: " ")
-        return delegatedToken(scope: scope + " offline_access",
-                              clientId: record.clientId, tenant: tenant, user: user, state: &state, now: now)
+        return delegatedToken(scope: scope + " offline_access", clientId: record.clientId, tenant: tenant, user: user,
+                              clientInfo: form["client_info"] == "1", state: &state, now: now)
     }
 
     // MARK: Tokens

@@ -37,9 +37,12 @@ enum SandboxRouter {
             if segments.count >= 2, segments[1] == "oauth2" {
                 return EntraEndpoints.handle(request, state: &state, now: now)
             }
+            if segments.count == 4, segments[1...] == ["v2.0", ".well-known", "openid-configuration"] {
+                return EntraEndpoints.openIdConfiguration(request, state: state)
+            }
             return .json(404, .obj(["error": .obj([
                 "code": .string("NotFound"),
-                "message": .string("No such endpoint in the sandbox: \(request.method) /\(segments.joined(separator: "/")). It serves /v1.0, /beta, /{tenant}/oauth2/v2.0/token|devicecode, /oauth/token and /api/v2."),
+                "message": .string("No such endpoint in the sandbox: \(request.method) /\(segments.joined(separator: "/")). It serves /v1.0, /beta, /{tenant}/oauth2/v2.0/token|devicecode, /{tenant}/v2.0/.well-known/openid-configuration, /oauth/token and /api/v2."),
             ])]))
         }
     }

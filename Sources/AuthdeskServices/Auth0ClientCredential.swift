@@ -2,7 +2,7 @@ import Foundation
 
 /// Signs in to an Auth0 tenant's Management API as a machine-to-machine application (client
 /// credentials), caching the token and asking for a new one a few minutes before it expires.
-public actor Auth0ClientCredential: TokenProvider {
+public final class Auth0ClientCredential: TokenProvider {
     /// The tenant's root: `https://acme.eu.auth0.com`, or the sandbox's `http://127.0.0.1:PORT`.
     public let root: URL
     public let clientID: String
@@ -11,10 +11,7 @@ public actor Auth0ClientCredential: TokenProvider {
     private let secret: String
     private let transport: HTTPTransport
     private let now: @Sendable () -> Date
-    /// Renew this long before the token expires.
-    private let refreshMargin: TimeInterval
-    private var cached: AccessToken?
-    private var pending: Task<AccessToken, any Error>?
+    private let cache: TokenCache
 
     public init(
         root: URL, domain: String, clientID: String, secret: String, transport: HTTPTransport,
@@ -25,8 +22,8 @@ public actor Auth0ClientCredential: TokenProvider {
         self.audience = Auth0ClientCredential.audience(domain: domain)
         self.secret = secret
         self.transport = transport
-        self.refreshMargin = refreshMargin
         self.now = now
+        self.cache = TokenCache(refreshMargin: refreshMargin, now: now, failurePrefix: "Auth0 sign-in failed")
     }
 
     /// The Management API's audience for `domain` (`acme.eu.auth0.com` or a URL).
@@ -43,33 +40,18 @@ public actor Auth0ClientCredential: TokenProvider {
     }
 
     public func token() async throws(ServiceError) -> AccessToken {
-        if let cached, cached.isValid(at: now(), margin: refreshMargin) { return cached }
-        let task: Task<AccessToken, any Error>
-        if let pending {
-            task = pending
-        } else {
-            let request = HTTPRequest.form(url: tokenURL, fields: [
-                ("grant_type", "client_credentials"), ("client_id", clientID),
-                ("client_secret", secret), ("audience", audience),
-            ])
-            let transport = transport, now = now
-            task = Task { try await Auth0ClientCredential.requestToken(request, transport: transport, now: now) }
-            pending = task
-        }
-        defer { if pending == task { pending = nil } }
-        do {
-            let token = try await task.value
-            cached = token
-            return token
-        } catch let error as ServiceError {
-            throw error
-        } catch {
-            throw ServiceError(kind: .signIn, message: "Auth0 sign-in failed: \(Redactor.text(String(describing: error)))")
+        let request = HTTPRequest.form(url: tokenURL, fields: [
+            ("grant_type", "client_credentials"), ("client_id", clientID),
+            ("client_secret", secret), ("audience", audience),
+        ])
+        let transport = transport, now = now
+        return try await cache.token { _ throws(ServiceError) in
+            try await Auth0ClientCredential.requestToken(request, transport: transport, now: now)
         }
     }
 
-    public func invalidate() {
-        cached = nil
+    public func invalidate() async {
+        await cache.invalidate()
     }
 
     /// Sends the token request and reads `{access_token, expires_in}`, or Auth0's refusal as a

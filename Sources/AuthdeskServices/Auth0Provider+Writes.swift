@@ -11,7 +11,10 @@ extension Auth0Provider {
         let body = try request.body()
         let url = try apiURL(["users", key, "authentication-methods"])
         let response = try await write(try .json(method: "POST", url: url, body: body))
-        return try Auth0Provider.decodeMethod(response)
+        var method = try Auth0Provider.decodeMethod(response)
+        // The create answer carries no `confirmed` (Auth0's OpenAPI); a method created here is confirmed.
+        method.confirmed = method.confirmed ?? true
+        return method
     }
 
     /// Replaces all of the user's methods by `requests` (phone, e-mail and TOTP only, as
@@ -95,7 +98,7 @@ extension Auth0Provider {
     public func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError) {
         let key = try Auth0Provider.userKey(userID)
         let url = try apiURL(["users", key, "multifactor", "actions", "invalidate-remember-browser"])
-        _ = try await write(HTTPRequest(method: "POST", url: url))
+        _ = try await write(HTTPRequest(method: "POST", url: url, idempotent: true))
     }
 
     /// Sets the user's password (`PATCH /users/{id}`); the connection's password policy may
@@ -108,6 +111,18 @@ extension Auth0Provider {
     }
 
     // MARK: The protocol's writes that Auth0 offers
+
+    /// Enrols a phone for SMS codes. Auth0 phones have no slots, so only `mobile` is accepted;
+    /// the number may be written as Graph wants it (`+1 2065555555`): Auth0 gets it in E.164.
+    public func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
+        guard type == .mobile else {
+            throw ServiceError(
+                kind: .badInput, code: "notSupported",
+                message: "Auth0 phones have no \(type.rawValue) slot: add it as --type mobile (an SMS phone)")
+        }
+        let method = try await createMethod(for: userID, .phone(number: number, channel: .sms))
+        return PhoneMethod(id: method.id, phoneNumber: method.phoneNumber ?? number, phoneType: .mobile)
+    }
 
     /// Enrols an e-mail method.
     public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {

@@ -3,7 +3,7 @@ import Foundation
 /// Signs in an operator with the device-code flow (RFC 8628): shows the service's message
 /// through the caller's callback, polls the token endpoint at the service's interval, and keeps
 /// the token (and its refresh token) in memory, refreshing it before it expires.
-public actor DeviceCodeCredential: TokenProvider {
+public final class DeviceCodeCredential: TokenProvider {
     /// Called with the code to enter; the caller shows it to the operator.
     public typealias Prompt = @Sendable (DeviceCodePrompt) async -> Void
 
@@ -12,10 +12,7 @@ public actor DeviceCodeCredential: TokenProvider {
     private let prompt: Prompt
     private let sleep: HTTPTransport.Sleep
     private let now: @Sendable () -> Date
-    private let refreshMargin: TimeInterval
-    private var cached: AccessToken?
-    private var refreshToken: String?
-    private var pending: Task<AccessToken, any Error>?
+    private let cache: TokenCache
 
     /// - Parameter signIn: its scope gets `offline_access` added so that a refresh token comes back.
     public init(
@@ -31,37 +28,20 @@ public actor DeviceCodeCredential: TokenProvider {
         self.signIn = signIn
         self.transport = transport
         self.prompt = prompt
-        self.refreshMargin = refreshMargin
         self.sleep = sleep
         self.now = now
+        self.cache = TokenCache(refreshMargin: refreshMargin, now: now)
     }
 
     public func token() async throws(ServiceError) -> AccessToken {
-        if let cached, cached.isValid(at: now(), margin: refreshMargin) { return cached }
-        let task: Task<AccessToken, any Error>
-        if let pending {
-            task = pending
-        } else {
-            let flow = Flow(signIn: signIn, transport: transport, prompt: prompt, sleep: sleep, now: now)
-            let refreshToken = refreshToken
-            task = Task { try await flow.run(refreshToken: refreshToken) }
-            pending = task
-        }
-        defer { if pending == task { pending = nil } }
-        do {
-            let token = try await task.value
-            cached = token
-            if let refresh = token.refreshToken { refreshToken = refresh }
-            return token
-        } catch let error as ServiceError {
-            throw error
-        } catch {
-            throw ServiceError(kind: .signIn, message: "Sign-in failed: \(error)")
+        let flow = Flow(signIn: signIn, transport: transport, prompt: prompt, sleep: sleep, now: now)
+        return try await cache.token { previous throws(ServiceError) in
+            try await flow.run(refreshToken: previous?.refreshToken)
         }
     }
 
-    public func invalidate() {
-        cached = nil
+    public func invalidate() async {
+        await cache.invalidate()
     }
 
     /// One sign-in: a refresh when a refresh token is at hand, else the whole device-code flow.

@@ -32,7 +32,7 @@ extension GraphProvider {
         let key = try GraphProvider.userKey(userID)
         let action = enabled ? "enableSmsSignIn" : "disableSmsSignIn"
         let url = try graphURL(["users", key, "authentication", "phoneMethods", PhoneType.mobile.methodID, action])
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8)))
+        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
@@ -92,7 +92,7 @@ extension GraphProvider {
         guard let url = GraphEndpoints.url(endpoints.graphBeta, ["users", key, "authentication", "hardwareOathMethods", methodID, "deactivate"]) else {
             throw ServiceError(kind: .badInput, message: "The method id cannot be put in a URL")
         }
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8)))
+        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func createTemporaryAccessPass(
@@ -144,7 +144,7 @@ extension GraphProvider {
     public func revokeSessions(of userID: String) async throws(ServiceError) {
         let key = try GraphProvider.userKey(userID)
         let url = try graphURL(["users", key, "revokeSignInSessions"])
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8)))
+        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset {

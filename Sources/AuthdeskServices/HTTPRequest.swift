@@ -7,12 +7,18 @@ public struct HTTPRequest: Sendable {
     /// Header names as given; the transport adds `client-request-id` when absent.
     public var headers: [String: String]
     public var body: Data?
+    /// Whether sending it twice does no more than sending it once. A request that is not is never
+    /// sent again once it may have reached the service (a connection dropped after sending): a
+    /// retried `POST .../phoneMethods` that had landed would fail as a duplicate and hide the success.
+    public var isIdempotent: Bool
 
-    public init(method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil) {
+    /// `idempotent` defaults to true for every method but `POST`.
+    public init(method: String = "GET", url: URL, headers: [String: String] = [:], body: Data? = nil, idempotent: Bool? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.isIdempotent = idempotent ?? (method.uppercased() != "POST")
     }
 
     /// A `POST` with an `application/x-www-form-urlencoded` body, fields in the order given.
@@ -21,7 +27,8 @@ public struct HTTPRequest: Sendable {
         headers["Content-Type"] = "application/x-www-form-urlencoded"
         headers["Accept"] = "application/json"
         let body = fields.map { "\(formEncode($0.0))=\(formEncode($0.1))" }.joined(separator: "&")
-        return HTTPRequest(method: "POST", url: url, headers: headers, body: Data(body.utf8))
+        // Form posts ask for tokens: asking twice is harmless.
+        return HTTPRequest(method: "POST", url: url, headers: headers, body: Data(body.utf8), idempotent: true)
     }
 
     /// A request with a JSON body.

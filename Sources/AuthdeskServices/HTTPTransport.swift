@@ -85,7 +85,8 @@ public final class HTTPTransport: Sendable {
                 if error is CancellationError || code == URLError.cancelled.rawValue {
                     throw ServiceError.cancelled(clientRequestID)
                 }
-                if let code, RetryPolicy.isRetryable(urlErrorCode: code), attempt < retry.maxAttempts {
+                let mayRepeat = request.isIdempotent || code.map(RetryPolicy.neverSent(urlErrorCode:)) == true
+                if let code, RetryPolicy.isRetryable(urlErrorCode: code), mayRepeat, attempt < retry.maxAttempts {
                     let wait = retry.backoff(failures: attempt)
                     logger.notice("no answer, retrying", metadata: [
                         "target": "\(target)", "error": "\(code)", "wait": "\(wait)",
@@ -98,9 +99,10 @@ public final class HTTPTransport: Sendable {
                     "target": "\(target)", "error": "\(Redactor.text(String(describing: error)))",
                     "client-request-id": "\(clientRequestID)",
                 ])
+                let unsure = mayRepeat ? "" : "; the change may have been made: check before trying again"
                 throw ServiceError(
                     kind: .unavailable, code: code.map { "URLError\($0)" },
-                    message: "No answer from \(request.url.host ?? "the service") after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(HTTPTransport.describe(error))",
+                    message: "No answer from \(request.url.host ?? "the service") after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(HTTPTransport.describe(error))\(unsure)",
                     requestID: clientRequestID)
             }
             var headers: [String: String] = [:]

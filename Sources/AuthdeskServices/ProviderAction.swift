@@ -51,7 +51,7 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     /// What the Auth0 Management API offers. No session revocation: the API this version speaks
     /// has none, so the console does not offer it.
     public static let auth0: Set<ProviderAction> = [
-        .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
+        .addPhone, .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
         .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
     ]
 }

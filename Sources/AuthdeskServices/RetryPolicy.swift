@@ -73,6 +73,18 @@ public struct RetryPolicy: Sendable {
         retryableURLErrorCodes.contains(code)
     }
 
+    /// Whether the request certainly never reached the service (no connection was made), so that
+    /// even a request that is not idempotent may be sent again.
+    public static func neverSent(urlErrorCode code: Int) -> Bool {
+        neverSentURLErrorCodes.contains(code)
+    }
+
+    static let neverSentURLErrorCodes: Set<Int> = [
+        URLError.cannotConnectToHost.rawValue,
+        URLError.notConnectedToInternet.rawValue,
+        URLError.dnsLookupFailed.rawValue,
+    ]
+
     static let retryableURLErrorCodes: Set<Int> = [
         URLError.networkConnectionLost.rawValue,
         URLError.timedOut.rawValue,

@@ -23,4 +23,23 @@ public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
     case clearInput
     case closeHelp
     case redraw
+    // The methods pane's actions: each opens a dialog.
+    case addPhone
+    case editMethod
+    case deleteMethod
+    case toggleSmsSignIn
+    case editEmail
+    case issueTemporaryAccessPass
+    case revokeSessions
+    case resetPassword
+    // Inside a dialog.
+    case nextField
+    case previousField
+    case cursorLeft
+    case cursorRight
+    case toggleChoice
+    case confirm
+    case closeDialog
+    case reveal
+    case copySecret
 }

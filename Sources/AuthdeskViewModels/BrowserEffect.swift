@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskServices
 
 /// Work the browser's state machine asks for; ``BrowserViewModel`` runs it and feeds the answer
 /// back as a ``BrowserEvent`` tagged with the same generation.
@@ -11,4 +12,10 @@ public enum BrowserEffect: Sendable, Equatable {
     case loadMethods(userID: String, generation: Int, settle: Bool)
     /// Clear the flash message `id` after the flash duration.
     case expireFlash(id: Int)
+    /// Send a confirmed dialog's write; the answer comes back tagged with the dialog's id.
+    case send(DialogRequest, dialogID: Int)
+    /// Follow a password reset's operation until its final status.
+    case followOperation(PasswordReset, operationID: Int)
+    /// Tick the spinner of a running operation once, after the spinner interval.
+    case tickOperation(operationID: Int)
 }

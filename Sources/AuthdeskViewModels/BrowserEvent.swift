@@ -13,4 +13,12 @@ public enum BrowserEvent: Sendable, Equatable {
     case moreUsersAnswered(generation: Int, Result<UserPage, ServiceError>)
     case methodsAnswered(generation: Int, userID: String, Result<[AuthMethod], ServiceError>)
     case flashExpired(id: Int)
+    /// The service answered dialog `dialogID`'s request; `at` is the view model's clock.
+    case dialogAnswered(dialogID: Int, Result<DialogOutcome, ServiceError>, at: Duration)
+    /// A followed operation reported a status.
+    case operationUpdated(operationID: Int, LongRunningOperation, at: Duration)
+    /// Following an operation ended without a final status (nil: the stream just ended).
+    case operationLost(operationID: Int, ServiceError?, at: Duration)
+    /// The spinner interval passed while an operation runs.
+    case operationTicked(operationID: Int, at: Duration)
 }

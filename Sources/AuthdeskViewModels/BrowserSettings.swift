@@ -10,12 +10,15 @@ public struct BrowserSettings: Sendable, Equatable {
     public var pagingThreshold: Int
     /// How long an information message stays in the flash line.
     public var flashDuration: Duration
+    /// How often a running operation's spinner turns (and its elapsed time is refreshed).
+    public var spinnerInterval: Duration
 
     public init(
         pageSize: Int = 50, searchDebounce: Duration = .milliseconds(250),
         methodsSettle: Duration = .milliseconds(120), pagingThreshold: Int = 10,
-        flashDuration: Duration = .seconds(4)
+        flashDuration: Duration = .seconds(4), spinnerInterval: Duration = .milliseconds(125)
     ) {
+        self.spinnerInterval = spinnerInterval
         self.pageSize = pageSize
         self.searchDebounce = searchDebounce
         self.methodsSettle = methodsSettle

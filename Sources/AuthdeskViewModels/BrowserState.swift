@@ -12,6 +12,8 @@ public struct BrowserState: Sendable, Equatable {
     public let keyMap: KeyMap
     public let readOnly: Bool
     public let settings: BrowserSettings
+    /// What the provider offers; bindings for anything else are hidden.
+    public let capabilities: Set<ProviderAction>
 
     /// The search text, as typed.
     public var query: String = ""
@@ -40,6 +42,8 @@ public struct BrowserState: Sendable, Equatable {
     /// The command line's text, without the `:`.
     public var command = ""
     public var showsHelp = false
+    /// The first help line shown: the help scrolls when it is longer than the screen.
+    public var helpTop = 0
     public var flash: Flash?
     /// Requests sent to the service and not answered yet (the activity indicator).
     public var pendingRequests = 0
@@ -53,13 +57,28 @@ public struct BrowserState: Sendable, Equatable {
     /// Increases with every published change; consumers keep the highest they have seen.
     public var revision: UInt64 = 0
 
-    private var flashCounter = 0
+    /// The open action dialog, if any: it takes every key.
+    public var dialog: DialogState?
+    /// The password reset being followed (shown in the banner once its dialog is closed).
+    public var operation: OperationProgress?
+    /// Bumped when the operator asks to copy the dialog's secret: the console then writes it to
+    /// the terminal's clipboard (OSC 52) from the dialog.
+    public var copyRequests = 0
 
-    public init(tenant: TenantInfo, keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()) {
+    private var flashCounter = 0
+    var dialogCounter = 0
+    var operationCounter = 0
+
+    public init(
+        tenant: TenantInfo, keyMap: KeyMap = .standard, readOnly: Bool = false,
+        settings: BrowserSettings = BrowserSettings(), capabilities: Set<ProviderAction> = ProviderAction.graph
+    ) {
         self.tenant = tenant
         self.readOnly = readOnly || tenant.readOnly
-        self.keyMap = self.readOnly ? keyMap.readOnly() : keyMap
+        let offered = keyMap.available(to: capabilities)
+        self.keyMap = self.readOnly ? offered.readOnly() : offered
         self.settings = settings
+        self.capabilities = capabilities
     }
 
     // MARK: Derived
@@ -78,6 +97,7 @@ public struct BrowserState: Sendable, Equatable {
     /// The key scopes in force, innermost first: what a key means right now.
     public var activeScopes: [KeyScope] {
         if showsHelp { return [.help] }
+        if let dialog { return [dialog.phase == .result ? .result : .dialog] }
         switch input {
         case .search: return [.search, .list]
         case .command: return [.command]
@@ -123,6 +143,18 @@ public struct BrowserState: Sendable, Equatable {
         case .flashExpired(let id):
             if flash?.id == id { flash = nil }
             return []
+        case .dialogAnswered(let dialogID, let result, let at):
+            return dialogAnswered(dialogID, result, at: at)
+        case .operationUpdated(let operationID, let update, let at):
+            return operationUpdated(operationID, update, at: at)
+        case .operationLost(let operationID, let error, let at):
+            return operationLost(operationID, error, at: at)
+        case .operationTicked(let operationID, let at):
+            guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
+            operation.now = at
+            operation.spinnerFrame += 1
+            self.operation = operation
+            return [.tickOperation(operationID: operationID)]
         }
     }
 
@@ -131,6 +163,11 @@ public struct BrowserState: Sendable, Equatable {
     /// In a text field printable keys type (unless the field itself binds them), so `j` types
     /// while the arrows still move the selection.
     public func action(for key: Key) -> BrowserAction? {
+        if !showsHelp, let dialog, dialog.phase != .result, dialog.focusedField?.isText == true,
+            key.printable != nil
+        {
+            return nil
+        }
         if let input, key.printable != nil {
             return keyMap.action(for: key, in: [input == .search ? .search : .command])
         }
@@ -139,6 +176,10 @@ public struct BrowserState: Sendable, Equatable {
 
     private mutating func press(_ key: Key) -> [BrowserEffect] {
         if let action = action(for: key) { return perform(action) }
+        if !showsHelp, dialog != nil, let character = key.printable {
+            typeIntoDialog(character)
+            return []
+        }
         if let input, let character = key.printable { return type(character, into: input) }
         return []
     }
@@ -157,7 +198,18 @@ public struct BrowserState: Sendable, Equatable {
 
     private mutating func perform(_ action: BrowserAction) -> [BrowserEffect] {
         if flash?.level == .error { flash = nil }
+        if showsHelp, let delta = helpScroll(action) {
+            helpTop = min(max(0, helpTop + delta), max(0, helpLineCount - 1))
+            return []
+        }
+        if dialog != nil, !showsHelp { return performInDialog(action) }
         switch action {
+        case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
+            .revokeSessions, .resetPassword:
+            return openDialog(for: action)
+        case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
+            .reveal, .copySecret:
+            return []
         case .search:
             input = .search
             focus = .users
@@ -168,6 +220,7 @@ public struct BrowserState: Sendable, Equatable {
             return []
         case .help:
             showsHelp = true
+            helpTop = 0
             return []
         case .closeHelp:
             showsHelp = false
@@ -238,6 +291,23 @@ public struct BrowserState: Sendable, Equatable {
                 return []
             }
         }
+    }
+
+    /// How far a key scrolls the help, if it scrolls it.
+    private func helpScroll(_ action: BrowserAction) -> Int? {
+        switch action {
+        case .moveDown: 1
+        case .moveUp: -1
+        case .pageDown: 10
+        case .pageUp: -10
+        case .top: Int.min / 2
+        default: nil
+        }
+    }
+
+    /// The help's lines: a heading per scope, an entry per action, then the commands.
+    public var helpLineCount: Int {
+        keyMap.helpSections().reduce(0) { $0 + 1 + $1.entries.count } + 1 + Self.commands.count
     }
 
     // MARK: Search and paging
@@ -330,7 +400,7 @@ public struct BrowserState: Sendable, Equatable {
         return effects + pageIfNearEnd()
     }
 
-    private mutating func loadMethods(for user: DirectoryUser, settle: Bool) -> [BrowserEffect] {
+    mutating func loadMethods(for user: DirectoryUser, settle: Bool) -> [BrowserEffect] {
         methodsGeneration += 1
         methods = .loading(userID: user.id)
         selectedMethod = 0
@@ -381,7 +451,7 @@ public struct BrowserState: Sendable, Equatable {
         }
     }
 
-    private mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BrowserEffect] {
+    mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BrowserEffect] {
         flashCounter += 1
         flash = Flash(id: flashCounter, level: level, text: text)
         return level == .info ? [.expireFlash(id: flashCounter)] : []

@@ -15,6 +15,9 @@ public final class BrowserViewModel: Sendable {
         case moreUsers
         case methods
         case flash
+        case write
+        case operation
+        case tick
     }
 
     private struct Inner: ~Copyable {
@@ -26,6 +29,8 @@ public final class BrowserViewModel: Sendable {
     private let inner: Mutex<Inner>
     private let provider: any IdentityProvider
     private let clock: any Clock<Duration>
+    /// Time on ``clock`` since the model was made: when answers and ticks happened.
+    private let uptime: @Sendable () -> Duration
 
     /// - Parameters:
     ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
@@ -36,8 +41,15 @@ public final class BrowserViewModel: Sendable {
     ) {
         self.provider = provider
         self.clock = clock
+        uptime = Self.stopwatch(clock)
         inner = Mutex(Inner(state: BrowserState(
-            tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings)))
+            tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
+            capabilities: provider.capabilities)))
+    }
+
+    private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
     }
 
     deinit {
@@ -185,6 +197,39 @@ public final class BrowserViewModel: Sendable {
                     result = .failure(error)
                 }
                 send(.methodsAnswered(generation: generation, userID: userID, result), answering: true)
+            }
+        case .send(let request, let dialogID):
+            let uptime = uptime
+            spawn(.write) { [self] in
+                guard begin({ $0.dialog?.id == dialogID }) else { return }
+                let result: Result<DialogOutcome, ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await request.send(to: provider))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.dialogAnswered(dialogID: dialogID, result, at: uptime()), answering: true)
+            }
+        case .followOperation(let reset, let operationID):
+            let uptime = uptime
+            spawn(.operation) { [self] in
+                do {
+                    for try await update in provider.operationUpdates(of: reset) {
+                        send(.operationUpdated(operationID: operationID, update, at: uptime()))
+                    }
+                    send(.operationLost(operationID: operationID, nil, at: uptime()))
+                } catch {
+                    guard !Task.isCancelled else { return }
+                    let failure = error as? ServiceError
+                        ?? ServiceError(kind: .unavailable, message: "Following the password reset failed: \(error)")
+                    send(.operationLost(operationID: operationID, failure, at: uptime()))
+                }
+            }
+        case .tickOperation(let operationID):
+            let uptime = uptime
+            spawn(.tick) { [self] in
+                guard await wait(settings.spinnerInterval) else { return }
+                send(.operationTicked(operationID: operationID, at: uptime()))
             }
         case .expireFlash(let id):
             spawn(.flash) { [self] in

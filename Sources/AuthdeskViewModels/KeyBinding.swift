@@ -1,3 +1,5 @@
+import AuthdeskServices
+
 /// One row of the key table: which key, in which scope, does what, and whether it is destructive.
 ///
 /// The help screen and the hint line are generated from these rows; read-only mode drops every
@@ -12,11 +14,17 @@ public struct KeyBinding: Sendable, Hashable {
     public var isDestructive: Bool
     /// Shown in the hint line when its scope is active (the help screen shows every binding).
     public var isHint: Bool
+    /// The provider action it needs: hidden when the provider does not offer it.
+    public var requires: ProviderAction?
+    /// A shorter description for the hint line, where room is scarce.
+    public var hint: String?
 
     public init(
         _ key: Key, _ action: BrowserAction, scope: KeyScope, _ description: String,
-        isDestructive: Bool = false, isHint: Bool = false
+        isDestructive: Bool = false, isHint: Bool = false, requires: ProviderAction? = nil, hint: String? = nil
     ) {
+        self.requires = requires
+        self.hint = hint
         self.key = key
         self.action = action
         self.scope = scope

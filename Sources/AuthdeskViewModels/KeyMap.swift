@@ -1,3 +1,5 @@
+import AuthdeskServices
+
 /// The key table: the bindings in force, looked up by key and scope, and listed for help and hints.
 ///
 /// Built from ``standard`` (or any list of ``KeyBinding``); ``readOnly()`` removes every
@@ -24,6 +26,11 @@ public struct KeyMap: Sendable, Hashable {
     /// The same table without a single destructive binding.
     public func readOnly() -> KeyMap {
         KeyMap(bindings.filter { !$0.isDestructive })
+    }
+
+    /// The same table without the bindings whose provider action is not in `capabilities`.
+    public func available(to capabilities: Set<ProviderAction>) -> KeyMap {
+        KeyMap(bindings.filter { binding in binding.requires.map(capabilities.contains) ?? true })
     }
 
     /// The action `key` triggers, looking in `scopes` in order (innermost first).
@@ -76,10 +83,10 @@ public struct KeyMap: Sendable, Hashable {
             for entry in entries(in: scope) where !out.contains(where: { $0.action == entry.action }) {
                 let hinted = bindings.contains { $0.scope == scope && $0.action == entry.action && $0.isHint }
                 if hinted {
-                    let keys = bindings.filter { $0.scope == scope && $0.action == entry.action && $0.isHint }
-                        .map(\.key)
+                    let hinted = bindings.filter { $0.scope == scope && $0.action == entry.action && $0.isHint }
                     out.append(Entry(
-                        keys: keys, action: entry.action, description: entry.description,
+                        keys: hinted.map(\.key), action: entry.action,
+                        description: hinted.first?.hint ?? entry.description,
                         isDestructive: entry.isDestructive))
                 }
             }
@@ -114,6 +121,33 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.enter, .open, scope: .users, "open", isHint: true),
         KeyBinding(.escape, .back, scope: .methods, "back", isHint: true),
 
+        KeyBinding(.character("a"), .addPhone, scope: .methods, "add a phone", isDestructive: true, isHint: true, requires: .addPhone, hint: "add phone"),
+        KeyBinding(.character("e"), .editMethod, scope: .methods, "change the selected phone or e-mail", isDestructive: true, requires: .updatePhone),
+        KeyBinding(.character("d"), .deleteMethod, scope: .methods, "delete the selected method", isDestructive: true, isHint: true, requires: .deleteMethod, hint: "delete"),
+        KeyBinding(.delete, .deleteMethod, scope: .methods, "delete the selected method", isDestructive: true, requires: .deleteMethod),
+        KeyBinding(.character("s"), .toggleSmsSignIn, scope: .methods, "SMS sign-in on/off (mobile)", isDestructive: true, requires: .setSmsSignIn),
+        KeyBinding(.character("m"), .editEmail, scope: .methods, "add or change the e-mail method", isDestructive: true, requires: .addEmail),
+        KeyBinding(.character("t"), .issueTemporaryAccessPass, scope: .methods, "issue a Temporary Access Pass", isDestructive: true, isHint: true, requires: .createTemporaryAccessPass, hint: "TAP"),
+        KeyBinding(.character("x"), .revokeSessions, scope: .methods, "revoke sessions", isDestructive: true, requires: .revokeSessions),
+        KeyBinding(.character("p"), .resetPassword, scope: .methods, "reset the password", isDestructive: true, isHint: true, requires: .resetPassword, hint: "password"),
+
+        KeyBinding(.tab, .nextField, scope: .dialog, "next field", isHint: true),
+        KeyBinding(.backTab, .previousField, scope: .dialog, "previous field"),
+        KeyBinding(.down, .nextField, scope: .dialog, "next field"),
+        KeyBinding(.up, .previousField, scope: .dialog, "previous field"),
+        KeyBinding(.left, .cursorLeft, scope: .dialog, "cursor left, previous choice"),
+        KeyBinding(.right, .cursorRight, scope: .dialog, "cursor right, next choice"),
+        KeyBinding(.character(" "), .toggleChoice, scope: .dialog, "change choice", isHint: true),
+        KeyBinding(.backspace, .deleteBackward, scope: .dialog, "delete character"),
+        KeyBinding(.control("u"), .clearInput, scope: .dialog, "clear the field"),
+        KeyBinding(.enter, .confirm, scope: .dialog, "confirm", isHint: true),
+        KeyBinding(.escape, .closeDialog, scope: .dialog, "cancel", isHint: true),
+
+        KeyBinding(.character("r"), .reveal, scope: .result, "reveal or hide", isHint: true),
+        KeyBinding(.character("c"), .copySecret, scope: .result, "copy to your clipboard (OSC 52)", isHint: true),
+        KeyBinding(.enter, .closeDialog, scope: .result, "close", isHint: true),
+        KeyBinding(.escape, .closeDialog, scope: .result, "close (a reset keeps running)", isHint: true),
+
         KeyBinding(.enter, .accept, scope: .search, "done", isHint: true),
         KeyBinding(.escape, .cancel, scope: .search, "close search", isHint: true),
         KeyBinding(.backspace, .deleteBackward, scope: .search, "delete character"),
@@ -125,6 +159,12 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.control("u"), .clearInput, scope: .command, "clear line"),
 
         KeyBinding(.escape, .closeHelp, scope: .help, "close help", isHint: true),
+        KeyBinding(.character("j"), .moveDown, scope: .help, "scroll down", isHint: true),
+        KeyBinding(.down, .moveDown, scope: .help, "scroll down"),
+        KeyBinding(.character("k"), .moveUp, scope: .help, "scroll up", isHint: true),
+        KeyBinding(.up, .moveUp, scope: .help, "scroll up"),
+        KeyBinding(.pageDown, .pageDown, scope: .help, "page down"),
+        KeyBinding(.pageUp, .pageUp, scope: .help, "page up"),
         KeyBinding(.character("?"), .closeHelp, scope: .help, "close help", isHint: true),
         KeyBinding(.character("q"), .closeHelp, scope: .help, "close help"),
     ])

@@ -7,6 +7,8 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case list
     case users
     case methods
+    case dialog
+    case result
     case search
     case command
     case help
@@ -18,6 +20,8 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
         case .list: "Lists (arrows work while searching)"
         case .users: "Users pane"
         case .methods: "Methods pane"
+        case .dialog: "Dialogs"
+        case .result: "A new pass or password"
         case .search: "Search line"
         case .command: "Command line"
         case .help: "Help"

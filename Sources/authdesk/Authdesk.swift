@@ -8,8 +8,22 @@ struct Authdesk: AsyncParsableCommand {
         usage: """
             authdesk [--profile NAME] [--config FILE] [--read-only] [--ascii] [--no-color]
               authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
+                [--device-code-delay-ms N]
               authdesk users search QUERY [--top N] [--output table|json|csv]
               authdesk methods list USER [--output table|json|csv]
+              authdesk methods add-phone USER --type mobile|alternateMobile|office --number "+1 2065555555"
+              authdesk methods update-phone USER --type TYPE --number NUMBER
+              authdesk methods sms-sign-in USER --enable | --disable
+              authdesk methods add-email USER ADDRESS
+              authdesk methods update-email USER ADDRESS
+              authdesk methods delete USER METHOD_ID
+              authdesk tap create USER [--lifetime-minutes N] [--usable-once] [--start ISO8601]
+              authdesk password reset USER [--generate | --password-stdin] [--no-wait]
+              authdesk sessions revoke USER
+              authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
+                                 [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
+              authdesk jobs list | jobs show ID | jobs resume ID [--output table|json|csv]
+              authdesk journal [--since ISO8601] [--user USER] [--output table|json|csv]
             """,
         discussion: """
             With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
@@ -22,13 +36,19 @@ struct Authdesk: AsyncParsableCommand {
             'env'; or AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET. Plain http:// is accepted for \
             loopback addresses only. State (journal, jobs): $XDG_STATE_HOME/authdesk/, or AUTHDESK_STATE_DIR.
 
+            Commands that change something take --output table|json|csv as well and print what they changed. \
+            A generated password or Temporary Access Pass is printed once, to standard output, and nowhere else.
+
             USER is an object id or user principal name (Graph), or a user id or e-mail (Auth0).
 
             Exit status: 0 all done; 1 some operations failed (each one reported); 2 bad usage or bad input \
             (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it).
             Progress goes to standard error, and only when it is a terminal; results go to standard output.
             """,
-        subcommands: [ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self],
+        subcommands: [
+            ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, TapCommand.self,
+            PasswordCommand.self, SessionsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self,
+        ],
         defaultSubcommand: ConsoleCommand.self
     )
 }

@@ -37,14 +37,25 @@ enum Main {
 
     static func isOurs(_ error: any Error) -> Bool {
         error is ServiceError || error is AuthdeskCore.ValidationError || error is ConfigError || error is UsageError
+            || error is CommandFailure
     }
+
+    /// What a refusal by the service (403) means for the operator: the role they need.
+    static let roleHint = """
+        The signed-in role does not allow this: an Authentication Administrator may change the methods \
+        and passwords of users who are not administrators; an administrator's need a Privileged \
+        Authentication Administrator. A password reset needs a signed-in operator (sign_in = "device-code"), \
+        not an application.
+        """
 
     static func message(for error: any Error) -> String {
         switch error {
+        case let error as ServiceError where error.kind == .forbidden: error.description + "\n" + roleHint
         case let error as ServiceError: error.description
         case let error as AuthdeskCore.ValidationError: error.description
         case let error as ConfigError: error.description
         case let error as UsageError: error.description
+        case let error as CommandFailure: error.description
         default: String(describing: error)
         }
     }

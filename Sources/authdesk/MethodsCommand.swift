@@ -4,7 +4,11 @@ import ArgumentParser
 struct MethodsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "methods",
-        abstract: "Read a user's authentication methods.",
-        subcommands: [MethodsListCommand.self]
+        abstract: "Read and change a user's authentication methods.",
+        subcommands: [
+            MethodsListCommand.self, MethodsAddPhoneCommand.self, MethodsUpdatePhoneCommand.self,
+            MethodsSmsSignInCommand.self, MethodsAddEmailCommand.self, MethodsUpdateEmailCommand.self,
+            MethodsDeleteCommand.self,
+        ]
     )
 }

@@ -25,10 +25,16 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(help: "The share of requests (0 to 1) that get an injected fault: 429, 503, a dropped connection or a malformed body.")
     var faults: Double = 0
 
+    @Option(name: .customLong("device-code-delay-ms"), help: "Milliseconds a device-code sign-in stays pending before the sandbox approves it.")
+    var deviceCodeDelayMs: Int = 1500
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, not \(port)") }
         guard users >= 0 else { throw ValidationError("--users must be 0 or more, not \(users)") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more, not \(latencyMs)") }
+        guard deviceCodeDelayMs >= 0 else {
+            throw ValidationError("--device-code-delay-ms must be 0 or more, not \(deviceCodeDelayMs)")
+        }
         guard (0...1).contains(faults) else { throw ValidationError("--faults must be a share from 0 to 1, not \(faults)") }
     }
 
@@ -39,6 +45,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         options.seed = seed
         options.latencyMs = latencyMs
         options.faultRate = faults
+        options.deviceCodeApprovalDelay = .milliseconds(deviceCodeDelayMs)
         let sandbox = try await Sandbox.start(options)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

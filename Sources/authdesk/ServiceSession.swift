@@ -11,12 +11,17 @@ struct ServiceSession {
     let profile: Profile
     private let sandbox: Sandbox?
 
-    /// Opens a session for `global`'s profile, runs `body` with it, and closes it.
+    /// How long the embedded sandbox keeps a device code pending before approving it: short,
+    /// since nobody has anything to do (its polling interval is 1 s).
+    static let embeddedApprovalDelay = Duration.milliseconds(200)
+
+    /// Opens a session for `global`'s profile, runs `body` with it, and closes it. With
+    /// `writes`, a read-only profile is refused before anything starts or is sent.
     static func with<T>(
-        _ global: GlobalOptions, signInFirst: Bool = false,
+        _ global: GlobalOptions, signInFirst: Bool = false, writes: Bool = false,
         _ body: (ServiceSession) async throws -> T
     ) async throws -> T {
-        let session = try await open(global, signInFirst: signInFirst)
+        let session = try await open(global, signInFirst: signInFirst, writes: writes)
         do {
             let result = try await body(session)
             await session.sandbox?.stop()
@@ -27,31 +32,41 @@ struct ServiceSession {
         }
     }
 
-    private static func open(_ global: GlobalOptions, signInFirst: Bool) async throws -> ServiceSession {
+    private static func open(_ global: GlobalOptions, signInFirst: Bool, writes: Bool) async throws -> ServiceSession {
         let environment = ProcessInfo.processInfo.environment
         let configuration = try Configuration.load(path: global.config, environment: environment)
         var sandbox: Sandbox?
         var profile: Profile
+        var prompt = SignInPrompt.always
         if configuration.isEmpty {
             if let name = global.profile {
                 throw ConfigError(
                     "--profile \(name): no profiles are configured (no \(Configuration.defaultPath(environment: environment)), "
                         + "no AZURE_* or AUTH0_* variables); without --profile authdesk uses its embedded sandbox")
             }
-            let started = try await Sandbox.start(SandboxOptions())
+            if writes, global.readOnly { throw refusal("the embedded sandbox") }
+            let started = try await Sandbox.start(SandboxOptions(deviceCodeApprovalDelay: embeddedApprovalDelay))
             sandbox = started
             profile = try EmbeddedProfile.contoso(of: started.info)
+            prompt = .onTerminal
         } else {
             profile = try configuration.profile(named: global.profile)
         }
         if global.readOnly { profile.readOnly = true }
+        if writes, profile.readOnly { throw refusal("the profile \(profile.name)") }
         do {
-            let (provider, tokens) = try ProviderFactory.make(profile)
+            let (provider, tokens) = try ProviderFactory.make(profile, prompt: prompt)
             if signInFirst { _ = try await tokens.token() }
             return ServiceSession(provider: provider, profile: profile, sandbox: sandbox)
         } catch {
             await sandbox?.stop()
             throw error
         }
+    }
+
+    private static func refusal(_ what: String) -> ServiceError {
+        ServiceError(
+            kind: .readOnly,
+            message: "Refused: \(what) is read-only (--read-only or read_only = true); nothing was sent")
     }
 }

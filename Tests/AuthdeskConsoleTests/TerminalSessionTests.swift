@@ -122,4 +122,8 @@ struct TerminalSessionTests {
         #expect(throws: ConsoleError.unknownTerminal("no-such-terminal")) { try session.run() }
         #expect(ConsoleError.unknownTerminal("x").description.contains("TERM=x is unknown"))
     }
+
+    @Test func copyingIsTheOSC52Escape() {
+        #expect(TerminalSession.clipboardSequence("hunter2") == "\u{1B}]52;c;aHVudGVyMg==\u{07}")
+    }
 }

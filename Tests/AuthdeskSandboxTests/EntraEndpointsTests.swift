@@ -91,7 +91,12 @@ struct EntraEndpointsTests {
     }
 
     @Test func deviceCodeIsPendingThenSignsInTheOperator() async throws {
-        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .milliseconds(1200)))
+        // The sandbox's clock is the test's: pending before the approval delay, signed in after it,
+        // however slow the machine.
+        let clock = ManualDate()
+        var options = SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .milliseconds(1200))
+        options.now = { clock.now }
+        let sandbox = try await Sandbox.start(options)
         let client = TestClient(sandbox)
         let tenant = try #require(sandbox.info.tenant(named: "contoso"))
         let start = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
@@ -109,16 +114,57 @@ struct EntraEndpointsTests {
         let first = try await poll()
         #expect(first.status == 400)
         #expect(first.object["error"] as? String == "authorization_pending")
-        var done = first
-        for _ in 0..<10 where done.status != 200 {
-            try await Task.sleep(for: .seconds(1))
-            done = try await poll()
-        }
+        clock.advance(by: 2)
+        let done = try await poll()
         #expect(done.status == 200)
         let token = try #require(done.object["access_token"] as? String)
         #expect(done.object["refresh_token"] as? String != nil)
         let me = try await client.get("/v1.0/me", token: token)
         #expect(me.object["userPrincipalName"] as? String == tenant.operator)
+        await sandbox.stop()
+    }
+
+    @Test func theOpenIdConfigurationNamesTheTenantsEndpoints() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        for key in [tenant.id, tenant.domain] {
+            let answer = try await client.get("/\(key)/v2.0/.well-known/openid-configuration", token: nil)
+            #expect(answer.status == 200)
+            let base = "\(sandbox.info.authority)/\(tenant.id)"
+            #expect(answer.object["issuer"] as? String == "\(base)/v2.0")
+            #expect(answer.object["token_endpoint"] as? String == "\(base)/oauth2/v2.0/token")
+            #expect(answer.object["device_authorization_endpoint"] as? String == "\(base)/oauth2/v2.0/devicecode")
+            #expect(answer.object["authorization_endpoint"] as? String == "\(base)/oauth2/v2.0/authorize")
+        }
+        let unknown = try await client.get("/nowhere.example/v2.0/.well-known/openid-configuration", token: nil)
+        #expect(unknown.status == 400)
+        #expect(unknown.object["error_codes"] as? [Int] == [90002])
+        await sandbox.stop()
+    }
+
+    @Test func aDeviceCodeSignInGivesAnIdTokenWithASubjectAndClientInfo() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .zero))
+        let client = TestClient(sandbox)
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        let start = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/devicecode"), body: .form([
+            "client_id": tenant.clientId, "scope": "https://graph.microsoft.com/.default openid profile offline_access",
+        ]))
+        let code = try #require(start.object["device_code"] as? String)
+        let done = try await client.send("POST", client.url("/\(tenant.id)/oauth2/v2.0/token"), body: .form([
+            "client_id": tenant.clientId, "device_code": code, "grant_type": "urn:ietf:params:oauth:grant-type:device_code",
+            "client_info": "1",
+        ]))
+        #expect(done.status == 200)
+        let idToken = try #require(done.object["id_token"] as? String)
+        let claims = try #require(Base64URL.decodeJSON(idToken.split(separator: ".")[1]))
+        #expect(claims["sub"]?.stringValue?.isEmpty == false)
+        #expect(claims["tid"]?.stringValue == tenant.id)
+        #expect(claims["preferred_username"]?.stringValue == tenant.operator)
+        let clientInfo = try #require(done.object["client_info"] as? String)
+        let info = try #require(Base64URL.decodeJSON(clientInfo))
+        #expect(info["utid"]?.stringValue == tenant.id)
+        #expect(info["uid"]?.stringValue == claims["oid"]?.stringValue)
         await sandbox.stop()
     }
 

@@ -171,6 +171,25 @@ import Testing
         #expect(unsupported?.code == "notSupported")
     }
 
+    @Test func theProtocolsAddPhoneMakesAnAuth0SmsPhone() async throws {
+        let harness = try await Auth0SandboxHarness.start()
+        let auth0: any IdentityProvider = harness.provider()
+        let phone = try await auth0.addPhone(to: user, number: "+1 2065550142", type: .mobile)
+        let office = await #expect(throws: ServiceError.self) {
+            try await auth0.addPhone(to: user, number: "+1 2065550143", type: .office)
+        }
+        let methods = try await auth0.methods(of: user)
+        await harness.sandbox.stop()
+        #expect(phone.id.hasPrefix("phone|"))
+        #expect(phone.phoneNumber == "+12065550142")
+        #expect(office?.message.contains("--type mobile") == true)
+        #expect(methods.contains { method in
+            if case .auth0(let m) = method { return m.id == phone.id && m.preferredAuthenticationMethod == "sms" }
+            return false
+        })
+        #expect(auth0.capabilities.contains(.addPhone))
+    }
+
     @Test func aReadOnlyTenantRefusesEveryWriteWithoutSending() async throws {
         let loader = ScriptedLoader([])
         let auth0 = Auth0Provider(

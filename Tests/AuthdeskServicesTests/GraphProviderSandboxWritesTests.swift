@@ -157,6 +157,36 @@ import Testing
         #expect(error?.requestID?.isEmpty == false)
     }
 
+    @Test func aStormOf429sIsWaitedOutNotFailed() async throws {
+        // A write budget of 3 per 2.5 minutes; the transport's waits move the sandbox's clock, so
+        // every Retry-After is honoured in full without the test waiting for it.
+        let clock = SandboxTime()
+        var options = SandboxOptions(usersPerTenant: 5, graphWriteBudget: 3)
+        options.now = { clock.now }
+        let harness = try await SandboxHarness.start(options)
+        let waits = SleepRecorder()
+        let transport = HTTPTransport(
+            retry: RetryPolicy(maxAttempts: 4),
+            sleep: { duration in
+                try await waits.sleep(duration)
+                clock.advance(by: duration)
+            })
+        let graph = try harness.appProvider(transport: transport)
+        let user = "CameronW@contoso.com"
+        _ = try await graph.addPhone(to: user, number: "+1 2065550100", type: .mobile)
+        for n in 1...8 {
+            try await graph.updatePhone(of: user, type: .mobile, number: "+1 20655501\(String(format: "%02d", n))")
+        }
+        let methods = try await graph.methods(of: user)
+        let stats = harness.sandbox.stats()
+        await harness.sandbox.stop()
+        #expect(phones(methods)[.mobile]?.phoneNumber == "+1 2065550108")
+        #expect(stats.count(429) >= 5)
+        // Each wait is the service's Retry-After: a write's share of the 150-second window.
+        #expect(waits.recorded.count == stats.count(429))
+        #expect(waits.recorded.allSatisfy { $0 >= .seconds(40) && $0 <= .seconds(51) })
+    }
+
     @Test func passwordResetWithAGeneratedPasswordIsFollowedToItsEnd() async throws {
         let harness = try await SandboxHarness.start(SandboxOptions(usersPerTenant: 5, deviceCodeApprovalDelay: .milliseconds(100)))
         let graph = try harness.operatorProvider()
@@ -214,5 +244,18 @@ import Testing
         await harness.sandbox.stop()
         #expect(error?.kind == .notFound)
         #expect(error?.requestID?.isEmpty == false)
+    }
+}
+
+/// The sandbox's clock in a test: it moves only when the test's transport waits.
+final class SandboxTime: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date()
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by duration: Duration) {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        lock.withLock { current = current.addingTimeInterval(seconds) }
     }
 }

@@ -209,6 +209,22 @@ import Testing
         #expect(loader.sent.dropFirst().allSatisfy { $0.url.absoluteString == Self.operationURL && $0.method == "GET" })
     }
 
+    @Test func aConnectionDroppedMidPollIsRetriedAndTheStreamGoesOn() async throws {
+        let loader = ScriptedLoader([
+            ScriptedLoader.json(202, GraphFixtures.cameronResetAnswer, headers: ["Location": Self.operationURL]),
+            Self.operation("running"),
+            .fail(.networkConnectionLost),
+            .fail(.timedOut),
+            ScriptedLoader.json(200, GraphFixtures.cameronOperation),
+        ])
+        let graph = provider(loader)
+        let reset = try await graph.resetPassword(of: "CameronW@contoso.com", newPassword: nil)
+        var statuses: [LongRunningOperation.Status] = []
+        for try await update in graph.operationUpdates(of: reset) { statuses.append(update.status) }
+        #expect(statuses == [.running, .succeeded])
+        #expect(loader.sent.count == 5)
+    }
+
     @Test func givenPasswordIsSentAndNotEchoed() async throws {
         let loader = ScriptedLoader([.answer(status: 202, headers: ["Location": Self.operationURL], body: "")])
         let reset = try await provider(loader).resetPassword(of: "u1", newPassword: "29sdjfw#fajsdA_a_3an3223")

@@ -68,6 +68,33 @@ import Testing
         #expect(sleeper.recorded.count == 1)
     }
 
+    @Test func aPostThatMayHaveLandedIsNotSentAgain() async {
+        let loader = ScriptedLoader([.fail(.networkConnectionLost), ScriptedLoader.json(201, "{}")])
+        let sleeper = SleepRecorder()
+        let error = await #expect(throws: ServiceError.self) {
+            try await transport(loader, sleeper).send(HTTPRequest(method: "POST", url: url, body: Data("{}".utf8)))
+        }
+        #expect(loader.sent.count == 1)
+        #expect(error?.kind == .unavailable)
+        #expect(error?.message.contains("may have been made") == true)
+    }
+
+    @Test func aPostThatNeverLeftIsSentAgain() async throws {
+        let loader = ScriptedLoader([.fail(.cannotConnectToHost), ScriptedLoader.json(201, "{}")])
+        let response = try await transport(loader, SleepRecorder()).send(HTTPRequest(method: "POST", url: url, body: Data("{}".utf8)))
+        #expect(response.attempts == 2)
+    }
+
+    @Test func anIdempotentPostIsSentAgainAfterADroppedConnection() async throws {
+        let loader = ScriptedLoader([.fail(.networkConnectionLost), ScriptedLoader.json(204, "")])
+        let response = try await transport(loader, SleepRecorder()).send(
+            HTTPRequest(method: "POST", url: url, body: Data("{}".utf8), idempotent: true))
+        #expect(response.attempts == 2)
+        #expect(HTTPRequest.form(url: url, fields: []).isIdempotent)
+        #expect(!HTTPRequest(method: "POST", url: url).isIdempotent)
+        #expect(HTTPRequest(method: "DELETE", url: url).isIdempotent)
+    }
+
     @Test func noAnswerAtAllIsUnavailableWithTheClientRequestID() async {
         let loader = ScriptedLoader(Array(repeating: .fail(.cannotConnectToHost), count: 2))
         let sleeper = SleepRecorder()

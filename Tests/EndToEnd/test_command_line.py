@@ -97,6 +97,27 @@ def test_auth0_unknown_user_and_wrong_secret(sandbox):
     assert "not-the-secret" not in result.stderr + result.stdout
 
 
+def test_auth0_writes_through_the_same_commands(sandbox):
+    env = auth0_env(sandbox)
+    user = "auth0|65f2b7c8d9e0f1a2b3c4d5e6"
+    added = run("methods", "add-phone", user, "--type", "mobile", "--number", "+44 7700900123",
+                "--output", "json", env=env)
+    assert added.returncode == 0, added.stderr
+    listed = json.loads(run("methods", "list", user, "--output", "json", env=env).stdout)
+    phone = next(m for m in listed if m["summary"] == "+447700900123")
+    assert phone["kind"] == "auth0Phone"
+    office = run("methods", "add-phone", user, "--type", "office", "--number", "+44 7700900124", env=env)
+    assert office.returncode == 2 and "--type mobile" in office.stderr
+    deleted = run("methods", "delete", user, phone["id"], env=env)
+    assert deleted.returncode == 0, deleted.stderr
+    listed = json.loads(run("methods", "list", user, "--output", "json", env=env).stdout)
+    assert phone["id"] not in {m["id"] for m in listed}
+    reset = run("password", "reset", user, "--generate", env=env)
+    assert reset.returncode == 0, reset.stderr
+    revoke = run("sessions", "revoke", user, env=env)
+    assert revoke.returncode == 2 and "not available for Auth0" in revoke.stderr
+
+
 def test_search_on_the_embedded_sandbox_finds_cameron():
     result = run("users", "search", "Cameron")
     assert result.returncode == 0, result.stderr

@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskServices
+import Foundation
 import Synchronization
 
 /// An in-memory identity provider for view-model tests, in the spirit of swift-nio's embedded
@@ -12,7 +13,30 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case next(String)
         case methods(String)
         case user(String)
+        case addPhone(String, number: String, PhoneType)
+        case updatePhone(String, PhoneType, number: String)
+        case setSms(String, Bool)
+        case addEmail(String, String)
+        case updateEmail(String, String)
+        case delete(String, methodID: String)
+        case issuePass(String, TemporaryAccessPassRequest)
+        case revoke(String)
+        case reset(String, password: String?)
+        case follow
+
+        /// Whether the call changes something.
+        var isWrite: Bool {
+            switch self {
+            case .search, .next, .methods, .user, .follow: false
+            default: true
+            }
+        }
     }
+
+    /// The pass the fake issues and the password it generates.
+    static let issuedPass = "TAP-q7Zx!9"
+    static let generatedPassword = "Gen-Pw-4711?"
+
 
     private struct Store {
         var users: [DirectoryUser]
@@ -22,17 +46,21 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         var held: Set<Call> = []
         var waiting: [Call: [CheckedContinuation<Void, Never>]] = [:]
         var failures: [Call: ServiceError] = [:]
+        var operation: AsyncThrowingStream<LongRunningOperation, any Error>.Continuation?
     }
 
     let tenant: TenantInfo
+    let capabilities: Set<ProviderAction>
     private let store: Mutex<Store>
     private let changed = Condition()
 
     init(
         tenant: TenantInfo = TenantInfo(name: "contoso", provider: .graph, id: "tid", domain: "contoso.com"),
-        users: [DirectoryUser], methods: [String: [AuthMethod]] = [:]
+        users: [DirectoryUser], methods: [String: [AuthMethod]] = [:],
+        capabilities: Set<ProviderAction> = ProviderAction.graph
     ) {
         self.tenant = tenant
+        self.capabilities = capabilities
         store = Mutex(Store(users: users, methods: methods))
     }
 
@@ -97,6 +125,97 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
 
     func methods(of userID: String) async throws(ServiceError) -> [AuthMethod] {
         try await answer(.methods(userID)) { store in store.methods[userID] ?? [] }
+    }
+
+    // MARK: Writes
+
+    /// The writes made so far, in order.
+    var writes: [Call] { calls.filter(\.isWrite) }
+
+    /// Reports `update` on the stream of the reset being followed.
+    func emit(_ update: LongRunningOperation) {
+        _ = store.withLock { $0.operation }?.yield(update)
+    }
+
+    /// Returns once the view model follows an operation.
+    func waitForFollowing() async {
+        await changed.wait { [self] in store.withLock { $0.operation != nil } }
+    }
+
+    func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
+        let phone = PhoneMethod(id: type.methodID, phoneNumber: number, phoneType: type)
+        try await write(.addPhone(userID, number: number, type)) { $0.methods[userID, default: []].append(.phone(phone)) }
+        return phone
+    }
+
+    func updatePhone(of userID: String, type: PhoneType, number: String) async throws(ServiceError) {
+        try await write(.updatePhone(userID, type, number: number)) { store in
+            store.methods[userID] = store.methods[userID]?.map { method in
+                if case .phone(var phone) = method, phone.phoneType == type {
+                    phone.phoneNumber = number
+                    return .phone(phone)
+                }
+                return method
+            }
+        }
+    }
+
+    func setSmsSignIn(of userID: String, enabled: Bool) async throws(ServiceError) {
+        try await write(.setSms(userID, enabled)) { _ in }
+    }
+
+    func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
+        let email = EmailMethod(id: "em-new", emailAddress: address)
+        try await write(.addEmail(userID, address)) { $0.methods[userID, default: []].append(.email(email)) }
+        return email
+    }
+
+    func updateEmail(of userID: String, address: String) async throws(ServiceError) {
+        try await write(.updateEmail(userID, address)) { _ in }
+    }
+
+    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+        try await write(.delete(userID, methodID: method.id)) { store in
+            store.methods[userID]?.removeAll { $0.id == method.id }
+        }
+    }
+
+    func createTemporaryAccessPass(
+        for userID: String, _ request: TemporaryAccessPassRequest
+    ) async throws(ServiceError) -> IssuedTemporaryAccessPass {
+        try await write(.issuePass(userID, request)) { _ in }
+        return IssuedTemporaryAccessPass(
+            method: TemporaryAccessPassMethod(
+                id: "tap-1", startDateTime: request.startDateTime, lifetimeInMinutes: request.lifetimeInMinutes,
+                isUsableOnce: request.isUsableOnce),
+            pass: Self.issuedPass)
+    }
+
+    func revokeSessions(of userID: String) async throws(ServiceError) {
+        try await write(.revoke(userID)) { _ in }
+    }
+
+    func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset {
+        try await write(.reset(userID, password: newPassword)) { _ in }
+        return PasswordReset(
+            operationURL: URL(string: "https://graph.microsoft.com/v1.0/users/\(userID)/authentication/operations/op-1"),
+            generatedPassword: newPassword == nil ? Self.generatedPassword : nil, retryAfter: .seconds(2))
+    }
+
+    func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
+        let (stream, continuation) = AsyncThrowingStream<LongRunningOperation, any Error>.makeStream()
+        store.withLock { store in
+            store.calls.append(.follow)
+            store.operation = continuation
+        }
+        changed.signal()
+        return stream
+    }
+
+    private func write(_ call: Call, _ change: @Sendable (inout Store) -> Void) async throws(ServiceError) {
+        try await answer(call) { _ in () }
+        store.withLock { change(&$0) }
+        changed.signal()
     }
 
     // MARK: Helpers

@@ -1,3 +1,5 @@
+import AuthdeskJournal
+
 /// Progress of a running job, as the engine's stream reports it to the console or the command
 /// line, in the order things happened.
 public enum BulkResetEvent: Sendable, Hashable {

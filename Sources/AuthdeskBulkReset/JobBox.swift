@@ -1,3 +1,5 @@
+import AuthdeskJournal
+
 /// The running job's id and event stream, for pause and resume.
 actor JobBox {
     private var id: JobID?

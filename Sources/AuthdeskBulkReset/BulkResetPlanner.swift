@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskJournal
 
 /// Step 1 of a reset job: lists each user's methods and default method, at most
 /// `perTenantLimit` users at a time per tenant, and plans the policy for each. Users whose

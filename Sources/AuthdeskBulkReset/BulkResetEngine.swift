@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskJournal
 import Foundation
 
 /// Runs a journalled "reset all MFA" job: users concurrently, at most `perTenantLimit` at a time

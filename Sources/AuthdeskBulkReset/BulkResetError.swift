@@ -1,3 +1,5 @@
+import AuthdeskJournal
+
 /// Why a job cannot be run, said before anything is sent.
 public enum BulkResetError: Error, Sendable, Hashable, CustomStringConvertible {
     case journal(JournalError)

@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskJournal
 
 /// What the bulk engine needs from one tenant's identity service: list a user's methods, read
 /// the default one, and carry out one plan step.

@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskServices
 
 /// The bulk engine's ``MethodRemover`` over an ``IdentityProvider``: lists methods, reads the

@@ -1,0 +1,11 @@
+/// The fields a dialog can have; validation messages and tests name them.
+public enum DialogFieldID: String, Sendable, Hashable {
+    case phoneType
+    case number
+    case address
+    case lifetime
+    case usableOnce
+    case start
+    case passwordMode
+    case password
+}

@@ -1,0 +1,73 @@
+import AuthdeskCore
+
+/// Which action a dialog is for, with the method it acts on where there is one.
+public enum DialogKind: Sendable, Equatable {
+    case addPhone
+    case changePhone(PhoneMethod)
+    case deleteMethod(AuthMethod)
+    case smsSignIn(PhoneMethod, enable: Bool)
+    case addEmail
+    case changeEmail(EmailMethod)
+    case temporaryAccessPass
+    case revokeSessions
+    case resetPassword
+
+    /// The dialog's title (in its top border).
+    public var title: String {
+        switch self {
+        case .addPhone: "Add a phone"
+        case .changePhone: "Change a phone number"
+        case .deleteMethod: "Delete a method"
+        case .smsSignIn(_, let enable): enable ? "Turn SMS sign-in on" : "Turn SMS sign-in off"
+        case .addEmail: "Add the e-mail method"
+        case .changeEmail: "Change the e-mail method"
+        case .temporaryAccessPass: "Issue a Temporary Access Pass"
+        case .revokeSessions: "Revoke sessions"
+        case .resetPassword: "Reset the password"
+        }
+    }
+
+    /// Removes or replaces something the user has, or signs them out: Cancel comes first and
+    /// has the focus.
+    public var isDestructive: Bool {
+        switch self {
+        case .addPhone, .addEmail: false
+        case .smsSignIn(_, let enable): !enable
+        case .changePhone, .deleteMethod, .changeEmail, .temporaryAccessPass, .revokeSessions, .resetPassword: true
+        }
+    }
+
+    /// The label of the button that sends the change.
+    public var confirmLabel: String {
+        switch self {
+        case .addPhone, .addEmail: "Add"
+        case .changePhone, .changeEmail: "Change"
+        case .deleteMethod: "Delete"
+        case .smsSignIn(_, let enable): enable ? "Turn on" : "Turn off"
+        case .temporaryAccessPass: "Issue"
+        case .revokeSessions: "Revoke"
+        case .resetPassword: "Reset"
+        }
+    }
+
+    /// What will happen, completed by the user and the tenant: "Delete Mobile phone +1 ... of".
+    public var what: String {
+        switch self {
+        case .addPhone: "Add a phone for"
+        case .changePhone(let phone): "Change the number of the \(Self.phoneName(phone)) (now \(phone.phoneNumber)) of"
+        case .deleteMethod(let method):
+            "Delete the method \(method.title)" + (method.summary.isEmpty ? "" : " (\(method.summary))") + " of"
+        case .smsSignIn(let phone, let enable):
+            "Turn SMS sign-in \(enable ? "on" : "off") for the mobile phone \(phone.phoneNumber) of"
+        case .addEmail: "Add an e-mail address for self-service password reset to"
+        case .changeEmail(let email): "Change the e-mail address (now \(email.emailAddress)) of"
+        case .temporaryAccessPass: "Issue a Temporary Access Pass (replacing any current one) to"
+        case .revokeSessions: "Sign out everywhere (revoke every refresh token and session) the user"
+        case .resetPassword: "Reset the password of"
+        }
+    }
+
+    static func phoneName(_ phone: PhoneMethod) -> String {
+        (phone.phoneType?.displayName ?? "phone").lowercased()
+    }
+}

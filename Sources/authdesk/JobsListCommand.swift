@@ -1,0 +1,20 @@
+import ArgumentParser
+import AuthdeskJournal
+
+/// `authdesk jobs list`: every job of the journal, newest first, with how far it got.
+struct JobsListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the bulk jobs, newest first.")
+
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
+    @OptionGroup var outputOption: OutputOption
+
+    func run() async throws {
+        let journal = try StateJournal.open()
+        do {
+            print(JobListing.report(try await journal.jobs()).render(outputOption.output), terminator: "")
+        } catch {
+            throw StateJournal.fail(error.description, .someFailed)
+        }
+    }
+}

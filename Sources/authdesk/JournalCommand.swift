@@ -1,0 +1,55 @@
+import ArgumentParser
+import AuthdeskJournal
+import Foundation
+
+/// `authdesk journal`: the audit log (who, when, tenant, user, action, target, outcome, request
+/// id, ticket), oldest first; secrets are never stored in it, so none can be printed.
+struct JournalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Show the audit log of changes: who, when, tenant, user, action, outcome, request id, ticket.",
+        discussion: "--user matches the user's object id (Auth0: user id), display name or principal name (Auth0: e-mail), in any letter case."
+    )
+
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
+    @OptionGroup var outputOption: OutputOption
+
+    @Option(name: .long, help: ArgumentHelp("Only entries at or after this time: 2026-11-26T09:00:00Z, or a date 2026-11-26 (UTC).", valueName: "ISO8601"))
+    var since: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only entries for this user: id, display name or principal name.", valueName: "USER"))
+    var user: String?
+
+    func run() async throws {
+        let start = try since.map(Self.parseDate)
+        let journal = try StateJournal.open()
+        var entries: [AuditEntry]
+        do {
+            entries = try await journal.audit(since: start)
+        } catch {
+            throw StateJournal.fail(error.description, .someFailed)
+        }
+        if let user {
+            let wanted = user.lowercased()
+            entries = entries.filter { entry in
+                let name = entry.userName?.lowercased() ?? ""
+                return entry.userID.lowercased() == wanted || name == wanted || name.hasPrefix(wanted + " (")
+                    || name.hasSuffix("(" + wanted + ")")
+            }
+        }
+        print(AuditEntry.report(entries).render(outputOption.output), terminator: "")
+    }
+
+    /// An ISO 8601 time with a zone (`2026-11-26T09:00:00Z`, fractions allowed), or a date (UTC midnight).
+    static func parseDate(_ text: String) throws(UsageError) -> Date {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = full.date(from: text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        if let date = day.date(from: text) { return date }
+        throw UsageError("--since '\(text)' is not an ISO 8601 time; write 2026-11-26T09:00:00Z or 2026-11-26")
+    }
+}

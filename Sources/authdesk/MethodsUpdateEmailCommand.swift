@@ -1,0 +1,35 @@
+import ArgumentParser
+import AuthdeskCore
+import AuthdeskServices
+
+/// `authdesk methods update-email USER ADDRESS`: a new address for self-service password reset.
+struct MethodsUpdateEmailCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "update-email",
+        abstract: "Change the e-mail address used for self-service password reset."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var outputOption: OutputOption
+
+    @Argument(help: "An object id or user principal name.")
+    var user: String
+
+    @Argument(help: "name@domain.tld")
+    var address: String
+
+    func validate() throws {
+        try InputCheck.emailAddress(address)
+    }
+
+    func run() async throws {
+        let text = try await ServiceSession.with(global, writes: true) { session in
+            let target = try await session.provider.user(user)
+            try await session.provider.updateEmail(of: target.id, address: address)
+            let address = address.trimmingCharacters(in: .whitespaces)
+            let updated = EmailMethod(id: GraphProvider.emailMethodID, emailAddress: address)
+            return MethodChangeReport.of([(.email(updated), "updated")]).render(outputOption.output)
+        }
+        print(text, terminator: "")
+    }
+}

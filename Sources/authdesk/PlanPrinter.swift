@@ -1,0 +1,132 @@
+import AuthdeskCore
+import AuthdeskOutput
+import Foundation
+
+/// The plan of a `reset-mfa` job as the operator reviews it before confirming: per user the steps
+/// in order, what is kept and why, notes; the users that could not be read; the totals.
+struct PlanPrinter {
+    var plan: ResetJobPlan
+    var unreadable: [UnreadableUser]
+    /// Principal names by `tenant/userID`, to show beside display names.
+    var principalNames: [String: String]
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: table()
+        case .csv: csv()
+        case .json: json()
+        }
+    }
+
+    func table() -> String {
+        var out = "Plan (policy \(plan.policy.rawValue): \(plan.policy.summary))\n"
+        for user in plan.users {
+            out += "\n\(user.tenant)  \(user.displayName)  \(principalNames[user.id] ?? user.userID)  (\(user.userID))\n"
+            if user.plan.steps.isEmpty { out += "  nothing to remove\n" }
+            for (index, step) in user.plan.steps.enumerated() {
+                out += "  \(index + 1). \(step.description)\(step.isDefault ? " (default method, last)" : "")  [\(step.methodID)]\n"
+            }
+            for kept in user.plan.kept {
+                out += "  kept: \(kept.title): \(kept.reason.explanation)\(kept.isFlagged ? "  [REVIEW]" : "")\n"
+            }
+            for note in notes(of: user) { out += "  note: \(note)\n" }
+        }
+        if !unreadable.isEmpty {
+            out += "\nNot in the plan (cannot be read):\n"
+            for entry in unreadable { out += "  \(entry.tenant)  \(entry.user): \(entry.failure.description)\n" }
+        }
+        let totals = plan.totals
+        let actions = StepAction.allCases.compactMap { action in
+            totals.stepsByAction[action].map { "\($0) \(action.rawValue)" }
+        }
+        out += "\nTotals: \(totals.users) user\(totals.users == 1 ? "" : "s") (\(totals.usersWithSteps) with steps), "
+            + "\(totals.steps) step\(totals.steps == 1 ? "" : "s")\(actions.isEmpty ? "" : " (" + actions.joined(separator: ", ") + ")"), "
+            + "\(totals.kept) kept, \(totals.flagged) to review; \(unreadable.count) not readable\n"
+        return out
+    }
+
+    /// The plan's notes, and a warning where the service is known to refuse the last step.
+    func notes(of user: UserResetPlan) -> [String] {
+        var notes = user.plan.notes.map(\.message)
+        let deactivates = user.plan.steps.contains { $0.action == .deactivate }
+        if deactivates, let last = user.plan.steps.last, last.isDefault, last.action == .delete {
+            notes.append(
+                "the default method goes last, after a hardware token is deactivated; if the service still counts the "
+                    + "deactivated token as another method it refuses that delete (HTTP 400), and the user is reported failed")
+        }
+        return notes
+    }
+
+    func csv() -> String {
+        var report = Report(columns: [
+            .init("tenant", "Tenant"), .init("user", "User"), .init("principalName", "Principal name"), .init("name", "Name"),
+            .init("order", "#"), .init("action", "Action"), .init("method", "Method"), .init("methodId", "Method id"),
+            .init("kind", "Kind"), .init("default", "Default"), .init("reason", "Reason"),
+        ])
+        for user in plan.users {
+            let who: [String?] = [user.tenant, user.userID, principalNames[user.id], user.displayName]
+            for (index, step) in user.plan.steps.enumerated() {
+                report.append(who + [
+                    String(index + 1), step.action.rawValue, step.title, step.methodID, step.kind.rawValue,
+                    step.isDefault ? "yes" : "no", nil,
+                ])
+            }
+            for kept in user.plan.kept {
+                report.append(who + [nil, "keep", kept.title, kept.methodID, kept.kind.rawValue, "no", kept.reason.explanation])
+            }
+        }
+        for entry in unreadable {
+            report.append([entry.tenant, nil, entry.user, nil, nil, "unreadable", nil, nil, nil, nil, entry.failure.description])
+        }
+        return report.render(.csv)
+    }
+
+    func json() -> String {
+        var users: [[String: Any]] = []
+        for user in plan.users {
+            users.append([
+                "tenant": user.tenant, "userId": user.userID, "displayName": user.displayName,
+                "principalName": principalNames[user.id] ?? NSNull(),
+                "defaultMethodId": user.plan.defaultMethodID ?? NSNull(),
+                "steps": user.plan.steps.enumerated().map { index, step in
+                    [
+                        "order": index + 1, "action": step.action.rawValue, "methodId": step.methodID,
+                        "kind": step.kind.rawValue, "title": step.title, "isDefault": step.isDefault,
+                    ] as [String: Any]
+                },
+                "kept": user.plan.kept.map { kept in
+                    [
+                        "methodId": kept.methodID, "kind": kept.kind.rawValue, "title": kept.title,
+                        "reason": kept.reason.rawValue, "explanation": kept.reason.explanation, "flagged": kept.isFlagged,
+                    ] as [String: Any]
+                },
+                "notes": notes(of: user),
+            ])
+        }
+        let totals = plan.totals
+        let document: [String: Any] = [
+            "policy": plan.policy.rawValue,
+            "users": users,
+            "unreadable": unreadable.map(Self.json),
+            "totals": [
+                "users": totals.users, "usersWithSteps": totals.usersWithSteps, "steps": totals.steps,
+                "kept": totals.kept, "flagged": totals.flagged, "unreadable": unreadable.count,
+            ],
+        ]
+        return Self.encode(document)
+    }
+
+    static func json(_ entry: UnreadableUser) -> [String: Any] {
+        [
+            "tenant": entry.tenant, "user": entry.user, "status": entry.failure.httpStatus ?? NSNull(),
+            "code": entry.failure.code ?? NSNull(), "message": entry.failure.message,
+            "requestId": entry.failure.requestID ?? NSNull(),
+        ]
+    }
+
+    static func encode(_ document: Any) -> String {
+        let data = (try? JSONSerialization.data(
+            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import AuthdeskCore
+import AuthdeskOutput
+import AuthdeskServices
+import Foundation
+
+/// `authdesk tap create USER`: a Temporary Access Pass, printed once to standard output.
+struct TapCreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Create a Temporary Access Pass (replacing the user's current one); the pass is printed once, to standard output.",
+        discussion: "Without --lifetime-minutes or --usable-once, the tenant's policy decides."
+    )
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var outputOption: OutputOption
+
+    @Argument(help: "An object id or user principal name.")
+    var user: String
+
+    @Option(name: .customLong("lifetime-minutes"), help: ArgumentHelp("How long the pass works: 10 to 43200 minutes (30 days).", valueName: "N"))
+    var lifetimeMinutes: Int?
+
+    @Flag(name: .customLong("usable-once"), help: "The pass works for one sign-in only.")
+    var usableOnce = false
+
+    @Option(help: ArgumentHelp("When the pass starts working, e.g. 2026-12-01T09:00:00Z (default: now).", valueName: "ISO8601"))
+    var start: String?
+
+    func validate() throws {
+        if let lifetimeMinutes, !TemporaryAccessPassRequest.lifetimeRange.contains(lifetimeMinutes) {
+            throw ValidationError("--lifetime-minutes must be 10 to 43200 (30 days), not \(lifetimeMinutes)")
+        }
+        if let start { _ = try InputCheck.dateTime(start, option: "--start") }
+    }
+
+    func run() async throws {
+        let request = TemporaryAccessPassRequest(
+            lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
+            startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
+        let text = try await ServiceSession.with(global, writes: true) { session in
+            let target = try await session.provider.user(user)
+            let issued = try await session.provider.createTemporaryAccessPass(for: target.id, request)
+            var report = Report(columns: [
+                .init("user", "USER"), .init("temporaryAccessPass", "PASS"), .init("startDateTime", "STARTS"),
+                .init("lifetimeInMinutes", "MINUTES"), .init("isUsableOnce", "ONCE"), .init("id", "ID"),
+            ])
+            let method = issued.method
+            report.append([
+                target.principalName, issued.pass, method.startDateTime.map(AuthMethod.timestamp),
+                method.lifetimeInMinutes.map(String.init), method.isUsableOnce.map { $0 ? "yes" : "no" }, method.id,
+            ])
+            return report.render(outputOption.output)
+        }
+        print(text, terminator: "")
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The options of the bulk commands: like ``GlobalOptions``, but `--profile` may be repeated, so
+/// that one job can span several tenants (users written `TENANT:USER`).
+struct TenantOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A profile to use; repeat it for several tenants. The first one is the tenant of users given without a TENANT: prefix (default: default_profile, or the only one).",
+            valueName: "NAME"))
+    var profile: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: $XDG_CONFIG_HOME/authdesk/config.toml).", valueName: "FILE"))
+    var config: String?
+
+    @Flag(name: .long, help: "Refuse every change: only a dry run is allowed.")
+    var readOnly = false
+}
