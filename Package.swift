@@ -126,7 +126,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "authdesk-bench-bulk",
-            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox", "AuthdeskJournal"],
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskBulkReset"],
             swiftSettings: swiftSettings
         ),
 

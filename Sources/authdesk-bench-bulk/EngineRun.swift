@@ -1,3 +1,4 @@
+import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskSandbox
