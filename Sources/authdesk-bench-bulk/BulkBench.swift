@@ -27,6 +27,8 @@ struct BulkBench {
     var concurrency = 4
     var simpleUsers: Int?
     var policy = ResetPolicy.portal
+    /// The client's write rate as a share of the service's (1 = the same rate).
+    var clientShare = 1.0
 
     static func main() async {
         var bench = BulkBench()
@@ -56,10 +58,15 @@ struct BulkBench {
             case "--concurrency": concurrency = try number(argument, 1...20)
             case "--simple-users": simpleUsers = try number(argument, 0...100_000)
             case "--policy": policy = try ResetPolicy(parsing: rest.popFirst() ?? "")
+            case "--client-share":
+                guard let text = rest.popFirst(), let share = Double(text), share > 0, share <= 1 else {
+                    throw BenchError("--client-share needs a share of the service's write rate above 0, at most 1 (0.95)")
+                }
+                clientShare = share
             default:
                 throw BenchError(
                     "unknown argument \(argument); valid: --users N, --latency MS, --budget WRITES_PER_150S, "
-                        + "--read-budget UNITS_PER_10S, --concurrency 1-20, --simple-users N, --policy portal|all")
+                        + "--read-budget UNITS_PER_10S, --concurrency 1-20, --simple-users N, --policy portal|all, --client-share 0-1")
             }
         }
     }
@@ -73,7 +80,7 @@ struct BulkBench {
         options.seed = 7
         let sandbox = try await Sandbox.start(options)
         defer { Task { await sandbox.stop() } }
-        let bed = try TestBed(sandbox: sandbox, writeBudget: writeBudget)
+        let bed = try TestBed(sandbox: sandbox, writeBudget: writeBudget, clientShare: clientShare)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authdesk-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -82,7 +89,7 @@ struct BulkBench {
         Output.line("sandbox: latency \(latencyMs) ms per request; Graph write budget \(writeBudget) per 150 s "
             + "(\(String(format: "%.2f", Double(writeBudget) / 150)) writes/s, burst \(writeBudget)); "
             + "read budget \(readBudget) units per 10 s; throttling on")
-        Output.line("client: write budget of the same rate and burst; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
+        Output.line("client: write budget of the same burst, \(String(format: "%.0f", clientShare * 100)) % of the rate; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
 
         let engineRun = try await EngineRun(bed: bed, tenant: "contoso", count: users, policy: policy, concurrency: concurrency)
             .run(journalURL: directory.appendingPathComponent("journal.sqlite"))

@@ -5,18 +5,21 @@ import Foundation
 
 /// The sandbox and the Graph providers signed in to its tenants as their applications, built
 /// as the command line builds them (``HTTPTransport`` with its default retry policy), with a
-/// client-side write budget of the sandbox's own rate and burst.
+/// client-side write budget of the sandbox's own burst and (a share of) its rate.
 struct TestBed {
     let sandbox: Sandbox
     let writeBudget: Int
+    /// The client's write rate as a share of the sandbox's.
+    let clientShare: Double
     let endpoints: GraphEndpoints
 
-    init(sandbox: Sandbox, writeBudget: Int) throws {
+    init(sandbox: Sandbox, writeBudget: Int, clientShare: Double) throws {
         guard let authority = URL(string: sandbox.info.authority), let graph = URL(string: sandbox.info.graph),
             let beta = URL(string: sandbox.info.graphBeta)
         else { throw BenchError("the sandbox's URLs do not parse") }
         self.sandbox = sandbox
         self.writeBudget = writeBudget
+        self.clientShare = clientShare
         endpoints = GraphEndpoints(authority: authority, graph: graph, graphBeta: beta)
     }
 
@@ -26,7 +29,7 @@ struct TestBed {
         let transport = HTTPTransport()
         let signIn = EntraSignIn(authority: endpoints.authority, tenantID: tenant.id, clientID: tenant.clientId)
         let tokens = ClientSecretCredential(signIn: signIn, secret: tenant.clientSecret, transport: transport)
-        let budget = WriteBudget(capacity: writeBudget, refillPerSecond: Double(writeBudget) / 150)
+        let budget = WriteBudget(capacity: writeBudget, refillPerSecond: Double(writeBudget) / 150 * clientShare)
         return GraphProvider(
             tenant: TenantInfo(name: name, provider: .graph, id: tenant.id, domain: tenant.domain),
             endpoints: endpoints, tokens: tokens, transport: transport, budget: budget)
