@@ -118,7 +118,7 @@ extension Auth0Provider {
         guard type == .mobile else {
             throw ServiceError(
                 kind: .badInput, code: "notSupported",
-                message: "Auth0 phones have no \(type.rawValue) slot: add it as --type mobile (an SMS phone)")
+                message: "Auth0 phones have no \(type.rawValue) slot: add it as a mobile phone (type mobile), which Auth0 uses for SMS")
         }
         let method = try await createMethod(for: userID, .phone(number: number, channel: .sms))
         return PhoneMethod(id: method.id, phoneNumber: method.phoneNumber ?? number, phoneType: .mobile)

@@ -182,7 +182,7 @@ import Testing
         await harness.sandbox.stop()
         #expect(phone.id.hasPrefix("phone|"))
         #expect(phone.phoneNumber == "+12065550142")
-        #expect(office?.message.contains("--type mobile") == true)
+        #expect(office?.message.contains("type mobile") == true)
         #expect(methods.contains { method in
             if case .auth0(let m) = method { return m.id == phone.id && m.preferredAuthenticationMethod == "sms" }
             return false

@@ -368,8 +368,9 @@ struct BrowserViewModelDialogTests {
     @Test func auth0HidesWhatItDoesNotOffer() async {
         let h = await opened(capabilities: ProviderAction.auth0)
         let actions = Set(h.state.keyMap.entries(in: .methods).map(\.action))
-        #expect(actions.isSuperset(of: [.deleteMethod, .editEmail, .resetPassword]))
-        #expect(actions.isDisjoint(with: [.addPhone, .editMethod, .toggleSmsSignIn, .issueTemporaryAccessPass, .revokeSessions]))
+        // Auth0 enrols an SMS phone; it has no phone slots to edit, no SMS sign-in, no TAP, no revocation.
+        #expect(actions.isSuperset(of: [.addPhone, .deleteMethod, .editEmail, .resetPassword]))
+        #expect(actions.isDisjoint(with: [.editMethod, .toggleSmsSignIn, .issueTemporaryAccessPass, .revokeSessions]))
         #expect(!h.model.perform(.revokeSessions))
     }
 }

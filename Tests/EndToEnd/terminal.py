@@ -18,6 +18,48 @@ KEYS = {
 }
 
 
+class RepScreen(pyte.Screen):
+    """pyte's screen plus what xterm-256color's terminfo offers and ncurses uses when a dialog
+    opens or closes, and pyte lacks: REP (`CSI n b`, repeat the last character) and SU/SD
+    (`CSI n S`, `CSI n T`, scroll the region up or down). Without them pyte, not the terminal,
+    would keep a closed dialog's text on the screen."""
+
+    last = " "
+
+    def draw(self, data):
+        if data:
+            self.last = data[-1]
+        super().draw(data)
+
+    def repeat_last(self, count=1, *args, **kwargs):
+        super().draw(self.last * max(1, count or 1))
+
+    def _region(self):
+        if self.margins:
+            return self.margins.top, self.margins.bottom
+        return 0, self.lines - 1
+
+    def scroll_up(self, count=1, *args, **kwargs):
+        x, y = self.cursor.x, self.cursor.y
+        top, bottom = self._region()
+        self.cursor.y = bottom
+        for _ in range(max(1, count or 1)):
+            self.index()
+        self.cursor.x, self.cursor.y = x, y
+
+    def scroll_down(self, count=1, *args, **kwargs):
+        x, y = self.cursor.x, self.cursor.y
+        top, bottom = self._region()
+        self.cursor.y = top
+        for _ in range(max(1, count or 1)):
+            self.reverse_index()
+        self.cursor.x, self.cursor.y = x, y
+
+
+class RepStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, b="repeat_last", S="scroll_up", T="scroll_down")
+
+
 class Terminal:
     """A running authdesk in a pty of a given size, with its screen emulated by pyte."""
 
@@ -36,8 +78,8 @@ class Terminal:
             "NCURSES_NO_UTF8_ACS": "1",
         }
         base.update(env or {})
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = RepScreen(cols, rows)
+        self.stream = RepStream(self.screen)
         self.raw = bytearray()
         self.child = pexpect.spawn(
             str(BINARY), list(args), env=base, dimensions=(rows, cols), timeout=10)

@@ -5,23 +5,8 @@ import time
 
 import pytest
 
-from terminal import Terminal
 
 BOX = set("─│┌┐└┘├┤")
-
-
-@pytest.fixture
-def console():
-    terminals = []
-
-    def start(*args, **kwargs):
-        term = Terminal(args, **kwargs)
-        terminals.append(term)
-        return term
-
-    yield start
-    for term in terminals:
-        term.close()
 
 
 def restored(term):
