@@ -10,18 +10,10 @@ struct MethodsAddEmailCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
-
-    @Argument(help: "name@domain.tld")
-    var address: String
-
-    func validate() throws {
-        try InputCheck.emailAddress(address)
-    }
+    @OptionGroup var email: EmailArguments
 
     func run() async throws {
+        let user = email.user, address = email.address
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
             let added = try await session.provider.addEmail(to: target.id, address: address)

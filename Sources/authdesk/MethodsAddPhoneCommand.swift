@@ -11,25 +11,14 @@ struct MethodsAddPhoneCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
-
-    @Option(help: ArgumentHelp("The phone's slot.", valueName: "mobile|alternateMobile|office"))
-    var type: PhoneType
-
-    @Option(help: ArgumentHelp("+<country code> <number>[x<extension>], e.g. \"+1 2065555555\".", valueName: "NUMBER"))
-    var number: String
-
-    func validate() throws {
-        _ = try InputCheck.phoneNumber(number)
-    }
+    @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
-        let phone = try InputCheck.phoneNumber(number)
+        let number = try phone.phoneNumber()
+        let user = phone.user, type = phone.type
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
-            let added = try await session.provider.addPhone(to: target.id, number: phone.description, type: type)
+            let added = try await session.provider.addPhone(to: target.id, number: number.description, type: type)
             return MethodChangeReport.of([(.phone(added), "added")]).render(outputOption.output)
         }
         print(text, terminator: "")

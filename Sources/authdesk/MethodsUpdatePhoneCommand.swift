@@ -11,26 +11,15 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
-
-    @Option(help: ArgumentHelp("The phone's slot.", valueName: "mobile|alternateMobile|office"))
-    var type: PhoneType
-
-    @Option(help: ArgumentHelp("+<country code> <number>[x<extension>], e.g. \"+1 2065555555\".", valueName: "NUMBER"))
-    var number: String
-
-    func validate() throws {
-        _ = try InputCheck.phoneNumber(number)
-    }
+    @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
-        let phone = try InputCheck.phoneNumber(number)
+        let number = try phone.phoneNumber()
+        let user = phone.user, type = phone.type
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
-            try await session.provider.updatePhone(of: target.id, type: type, number: phone.description)
-            let updated = PhoneMethod(id: type.methodID, phoneNumber: phone.description, phoneType: type)
+            try await session.provider.updatePhone(of: target.id, type: type, number: number.description)
+            let updated = PhoneMethod(id: type.methodID, phoneNumber: number.description, phoneType: type)
             return MethodChangeReport.of([(.phone(updated), "updated")]).render(outputOption.output)
         }
         print(text, terminator: "")
