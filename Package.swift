@@ -99,6 +99,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // A journal in a temporary directory with a small plan: the test double its tests share.
+        .target(
+            name: "AuthdeskJournalTesting",
+            dependencies: ["AuthdeskCore", "AuthdeskJournal"],
+            swiftSettings: swiftSettings
+        ),
+
         // The bulk "reset all MFA" engine: plans, runs, verifies and resumes jobs through the journal.
         .target(
             name: "AuthdeskBulkReset",
@@ -149,13 +156,16 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskJournalTests",
-            dependencies: ["AuthdeskJournal", "AuthdeskCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AuthdeskBulkResetTests",
             dependencies: [
-                "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox",
+                "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", "AuthdeskServices",
+                "AuthdeskSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings

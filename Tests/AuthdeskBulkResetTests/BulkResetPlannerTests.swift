@@ -1,6 +1,7 @@
 import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskJournalTesting
 import Testing
 
 @Suite struct BulkResetPlannerTests {

@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskJournalTesting
 import Foundation
 import GRDB
 import Testing
