@@ -2,44 +2,24 @@
 import csv
 import io
 import json
-import os
-import signal
 import subprocess
-import tempfile
 
 import pytest
 
+from cli import cli_env, graph_env, served
 from terminal import BINARY
 
 
 def run(*args, env=None, input=None):
-    base = {"PATH": os.environ.get("PATH", ""), "HOME": tempfile.mkdtemp(prefix="authdesk-cli-"),
-            "LANG": "C.UTF-8", "TZ": "UTC"}
-    base["XDG_CONFIG_HOME"] = os.path.join(base["HOME"], "config")
-    base.update(env or {})
-    return subprocess.run([str(BINARY), *args], env=base, capture_output=True, text=True,
+    return subprocess.run([str(BINARY), *args], env=cli_env(env), capture_output=True, text=True,
                           input=input, timeout=60)
 
 
 @pytest.fixture(scope="module")
 def sandbox():
     """`authdesk sandbox serve` on an ephemeral port; yields its first line, parsed."""
-    process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "150"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first = json.loads(process.stdout.readline())
-    yield first
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=20) == 0
-
-
-def graph_env(sandbox, tenant="contoso", secret=None):
-    entry = next(t for t in sandbox["tenants"] if t["name"] == tenant)
-    return {
-        "AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
-        "AZURE_CLIENT_SECRET": secret or entry["clientSecret"],
-        "AZURE_AUTHORITY_HOST": sandbox["authority"],
-        "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0],
-    }
+    with served("--users", "150") as first:
+        yield first
 
 
 def test_sandbox_first_line_has_the_promised_shape(sandbox):

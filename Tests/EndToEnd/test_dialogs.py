@@ -3,9 +3,6 @@ sandbox, the screen read through pyte."""
 import base64
 import re
 
-import pytest
-
-
 DESTRUCTIVE = ["add a phone", "delete the selected method", "SMS sign-in", "e-mail method",
                "Temporary Access Pass", "revoke sessions", "reset the password", "change the selected phone"]
 DESTRUCTIVE_HINTS = ["a add phone", "d delete", "t TAP", "p password"]

@@ -1,15 +1,13 @@
 """`authdesk reset-mfa`, `jobs` and `journal` as an operator runs them: the real binary, real HTTP,
 the journal in a temporary state directory."""
-import contextlib
 import json
-import os
 import signal
 import subprocess
-import tempfile
 import time
 
 import pytest
 
+from cli import cli_env, graph_env, served
 from terminal import BINARY
 
 AVERY = "avery.howard@contoso.com"
@@ -17,35 +15,12 @@ ZOE = "zoe.lindqvist@contoso.com"
 
 
 def base_env(state_dir, extra=None):
-    home = tempfile.mkdtemp(prefix="authdesk-reset-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
-           "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": str(state_dir)}
-    env.update(extra or {})
-    return env
+    return cli_env(dict({"AUTHDESK_STATE_DIR": str(state_dir)}, **(extra or {})), prefix="authdesk-reset-")
 
 
 def run(*args, state_dir, env=None, input=None, timeout=120):
     return subprocess.run([str(BINARY), *args], env=base_env(state_dir, env), capture_output=True, text=True,
                           input=input, timeout=timeout, stdin=None if input is not None else subprocess.DEVNULL)
-
-
-@contextlib.contextmanager
-def served(*extra):
-    """`authdesk sandbox serve` with `extra` options; yields its first line, parsed."""
-    process = subprocess.Popen([str(BINARY), "sandbox", "serve", *extra],
-                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        yield json.loads(process.stdout.readline())
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=20) == 0
-
-
-def graph_env(sandbox, tenant="contoso"):
-    entry = next(t for t in sandbox["tenants"] if t["name"] == tenant)
-    return {"AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
-            "AZURE_CLIENT_SECRET": entry["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
-            "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
 
 
 def methods(user, sandbox, state_dir):

@@ -5,13 +5,12 @@ import json
 import os
 import pty
 import select
-import signal
 import subprocess
-import tempfile
 import time
 
 import pytest
 
+from cli import cli_env, served
 from terminal import BINARY
 
 CAMERON = "CameronW@contoso.com"
@@ -19,28 +18,16 @@ MOBILE_ID = "3179e48a-750b-4051-897c-87b9720928f7"
 EMAIL_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f"
 
 
-def base_env(extra=None):
-    home = tempfile.mkdtemp(prefix="authdesk-cli-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
-           "XDG_CONFIG_HOME": os.path.join(home, "config"), "XDG_STATE_HOME": os.path.join(home, "state")}
-    env.update(extra or {})
-    return env
-
-
 def run(*args, env=None, input=None):
-    return subprocess.run([str(BINARY), *args], env=base_env(env), capture_output=True, text=True,
+    return subprocess.run([str(BINARY), *args], env=cli_env(env), capture_output=True, text=True,
                           input=input, timeout=90)
 
 
 @pytest.fixture(scope="module")
 def sandbox():
     """A sandbox of its own (these tests change it), approving device codes after 200 ms."""
-    process = subprocess.Popen([str(BINARY), "sandbox", "serve", "--users", "20", "--device-code-delay-ms", "200"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    first = json.loads(process.stdout.readline())
-    yield first
-    process.send_signal(signal.SIGTERM)
-    assert process.wait(timeout=20) == 0
+    with served("--users", "20", "--device-code-delay-ms", "200") as first:
+        yield first
 
 
 @pytest.fixture(scope="module")
@@ -279,7 +266,7 @@ def test_progress_goes_to_a_terminal_and_the_password_only_to_stdout():
     """stderr on a pseudo-terminal, stdout on a pipe: the statuses and the sign-in prompt are
     shown on the terminal, the password only on stdout."""
     master, slave = pty.openpty()
-    process = subprocess.Popen([str(BINARY), "password", "reset", CAMERON], env=base_env(),
+    process = subprocess.Popen([str(BINARY), "password", "reset", CAMERON], env=cli_env(),
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
     terminal = b""
@@ -331,7 +318,7 @@ def read_until(fd, needle, timeout=30):
 def test_a_password_typed_on_a_terminal_is_not_echoed():
     secret = "Typed-On-A-Tty-42"
     master, slave = pty.openpty()
-    process = subprocess.Popen([str(BINARY), "password", "reset", CAMERON, "--password-stdin"], env=base_env(),
+    process = subprocess.Popen([str(BINARY), "password", "reset", CAMERON, "--password-stdin"], env=cli_env(),
                                stdin=slave, stdout=subprocess.PIPE, stderr=slave)
     os.close(slave)
     shown = read_until(master, b"New password: ")

@@ -1,0 +1,45 @@
+"""Running the command line in tests: a pinned environment, `authdesk sandbox serve`, and the
+variables that sign in to one of its tenants."""
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import tempfile
+
+from terminal import BINARY
+
+
+def cli_env(extra=None, prefix="authdesk-cli-"):
+    """A fresh HOME with its config and state folders, UTF-8, UTC; `extra` on top."""
+    home = tempfile.mkdtemp(prefix=prefix)
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
+           "XDG_CONFIG_HOME": os.path.join(home, "config"), "XDG_STATE_HOME": os.path.join(home, "state")}
+    env.update(extra or {})
+    return env
+
+
+@contextlib.contextmanager
+def served(*extra):
+    """`authdesk sandbox serve` with `extra` options; yields its first line, parsed, and stops it
+    with SIGTERM, which must end it with status 0."""
+    process = subprocess.Popen([str(BINARY), "sandbox", "serve", *extra],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        yield json.loads(process.stdout.readline())
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=20) == 0
+
+
+def tenant(sandbox, name):
+    """The first line's entry of the tenant `name`."""
+    return next(t for t in sandbox["tenants"] if t["name"] == name)
+
+
+def graph_env(sandbox, name="contoso", secret=None):
+    """AZURE_* variables that sign in to the sandbox's tenant `name` as its application."""
+    entry = tenant(sandbox, name)
+    return {"AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
+            "AZURE_CLIENT_SECRET": secret or entry["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
+            "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
