@@ -34,6 +34,9 @@ extension BrowserRenderer {
             }
         }
         wrap(dialog.summary, theme.text)
+        if dialog.phase != .result {
+            for (line, style) in preflightLines(dialog) { wrap(line, style) }
+        }
         lines.append(.blank)
         for (index, field) in dialog.fields.enumerated() where dialog.isActive(index) {
             lines.append(.field(index))
@@ -117,6 +120,22 @@ extension BrowserRenderer {
         }
     }
 
+    /// Who acts (once known) and the pre-flight: "checking…", a warning, or a known refusal.
+    private func preflightLines(_ dialog: DialogState) -> [(String, CellStyle)] {
+        var lines: [(String, CellStyle)] = []
+        if let profile = state.operatorProfile {
+            lines.append(("You: " + profile.line.replacingOccurrences(of: "signed in as ", with: "")
+                .replacingOccurrences(of: "·", with: glyphs.separator), theme.secondary))
+        }
+        guard let line = dialog.preflightLine else { return lines }
+        switch dialog.preflight?.verdict?.level {
+        case .refused?: lines.append((line, theme.error))
+        case .warning?: lines.append((line, theme.warning))
+        default: lines.append((line.replacingOccurrences(of: "…", with: glyphs.ellipsis), theme.secondary))
+        }
+        return lines
+    }
+
     private mutating func drawField(_ dialog: DialogState, _ index: Int, x: Int, y: Int, labelWidth: Int, width: Int) {
         let field = dialog.fields[index]
         let focused = dialog.focus == .field(index) && dialog.phase != .result
@@ -153,7 +172,7 @@ extension BrowserRenderer {
             buttons = [("Close", true)]
         } else {
             buttons = dialog.buttons.map { control in
-                (control == .cancel ? "Cancel" : dialog.kind.confirmLabel, dialog.focus == control)
+                (control == .cancel ? "Cancel" : dialog.confirmLabel, dialog.focus == control)
             }
         }
         let labels = buttons.map { "[ \($0.0) ]" }

@@ -5,7 +5,9 @@ extension BrowserRenderer {
     /// width allows, then the `:` commands. Generated from the table, so it cannot go stale.
     mutating func drawHelp() {
         let rect = layout.body
-        drawBox(rect, title: "Help: keys" + (state.readOnly ? " (read-only: changes are disabled)" : ""), focused: true, footer: nil)
+        drawBox(
+            rect, title: "Help: keys" + (state.readOnly ? " (read-only: changes are disabled)" : ""), focused: true,
+            footer: state.operatorLine?.replacingOccurrences(of: "·", with: glyphs.separator))
         let inner = rect.inner
         guard inner.width > 4, inner.height > 0 else { return }
 

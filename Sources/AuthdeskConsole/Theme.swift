@@ -15,6 +15,8 @@ public struct Theme: Sendable, Hashable {
     public var label: CellStyle
     public var error: CellStyle
     public var info: CellStyle
+    /// A pre-flight warning: to read before confirming, not an error.
+    public var warning: CellStyle
     public var prompt: CellStyle
     public var cursor: CellStyle
     public var hintKey: CellStyle
@@ -40,6 +42,7 @@ public struct Theme: Sendable, Hashable {
             selectionInactive = CellStyle(bold: true, underline: true)
             error = CellStyle(foreground: .red, bold: true)
             info = CellStyle(foreground: .green)
+            warning = CellStyle(foreground: .yellow)
             prompt = CellStyle(foreground: .yellow, bold: true)
             hintKey = CellStyle(foreground: .yellow, bold: true)
         } else {
@@ -53,6 +56,7 @@ public struct Theme: Sendable, Hashable {
             selectionInactive = CellStyle(bold: true, underline: true)
             error = CellStyle(bold: true)
             info = .plain
+            warning = CellStyle(underline: true)
             prompt = CellStyle(bold: true)
             hintKey = CellStyle(bold: true)
         }

@@ -12,6 +12,11 @@ public enum PlanNote: Sendable, Hashable, Codable {
     case defaultIsAlternateMobile
     /// Methods of a type this version does not know were kept; review them by hand.
     case unknownMethodsKept(count: Int)
+    /// The pre-flight knows the service will refuse this user's reset (an administrator the
+    /// operator's role cannot change): the run skips the user and sends nothing for them.
+    case willBeRefused(reason: String)
+    /// The pre-flight could not be sure (a role it could not read): the run goes ahead.
+    case preflightWarning(reason: String)
 
     /// One line for the plan view.
     public var message: String {
@@ -24,6 +29,10 @@ public enum PlanNote: Sendable, Hashable, Codable {
             "the default method is the alternate mobile phone: the mobile phone is made the default first, and deleted last"
         case .unknownMethodsKept(let count):
             "\(count) method\(count == 1 ? "" : "s") of an unknown type kept; review by hand"
+        case .willBeRefused(let reason):
+            "WILL BE REFUSED, skipped by the run: \(reason)"
+        case .preflightWarning(let reason):
+            "pre-flight warning: \(reason)"
         }
     }
 }

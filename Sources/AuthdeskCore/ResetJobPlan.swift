@@ -30,6 +30,12 @@ public struct ResetJobPlan: Sendable, Hashable, Codable {
         return users.map(\.tenant).filter { seen.insert($0).inserted }
     }
 
+    /// The users the run works on: those the pre-flight did not mark refused.
+    public var runnable: [UserResetPlan] { users.filter { !$0.plan.isRefused } }
+
+    /// The users the pre-flight marked refused: the run skips them and sends nothing for them.
+    public var refused: [UserResetPlan] { users.filter(\.plan.isRefused) }
+
     public var totals: ResetJobTotals { ResetJobTotals(users: users) }
 
     /// What the operator types to confirm the run: `RESET <number of users>`.

@@ -1,9 +1,11 @@
 /// The counts a job's confirmation dialog and dry run show.
 public struct ResetJobTotals: Sendable, Hashable {
     public var users: Int
-    /// Users with at least one step.
+    /// Users with at least one step (users marked refused not counted).
     public var usersWithSteps: Int
-    /// Every request, `makeDefault` steps included.
+    /// Users the pre-flight marked "will be refused": skipped by the run.
+    public var refused: Int
+    /// Every request the run will send, `makeDefault` steps included (none for refused users).
     public var steps: Int
     public var stepsByAction: [StepAction: Int]
     public var stepsByKind: [MethodKind: Int]
@@ -13,8 +15,10 @@ public struct ResetJobTotals: Sendable, Hashable {
 
     public init(users: [UserResetPlan]) {
         self.users = users.count
-        usersWithSteps = users.filter { !$0.plan.steps.isEmpty }.count
-        let allSteps = users.flatMap(\.plan.steps)
+        let runnable = users.filter { !$0.plan.isRefused }
+        usersWithSteps = runnable.filter { !$0.plan.steps.isEmpty }.count
+        refused = users.count - runnable.count
+        let allSteps = runnable.flatMap(\.plan.steps)
         steps = allSteps.count
         stepsByAction = Dictionary(grouping: allSteps, by: \.action).mapValues(\.count)
         stepsByKind = Dictionary(grouping: allSteps, by: \.kind).mapValues(\.count)

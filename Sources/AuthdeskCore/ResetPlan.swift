@@ -76,6 +76,17 @@ public struct ResetPlan: Sendable, Hashable, Codable {
     /// The kept methods an operator should review (unknown types).
     public var flagged: [KeptMethod] { kept.filter(\.isFlagged) }
 
+    /// Why the pre-flight says the service will refuse this user's reset, if it does.
+    public var refusal: String? {
+        for note in notes {
+            if case .willBeRefused(let reason) = note { return reason }
+        }
+        return nil
+    }
+
+    /// Whether the pre-flight marked the user as refused: the run skips them.
+    public var isRefused: Bool { refusal != nil }
+
     /// Whether the plan has nothing to do.
     public var isEmpty: Bool { steps.isEmpty }
 

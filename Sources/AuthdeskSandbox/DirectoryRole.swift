@@ -16,6 +16,37 @@ enum DirectoryRole: String, Sendable, CaseIterable {
         }
     }
 
+    /// The role's name in Graph (`directoryRole.displayName`).
+    var displayName: String {
+        switch self {
+        case .globalAdministrator: "Global Administrator"
+        case .privilegedAuthenticationAdministrator: "Privileged Authentication Administrator"
+        case .authenticationAdministrator: "Authentication Administrator"
+        case .userAdministrator: "User Administrator"
+        case .helpdeskAdministrator: "Helpdesk Administrator"
+        }
+    }
+
+    /// The role's description in Graph (`directoryRole.description`).
+    var description: String {
+        switch self {
+        case .globalAdministrator: "Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities."
+        case .privilegedAuthenticationAdministrator: "Can access to view, set and reset authentication method information for any user (admin or non-admin)."
+        case .authenticationAdministrator: "Can access to view, set and reset authentication method information for any non-admin user."
+        case .userAdministrator: "Can manage all aspects of users and groups, including resetting passwords for limited admins."
+        case .helpdeskAdministrator: "Can reset passwords for non-administrators and Helpdesk Administrators."
+        }
+    }
+
+    /// Whether holding this role may change the methods of a user holding `target` (nil: no
+    /// role): everyone for the privileged roles; non-admins and other Authentication
+    /// Administrators for an Authentication Administrator (Entra's role reference).
+    func mayManageMethods(of target: DirectoryRole?) -> Bool {
+        guard mayManageMethods else { return false }
+        guard let target else { return true }
+        return mayManageAdmins || (self == .authenticationAdministrator && target == .authenticationAdministrator)
+    }
+
     /// Whether holding this role may change the authentication methods of any user, admins included.
     var mayManageAdmins: Bool {
         self == .globalAdministrator || self == .privilegedAuthenticationAdministrator

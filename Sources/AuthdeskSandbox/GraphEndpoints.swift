@@ -67,6 +67,8 @@ enum GraphEndpoints {
         switch (request.method, rest.first) {
         case ("GET", nil):
             return GraphReads.getUser(context, target: target, state: state)
+        case ("GET", "memberOf"), ("GET", "transitiveMemberOf"):
+            return GraphMemberOf.list(context, target: target, rest: Array(rest.dropFirst()), state: state)
         case ("POST", "revokeSignInSessions") where rest.count == 1:
             return GraphWrites.revokeSessions(context, target: target, state: &state)
         case (_, "authentication"):

@@ -22,7 +22,7 @@ enum GraphWrites {
         guard let op = tenant.user(operatorId), let role = op.role, role.mayManageMethods else {
             return context.error(403, "accessDenied", "Request Authorization failed")
         }
-        if tenant.users[target.userIndex].isAdmin, !role.mayManageAdmins {
+        if !role.mayManageMethods(of: tenant.users[target.userIndex].role) {
             return context.error(403, "accessDenied", "Request Authorization failed")
         }
         return nil

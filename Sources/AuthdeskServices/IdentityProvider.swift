@@ -72,6 +72,14 @@ public protocol IdentityProvider: Sendable {
     /// The reset's status each time it changes, ending after the final one (`succeeded` or
     /// `failed`); fails with a ``ServiceError`` when the operation is gone or its URL expired.
     func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error>
+
+    // MARK: Pre-flight (issue 8). Reads only; ``Preflight`` caches the operator per session.
+
+    /// Who the token acts as and their directory roles where the service tells them.
+    func operatorProfile() async throws(ServiceError) -> OperatorProfile
+
+    /// The user's directory roles (nil when not readable) and on-premises sync flag.
+    func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts
 }
 
 extension IdentityProvider {
@@ -129,6 +137,18 @@ extension IdentityProvider {
 
     public func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
         AsyncThrowingStream { $0.finish(throwing: unsupported("Following an operation")) }
+    }
+
+    /// By default the service does not tell the operator's role.
+    public func operatorProfile() async throws(ServiceError) -> OperatorProfile {
+        .notTold(by: tenant.provider.displayName)
+    }
+
+    /// By default: the user's sync flag as listed, roles not known.
+    public func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts {
+        let user = try await user(userID)
+        return TargetFacts(
+            userID: user.id, displayName: user.displayName, adminRoles: nil, syncedFromOnPremises: user.onPremisesSyncEnabled)
     }
 
     /// Deletes the method with this id, whatever its type (found among the user's methods);

@@ -18,4 +18,6 @@ public enum BrowserEffect: Sendable, Equatable {
     case followOperation(PasswordReset, operationID: Int)
     /// Tick the spinner of a running operation once, after the spinner interval.
     case tickOperation(operationID: Int)
+    /// Run the pre-flight of dialog `dialogID`'s change; the verdict comes back tagged with it.
+    case preflight(PreflightAction, userID: String, dialogID: Int)
 }

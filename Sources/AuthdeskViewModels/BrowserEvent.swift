@@ -21,4 +21,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case operationLost(operationID: Int, ServiceError?, at: Duration)
     /// The spinner interval passed while an operation runs.
     case operationTicked(operationID: Int, at: Duration)
+    /// The pre-flight of dialog `dialogID` answered.
+    case preflightAnswered(dialogID: Int, PreflightVerdict)
+    /// The operator's sign-in and roles were read (once per session).
+    case operatorAnswered(OperatorProfile)
 }

@@ -76,7 +76,7 @@ extension BrowserState {
         }
         self.dialog = dialog
         input = nil
-        return []
+        return startPreflight()
     }
 
     private mutating func notOffered(_ what: String) -> [BrowserEffect] {

@@ -64,6 +64,8 @@ public struct BrowserState: Sendable, Equatable {
     /// Bumped when the operator asks to copy the dialog's secret: the console then writes it to
     /// the terminal's clipboard (OSC 52) from the dialog.
     public var copyRequests = 0
+    /// Who is signed in and their directory roles, once read (the banner and help show it).
+    public var operatorProfile: OperatorProfile?
 
     private var flashCounter = 0
     var dialogCounter = 0
@@ -155,6 +157,11 @@ public struct BrowserState: Sendable, Equatable {
             operation.spinnerFrame += 1
             self.operation = operation
             return [.tickOperation(operationID: operationID)]
+        case .preflightAnswered(let dialogID, let verdict):
+            return preflightAnswered(dialogID, verdict)
+        case .operatorAnswered(let profile):
+            operatorProfile = profile
+            return []
         }
     }
 

@@ -18,6 +18,8 @@ public final class BrowserViewModel: Sendable {
         case write
         case operation
         case tick
+        case preflight
+        case operatorProfile
     }
 
     private struct Inner: ~Copyable {
@@ -28,6 +30,8 @@ public final class BrowserViewModel: Sendable {
 
     private let inner: Mutex<Inner>
     private let provider: any IdentityProvider
+    /// The pre-flight of every dialog; caches the operator's roles for the session.
+    private let preflight: Preflight
     private let clock: any Clock<Duration>
     /// Time on ``clock`` since the model was made: when answers and ticks happened.
     private let uptime: @Sendable () -> Duration
@@ -40,6 +44,7 @@ public final class BrowserViewModel: Sendable {
         keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()
     ) {
         self.provider = provider
+        preflight = Preflight(provider: provider)
         self.clock = clock
         uptime = Self.stopwatch(clock)
         inner = Mutex(Inner(state: BrowserState(
@@ -71,6 +76,11 @@ public final class BrowserViewModel: Sendable {
     /// Opens the browser: lists everyone (the first page).
     public func start() {
         send(.start)
+        let preflight = preflight
+        spawn(.operatorProfile) { [self] in
+            guard let profile = try? await preflight.operatorProfile() else { return }
+            send(.operatorAnswered(profile))
+        }
     }
 
     /// The operator pressed `key`.
@@ -230,6 +240,13 @@ public final class BrowserViewModel: Sendable {
             spawn(.tick) { [self] in
                 guard await wait(settings.spinnerInterval) else { return }
                 send(.operationTicked(operationID: operationID, at: uptime()))
+            }
+        case .preflight(let action, let userID, let dialogID):
+            let preflight = preflight
+            spawn(.preflight) { [self] in
+                let verdict = await preflight.check(action, userID: userID)
+                guard !Task.isCancelled else { return }
+                send(.preflightAnswered(dialogID: dialogID, verdict))
             }
         case .expireFlash(let id):
             spawn(.flash) { [self] in

@@ -38,6 +38,8 @@ public struct DialogState: Sendable, Equatable {
     public var notice: String?
     /// The password reset this dialog follows, if any.
     public var operationID: Int?
+    /// The pre-flight of this change (nil: not asked).
+    public var preflight: PreflightStatus?
 
     public init(id: Int, kind: DialogKind, user: DirectoryUser, tenantName: String) {
         self.id = id

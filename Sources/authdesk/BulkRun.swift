@@ -15,6 +15,8 @@ struct BulkRun {
     let output: OutputFormat
     /// Users left out of the job at planning (reported with the results).
     var unreadable: [UnreadableUser] = []
+    /// Users the pre-flight marked refused: left out of the job, reported with the results.
+    var refused: [UserResetPlan] = []
 
     func run(_ id: JobID, retryFailed: Bool = false) async throws -> ExitStatus {
         let engine: BulkResetEngine
@@ -48,7 +50,8 @@ struct BulkRun {
             throw StateJournal.fail("the journal could not be written, the run stopped: \(journalFailure)", .someFailed)
         }
         let allDone = summary.users.allSatisfy { $0.user.state == .done } && unreadable.isEmpty
-        return allDone ? .success : .someFailed
+        guard allDone else { return .someFailed }
+        return refused.isEmpty ? .success : .refused
     }
 
     /// One row per user: done, failed with the reason (status, code, request id), untouched, or
@@ -75,11 +78,19 @@ struct BulkRun {
                 entry.failure.description,
             ])
         }
+        for user in refused {
+            report.append([
+                summary.job.id.rawValue, user.tenant, user.userID, user.displayName, "refused", "0", "0",
+                String(user.plan.steps.count), String(user.plan.kept.count),
+                "pre-flight, nothing sent: " + (user.plan.refusal ?? ""),
+            ])
+        }
         var text = report.render(output)
         if output == .table {
             let counts = summary.counts
             text += "\nJob \(summary.job.id): \(summary.job.state.rawValue); \(counts.usersDone) done, \(counts.usersFailed) failed, "
-                + "\(counts.usersUntouched + counts.usersInProgress) untouched, \(unreadable.count) unreadable; "
+                + "\(counts.usersUntouched + counts.usersInProgress) untouched, \(refused.count) refused by the pre-flight, "
+                + "\(unreadable.count) unreadable; "
                 + "steps \(counts.stepsDone) done, \(counts.stepsFailed) failed, \(counts.stepsPending + counts.stepsSent) not done\n"
         }
         return text

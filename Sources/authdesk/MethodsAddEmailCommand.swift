@@ -11,11 +11,13 @@ struct MethodsAddEmailCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var email: EmailArguments
+    @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let user = email.user, address = email.address
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.changeMethods, on: target, with: session.provider)
             let added = try await session.provider.addEmail(to: target.id, address: address)
             return MethodChangeReport.of([(.email(added), "added")]).render(outputOption.output)
         }

@@ -12,12 +12,14 @@ struct MethodsAddPhoneCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var phone: PhoneArguments
+    @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let number = try phone.phoneNumber()
         let user = phone.user, type = phone.type
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.changeMethods, on: target, with: session.provider)
             let added = try await session.provider.addPhone(to: target.id, number: number.description, type: type)
             return MethodChangeReport.of([(.phone(added), "added")]).render(outputOption.output)
         }

@@ -13,6 +13,7 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var preflight: PreflightOption
 
     @Argument(help: "An object id or user principal name.")
     var user: String
@@ -33,6 +34,7 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
         let wanted = (methodIDs.first ?? "").trimmingCharacters(in: .whitespaces)
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.changeMethods, on: target, with: session.provider)
             let methods = try await session.provider.methods(of: target.id)
             guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
                 let known = methods.map { "  \($0.id)  \($0.kind.rawValue)  \($0.title)" }.joined(separator: "\n")

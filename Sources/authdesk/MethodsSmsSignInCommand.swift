@@ -10,6 +10,7 @@ struct MethodsSmsSignInCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var preflight: PreflightOption
 
     @Argument(help: "An object id or user principal name.")
     var user: String
@@ -27,6 +28,7 @@ struct MethodsSmsSignInCommand: AsyncParsableCommand {
     func run() async throws {
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.changeMethods, on: target, with: session.provider)
             try await session.provider.setSmsSignIn(of: target.id, enabled: enable)
             let methods = try await session.provider.methods(of: target.id)
             let mobile = methods.first { $0.id == PhoneType.mobile.methodID }

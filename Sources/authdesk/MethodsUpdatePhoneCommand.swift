@@ -12,12 +12,14 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var phone: PhoneArguments
+    @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let number = try phone.phoneNumber()
         let user = phone.user, type = phone.type
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.changeMethods, on: target, with: session.provider)
             try await session.provider.updatePhone(of: target.id, type: type, number: number.description)
             let updated = PhoneMethod(id: type.methodID, phoneNumber: number.description, phoneType: type)
             return MethodChangeReport.of([(.phone(updated), "updated")]).render(outputOption.output)

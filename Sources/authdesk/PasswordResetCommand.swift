@@ -20,6 +20,7 @@ struct PasswordResetCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var preflight: PreflightOption
 
     @Argument(help: "An object id or user principal name.")
     var user: String
@@ -77,6 +78,7 @@ struct PasswordResetCommand: AsyncParsableCommand {
 
     private func reset(_ provider: any IdentityProvider, password: String?) async throws -> Outcome {
         let target = try await provider.user(user)
+        try await preflight.check(.resetPassword, on: target, with: provider)
         let reset = try await provider.resetPassword(of: target.id, newPassword: password)
         var outcome = Outcome(user: target.principalName, newPassword: reset.generatedPassword)
         outcome.operation = reset.operationURL?.absoluteString

@@ -21,7 +21,8 @@ struct PlanPrinter {
     func table() -> String {
         var out = "Plan (policy \(plan.policy.rawValue): \(plan.policy.summary))\n"
         for user in plan.users {
-            out += "\n\(user.tenant)  \(user.displayName)  \(principalNames[user.id] ?? user.userID)  (\(user.userID))\n"
+            out += "\n\(user.tenant)  \(user.displayName)  \(principalNames[user.id] ?? user.userID)  (\(user.userID))"
+                + (user.plan.isRefused ? "  [WILL BE REFUSED]" : "") + "\n"
             if user.plan.steps.isEmpty { out += "  nothing to remove\n" }
             for (index, step) in user.plan.steps.enumerated() {
                 out += "  \(index + 1). \(step.description)\(step.isDefault ? " (default method, last)" : "")  [\(step.methodID)]\n"
@@ -41,7 +42,8 @@ struct PlanPrinter {
         }
         out += "\nTotals: \(totals.users) user\(totals.users == 1 ? "" : "s") (\(totals.usersWithSteps) with steps), "
             + "\(totals.steps) step\(totals.steps == 1 ? "" : "s")\(actions.isEmpty ? "" : " (" + actions.joined(separator: ", ") + ")"), "
-            + "\(totals.kept) kept, \(totals.flagged) to review; \(unreadable.count) not readable\n"
+            + "\(totals.kept) kept, \(totals.flagged) to review; \(totals.refused) will be refused (skipped, nothing sent); "
+            + "\(unreadable.count) not readable\n"
         return out
     }
 
@@ -74,6 +76,9 @@ struct PlanPrinter {
             for kept in user.plan.kept {
                 report.append(who + [nil, "keep", kept.title, kept.methodID, kept.kind.rawValue, "no", kept.reason.explanation])
             }
+            if let refusal = user.plan.refusal {
+                report.append(who + [nil, "refused", nil, nil, nil, nil, refusal])
+            }
         }
         for entry in unreadable {
             report.append([entry.tenant, nil, entry.user, nil, nil, "unreadable", nil, nil, nil, nil, entry.failure.description])
@@ -101,6 +106,8 @@ struct PlanPrinter {
                     ] as [String: Any]
                 },
                 "notes": notes(of: user),
+                "willBeRefused": user.plan.isRefused,
+                "refusal": user.plan.refusal ?? NSNull(),
             ])
         }
         let totals = plan.totals
@@ -110,7 +117,7 @@ struct PlanPrinter {
             "unreadable": unreadable.map(Self.json),
             "totals": [
                 "users": totals.users, "usersWithSteps": totals.usersWithSteps, "steps": totals.steps,
-                "kept": totals.kept, "flagged": totals.flagged, "unreadable": unreadable.count,
+                "kept": totals.kept, "flagged": totals.flagged, "unreadable": unreadable.count, "refused": totals.refused,
             ],
         ]
         return Self.encode(document)

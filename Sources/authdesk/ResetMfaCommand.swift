@@ -26,9 +26,16 @@ struct ResetMfaCommand: AsyncParsableCommand {
             Without --yes the operator must type RESET <count> on the terminal. The job and every step are \
             journalled in the state directory before and after each request; after a crash, \
             'authdesk jobs resume ID' continues it. Progress goes to standard error when it is a terminal; \
-            the results (one row per user) go to standard output. Exit status: 0 every user done; 1 a user \
-            failed, was not reached or could not be read; 2 bad usage or not confirmed (nothing was sent); \
-            3 sign-in failed; 4 read-only.
+            the results (one row per user) go to standard output.
+
+            Pre-flight: before the plan is shown, each user is checked against the operator's directory \
+            role (an Authentication Administrator cannot change an administrator's methods). A user the \
+            service is known to refuse is marked WILL BE REFUSED in the plan, left out of the job and the \
+            RESET count, reported as refused with the reason, and nothing is sent for them.
+
+            Exit status: 0 every user done; 1 a user failed, was not reached or could not be read; 2 bad usage \
+            or not confirmed (nothing was sent); 3 sign-in failed; 4 read-only, or users refused by the \
+            pre-flight (and no other failure).
             """
     )
 
@@ -111,7 +118,8 @@ struct ResetMfaCommand: AsyncParsableCommand {
             }
         }
         let planner = try BulkResetPlanner(removers: sessions.removers, perTenantLimit: concurrency)
-        let result = try await planner.plan(targets, policy: policy)
+        let preflights = sessions.providers.mapValues { Preflight(provider: $0) }
+        let result = await planner.markPreflight(try await planner.plan(targets, policy: policy), preflights: preflights)
         for entry in result.unplanned {
             unreadable.append(UnreadableUser(
                 tenant: entry.target.tenant, user: principalNames["\(entry.target.tenant)/\(entry.target.user.id)"] ?? entry.target.user.id,
@@ -131,18 +139,24 @@ struct ResetMfaCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("authdesk: no user could be planned; nothing was sent\n".utf8))
             return .someFailed
         }
-        if !yes { try confirm(result.plan.confirmationPhrase) }
+        let runnable = try ResetJobPlan(policy: result.plan.policy, users: result.plan.runnable)
+        guard !runnable.users.isEmpty else {
+            StandardError.write("authdesk: the pre-flight says the service will refuse every planned user; nothing was sent")
+            return .refused
+        }
+        if !yes { try confirm(runnable.confirmationPhrase) }
         let journal = try StateJournal.open()
         let job: JobRecord
         do {
             job = try await journal.createJob(
-                Self.naming(result.plan, principalNames), operatorName: OperatorName.current, ticket: ticket)
+                Self.naming(runnable, principalNames), operatorName: OperatorName.current, ticket: ticket)
         } catch {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw StateJournal.fail(error.description, .someFailed)
         }
         let run = BulkRun(
-            journal: journal, removers: sessions.removers, concurrency: concurrency, output: output, unreadable: unreadable)
+            journal: journal, removers: sessions.removers, concurrency: concurrency, output: output, unreadable: unreadable,
+            refused: result.plan.refused)
         return try await run.run(job.id)
     }
 

@@ -10,6 +10,7 @@ struct SessionsRevokeCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var preflight: PreflightOption
 
     @Argument(help: "An object id or user principal name (Graph), or a user id or e-mail (Auth0).")
     var user: String
@@ -17,6 +18,7 @@ struct SessionsRevokeCommand: AsyncParsableCommand {
     func run() async throws {
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.revokeSessions, on: target, with: session.provider)
             try await session.provider.revokeSessions(of: target.id)
             var report = Report(columns: [.init("user", "USER"), .init("id", "ID"), .init("result", "RESULT")])
             report.append([target.principalName, target.id, "sessions revoked"])

@@ -14,6 +14,7 @@ struct TapCreateCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var preflight: PreflightOption
 
     @Argument(help: "An object id or user principal name.")
     var user: String
@@ -40,6 +41,7 @@ struct TapCreateCommand: AsyncParsableCommand {
             startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
         let text = try await ServiceSession.with(global, writes: true) { session in
             let target = try await session.provider.user(user)
+            try await preflight.check(.temporaryAccessPass, on: target, with: session.provider)
             let issued = try await session.provider.createTemporaryAccessPass(for: target.id, request)
             var report = Report(columns: [
                 .init("user", "USER"), .init("temporaryAccessPass", "PASS"), .init("startDateTime", "STARTS"),

@@ -1,0 +1,13 @@
+import AuthdeskCore
+
+extension DialogKind {
+    /// The rule the pre-flight applies to this dialog's change.
+    public var preflightAction: PreflightAction {
+        switch self {
+        case .addPhone, .changePhone, .deleteMethod, .smsSignIn, .addEmail, .changeEmail: .changeMethods
+        case .temporaryAccessPass: .temporaryAccessPass
+        case .revokeSessions: .revokeSessions
+        case .resetPassword: .resetPassword
+        }
+    }
+}
