@@ -43,9 +43,10 @@ public struct AdminRole: Sendable, Hashable, Codable {
     /// Whether the pre-flight knows this role's rules.
     public var isKnown: Bool { Self.known.contains { $0.templateID == templateID } }
 
-    /// `a Global Administrator`, `an Authentication Administrator`.
+    /// `a Global Administrator`, `an Authentication Administrator`, `a User Administrator`
+    /// (role names starting with U sound like "you").
     public var withArticle: String {
-        let vowel = displayName.first.map { "AEIOUaeiou".contains($0) } ?? false
+        let vowel = displayName.first.map { "AEIOaeio".contains($0) } ?? false
         return (vowel ? "an " : "a ") + displayName
     }
 

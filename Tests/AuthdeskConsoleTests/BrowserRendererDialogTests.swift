@@ -34,10 +34,10 @@ struct BrowserRendererDialogTests {
             │▸ Adele Vance    AdeleV@contoso.c…││▸ Mobile phone             +1 2065555555  │
             │  山田 太郎      taro.yamada@cont…││  Microsoft Authenticator  Adele's iPhone…│
             │  José Álvarez   jose.alvarez@con…││  FIDO2 security key       YubiKey 5C NFC │
-            │  Zoë Decomposed zoe@contoso.com  ││                                          │
-            │   ┌─ Delete a method ────────────────────────────────────────────────────┐   │
-            │  M│ Delete the method Mobile phone (+1 2065555555) of Adele Vance        │   │
-            │   │ (AdeleV@contoso.com) in the tenant contoso.                          │   │
+            │  Z┌─ Delete a method ────────────────────────────────────────────────────┐   │
+            │   │ Delete the method Mobile phone (+1 2065555555) of Adele Vance        │   │
+            │  M│ (AdeleV@contoso.com) in the tenant contoso.                          │   │
+            │   │ Pre-flight: checking…                                                │   │
             │   │                                                                      │4 ─┘
             │   │ This cannot be undone.                                               │───┐
             │   │                                                                      │   │

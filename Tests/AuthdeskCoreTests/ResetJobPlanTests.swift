@@ -28,6 +28,25 @@ import Testing
         #expect(job.confirmationPhrase == "RESET 3")
     }
 
+    @Test func usersMarkedRefusedAreCountedAndTheirStepsAreNot() throws {
+        var admin = Self.user("contoso", "u1", [M.password, M.mobile, M.authenticator])
+        admin.plan.notes.append(.willBeRefused(reason: "User u1 is a Global Administrator"))
+        var warned = Self.user("contoso", "u2", [M.password, M.mobile])
+        warned.plan.notes.append(.preflightWarning(reason: "roles could not be read"))
+        let job = try ResetJobPlan(policy: .portal, users: [admin, warned])
+        #expect(admin.plan.isRefused)
+        #expect(admin.plan.refusal == "User u1 is a Global Administrator")
+        #expect(!warned.plan.isRefused)
+        #expect(job.runnable.map(\.userID) == ["u2"])
+        #expect(job.refused.map(\.userID) == ["u1"])
+        let totals = job.totals
+        #expect(totals.users == 2)
+        #expect(totals.refused == 1)
+        #expect(totals.usersWithSteps == 1)
+        #expect(totals.steps == 1)
+        #expect(PlanNote.willBeRefused(reason: "x").message == "WILL BE REFUSED, skipped by the run: x")
+    }
+
     @Test func theSameUserTwiceIsRefused() {
         let error = #expect(throws: ValidationError.self) {
             try ResetJobPlan(policy: .portal, users: [Self.user("contoso", "u1", [M.mobile]), Self.user("contoso", "u1", [])])

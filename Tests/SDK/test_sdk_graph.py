@@ -320,3 +320,15 @@ def test_operator_cannot_change_an_admin(operator_graph, run):
                                                                    phone_type=AuthenticationPhoneType.Office)))
     assert error.response_status_code == 403
     assert error.error.code == "accessDenied"
+
+
+def test_directory_roles_of_the_operator_and_of_an_admin(operator_graph, graph, run):
+    """The pre-flight's reads: the SDK types `memberOf` items by their @odata.type."""
+    from msgraph.generated.models.directory_role import DirectoryRole
+    mine = run(operator_graph.me.transitive_member_of.get())
+    assert [type(item) for item in mine.value] == [DirectoryRole]
+    assert mine.value[0].role_template_id == "c4e39bd9-1100-46d3-8c65-fb160da0071f"
+    assert mine.value[0].display_name == "Authentication Administrator"
+    priya = run(graph.users.by_user_id("priya.raman@contoso.com").member_of.get())
+    assert [(type(r), r.role_template_id) for r in priya.value] == [(DirectoryRole, "62e90394-69f5-4237-9190-012177145e10")]
+    assert run(graph.users.by_user_id(CAMERON).transitive_member_of.get()).value == []

@@ -23,11 +23,13 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case revoke(String)
         case reset(String, password: String?)
         case follow
+        /// The pre-flight read the user's roles and sync flag.
+        case facts(String)
 
         /// Whether the call changes something.
         var isWrite: Bool {
             switch self {
-            case .search, .next, .methods, .user, .follow: false
+            case .search, .next, .methods, .user, .follow, .facts: false
             default: true
             }
         }
@@ -47,6 +49,9 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         var waiting: [Call: [CheckedContinuation<Void, Never>]] = [:]
         var failures: [Call: ServiceError] = [:]
         var operation: AsyncThrowingStream<LongRunningOperation, any Error>.Continuation?
+        var operatorProfile = OperatorProfile.notTold(by: "the fake")
+        var adminRoles: [String: [AdminRole]] = [:]
+        var synced: Set<String> = []
     }
 
     let tenant: TenantInfo
@@ -125,6 +130,33 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
 
     func methods(of userID: String) async throws(ServiceError) -> [AuthMethod] {
         try await answer(.methods(userID)) { store in store.methods[userID] ?? [] }
+    }
+
+    // MARK: Pre-flight
+
+    /// Who the fake says is signed in (not a recorded call: it is read once, at start).
+    func setOperator(_ profile: OperatorProfile) {
+        store.withLock { $0.operatorProfile = profile }
+    }
+
+    /// Gives `userID` directory roles, or marks them synced from on-premises.
+    func setFacts(of userID: String, roles: [AdminRole] = [], synced: Bool = false) {
+        store.withLock { store in
+            store.adminRoles[userID] = roles
+            if synced { store.synced.insert(userID) }
+        }
+    }
+
+    func operatorProfile() async throws(ServiceError) -> OperatorProfile {
+        store.withLock { $0.operatorProfile }
+    }
+
+    func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts {
+        try await answer(.facts(userID)) { store in
+            TargetFacts(
+                userID: userID, displayName: store.users.first { $0.id == userID }?.displayName ?? userID,
+                adminRoles: store.adminRoles[userID] ?? [], syncedFromOnPremises: store.synced.contains(userID))
+        }
     }
 
     // MARK: Writes
