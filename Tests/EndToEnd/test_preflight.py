@@ -18,7 +18,7 @@ REFUSAL = "Priya Raman is a Global Administrator; an Authentication Administrato
 def open_user(term, name):
     term.wait_for("Cameron White")
     term.press("/")
-    term.type(name.split()[0])
+    term.type(name)
     term.wait_for(lambda s: "1 user" in s and name in s)
     term.press("enter")
     term.wait_for(lambda s: f"Methods · {name}" in s and "password set" in s)
@@ -92,22 +92,35 @@ def run(*args, env, timeout=120, input=None):
 
 
 def test_a_dry_run_lists_priya_as_refused(tmp_path):
+    with served() as sandbox:
+        env = cli_env({"AUTHDESK_STATE_DIR": str(tmp_path / "state")})
+        device_code_config(env["HOME"], sandbox)
+        result = run("reset-mfa", PRIYA, AVERY, "--dry-run", "--output", "json", env=env)
+        assert result.returncode == 0, result.stderr
+        plan = json.loads(result.stdout)
+        by_name = {u["principalName"]: u for u in plan["users"]}
+        assert by_name[PRIYA]["willBeRefused"] is True
+        assert by_name[PRIYA]["refusal"].startswith(REFUSAL)
+        assert by_name[AVERY]["willBeRefused"] is False and by_name[AVERY]["refusal"] is None
+        assert plan["totals"]["refused"] == 1
+        assert plan["totals"]["steps"] == 2  # Avery's two phones; none for Priya
+
+        table = run("reset-mfa", PRIYA, "--dry-run", env=env)
+        assert table.returncode == 0, table.stderr
+        assert "[WILL BE REFUSED]" in table.stdout
+        assert "note: WILL BE REFUSED, skipped by the run: " + REFUSAL in table.stdout
+        assert "1 will be refused (skipped, nothing sent)" in table.stdout
+
+
+def test_an_application_sign_in_only_warns(tmp_path):
+    """The embedded sandbox's reset-mfa signs in as the application: its role cannot be read, so
+    the pre-flight warns and Priya stays in the plan."""
     env = cli_env({"AUTHDESK_STATE_DIR": str(tmp_path / "state")})
-    result = run("reset-mfa", PRIYA, AVERY, "--dry-run", "--output", "json", env=env)
+    result = run("reset-mfa", PRIYA, "--dry-run", "--output", "json", env=env)
     assert result.returncode == 0, result.stderr
     plan = json.loads(result.stdout)
-    by_name = {u["principalName"]: u for u in plan["users"]}
-    assert by_name[PRIYA]["willBeRefused"] is True
-    assert by_name[PRIYA]["refusal"].startswith(REFUSAL)
-    assert by_name[AVERY]["willBeRefused"] is False and by_name[AVERY]["refusal"] is None
-    assert plan["totals"]["refused"] == 1
-    assert plan["totals"]["steps"] == 2  # Avery's two phones; none for Priya
-
-    table = run("reset-mfa", PRIYA, "--dry-run", env=env)
-    assert table.returncode == 0, table.stderr
-    assert "[WILL BE REFUSED]" in table.stdout
-    assert "note: WILL BE REFUSED, skipped by the run: " + REFUSAL in table.stdout
-    assert "1 will be refused (skipped, nothing sent)" in table.stdout
+    assert plan["users"][0]["willBeRefused"] is False and plan["totals"]["refused"] == 0
+    assert any("your role is unknown (application sign-in)" in note for note in plan["users"][0]["notes"])
 
 
 def device_code_config(home, sandbox):
