@@ -50,7 +50,8 @@ enum Main {
 
     static func message(for error: any Error) -> String {
         switch error {
-        case let error as ServiceError where error.kind == .forbidden: error.description + "\n" + roleHint
+        case let error as ServiceError where error.kind == .forbidden && error.code != "preflightRefused":
+            error.description + "\n" + roleHint
         case let error as ServiceError: error.description
         case let error as AuthdeskCore.ValidationError: error.description
         case let error as ConfigError: error.description

@@ -360,8 +360,9 @@ client_secret_env = "ACME_SECRET"
 
 
 def test_an_authentication_administrator_cannot_reset_an_admin(tmp_path):
-    """Signed in as the tenant's operator (device code), the service refuses changes to a global
-    administrator: that user fails with the code and request id, the others go on."""
+    """Signed in as the tenant's operator (device code), changes to a global administrator would be
+    refused: the pre-flight marks that user refused before the run, nothing is sent for them (exit
+    4), the others go on."""
     state = tmp_path / "state"
     with served() as sandbox:
         contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
@@ -376,13 +377,13 @@ graph_url = "{sandbox["authority"]}"
 ''')
         result = run("--config", str(config), "reset-mfa", "--yes", "--output", "json", AVERY,
                      "priya.raman@contoso.com", state_dir=state)
-        assert result.returncode == 1, result.stdout + result.stderr
+        assert result.returncode == 4, result.stdout + result.stderr
         rows = {r["name"].split(" (")[0]: r for r in json.loads(result.stdout)}
         assert rows["Avery Howard"]["state"] == "done"
         priya = rows["Priya Raman"]
-        assert priya["state"] == "failed" and priya["done"] == "0" and priya["failed"] == "1"
-        assert "HTTP 403" in priya["reason"] and "request id" in priya["reason"]
-        assert int(priya["untouched"]) >= 1  # the steps after the refused one were not sent
+        assert priya["state"] == "refused" and priya["done"] == "0" and priya["failed"] == "0"
+        assert priya["reason"].startswith("pre-flight, nothing sent: Priya Raman is a Global Administrator")
+        assert int(priya["untouched"]) >= 1  # her planned steps, none sent
 
         assert json.loads(run("journal", "--since", "2999-01-01", "--output", "json", state_dir=state).stdout) == []
         bad = run("journal", "--since", "yesterday", state_dir=state)

@@ -221,8 +221,12 @@ def test_an_admin_is_out_of_reach_of_an_authentication_administrator(operator):
                  ["methods", "delete", admin, MOBILE_ID]):
         result = operator(*args)
         assert result.returncode == 4, (args, result.stderr)
-        assert "accessDenied" in result.stderr and "request id" in result.stderr
-        assert "Privileged Authentication Administrator" in result.stderr
+        assert "Pre-flight: the service will refuse this: Priya Raman is a Global Administrator" in result.stderr
+        assert "Privileged Authentication Administrator" in result.stderr and "Nothing was sent" in result.stderr
+        forced = operator(*args, "--force")  # the service decides, and refuses
+        assert forced.returncode == 4, (args, forced.stderr)
+        assert "accessDenied" in forced.stderr and "request id" in forced.stderr
+        assert "Privileged Authentication Administrator" in forced.stderr
     assert methods(operator, admin) == before
 
 
