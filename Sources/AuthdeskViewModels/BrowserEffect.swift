@@ -18,4 +18,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case followOperation(PasswordReset, operationID: Int)
     /// Tick the spinner of a running operation once, after the spinner interval.
     case tickOperation(operationID: Int)
+    /// Open the bulk "reset all MFA" screen for these users.
+    case openBulkReset([Marks.Entry])
+    /// Open the journal's job list (`:jobs`).
+    case openJobs
 }

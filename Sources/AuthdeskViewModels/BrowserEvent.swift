@@ -21,4 +21,6 @@ public enum BrowserEvent: Sendable, Equatable {
     case operationLost(operationID: Int, ServiceError?, at: Duration)
     /// The spinner interval passed while an operation runs.
     case operationTicked(operationID: Int, at: Duration)
+    /// The bulk screen closed; `done` are the users it reset completely (their marks go).
+    case bulkClosed(done: [Marks.Key])
 }

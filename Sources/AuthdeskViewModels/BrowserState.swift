@@ -65,6 +65,12 @@ public struct BrowserState: Sendable, Equatable {
     /// the terminal's clipboard (OSC 52) from the dialog.
     public var copyRequests = 0
 
+    /// The users marked for a bulk action, in every tenant (see ``Marks``).
+    public var marks = Marks()
+    /// `*` is loading the remaining pages before marking every result.
+    public var markingAll = false
+    var markAllGeneration = 0
+
     private var flashCounter = 0
     var dialogCounter = 0
     var operationCounter = 0
@@ -127,7 +133,7 @@ public struct BrowserState: Sendable, Equatable {
             return searchAnswered(result)
         case .moreUsersAnswered(let generation, let result):
             guard generation == searchGeneration, isLoadingMore else { return [] }
-            return moreUsersAnswered(result)
+            return continueMarkingAll(after: moreUsersAnswered(result), failed: (try? result.get()) == nil)
         case .methodsAnswered(let generation, let userID, let result):
             guard generation == methodsGeneration, methods.userID == userID else { return [] }
             switch result {
@@ -155,6 +161,8 @@ public struct BrowserState: Sendable, Equatable {
             operation.spinnerFrame += 1
             self.operation = operation
             return [.tickOperation(operationID: operationID)]
+        case .bulkClosed(let done):
+            return bulkClosed(done: done)
         }
     }
 
@@ -207,6 +215,8 @@ public struct BrowserState: Sendable, Equatable {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword:
             return openDialog(for: action)
+        case .toggleMark, .markAll, .clearMarks, .bulkReset:
+            return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
             .reveal, .copySecret:
             return []
@@ -431,6 +441,7 @@ public struct BrowserState: Sendable, Equatable {
     /// The commands the `:` line knows, with what each does (for errors and help).
     public static let commands: [(name: String, description: String)] = [
         ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
+        ("jobs", "the bulk reset jobs of the journal"), ("unmark", "clear every mark"),
     ]
 
     private mutating func runCommand() -> [BrowserEffect] {
@@ -445,6 +456,10 @@ public struct BrowserState: Sendable, Equatable {
         case "help", "h":
             showsHelp = true
             return []
+        case "jobs":
+            return [.openJobs]
+        case "unmark":
+            return performMarking(.clearMarks)
         default:
             let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")
             return showFlash(.error, "Unknown command :\(text) (valid: \(valid))")
