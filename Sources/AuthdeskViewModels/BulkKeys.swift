@@ -19,6 +19,7 @@ public enum BulkKeys {
         BulkKeyBinding(.escape, .back, in: [.plan], "dry run: back, nothing sent", isHint: true),
         BulkKeyBinding(.escape, .back, in: [.confirm], "back to the plan", isHint: true),
         BulkKeyBinding(.escape, .back, in: [.summary], "back (done users unmarked)", isHint: true),
+        BulkKeyBinding(.escape, .back, in: [.running], "(says how to pause or cancel)"),
         BulkKeyBinding(.backspace, .deleteBackward, in: [.confirm], "delete character"),
         BulkKeyBinding(.control("u"), .clearInput, in: [.confirm], "clear the field"),
         BulkKeyBinding(.character("j"), .moveDown, in: lists.subtracting([.confirm]), "down", isHint: true),
