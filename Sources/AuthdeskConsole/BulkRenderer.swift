@@ -133,9 +133,9 @@ public struct BulkRenderer {
         let deactivations = totals.stepsByAction[.deactivate] ?? 0
         let others = totals.steps - deletions - deactivations
         put("Policy \(plan.policy.rawValue): \(plan.policy.summary)", at: 1, 1, style: theme.secondary, width: grid.width - 2)
-        var line = "\(totals.users) user\(totals.users == 1 ? "" : "s") \(glyphs.separator) \(deletions) deletion\(deletions == 1 ? "" : "s")"
-            + " \(glyphs.separator) \(deactivations) deactivation\(deactivations == 1 ? "" : "s")"
-        if others > 0 { line += " \(glyphs.separator) \(others) default change\(others == 1 ? "" : "s")" }
+        var line = "\(totals.users) user\(totals.users == 1 ? "" : "s") \(glyphs.separator) \(deletions) delete"
+            + " \(glyphs.separator) \(deactivations) deactivate"
+        if others > 0 { line += " \(glyphs.separator) \(others) make-default" }
         line += " \(glyphs.separator) \(totals.kept) kept"
         if totals.flagged > 0 { line += " (\(totals.flagged) to review)" }
         if !state.unplanned.isEmpty { line += " \(glyphs.separator) \(state.unplanned.count) unreadable" }
@@ -166,7 +166,8 @@ public struct BulkRenderer {
         if !state.unplanned.isEmpty {
             out.append(("Not in the plan: their methods could not be read", theme.error))
             for entry in state.unplanned {
-                out.append(("   \(entry.target.tenant)  \(entry.target.user.displayName): \(entry.failure.description)", theme.error))
+                out.append(("   \(entry.target.tenant)  \(entry.target.user.displayName)  \(entry.target.user.principalName)", theme.error))
+                out.append(("      \(entry.failure.description)", theme.error))
             }
             out.append(("", theme.text))
         }
@@ -189,14 +190,14 @@ public struct BulkRenderer {
         }
         var status = "\(run.usersDone) done \(glyphs.separator) \(run.usersFailed) failed \(glyphs.separator) "
             + "\(run.rows.count - run.usersFinished) to go of \(run.rows.count) users"
-        if run.isCancelling && run.ended == nil { status += " \(glyphs.separator) CANCELLING: the steps in flight finish" }
+        if run.isCancelling && run.ended == nil { status += " \(glyphs.separator) CANCELLING" }
         else if run.isPaused { status += " \(glyphs.separator) PAUSED" }
         else if run.isPausing { status += " \(glyphs.separator) pausing" + glyphs.ellipsis }
         if let ended = run.ended { status += " \(glyphs.separator) \(ended.rawValue)" }
         put(status, at: 1, 1, style: run.isPaused || run.isCancelling ? theme.prompt : theme.header, width: grid.width - 2)
         drawBar(done: run.fraction, of: 1, y: 2, label: "\(run.stepsDone)/\(run.totalSteps) steps")
         put(run.rateText, at: 1, 3, style: theme.secondary, width: grid.width - 2)
-        let nameWidth = min(28, max(12, grid.width / 3))
+        let nameWidth = min(24, max(12, grid.width / 4))
         var lines: [(String, CellStyle)] = []
         for row in run.rows {
             let name = DisplayWidth.truncate(
@@ -208,7 +209,14 @@ public struct BulkRenderer {
             case .running, .verifying: theme.text
             case .waiting: theme.secondary
             }
-            lines.append(("\(row.tenant)  \(padded)  \(row.stepsDone)/\(row.steps)  \(row.statusText)", style))
+            if case .failed(let reason) = row.status {
+                lines.append(("\(row.tenant)  \(padded)  \(row.stepsDone)/\(row.steps)  failed", style))
+                for text in TextWrap.lines(reason, width: grid.width - 8, asciiOnly: options.asciiText) {
+                    lines.append(("      " + text, style))
+                }
+            } else {
+                lines.append(("\(row.tenant)  \(padded)  \(row.stepsDone)/\(row.steps)  \(row.statusText)", style))
+            }
         }
         drawLines(lines, from: state.top, height: listHeight)
     }
@@ -273,7 +281,7 @@ public struct BulkRenderer {
     // MARK: Pieces
 
     private mutating func drawLines(_ lines: [(String, CellStyle)], from top: Int, height: Int) {
-        let first = min(max(0, top), max(0, lines.count - 1))
+        let first = min(max(0, top), max(0, lines.count - height))
         for row in 0..<height {
             let index = first + row
             guard index < lines.count else { break }

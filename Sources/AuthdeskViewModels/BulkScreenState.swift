@@ -61,7 +61,7 @@ public struct BulkScreenState: Sendable, Equatable {
         for user in plan.users {
             count += 2 + max(1, user.plan.steps.count) + user.plan.kept.count + user.plan.notes.count
         }
-        if !unplanned.isEmpty { count += 2 + unplanned.count }
+        if !unplanned.isEmpty { count += 2 + 2 * unplanned.count }
         return count
     }
 
@@ -289,7 +289,7 @@ public struct BulkScreenState: Sendable, Equatable {
         default:
             let count = switch phase {
             case .plan, .confirm: planLineCount
-            case .running: run?.rows.count ?? 0
+            case .running: (run?.rows.count ?? 0) + 3 * (run?.usersFailed ?? 0)
             case .summary: summaryLineCount
             default: 0
             }
