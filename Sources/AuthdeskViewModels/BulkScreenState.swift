@@ -119,7 +119,7 @@ public struct BulkScreenState: Sendable, Equatable {
             switch event {
             case .finished(let state, _):
                 let text = state == .cancelled
-                    ? "Cancelled: the steps in flight finished; the rest were not sent (jobs resume continues it)"
+                    ? "Cancelled: the steps in flight finished and were journalled; the rest were not sent"
                     : "The job \(run.jobID) is \(state.rawValue)"
                 return showFlash(.info, text) + [.loadSummary(run.jobID, generation: generation)]
             case .journalFailed(let message):
