@@ -56,14 +56,14 @@ let package = Package(
         // One state machine per screen and dialog: pure, no curses, no HTTP of its own.
         .target(
             name: "AuthdeskViewModels",
-            dependencies: ["AuthdeskCore", "AuthdeskServices"],
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskOutput"],
             swiftSettings: swiftSettings
         ),
 
         // The curses front end: cell grid, widgets, key map, terminal I/O.
         .target(
             name: "AuthdeskConsole",
-            dependencies: ["AuthdeskCore", "AuthdeskViewModels", "CNcursesw"],
+            dependencies: ["AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "CNcursesw"],
             swiftSettings: swiftSettings
         ),
 
@@ -146,12 +146,12 @@ let package = Package(
         .testTarget(name: "AuthdeskConfigTests", dependencies: ["AuthdeskConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskViewModelsTests",
-            dependencies: ["AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore"],
+            dependencies: ["AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AuthdeskConsoleTests",
-            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore"],
+            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

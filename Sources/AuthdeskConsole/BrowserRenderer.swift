@@ -60,6 +60,7 @@ public struct BrowserRenderer {
             right.append(("\(spin) reset \(operation.userName): \(operation.line)", theme.bannerAlert))
         }
         if state.pendingRequests > 0 { right.append(("working" + glyphs.ellipsis, theme.banner)) }
+        if let marked = state.marks.summary(separator: glyphs.separator) { right.append((marked, theme.banner)) }
         if state.readOnly { right.append(("READ-ONLY", theme.bannerAlert)) }
         right.append(("authdesk", theme.banner))
         let rightWidth = right.reduce(0) { $0 + text($1.0).width + 2 } + 1
@@ -185,6 +186,9 @@ public struct BrowserRenderer {
             let rowStyle = selected ? (focused ? theme.selection : theme.selectionInactive) : theme.text
             if selected { grid.fill(x: inner.x, y: y, width: inner.width, height: 1, style: rowStyle) }
             if selected { put(glyphs.selectionMarker, at: inner.x, y, style: rowStyle) }
+            if state.marks.contains(tenant: state.tenant.name, userID: user.id) {
+                put(glyphs.mark, at: inner.x + 1, y, style: rowStyle)
+            }
             put(user.displayName, at: inner.x + 2, y, style: rowStyle, width: nameWidth)
             put(user.principalName, at: principalX, y, style: selected ? rowStyle : theme.secondary, width: principalWidth)
         }

@@ -17,14 +17,19 @@ public struct Glyphs: Sendable, Hashable {
     public var mask: String
     /// The frames of the spinner of a running operation.
     public var spinner: [String]
+    /// Marks a user marked for a bulk action.
+    public var mark: String = "*"
+    /// The filled and empty parts of a progress bar.
+    public var barFull: String = "#"
+    public var barEmpty: String = "-"
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ellipsis: "…", separator: "·", selectionMarker: "▸", mask: "•",
-        spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
+        spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"], mark: "✓", barFull: "█", barEmpty: "░")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         ellipsis: "~", separator: "|", selectionMarker: ">", mask: "*",
-        spinner: ["|", "/", "-", "\\"])
+        spinner: ["|", "/", "-", "\\"], mark: "*", barFull: "#", barEmpty: "-")
 }

@@ -109,6 +109,7 @@ final class TerminalSession {
 
         let pipe = pipe
         model.observe { _ in pipe.wake() }
+        model.bulk?.observe { _ in pipe.wake() }
         model.start()
         return loop()
     }
@@ -201,7 +202,7 @@ final class TerminalSession {
                 continue
             }
             if let key = KeyDecoder.key(code: code, isKeyCode: result == KEY_CODE_YES) {
-                model.press(key)
+                if let bulk = model.bulk, bulk.state.isOpen { bulk.press(key) } else { model.press(key) }
             }
             if model.state.quitRequested { break }
         }
@@ -221,6 +222,13 @@ final class TerminalSession {
         if state.redrawRequests != redrawRequests {
             redrawRequests = state.redrawRequests
             writer.invalidate()
+        }
+        if let bulk = model.bulk, bulk.state.isOpen {
+            bulk.setViewport(rows: BulkRenderer.listRows(height: height))
+            writer.show(
+                BulkRenderer.render(bulk.state, tenantColor: state.tenant.color, width: width, height: height, options: renderOptions),
+                on: surface)
+            return state
         }
         let grid = BrowserRenderer.render(state, width: width, height: height, options: renderOptions)
         writer.show(grid, on: surface)
@@ -253,6 +261,8 @@ final class TerminalSession {
     private func restore() {
         model.stop()
         model.observe { _ in }
+        model.bulk?.stop()
+        model.bulk?.observe { _ in }
         endwin()
         if let screen { delscreen(screen) }
         screen = nil

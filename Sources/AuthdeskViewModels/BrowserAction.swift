@@ -32,6 +32,11 @@ public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
     case issueTemporaryAccessPass
     case revokeSessions
     case resetPassword
+    // Marking users for a bulk action, and the bulk "reset all MFA".
+    case toggleMark
+    case markAll
+    case clearMarks
+    case bulkReset
     // Inside a dialog.
     case nextField
     case previousField

@@ -20,4 +20,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case tickOperation(operationID: Int)
     /// Run the pre-flight of dialog `dialogID`'s change; the verdict comes back tagged with it.
     case preflight(PreflightAction, userID: String, dialogID: Int)
+    /// Open the bulk "reset all MFA" screen for these users.
+    case openBulkReset([Marks.Entry])
+    /// Open the journal's job list (`:jobs`).
+    case openJobs
 }

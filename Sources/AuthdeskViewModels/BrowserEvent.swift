@@ -25,4 +25,6 @@ public enum BrowserEvent: Sendable, Equatable {
     case preflightAnswered(dialogID: Int, PreflightVerdict)
     /// The operator's sign-in and roles were read (once per session).
     case operatorAnswered(OperatorProfile)
+    /// The bulk screen closed; `done` are the users it reset completely (their marks go).
+    case bulkClosed(done: [Marks.Key])
 }

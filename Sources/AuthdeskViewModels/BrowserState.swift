@@ -67,6 +67,12 @@ public struct BrowserState: Sendable, Equatable {
     /// Who is signed in and their directory roles, once read (the banner and help show it).
     public var operatorProfile: OperatorProfile?
 
+    /// The users marked for a bulk action, in every tenant (see ``Marks``).
+    public var marks = Marks()
+    /// `*` is loading the remaining pages before marking every result.
+    public var markingAll = false
+    var markAllGeneration = 0
+
     private var flashCounter = 0
     var dialogCounter = 0
     var operationCounter = 0
@@ -129,7 +135,7 @@ public struct BrowserState: Sendable, Equatable {
             return searchAnswered(result)
         case .moreUsersAnswered(let generation, let result):
             guard generation == searchGeneration, isLoadingMore else { return [] }
-            return moreUsersAnswered(result)
+            return continueMarkingAll(after: moreUsersAnswered(result), failed: (try? result.get()) == nil)
         case .methodsAnswered(let generation, let userID, let result):
             guard generation == methodsGeneration, methods.userID == userID else { return [] }
             switch result {
@@ -162,6 +168,8 @@ public struct BrowserState: Sendable, Equatable {
         case .operatorAnswered(let profile):
             operatorProfile = profile
             return []
+        case .bulkClosed(let done):
+            return bulkClosed(done: done)
         }
     }
 
@@ -214,6 +222,8 @@ public struct BrowserState: Sendable, Equatable {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword:
             return openDialog(for: action)
+        case .toggleMark, .markAll, .clearMarks, .bulkReset:
+            return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
             .reveal, .copySecret:
             return []
@@ -438,6 +448,7 @@ public struct BrowserState: Sendable, Equatable {
     /// The commands the `:` line knows, with what each does (for errors and help).
     public static let commands: [(name: String, description: String)] = [
         ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
+        ("jobs", "the bulk reset jobs of the journal"), ("unmark", "clear every mark"),
     ]
 
     private mutating func runCommand() -> [BrowserEffect] {
@@ -452,6 +463,10 @@ public struct BrowserState: Sendable, Equatable {
         case "help", "h":
             showsHelp = true
             return []
+        case "jobs":
+            return [.openJobs]
+        case "unmark":
+            return performMarking(.clearMarks)
         default:
             let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")
             return showFlash(.error, "Unknown command :\(text) (valid: \(valid))")

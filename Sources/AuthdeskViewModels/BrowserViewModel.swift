@@ -35,14 +35,19 @@ public final class BrowserViewModel: Sendable {
     private let clock: any Clock<Duration>
     /// Time on ``clock`` since the model was made: when answers and ticks happened.
     private let uptime: @Sendable () -> Duration
+    /// The bulk reset screen `R` and `:jobs` open, if the console has one.
+    public let bulk: BulkScreenViewModel?
 
     /// - Parameters:
     ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
     ///   - readOnly: drops every destructive key binding (also implied by the tenant).
+    ///   - bulk: the bulk reset screen; when it closes, the users it reset are unmarked here.
     public init(
         provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
-        keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()
+        keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings(),
+        bulk: BulkScreenViewModel? = nil
     ) {
+        self.bulk = bulk
         self.provider = provider
         preflight = Preflight(provider: provider)
         self.clock = clock
@@ -50,6 +55,7 @@ public final class BrowserViewModel: Sendable {
         inner = Mutex(Inner(state: BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
             capabilities: provider.capabilities)))
+        bulk?.onClose { [weak self] done in self?.send(.bulkClosed(done: done)) }
     }
 
     private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
@@ -248,6 +254,10 @@ public final class BrowserViewModel: Sendable {
                 guard !Task.isCancelled else { return }
                 send(.preflightAnswered(dialogID: dialogID, verdict))
             }
+        case .openBulkReset(let entries):
+            bulk?.openReset(entries)
+        case .openJobs:
+            bulk?.openJobs()
         case .expireFlash(let id):
             spawn(.flash) { [self] in
                 guard await wait(settings.flashDuration) else { return }

@@ -1,0 +1,21 @@
+import AuthdeskJournal
+import AuthdeskOutput
+import Foundation
+
+/// Writes a job's summary, one row per user (state, steps done / failed / untouched, the reason
+/// with status, code and request id), as a CSV and a JSON file, for the ticket or the customer.
+public enum BulkExport {
+    /// Writes `authdesk-job-<id>.csv` and `.json` into `directory` (created if missing);
+    /// returns their paths.
+    public static func write(_ summary: JobSummary, to directory: URL) throws -> [String] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let report = summary.usersReport()
+        var paths: [String] = []
+        for format in [OutputFormat.csv, .json] {
+            let url = directory.appendingPathComponent("authdesk-job-\(summary.job.id.rawValue).\(format.rawValue)")
+            try Data(report.render(format).utf8).write(to: url, options: .atomic)
+            paths.append(url.path)
+        }
+        return paths
+    }
+}

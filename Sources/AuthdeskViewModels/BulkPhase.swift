@@ -1,0 +1,27 @@
+/// Where the bulk "reset all MFA" screen is: closed (the browser shows), choosing the policy,
+/// reading the users' methods, showing the plan, asking for the phrase, running, the summary,
+/// or the journal's job list.
+public enum BulkPhase: String, Sendable, Hashable {
+    case closed
+    case policy
+    case planning
+    case plan
+    case confirm
+    case running
+    case summary
+    case jobs
+
+    /// The phase's name in the screen's banner.
+    public var title: String {
+        switch self {
+        case .closed: ""
+        case .policy: "choose the policy"
+        case .planning: "reading methods"
+        case .plan: "plan (dry run)"
+        case .confirm: "confirm"
+        case .running: "running"
+        case .summary: "summary"
+        case .jobs: "jobs"
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import AuthdeskCore
+import AuthdeskJournal
+
+/// Work the bulk screen's state machine asks for; ``BulkScreenViewModel`` runs it and feeds the
+/// answers back as ``BulkScreenEvent``s.
+public enum BulkScreenEffect: Sendable, Equatable {
+    /// Read the users' methods and plan `policy` for them.
+    case plan([Marks.Entry], ResetPolicy, generation: Int)
+    /// Journal the plan as a job, then run it.
+    case startJob(ResetJobPlan, generation: Int)
+    /// Run a journalled job that is not final (resume it).
+    case resumeJob(JobID, generation: Int)
+    case pause
+    case resume
+    case cancel
+    case loadJobs(generation: Int)
+    case loadSummary(JobID, generation: Int)
+    /// Write the summary as CSV and JSON files.
+    case export(JobSummary, generation: Int)
+    case expireFlash(id: Int)
+    /// The screen closed; the browser gets back the users it reset completely.
+    case close(done: [Marks.Key])
+}

@@ -1,0 +1,26 @@
+import AuthdeskBulkReset
+import AuthdeskCore
+import AuthdeskJournal
+
+/// Everything that changes the bulk screen: the operator's keys, and the answers of the
+/// planner, the journal and the engine, each tagged with the screen's generation (answers for a
+/// screen that was closed since are dropped). `at` is the view model's clock.
+public enum BulkScreenEvent: Sendable, Equatable {
+    case openReset([Marks.Entry])
+    case openJobs
+    case key(Key)
+    case action(BulkAction)
+    /// Rows of the screen's list area, as the console last laid it out.
+    case viewport(rows: Int)
+    case planProgress(generation: Int, done: Int, total: Int)
+    case planned(generation: Int, ResetJobPlan, unplanned: [UnplannedUser])
+    case jobsLoaded(generation: Int, [JobListing])
+    /// The job is journalled and the engine runs it: one row per user, from the journal.
+    case runStarted(generation: Int, JobID, rows: [BulkRunRow], at: Duration)
+    case engine(generation: Int, BulkResetEvent, at: Duration)
+    case summaryLoaded(generation: Int, JobSummary)
+    case exported(generation: Int, paths: [String])
+    /// Something failed (the journal, a sign-in, the engine refused): said in the flash line.
+    case failed(generation: Int, String)
+    case flashExpired(id: Int)
+}

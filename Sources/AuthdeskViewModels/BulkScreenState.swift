@@ -1,0 +1,309 @@
+import AuthdeskBulkReset
+import AuthdeskCore
+import AuthdeskJournal
+import Foundation
+
+/// The bulk "reset all MFA" screen as a value: policy, plan, confirmation, run and summary, or
+/// the journal's job list. Changed only by ``apply(_:)``, which returns the work to do.
+///
+/// Nothing is sent before the operator types exactly the plan's `RESET <count>`; `esc` on the
+/// plan is a dry run. While the job runs, `esc` does not leave (the run would go on unseen):
+/// `p` pauses and `c` cancels, and the step in flight finishes either way.
+public struct BulkScreenState: Sendable, Equatable {
+    public let readOnly: Bool
+    public var phase: BulkPhase = .closed
+    /// Bumped on every open and close: answers for an earlier screen are dropped.
+    public var generation = 0
+
+    public var targets: [Marks.Entry] = []
+    public var policy: ResetPolicy = .portal
+    /// Users planned so far, of how many.
+    public var planningDone = 0
+    public var planningTotal = 0
+    public var plan: ResetJobPlan?
+    /// Users left out of the plan: their methods could not be read.
+    public var unplanned: [UnplannedUser] = []
+
+    /// The confirmation field's text, and why the last try was refused.
+    public var phrase = ""
+    public var phraseProblem: String?
+
+    public var run: BulkRunProgress?
+    public var summary: JobSummary?
+    /// The journal's jobs (`:jobs`), newest first, and the selected one.
+    public var jobs: [JobListing] = []
+    public var selectedJob = 0
+    /// The files the last export wrote.
+    public var exported: [String] = []
+
+    /// First line shown of the plan, the run rows, the summary or the jobs list.
+    public var top = 0
+    /// Rows of the list area, as the console last laid it out.
+    public var rows = 10
+    public var flash: Flash?
+    /// Increases with every published change.
+    public var revision: UInt64 = 0
+    private var flashCounter = 0
+
+    public init(readOnly: Bool = false) {
+        self.readOnly = readOnly
+    }
+
+    public var isOpen: Bool { phase != .closed }
+
+    /// The phrase that confirms the run: `RESET <users in the plan>`.
+    public var confirmationPhrase: String? { plan?.confirmationPhrase }
+
+    /// Lines the plan screen scrolls through: counted by the renderer the same way.
+    public var planLineCount: Int {
+        guard let plan else { return 0 }
+        var count = 0
+        for user in plan.users {
+            count += 2 + max(1, user.plan.steps.count) + user.plan.kept.count + user.plan.notes.count
+        }
+        if !unplanned.isEmpty { count += 2 + 2 * unplanned.count }
+        return count
+    }
+
+    // MARK: Reducer
+
+    public mutating func apply(_ event: BulkScreenEvent) -> [BulkScreenEffect] {
+        switch event {
+        case .openReset(let entries):
+            reset()
+            targets = entries
+            phase = .policy
+            return []
+        case .openJobs:
+            reset()
+            phase = .jobs
+            return [.loadJobs(generation: generation)]
+        case .key(let key):
+            if let action = BulkKeys.action(for: key, in: phase) { return perform(action) }
+            if phase == .confirm, let character = key.printable {
+                phrase.append(character)
+                phraseProblem = nil
+            }
+            return []
+        case .action(let action):
+            return perform(action)
+        case .viewport(let rows):
+            self.rows = max(1, rows)
+            return []
+        case .planProgress(let generation, let done, let total):
+            guard generation == self.generation, phase == .planning else { return [] }
+            planningDone = done
+            planningTotal = total
+            return []
+        case .planned(let generation, let plan, let unplanned):
+            guard generation == self.generation, phase == .planning else { return [] }
+            self.plan = plan
+            self.unplanned = unplanned
+            phase = .plan
+            top = 0
+            return []
+        case .jobsLoaded(let generation, let jobs):
+            guard generation == self.generation, phase == .jobs else { return [] }
+            self.jobs = jobs
+            selectedJob = min(selectedJob, max(0, jobs.count - 1))
+            return jobs.isEmpty ? showFlash(.info, "The journal has no jobs yet") : []
+        case .runStarted(let generation, let jobID, let rows, let time):
+            guard generation == self.generation, phase == .running else { return [] }
+            run = BulkRunProgress(jobID: jobID, rows: rows, at: time)
+            top = 0
+            return []
+        case .engine(let generation, let event, let time):
+            guard generation == self.generation, var run else { return [] }
+            run.apply(event, at: time)
+            self.run = run
+            switch event {
+            case .finished(let state, _):
+                let text = state == .cancelled
+                    ? "Cancelled: the steps in flight finished and were journalled; the rest were not sent"
+                    : "The job \(run.jobID) is \(state.rawValue)"
+                return showFlash(.info, text) + [.loadSummary(run.jobID, generation: generation)]
+            case .journalFailed(let message):
+                return showFlash(.error, "The journal could not be written, the run stopped: \(message)")
+            case .paused:
+                return showFlash(.info, "Paused: p resumes, c cancels")
+            case .resumed:
+                return showFlash(.info, "Resumed")
+            default:
+                return []
+            }
+        case .summaryLoaded(let generation, let summary):
+            guard generation == self.generation, phase == .running || phase == .jobs || phase == .summary else { return [] }
+            self.summary = summary
+            phase = .summary
+            top = 0
+            return []
+        case .exported(let generation, let paths):
+            guard generation == self.generation else { return [] }
+            exported = paths
+            return showFlash(.info, "Exported " + paths.joined(separator: " and "))
+        case .failed(let generation, let message):
+            guard generation == self.generation else { return [] }
+            if phase == .planning { phase = .policy }
+            if phase == .running, run == nil { phase = plan == nil ? .jobs : .plan }
+            return showFlash(.error, message)
+        case .flashExpired(let id):
+            if flash?.id == id { flash = nil }
+            return []
+        }
+    }
+
+    private mutating func reset() {
+        let keep = (readOnly, generation + 1, rows, flashCounter, revision)
+        self = BulkScreenState(readOnly: keep.0)
+        generation = keep.1
+        rows = keep.2
+        flashCounter = keep.3
+        revision = keep.4
+    }
+
+    private mutating func perform(_ action: BulkAction) -> [BulkScreenEffect] {
+        if flash?.level == .error { flash = nil }
+        switch action {
+        case .moveDown: return scroll(by: 1)
+        case .moveUp: return scroll(by: -1)
+        case .pageDown: return scroll(by: rows)
+        case .pageUp: return scroll(by: -rows)
+        case .top: return scroll(by: Int.min / 2)
+        case .bottom: return scroll(by: Int.max / 2)
+        case .togglePolicy:
+            guard phase == .policy else { return [] }
+            policy = policy == .portal ? .all : .portal
+            return []
+        case .accept:
+            return accept()
+        case .back:
+            return back()
+        case .pause:
+            guard phase == .running, var run, run.ended == nil, !run.isCancelling else { return [] }
+            if run.isPaused {
+                self.run = run
+                return [.resume]
+            }
+            guard !run.isPausing else { return [] }
+            run.isPausing = true
+            self.run = run
+            return [.pause] + showFlash(.info, "Pausing: the steps in flight finish, then the run waits")
+        case .cancelRun:
+            guard phase == .running, var run, run.ended == nil, !run.isCancelling else { return [] }
+            run.isCancelling = true
+            self.run = run
+            return [.cancel] + showFlash(.info, "Cancelling: the steps in flight finish and are journalled; nothing new is sent")
+        case .export:
+            guard phase == .summary, let summary else { return [] }
+            return [.export(summary, generation: generation)]
+        case .deleteBackward:
+            if phase == .confirm, !phrase.isEmpty { phrase.removeLast() }
+            return []
+        case .clearInput:
+            if phase == .confirm { phrase = "" }
+            return []
+        }
+    }
+
+    private mutating func accept() -> [BulkScreenEffect] {
+        switch phase {
+        case .policy:
+            phase = .planning
+            planningDone = 0
+            planningTotal = targets.count
+            return [.plan(targets, policy, generation: generation)]
+        case .plan:
+            guard let plan, !plan.users.isEmpty else {
+                return showFlash(.error, "No user could be planned, so there is nothing to run (esc goes back)")
+            }
+            guard !readOnly else { return showFlash(.error, "Read-only: the plan can be reviewed, not run") }
+            guard plan.totals.steps > 0 else {
+                return showFlash(.error, "The plan has no step: these users have nothing the \(plan.policy.rawValue) policy removes")
+            }
+            phase = .confirm
+            phrase = ""
+            phraseProblem = nil
+            return []
+        case .confirm:
+            guard let plan, let expected = confirmationPhrase else { return [] }
+            let typed = phrase.trimmingCharacters(in: .whitespaces)
+            guard typed == expected else {
+                phraseProblem = typed.isEmpty
+                    ? "Nothing typed: nothing was sent. Type exactly \(expected) to run, or esc to go back."
+                    : "\u{201C}\(typed)\u{201D} is not \(expected): nothing was sent. Type exactly \(expected) (capitals, one space), or esc to go back."
+                phrase = ""
+                return []
+            }
+            phase = .running
+            run = nil
+            top = 0
+            return [.startJob(plan, generation: generation)]
+        case .jobs:
+            guard jobs.indices.contains(selectedJob) else { return [] }
+            let job = jobs[selectedJob].job
+            if job.state.isFinal { return [.loadSummary(job.id, generation: generation)] }
+            guard !readOnly else { return showFlash(.error, "Read-only: job \(job.id) cannot be resumed here") }
+            phase = .running
+            run = nil
+            return [.resumeJob(job.id, generation: generation)]
+        case .summary:
+            return back()
+        case .closed, .planning, .running:
+            return []
+        }
+    }
+
+    private mutating func back() -> [BulkScreenEffect] {
+        switch phase {
+        case .confirm:
+            phase = .plan
+            phrase = ""
+            phraseProblem = nil
+            return []
+        case .running:
+            if run?.ended != nil { return [] }
+            return showFlash(.error, "The job is running: p pauses, c cancels (the step in flight finishes)")
+        case .summary:
+            let done = summary?.users.filter { $0.user.state == .done }
+                .map { Marks.Key(tenant: $0.user.tenant, userID: $0.user.userID) } ?? []
+            return close(done: done)
+        case .closed:
+            return []
+        default:
+            return close(done: [])
+        }
+    }
+
+    private mutating func close(done: [Marks.Key]) -> [BulkScreenEffect] {
+        phase = .closed
+        generation += 1
+        return [.close(done: done)]
+    }
+
+    private mutating func scroll(by delta: Int) -> [BulkScreenEffect] {
+        switch phase {
+        case .jobs:
+            guard !jobs.isEmpty else { return [] }
+            selectedJob = min(max(0, selectedJob.addingReportingOverflow(delta).partialValue), jobs.count - 1)
+            top = BrowserState.scrolled(top: top, selected: selectedJob, rows: rows, count: jobs.count)
+        default:
+            let count = switch phase {
+            case .plan, .confirm: planLineCount
+            case .running: (run?.rows.count ?? 0) + 3 * (run?.usersFailed ?? 0)
+            case .summary: summaryLineCount
+            default: 0
+            }
+            top = min(max(0, top.addingReportingOverflow(delta).partialValue), max(0, count - rows))
+        }
+        return []
+    }
+
+    /// Lines of the summary screen's list: a line per user, and one per export path.
+    public var summaryLineCount: Int { (summary?.users.count ?? 0) }
+
+    mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BulkScreenEffect] {
+        flashCounter += 1
+        flash = Flash(id: flashCounter, level: level, text: text)
+        return level == .info ? [.expireFlash(id: flashCounter)] : []
+    }
+}

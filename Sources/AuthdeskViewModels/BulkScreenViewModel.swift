@@ -1,0 +1,384 @@
+import AuthdeskBulkReset
+import AuthdeskCore
+import AuthdeskJournal
+import AuthdeskServices
+import Foundation
+import Synchronization
+
+/// The bulk reset screen's view model: holds ``BulkScreenState``, runs the planner, the journal
+/// and the engine it asks for, and publishes every new state.
+///
+/// The engine's progress arrives on a task and is fed to the state machine as events, each with
+/// the time on the injected clock (throughput and time left come from those times, so an idle
+/// screen needs no timer). New states go to the sink given to ``observe(_:)``, which should only
+/// wake the console.
+public final class BulkScreenViewModel: Sendable {
+    /// Finds the remover of a tenant by its name (the tenant directory's providers by default).
+    public typealias RemoverSource = @Sendable (_ tenant: String) async throws(ServiceError) -> any MethodRemover
+
+    private enum Slot: Hashable {
+        case plan
+        case run
+        case control
+        case load
+        case flash
+    }
+
+    private struct Inner: ~Copyable {
+        var state: BulkScreenState
+        var tasks: [Slot: Task<Void, Never>] = [:]
+        var sink: (@Sendable (BulkScreenState) -> Void)?
+        var closed: (@Sendable ([Marks.Key]) -> Void)?
+        var engine: BulkResetEngine?
+        var journal: Journal?
+    }
+
+    private let inner: Mutex<Inner>
+    private let removers: RemoverSource
+    private let openJournal: @Sendable () throws -> Journal
+    private let exportDirectory: URL
+    private let operatorName: String
+    private let perTenantLimit: Int
+    private let clock: any Clock<Duration>
+    private let flashDuration: Duration
+    private let uptime: @Sendable () -> Duration
+
+    /// - Parameters:
+    ///   - removers: the remover of each tenant, by name.
+    ///   - journal: opens the journal (once, when first needed).
+    ///   - exportDirectory: where `e` writes the summary's CSV and JSON files.
+    ///   - clock: the clock of the throughput, time left and flash messages (a test clock in tests).
+    public init(
+        removers: @escaping RemoverSource, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
+        operatorName: String = OperatorName.current, readOnly: Bool = false, perTenantLimit: Int = 4,
+        clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
+    ) {
+        self.removers = removers
+        openJournal = journal
+        self.exportDirectory = exportDirectory
+        self.operatorName = operatorName
+        self.perTenantLimit = perTenantLimit
+        self.clock = clock
+        self.flashDuration = flashDuration
+        uptime = Self.stopwatch(clock)
+        inner = Mutex(Inner(state: BulkScreenState(readOnly: readOnly)))
+    }
+
+    /// Removers from `directory`'s providers: Graph ones can also deactivate hardware tokens.
+    public convenience init(
+        directory: any TenantDirectory, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
+        operatorName: String = OperatorName.current, readOnly: Bool = false, perTenantLimit: Int = 4,
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        self.init(
+            removers: { name throws(ServiceError) in
+                let provider = try await directory.provider(for: name)
+                if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
+                return ProviderRemover(provider: provider)
+            },
+            journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, readOnly: readOnly,
+            perTenantLimit: perTenantLimit, clock: clock)
+    }
+
+    private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
+        let start = clock.now
+        return { start.duration(to: clock.now) }
+    }
+
+    deinit {
+        inner.withLock { inner in
+            for task in inner.tasks.values { task.cancel() }
+        }
+    }
+
+    public var state: BulkScreenState { inner.withLock { $0.state } }
+
+    /// Sets the one sink that hears of every new state.
+    public func observe(_ sink: @escaping @Sendable (BulkScreenState) -> Void) {
+        inner.withLock { $0.sink = sink }
+    }
+
+    /// Sets who hears that the screen closed, with the users it reset completely.
+    public func onClose(_ handler: @escaping @Sendable ([Marks.Key]) -> Void) {
+        inner.withLock { $0.closed = handler }
+    }
+
+    /// Opens the screen on the policy choice for `entries`.
+    public func openReset(_ entries: [Marks.Entry]) { send(.openReset(entries)) }
+
+    /// Opens the journal's job list.
+    public func openJobs() { send(.openJobs) }
+
+    public func press(_ key: Key) { send(.key(key)) }
+
+    /// Presses the key bound to `action` in the current phase; false when none is.
+    @discardableResult
+    public func perform(_ action: BulkAction) -> Bool {
+        let phase = state.phase
+        guard let binding = BulkKeys.bindings.first(where: { $0.action == action && $0.phases.contains(phase) }) else {
+            return false
+        }
+        press(binding.key)
+        return true
+    }
+
+    /// Types `text` into the confirmation field, one key per character.
+    public func type(_ text: String) {
+        for character in text { press(.character(character)) }
+    }
+
+    public func setViewport(rows: Int) {
+        guard state.rows != rows else { return }
+        send(.viewport(rows: rows))
+    }
+
+    /// Cancels the screen's own tasks (the console is closing). A running engine is left to the
+    /// process's end: the job is then resumable from the journal.
+    public func stop() {
+        inner.withLock { inner in
+            for task in inner.tasks.values { task.cancel() }
+            inner.tasks = [:]
+        }
+    }
+
+    // MARK: Running the state machine
+
+    private func send(_ event: BulkScreenEvent) {
+        let (effects, published, sink) = inner.withLock { inner in
+            let before = inner.state
+            let effects = inner.state.apply(event)
+            var published: BulkScreenState?
+            if inner.state != before {
+                inner.state.revision = before.revision + 1
+                published = inner.state
+            }
+            return (effects, published, inner.sink)
+        }
+        if let published, let sink { sink(published) }
+        for effect in effects { run(effect) }
+    }
+
+    private func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
+        inner.withLock { inner in
+            inner.tasks[slot]?.cancel()
+            inner.tasks[slot] = Task { await work() }
+        }
+    }
+
+    private func journal() throws -> Journal {
+        if let journal = inner.withLock({ $0.journal }) { return journal }
+        let journal = try openJournal()
+        inner.withLock { $0.journal = journal }
+        return journal
+    }
+
+    private func run(_ effect: BulkScreenEffect) {
+        switch effect {
+        case .plan(let entries, let policy, let generation):
+            spawn(.plan) { [self] in await plan(entries, policy: policy, generation: generation) }
+        case .startJob(let plan, let generation):
+            spawn(.run) { [self] in
+                do {
+                    let job = try await journal().createJob(plan, operatorName: operatorName)
+                    await runJob(job.id, generation: generation)
+                } catch {
+                    send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))
+                }
+            }
+        case .resumeJob(let id, let generation):
+            spawn(.run) { [self] in await runJob(id, generation: generation) }
+        case .pause:
+            spawn(.control) { [self] in
+                guard let engine = inner.withLock({ $0.engine }) else { return }
+                do {
+                    try await engine.pause()
+                } catch {
+                    send(.failed(generation: state.generation, "Could not pause: \(error)"))
+                }
+            }
+        case .resume:
+            spawn(.control) { [self] in
+                guard let engine = inner.withLock({ $0.engine }) else { return }
+                do {
+                    try await engine.resume()
+                } catch {
+                    send(.failed(generation: state.generation, "Could not resume: \(error)"))
+                }
+            }
+        case .cancel:
+            spawn(.control) { [self] in
+                guard let engine = inner.withLock({ $0.engine }) else { return }
+                await engine.cancel()
+            }
+        case .loadJobs(let generation):
+            spawn(.load) { [self] in
+                do {
+                    send(.jobsLoaded(generation: generation, try await journal().jobs()))
+                } catch {
+                    send(.failed(generation: generation, "Could not read the journal: \(error)"))
+                }
+            }
+        case .loadSummary(let id, let generation):
+            spawn(.load) { [self] in
+                do {
+                    send(.summaryLoaded(generation: generation, try await journal().summary(of: id)))
+                } catch {
+                    send(.failed(generation: generation, "Could not read job \(id) from the journal: \(error)"))
+                }
+            }
+        case .export(let summary, let generation):
+            spawn(.load) { [self] in
+                do {
+                    send(.exported(generation: generation, paths: try BulkExport.write(summary, to: exportDirectory)))
+                } catch {
+                    send(.failed(generation: generation, "Could not export: \(error)"))
+                }
+            }
+        case .expireFlash(let id):
+            let clock = clock
+            let flashDuration = flashDuration
+            spawn(.flash) { [self] in
+                do {
+                    try await clock.sleep(for: flashDuration)
+                } catch {
+                    return
+                }
+                send(.flashExpired(id: id))
+            }
+        case .close(let done):
+            let handler = inner.withLock { inner in
+                for slot in [Slot.plan, .load] { inner.tasks[slot]?.cancel() }
+                inner.engine = nil
+                return inner.closed
+            }
+            handler?(done)
+        }
+    }
+
+    /// Reads every user's methods (at most `perTenantLimit` users at a time per tenant), telling
+    /// the screen how far it got, and plans `policy`.
+    private func plan(_ entries: [Marks.Entry], policy: ResetPolicy, generation: Int) async {
+        var tenants: [String] = []
+        for entry in entries where !tenants.contains(entry.tenant) { tenants.append(entry.tenant) }
+        var removersByTenant: [String: any MethodRemover] = [:]
+        var outcomes: [Int: Result<UserResetPlan, ServiceFailure>] = [:]
+        for tenant in tenants {
+            do throws(ServiceError) {
+                removersByTenant[tenant] = try await removers(tenant)
+            } catch {
+                let failure = ServiceFailure(
+                    httpStatus: error.status, code: error.code, message: "no connection to \(tenant): \(error.message)",
+                    requestID: error.requestID)
+                for (index, entry) in entries.enumerated() where entry.tenant == tenant { outcomes[index] = .failure(failure) }
+            }
+        }
+        let total = entries.count
+        let limit = perTenantLimit
+        let planned = Mutex(outcomes.count)
+        send(.planProgress(generation: generation, done: outcomes.count, total: total))
+        let progress: @Sendable () -> Void = { [self] in
+            let done = planned.withLock { count in
+                count += 1
+                return count
+            }
+            send(.planProgress(generation: generation, done: done, total: total))
+        }
+        let results = await withTaskGroup(of: [(Int, Result<UserResetPlan, ServiceFailure>)].self) { group in
+            for tenant in tenants {
+                guard let remover = removersByTenant[tenant] else { continue }
+                let mine = entries.enumerated().filter { $0.element.tenant == tenant }.map { ($0.offset, $0.element) }
+                group.addTask {
+                    await Self.planTenant(mine, remover: remover, policy: policy, limit: limit, progress: progress)
+                }
+            }
+            var all: [(Int, Result<UserResetPlan, ServiceFailure>)] = []
+            for await part in group { all += part }
+            return all
+        }
+        for (index, result) in results { outcomes[index] = result }
+        guard !Task.isCancelled else { return }
+        var users: [UserResetPlan] = []
+        var unplanned: [UnplannedUser] = []
+        for (index, entry) in entries.enumerated() {
+            switch outcomes[index] {
+            case .success(let plan)?: users.append(plan)
+            case .failure(let failure)?:
+                unplanned.append(UnplannedUser(target: ResetTarget(tenant: entry.tenant, user: entry.user), failure: failure))
+            case nil: break
+            }
+        }
+        do {
+            let plan = try ResetJobPlan(policy: policy, users: users)
+            send(.planned(generation: generation, plan, unplanned: unplanned))
+        } catch {
+            send(.failed(generation: generation, "Could not plan: \(error.message)"))
+        }
+    }
+
+    /// Plans one tenant's users, `limit` at a time, calling `progress` as each is read.
+    private static func planTenant(
+        _ entries: [(Int, Marks.Entry)], remover: any MethodRemover, policy: ResetPolicy, limit: Int,
+        progress: @escaping @Sendable () -> Void
+    ) async -> [(Int, Result<UserResetPlan, ServiceFailure>)] {
+        await withTaskGroup(of: (Int, Result<UserResetPlan, ServiceFailure>).self) { group in
+            var pending = entries.makeIterator()
+            var out: [(Int, Result<UserResetPlan, ServiceFailure>)] = []
+            for _ in 0..<limit {
+                guard let (index, entry) = pending.next() else { break }
+                group.addTask { (index, await planOne(entry, remover: remover, policy: policy)) }
+            }
+            for await result in group {
+                out.append(result)
+                progress()
+                if let (index, entry) = pending.next() {
+                    group.addTask { (index, await planOne(entry, remover: remover, policy: policy)) }
+                }
+            }
+            return out
+        }
+    }
+
+    private static func planOne(
+        _ entry: Marks.Entry, remover: any MethodRemover, policy: ResetPolicy
+    ) async -> Result<UserResetPlan, ServiceFailure> {
+        do throws(ServiceFailure) {
+            let methods = try await remover.methods(of: entry.user.id)
+            let defaultID = try await remover.defaultMethodID(of: entry.user.id, among: methods)
+            return .success(UserResetPlan(
+                tenant: entry.tenant, user: entry.user, methods: methods, defaultMethodID: defaultID, policy: policy))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Runs (or resumes) job `id` with a new engine and feeds its events to the screen.
+    private func runJob(_ id: JobID, generation: Int) async {
+        let journal: Journal
+        let rows: [BulkRunRow]
+        var removersByTenant: [String: any MethodRemover] = [:]
+        do {
+            journal = try self.journal()
+            let summary = try await journal.summary(of: id)
+            rows = summary.users.map(BulkRunRow.init)
+            for user in summary.users where removersByTenant[user.user.tenant] == nil && !user.user.state.isFinal {
+                removersByTenant[user.user.tenant] = try await removers(user.user.tenant)
+            }
+        } catch {
+            send(.failed(generation: generation, "Could not start job \(id): \(error)"))
+            return
+        }
+        let stream: AsyncStream<BulkResetEvent>
+        do {
+            let engine = try BulkResetEngine(journal: journal, removers: removersByTenant, perTenantLimit: perTenantLimit)
+            inner.withLock { $0.engine = engine }
+            stream = try await engine.run(id)
+            send(.runStarted(generation: generation, id, rows: rows, at: uptime()))
+        } catch {
+            send(.failed(generation: generation, "Could not run job \(id): \(error)"))
+            return
+        }
+        for await event in stream {
+            send(.engine(generation: generation, event, at: uptime()))
+        }
+    }
+}
