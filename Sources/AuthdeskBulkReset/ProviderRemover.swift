@@ -42,6 +42,34 @@ public struct ProviderRemover: MethodRemover {
         }
     }
 
+    /// Graph batches reads: 20 users a call (three requests each, in batches of 20); other
+    /// providers read one user at a time.
+    public var readBatchSize: Int { provider is GraphProvider ? GraphProvider.maxBatchSize : 1 }
+
+    public func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
+        guard let graph = provider as? GraphProvider else { return await readMethodsOneByOne(of: userIDs) }
+        let read: [String: Result<MethodsAndPreferences, ServiceError>]
+        do {
+            read = try await graph.methodsAndPreferences(of: userIDs)
+        } catch {
+            let failure = Self.failure(error)
+            return Dictionary(userIDs.map { ($0, .failure(failure)) }) { first, _ in first }
+        }
+        var results: [String: Result<UserMethods, ServiceFailure>] = [:]
+        for userID in userIDs {
+            switch read[userID] {
+            case .success(let found)?:
+                let defaultID = Self.methodID(for: found.preferences.userPreferredMethodForSecondaryAuthentication, among: found.methods)
+                results[userID] = .success(UserMethods(methods: found.methods, defaultMethodID: defaultID))
+            case .failure(let error)?:
+                results[userID] = .failure(Self.failure(error))
+            case nil:
+                results[userID] = .failure(ServiceFailure(httpStatus: nil, message: "No answer was read for this user"))
+            }
+        }
+        return results
+    }
+
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
         do {
             switch step.action {
