@@ -13,6 +13,7 @@ struct EngineRun {
     let count: Int
     let policy: ResetPolicy
     let concurrency: Int
+    let readConcurrency: Int
 
     /// What the run did and how long it took.
     struct Outcome {
@@ -43,7 +44,7 @@ struct EngineRun {
         let clock = ContinuousClock()
         let start = clock.now
 
-        let planned = try await BulkResetPlanner(removers: removers, perTenantLimit: concurrency).plan(targets, policy: policy)
+        let planned = try await BulkResetPlanner(removers: removers, perTenantLimit: concurrency, readConcurrency: readConcurrency).plan(targets, policy: policy)
         let planEnd = clock.now
         let job = try await journal.createJob(planned.plan, operatorName: "bench")
         let runStart = clock.now
