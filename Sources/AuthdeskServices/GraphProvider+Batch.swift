@@ -9,8 +9,10 @@ extension GraphProvider {
 
     /// Sends `requests` (GETs, relative to v1.0, or to beta when `beta`) in batches of at most
     /// 20, all batches at once, and returns an answer for every request id. Inner
-    /// requests throttled or unavailable are sent again as the transport's retry policy
-    /// allows; the last answer is returned, whatever its status. Throws only when a batch
+    /// requests throttled or unavailable are sent again after the longest `Retry-After` among
+    /// them, as long as each round gets some answered (at most one round more than there are
+    /// requests) and for at most the retry policy's attempts in a row without any; the last
+    /// answer is returned, whatever its status. Throws only when a batch
     /// itself fails (then none of its answers is known).
     public func batch(_ requests: [GraphBatchRequest], beta: Bool = false) async throws(ServiceError) -> [String: GraphBatchResponse] {
         var ids = Set<String>()
@@ -19,9 +21,10 @@ extension GraphProvider {
         }
         var answers: [String: GraphBatchResponse] = [:]
         var pending = requests
-        var attempt = 0
+        var attempt = 0  // rounds in a row in which nothing got answered
         while !pending.isEmpty {
             attempt += 1
+            let sent = pending.count
             var again: [GraphBatchRequest] = []
             var wait: Duration = .zero
             var chunks: [[GraphBatchRequest]] = []
@@ -42,6 +45,7 @@ extension GraphProvider {
                     }
                 }
             }
+            if again.count < sent { attempt = 0 }  // progress: the tries start again
             pending = again
             if !pending.isEmpty {
                 do {
@@ -59,23 +63,31 @@ extension GraphProvider {
         _ chunks: [[GraphBatchRequest]], beta: Bool
     ) async throws(ServiceError) -> [([GraphBatchRequest], [GraphBatchResponse])] {
         if chunks.count == 1, let only = chunks.first { return [(only, try await sendBatch(only, beta: beta))] }
-        let results = await withTaskGroup(of: (Int, Result<[GraphBatchResponse], ServiceError>).self) { group in
+        var answers: [[GraphBatchResponse]?] = Array(repeating: nil, count: chunks.count)
+        var firstFailure: ServiceError?
+        await withTaskGroup(of: (index: Int, answers: [GraphBatchResponse], failure: ServiceError?).self) { group in
             for (index, chunk) in chunks.enumerated() {
                 group.addTask {
+                    let failure: ServiceError
                     do throws(ServiceError) {
-                        return (index, .success(try await self.sendBatch(chunk, beta: beta)))
+                        let answered = try await self.sendBatch(chunk, beta: beta)
+                        return (index: index, answers: answered, failure: nil)
                     } catch {
-                        return (index, .failure(error))
+                        failure = error
                     }
+                    return (index: index, answers: [], failure: failure)
                 }
             }
-            var all: [(Int, Result<[GraphBatchResponse], ServiceError>)] = []
-            for await result in group { all.append(result) }
-            return all.sorted { $0.0 < $1.0 }
+            for await result in group {
+                if let failure = result.failure {
+                    if firstFailure == nil { firstFailure = failure }
+                } else if answers.indices.contains(result.index) {
+                    answers[result.index] = result.answers
+                }
+            }
         }
-        var out: [([GraphBatchRequest], [GraphBatchResponse])] = []
-        for (index, result) in results { out.append((chunks[index], try result.get())) }
-        return out
+        if let firstFailure { throw firstFailure }
+        return zip(chunks, answers).map { chunk, answered in (chunk, answered ?? []) }
     }
 
     /// One `POST /$batch` of at most 20 GETs; the answers as sent back (any order), each with

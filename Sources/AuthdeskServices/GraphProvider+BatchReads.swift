@@ -8,8 +8,8 @@ import Foundation
 extension GraphProvider {
     /// The methods and preferences of each of `userIDs`, or the failure that kept them from
     /// being read (a 404 for one user fails that user only). The v1.0 lists and the beta
-    /// requests go as two sets of batches at once. A beta hardware OATH list that fails counts
-    /// as none, as in ``methods(of:)``. Throws only for a bad user id, before sending.
+    /// requests go as two sets of batches at once. A beta hardware OATH list that beta refuses
+    /// counts as none, as in ``methods(of:)``; one throttled or unavailable fails the user. Throws only for a bad user id, before sending.
     public func methodsAndPreferences(
         of userIDs: [String]
     ) async throws(ServiceError) -> [String: Result<MethodsAndPreferences, ServiceError>] {
@@ -33,7 +33,7 @@ extension GraphProvider {
                 let listAnswer = try answer("m\(index)", in: v1Answers)
                 var methods = try await methodList(listAnswer, defaultType: nil)
                 let preferences = try Self.preferences(try answer("p\(index)", in: betaResult))
-                let hardware = (try? await methodList(try answer("h\(index)", in: betaResult), defaultType: "hardwareOathAuthenticationMethod")) ?? []
+                let hardware = try await hardwareList(answer: { () throws(ServiceError) in try answer("h\(index)", in: betaResult) })
                 let known = Set(methods.map(\.id))
                 methods += hardware.filter { !known.contains($0.id) }
                 results[entry.id] = .success(MethodsAndPreferences(methods: methods, preferences: preferences))
@@ -59,6 +59,18 @@ extension GraphProvider {
         }
         if let failure = answer.failure { throw failure }
         return answer
+    }
+
+    /// The beta hardware OATH list: none where beta refuses it (as in ``methods(of:)``), but a
+    /// throttled or unavailable answer fails the user, so that no plan leaves out a token that
+    /// could not be read.
+    private func hardwareList(answer: () throws(ServiceError) -> GraphBatchResponse) async throws(ServiceError) -> [AuthMethod] {
+        do throws(ServiceError) {
+            return try await methodList(try answer(), defaultType: "hardwareOathAuthenticationMethod")
+        } catch {
+            if error.status.map({ transport.retry.retryableStatuses.contains($0) }) ?? true { throw error }
+            return []
+        }
     }
 
     /// A method list from a batch answer; a list longer than one page follows its next links

@@ -62,7 +62,8 @@ import Testing
                 : .init(status: 200, body: "{}")
         }
         let answers = try await provider(loader).batch([GraphBatchRequest(id: "a", url: "/users/u0"), GraphBatchRequest(id: "b", url: "/users/u1")])
-        #expect(loader.batches.count == RetryPolicy().maxAttempts)
+        // The first round answers u0 (progress); then u1 alone, as many rounds as the policy allows.
+        #expect(loader.batches.count == 1 + RetryPolicy().maxAttempts)
         #expect(answers["b"]?.failure?.status == 429)
         #expect(answers["b"]?.failure?.kind == .throttled)
         #expect(answers["a"]?.failure == nil)
@@ -103,5 +104,44 @@ import Testing
         #expect(error.status == 404)
         #expect(error.code == "Request_ResourceNotFound")
         #expect(error.requestID == "req-404")
+    }
+
+    @Test func aThrottledRequestKeepsItsTurnWhileOthersAreAnswered() async throws {
+        // u0 is throttled on its first seven sends; each round answers one other request, so
+        // the tries start again and u0 is answered in the end.
+        let loader = BatchLoader { _, url, attempt in
+            let index = Int(url.dropFirst("/users/u".count)) ?? 0
+            let throttled = url == "/users/u0" ? attempt <= 7 : attempt <= index
+            return throttled
+                ? .init(status: 429, body: #"{"error":{"code":"TooManyRequests","message":"slow down"}}"#,
+                        headers: ["Content-Type": "application/json", "Retry-After": "0.1"])
+                : .init(status: 200, body: "{}")
+        }
+        let requests = (0..<8).map { GraphBatchRequest(id: "r\($0)", url: "/users/u\($0)") }
+        let answers = try await provider(loader).batch(requests)
+        #expect(answers.values.allSatisfy { $0.response.status == 200 })
+        #expect(loader.batches.count == 8)
+    }
+
+    @Test func aHardwareListThatIsThrottledFailsTheUserButOneBetaRefusesCountsAsNone() async throws {
+        let loader = BatchLoader { _, url, _ in
+            let user = Self.user(url)
+            if url.hasSuffix("/hardwareOathMethods") {
+                return user == "busy"
+                    ? .init(status: 503, body: #"{"error":{"code":"serviceNotAvailable","message":"try later"}}"#)
+                    : .init(status: 400, body: #"{"error":{"code":"BadRequest","message":"not on this version"}}"#)
+            }
+            if url.hasSuffix("/signInPreferences") {
+                return .init(status: 200, body: #"{"userPreferredMethodForSecondaryAuthentication":"push"}"#)
+            }
+            return .init(status: 200, body: Self.list([Self.phone(user)]))
+        }
+        let read = try await provider(loader).methodsAndPreferences(of: ["busy", "calm"])
+        #expect(try read["calm"]?.get().methods.count == 1)
+        guard case .failure(let error)? = read["busy"] else {
+            Issue.record("a user whose hardware tokens could not be read was planned")
+            return
+        }
+        #expect(error.status == 503)
     }
 }
