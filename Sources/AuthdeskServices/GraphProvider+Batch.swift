@@ -10,7 +10,7 @@ extension GraphProvider {
     /// Sends `requests` (GETs, relative to v1.0, or to beta when `beta`) in batches of at most
     /// 20, all batches at once, and returns an answer for every request id. Inner
     /// requests throttled or unavailable are sent again after the longest `Retry-After` among
-    /// them, as long as each round gets some answered (at most one round more than there are
+    /// them (and the policy's back-off after a round with none answered), as long as each round gets some answered (at most one round more than there are
     /// requests) and for at most the retry policy's attempts in a row without any; the last
     /// answer is returned, whatever its status. Throws only when a batch
     /// itself fails (then none of its answers is known).
@@ -45,7 +45,13 @@ extension GraphProvider {
                     }
                 }
             }
-            if again.count < sent { attempt = 0 }  // progress: the tries start again
+            if again.count < sent {
+                attempt = 0  // progress: the tries start again
+            } else if !again.isEmpty {
+                // Nothing answered: the budget is spent for more than one request's Retry-After
+                // says, so back off as for a failed request too.
+                wait = max(wait, transport.retry.backoff(failures: attempt))
+            }
             pending = again
             if !pending.isEmpty {
                 do {

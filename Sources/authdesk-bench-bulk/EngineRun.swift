@@ -66,6 +66,7 @@ struct EngineRun {
 
         outcome.users = planned.plan.users.count
         outcome.unplanned = planned.unplanned.count
+        outcome.failureReasons += planned.unplanned.prefix(3).map { "\($0.target.user.id) unreadable: \($0.failure)" }
         outcome.steps = planned.plan.users.reduce(0) { $0 + $1.plan.steps.count }
         outcome.writes = outcome.steps
         // Planning lists v1 and beta methods (2 units each) and reads the sign-in preferences (1);
