@@ -11,20 +11,32 @@ import AuthdeskServices
 public struct ProviderRemover: MethodRemover {
     let provider: any IdentityProvider
     let deactivate: (@Sendable (_ methodID: String, _ userID: String) async throws(ServiceError) -> Void)?
+    /// Graph: single users' method lists (the engine's verify reads) gathered into batches.
+    let gatherer: MethodListGatherer?
 
     /// Any provider; a deactivate step is then refused (no such method on the protocol).
     public init(provider: any IdentityProvider) {
         self.provider = provider
         deactivate = nil
+        gatherer = nil
     }
 
     /// A Graph provider, which can deactivate hardware OATH tokens.
     public init(graph: GraphProvider) {
         provider = graph
         deactivate = { methodID, userID throws(ServiceError) in try await graph.deactivateHardwareOath(methodID, of: userID) }
+        gatherer = MethodListGatherer(graph: graph)
     }
 
+    /// The user's methods; for Graph read together with other users' asked for at the same time
+    /// (through ``MethodListGatherer``), as the engine verifies users concurrently.
     public func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
+        if let gatherer {
+            switch await gatherer.methods(of: userID) {
+            case .success(let methods): return methods
+            case .failure(let error): throw Self.failure(error)
+            }
+        }
         do {
             return try await provider.methods(of: userID)
         } catch {

@@ -13,6 +13,19 @@ extension GraphProvider {
     public func methodsAndPreferences(
         of userIDs: [String]
     ) async throws(ServiceError) -> [String: Result<MethodsAndPreferences, ServiceError>] {
+        try await read(userIDs, preferences: true)
+    }
+
+    /// The methods of each of `userIDs` (the v1.0 list and the beta hardware OATH list, as
+    /// ``methods(of:)`` reads them), or the failure that kept them from being read; through
+    /// batches as ``methodsAndPreferences(of:)``.
+    public func methodLists(of userIDs: [String]) async throws(ServiceError) -> [String: Result<[AuthMethod], ServiceError>] {
+        try await read(userIDs, preferences: false).mapValues { $0.map(\.methods) }
+    }
+
+    private func read(
+        _ userIDs: [String], preferences withPreferences: Bool
+    ) async throws(ServiceError) -> [String: Result<MethodsAndPreferences, ServiceError>] {
         var keys: [(id: String, key: String)] = []
         for id in userIDs { keys.append((id, try GraphProvider.userKey(id))) }
         var v1: [GraphBatchRequest] = []
@@ -21,7 +34,9 @@ extension GraphProvider {
             let user = ["users", entry.key, "authentication"]
             v1.append(GraphBatchRequest(id: "m\(index)", url: Self.relativeURL(user + ["methods"])))
             beta.append(GraphBatchRequest(id: "h\(index)", url: Self.relativeURL(user + ["hardwareOathMethods"])))
-            beta.append(GraphBatchRequest(id: "p\(index)", url: Self.relativeURL(user + ["signInPreferences"])))
+            if withPreferences {
+                beta.append(GraphBatchRequest(id: "p\(index)", url: Self.relativeURL(user + ["signInPreferences"])))
+            }
         }
         async let betaAnswers = batchOrFailure(beta, beta: true)
         let v1Answers = await batchOrFailure(v1, beta: false)
@@ -32,7 +47,9 @@ extension GraphProvider {
             do throws(ServiceError) {
                 let listAnswer = try answer("m\(index)", in: v1Answers)
                 var methods = try await methodList(listAnswer, defaultType: nil)
-                let preferences = try Self.preferences(try answer("p\(index)", in: betaResult))
+                let preferences = withPreferences
+                    ? try Self.preferences(try answer("p\(index)", in: betaResult))
+                    : SignInPreferences(userPreferredMethodForSecondaryAuthentication: nil)
                 let hardware = try await hardwareList(answer: { () throws(ServiceError) in try answer("h\(index)", in: betaResult) })
                 let known = Set(methods.map(\.id))
                 methods += hardware.filter { !known.contains($0.id) }
