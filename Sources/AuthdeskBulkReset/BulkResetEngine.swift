@@ -87,6 +87,12 @@ public final class BulkResetEngine: Sendable {
         await control.cancel()
     }
 
+    /// Interrupts the run (Ctrl-C): as ``cancel()``, no new step starts and the steps in flight
+    /// finish and are journalled, but the job ends `paused`, so that `jobs resume` continues it.
+    public func interrupt() async {
+        await control.interrupt()
+    }
+
     func execute(job: JobRecord, work: [ResumableUser], emit: AsyncStream<BulkResetEvent>.Continuation) async {
         emit.yield(.started(job: job.id, users: work.count, steps: work.reduce(0) { $0 + $1.steps.count }))
         var tenants: [String] = []
@@ -105,7 +111,11 @@ public final class BulkResetEngine: Sendable {
         }
         var state = JobState.running
         if await control.journalFailure == nil {
-            state = await control.isCancelled ? .cancelled : .finished
+            if await control.isCancelled {
+                state = await control.endsPaused ? .paused : .cancelled
+            } else {
+                state = .finished
+            }
             do {
                 try await journal.setJobState(job.id, to: state, at: now())
             } catch {

@@ -1,9 +1,11 @@
 import AuthdeskCore
 import AuthdeskJournal
 
-/// Step 1 of a reset job: lists each user's methods and default method, at most
-/// `perTenantLimit` users at a time per tenant, and plans the policy for each. Users whose
-/// methods cannot be read are left out of the plan and reported, with the service's failure.
+/// Step 1 of a reset job: lists each user's methods and default method and plans the policy for
+/// each. Where the service batches reads (Graph), users are read ``MethodRemover/readBatchSize``
+/// at a time, `readConcurrency` batches at once per tenant; otherwise one user a call,
+/// `perTenantLimit` users at a time. Users whose methods cannot be read are left out of the
+/// plan and reported, with the service's failure.
 public struct BulkResetPlanner: Sendable {
     /// The plan, and the users left out of it.
     public struct Result: Sendable {
@@ -13,11 +15,17 @@ public struct BulkResetPlanner: Sendable {
 
     let removers: [String: any MethodRemover]
     let perTenantLimit: Int
+    let readConcurrency: Int
 
-    public init(removers: [String: any MethodRemover], perTenantLimit: Int = 4) throws(BulkResetError) {
+    /// `perTenantLimit` (1 to 20): users read at a time where reads are not batched, as the
+    /// engine writes; `readConcurrency` (1 to 20): batches of users read at once where they
+    /// are (reads are cheaper for the service than writes, and budgeted apart).
+    public init(removers: [String: any MethodRemover], perTenantLimit: Int = 4, readConcurrency: Int = 4) throws(BulkResetError) {
         guard (1...20).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
+        guard (1...20).contains(readConcurrency) else { throw .invalidLimit(readConcurrency) }
         self.removers = removers
         self.perTenantLimit = perTenantLimit
+        self.readConcurrency = readConcurrency
     }
 
     /// Plans `policy` for `targets`, keeping their order. Refuses, before any request, a user
@@ -40,7 +48,8 @@ public struct BulkResetPlanner: Sendable {
         let outcomes = await withTaskGroup(of: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)].self) { group in
             for (tenant, entries) in byTenant {
                 guard let remover = removers[tenant] else { continue }
-                group.addTask { await Self.planTenant(entries, remover: remover, policy: policy, limit: perTenantLimit) }
+                let limit = remover.readBatchSize > 1 ? readConcurrency : perTenantLimit
+                group.addTask { await Self.planTenant(entries, remover: remover, policy: policy, limit: limit) }
             }
             var all: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] = []
             for await part in group { all += part }
@@ -57,29 +66,44 @@ public struct BulkResetPlanner: Sendable {
         return Result(plan: try ResetJobPlan(policy: policy, users: users), unplanned: unplanned)
     }
 
+    /// Plans one tenant's users: in batches of the remover's ``MethodRemover/readBatchSize``,
+    /// `limit` batches at a time.
     static func planTenant(
         _ entries: [(Int, ResetTarget)], remover: any MethodRemover, policy: ResetPolicy, limit: Int
     ) async -> [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] {
-        await withTaskGroup(of: (Int, Swift.Result<UserResetPlan, ServiceFailure>).self) { group in
-            var pending = entries.makeIterator()
+        let size = max(1, remover.readBatchSize)
+        var batches: [[(Int, ResetTarget)]] = []
+        var start = entries.startIndex
+        while start < entries.endIndex {
+            let end = min(start + size, entries.endIndex)
+            batches.append(Array(entries[start..<end]))
+            start = end
+        }
+        return await withTaskGroup(of: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)].self) { group in
+            var pending = batches.makeIterator()
             var out: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] = []
-            func planOne(_ index: Int, _ target: ResetTarget) async -> (Int, Swift.Result<UserResetPlan, ServiceFailure>) {
-                do throws(ServiceFailure) {
-                    let methods = try await remover.methods(of: target.user.id)
-                    let defaultID = try await remover.defaultMethodID(of: target.user.id, among: methods)
-                    return (index, .success(UserResetPlan(
-                        tenant: target.tenant, user: target.user, methods: methods, defaultMethodID: defaultID, policy: policy)))
-                } catch {
-                    return (index, .failure(error))
+            @Sendable func planBatch(_ batch: [(Int, ResetTarget)]) async -> [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] {
+                let read = await remover.readMethods(of: batch.map(\.1.user.id))
+                return batch.map { index, target in
+                    switch read[target.user.id] {
+                    case .success(let found)?:
+                        return (index, .success(UserResetPlan(
+                            tenant: target.tenant, user: target.user, methods: found.methods,
+                            defaultMethodID: found.defaultMethodID, policy: policy)))
+                    case .failure(let failure)?:
+                        return (index, .failure(failure))
+                    case nil:
+                        return (index, .failure(ServiceFailure(httpStatus: nil, message: "The methods of this user were not read")))
+                    }
                 }
             }
             for _ in 0..<limit {
-                guard let (index, target) = pending.next() else { break }
-                group.addTask { await planOne(index, target) }
+                guard let batch = pending.next() else { break }
+                group.addTask { await planBatch(batch) }
             }
             for await result in group {
-                out.append(result)
-                if let (index, target) = pending.next() { group.addTask { await planOne(index, target) } }
+                out += result
+                if let batch = pending.next() { group.addTask { await planBatch(batch) } }
             }
             return out
         }

@@ -15,8 +15,39 @@ public protocol MethodRemover: Sendable {
     /// where the service has none (Auth0) or the user has not set one.
     func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String?
 
+    /// How many users ``readMethods(of:)`` takes at once: more than one where the service
+    /// batches reads (Graph's `$batch`), 1 otherwise.
+    var readBatchSize: Int { get }
+
+    /// The methods and default method of each of `userIDs` (at most ``readBatchSize``), or the
+    /// failure that kept a user's from being read; every id gets an answer.
+    func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>]
+
     /// Sends the step's request (delete the method, or deactivate the hardware token) and
     /// returns the answer: its status and request id, or the failure's status, code, message
     /// and request id. A 404 must come back as a 404, not be hidden: the engine decides.
     func perform(_ step: PlanStep, of userID: String) async -> StepAnswer
+}
+
+extension MethodRemover {
+    public var readBatchSize: Int { 1 }
+
+    public func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
+        await readMethodsOneByOne(of: userIDs)
+    }
+
+    /// ``readMethods(of:)`` with two requests a user, one user after the other.
+    public func readMethodsOneByOne(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
+        var results: [String: Result<UserMethods, ServiceFailure>] = [:]
+        for userID in userIDs {
+            do throws(ServiceFailure) {
+                let methods = try await methods(of: userID)
+                let defaultID = try await defaultMethodID(of: userID, among: methods)
+                results[userID] = .success(UserMethods(methods: methods, defaultMethodID: defaultID))
+            } catch {
+                results[userID] = .failure(error)
+            }
+        }
+        return results
+    }
 }

@@ -11,20 +11,32 @@ import AuthdeskServices
 public struct ProviderRemover: MethodRemover {
     let provider: any IdentityProvider
     let deactivate: (@Sendable (_ methodID: String, _ userID: String) async throws(ServiceError) -> Void)?
+    /// Graph: single users' method lists (the engine's verify reads) gathered into batches.
+    let gatherer: MethodListGatherer?
 
     /// Any provider; a deactivate step is then refused (no such method on the protocol).
     public init(provider: any IdentityProvider) {
         self.provider = provider
         deactivate = nil
+        gatherer = nil
     }
 
     /// A Graph provider, which can deactivate hardware OATH tokens.
     public init(graph: GraphProvider) {
         provider = graph
         deactivate = { methodID, userID throws(ServiceError) in try await graph.deactivateHardwareOath(methodID, of: userID) }
+        gatherer = MethodListGatherer(graph: graph)
     }
 
+    /// The user's methods; for Graph read together with other users' asked for at the same time
+    /// (through ``MethodListGatherer``), as the engine verifies users concurrently.
     public func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
+        if let gatherer {
+            switch await gatherer.methods(of: userID) {
+            case .success(let methods): return methods
+            case .failure(let error): throw Self.failure(error)
+            }
+        }
         do {
             return try await provider.methods(of: userID)
         } catch {
@@ -40,6 +52,34 @@ public struct ProviderRemover: MethodRemover {
         } catch {
             throw Self.failure(error)
         }
+    }
+
+    /// Graph batches reads: 20 users a call (three requests each, in batches of 20); other
+    /// providers read one user at a time.
+    public var readBatchSize: Int { provider is GraphProvider ? GraphProvider.maxBatchSize : 1 }
+
+    public func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
+        guard let graph = provider as? GraphProvider else { return await readMethodsOneByOne(of: userIDs) }
+        let read: [String: Result<MethodsAndPreferences, ServiceError>]
+        do {
+            read = try await graph.methodsAndPreferences(of: userIDs)
+        } catch {
+            let failure = Self.failure(error)
+            return Dictionary(userIDs.map { ($0, .failure(failure)) }) { first, _ in first }
+        }
+        var results: [String: Result<UserMethods, ServiceFailure>] = [:]
+        for userID in userIDs {
+            switch read[userID] {
+            case .success(let found)?:
+                let defaultID = Self.methodID(for: found.preferences.userPreferredMethodForSecondaryAuthentication, among: found.methods)
+                results[userID] = .success(UserMethods(methods: found.methods, defaultMethodID: defaultID))
+            case .failure(let error)?:
+                results[userID] = .failure(Self.failure(error))
+            case nil:
+                results[userID] = .failure(ServiceFailure(httpStatus: nil, message: "No answer was read for this user"))
+            }
+        }
+        return results
     }
 
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {

@@ -6,6 +6,8 @@ actor RunControl {
     private(set) var isPaused = false
     private(set) var isCancelled = false
     private(set) var journalFailure: String?
+    /// Cancelled by an interrupt: the job ends paused (resumable), not cancelled.
+    private(set) var endsPaused = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// Claims the run; false if it was already claimed (one engine runs one job once).
@@ -33,6 +35,12 @@ actor RunControl {
     func cancel() {
         isCancelled = true
         wake()
+    }
+
+    /// Cancels the run, but the job is to end paused, so that it can be resumed.
+    func interrupt() {
+        endsPaused = true
+        cancel()
     }
 
     /// The journal failed: stop every worker.

@@ -9,7 +9,7 @@ struct DeviceCodeRecord: Sendable {
     var approvesAt: Date
     var expiresAt: Date
     /// Seconds a client must wait between polls (grows by 5 after a `slow_down`, RFC 8628).
-    var interval: Int
+    var interval: Double
     var lastPoll: Date?
     var redeemed = false
 }

@@ -239,18 +239,18 @@ enum EntraEndpoints {
         let code = SandboxState.randomString(120)
         let userCode = SandboxState.randomString(9, alphabet: "ABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         let expiresIn = 900
-        let delay = Double(state.options.deviceCodeApprovalDelay.components.seconds)
-            + Double(state.options.deviceCodeApprovalDelay.components.attoseconds) / 1e18
+        let delay = state.options.deviceCodeApprovalDelay / .seconds(1)
+        let interval = max(state.options.deviceCodePollInterval / .seconds(1), 0.001)
         state.deviceCodes[code] = DeviceCodeRecord(
             tenantId: tenant.id, clientId: clientId, scope: scope, createdAt: now,
-            approvesAt: now.addingTimeInterval(delay), expiresAt: now.addingTimeInterval(Double(expiresIn)), interval: 1)
+            approvesAt: now.addingTimeInterval(delay), expiresAt: now.addingTimeInterval(Double(expiresIn)), interval: interval)
         let uri = "\(state.baseURL)/devicelogin"
         return .json(200, .obj([
             "user_code": .string(userCode),
             "device_code": .string(code),
             "verification_uri": .string(uri),
             "expires_in": .int(expiresIn),
-            "interval": .int(1),
+            "interval": interval.rounded() == interval ? .int(Int(interval)) : .double(interval),
             "message": .string("To sign in, use a web browser to open the page \(uri) and enter the code \(userCode) to authenticate. (The sandbox approves it by itself as \(tenant.operatorUPN).)"),
         ]))
     }
@@ -267,11 +267,11 @@ enum EntraEndpoints {
             state.deviceCodes[code] = nil
             return error(400, "expired_token", code: 70020, "The provided value for the input parameter 'device_code' is not valid. This device code has expired.")
         }
-        if let last = record.lastPoll, now.timeIntervalSince(last) < Double(record.interval) - 0.2 {
+        if let last = record.lastPoll, now.timeIntervalSince(last) < record.interval - min(0.2, record.interval * 0.2) {
             record.interval += 5
             record.lastPoll = now
             state.deviceCodes[code] = record
-            return error(400, "slow_down", code: 70000, "Polling too fast: wait at least the interval between polls. The interval is now \(record.interval) seconds.")
+            return error(400, "slow_down", code: 70000, "Polling too fast: wait at least the interval between polls. The interval is now \(String(format: "%g", record.interval)) seconds.")
         }
         record.lastPoll = now
         if now < record.approvesAt {

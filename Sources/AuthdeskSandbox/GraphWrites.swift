@@ -229,7 +229,10 @@ enum GraphWrites {
             return bad(context, "Cannot delete the mobile phone while an alternateMobile phone is configured. Delete the alternateMobile phone first.")
         }
         let isDefault = current.preferredMethod.map { method.defaultMethodNames.contains($0) } ?? false
-        let others = current.methods.filter { $0 != method && $0.type.canBeDefault }
+        // Only methods the user can still sign in with count as "other methods": a hardware
+        // OATH token that is deactivated (assigned, not activated) cannot be used to sign in,
+        // so it does not keep the default from being deleted last.
+        let others = current.methods.filter { $0 != method && $0.type.canBeDefault && $0.canSignIn }
         if isDefault, !others.isEmpty {
             return bad(context, defaultDeletionMessage)
         }

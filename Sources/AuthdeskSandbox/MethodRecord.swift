@@ -32,6 +32,13 @@ struct MethodRecord: Sendable, Equatable {
         }
     }
 
+    /// Whether the user can sign in with this method: a hardware OATH token only while it is
+    /// activated (an assigned or deactivated token shows no codes the service accepts).
+    var canSignIn: Bool {
+        guard type == .hardwareOath else { return true }
+        return body["device"]?["status"]?.stringValue == "activated"
+    }
+
     /// The method as it reads at `now`: a Temporary Access Pass is usable only between its
     /// start and the end of its lifetime (`NotYetValid`, `EnabledByPolicy`, `Expired`).
     func current(at now: Date) -> MethodRecord {

@@ -14,6 +14,10 @@ public struct SandboxOptions: Sendable {
     public var faultRate: Double = 0
     /// How long a device-code sign-in stays pending before the sandbox approves it.
     public var deviceCodeApprovalDelay: Duration = .milliseconds(1500)
+    /// The polling interval a device-code sign-in advertises (`interval`); Entra gives whole
+    /// seconds (1 s here by default). The embedded sandbox of the console advertises less so
+    /// that it starts at once; the client waits whatever interval it is given.
+    public var deviceCodePollInterval: Duration = .seconds(1)
     /// Whether Graph's write budget and Auth0's rate limit apply (on by default, as on the real services).
     public var throttling: Bool = true
     /// Graph writes allowed per 2.5 minutes per app and tenant (a token bucket; the real budget is 3,000).
@@ -35,7 +39,8 @@ public struct SandboxOptions: Sendable {
         throttling: Bool = true,
         graphWriteBudget: Int = 3000,
         graphReadBudget: Int = 3500,
-        auth0RateLimit: Int = 50
+        auth0RateLimit: Int = 50,
+        deviceCodePollInterval: Duration = .seconds(1)
     ) {
         self.port = port
         self.usersPerTenant = usersPerTenant
@@ -47,5 +52,6 @@ public struct SandboxOptions: Sendable {
         self.graphWriteBudget = graphWriteBudget
         self.graphReadBudget = graphReadBudget
         self.auth0RateLimit = auth0RateLimit
+        self.deviceCodePollInterval = deviceCodePollInterval
     }
 }

@@ -7,6 +7,9 @@ public final class DeviceCodeCredential: TokenProvider {
     /// Called with the code to enter; the caller shows it to the operator.
     public typealias Prompt = @Sendable (DeviceCodePrompt) async -> Void
 
+    /// The shortest wait between polls, whatever interval the service gives (a guard against 0).
+    static let minimumPollInterval = 0.05
+
     public let signIn: EntraSignIn
     private let transport: HTTPTransport
     private let prompt: Prompt
@@ -83,7 +86,9 @@ public final class DeviceCodeCredential: TokenProvider {
             await prompt(DeviceCodePrompt(
                 message: message, userCode: userCode, verificationURI: verification, expiresOn: expiresOn))
 
-            var interval = max(json["interval"]?.double ?? 5, 1)
+            // The service's interval, as given (RFC 8628: 5 s when absent); a floor of 50 ms only
+            // guards against a zero or negative one. Entra gives whole seconds.
+            var interval = max(json["interval"]?.double ?? 5, DeviceCodeCredential.minimumPollInterval)
             let fields = [
                 ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
                 ("client_id", signIn.clientID), ("device_code", deviceCode),

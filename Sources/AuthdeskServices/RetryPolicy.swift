@@ -42,10 +42,13 @@ public struct RetryPolicy: Sendable {
 
     /// How long to wait before sending again after `response`: its `Retry-After` (seconds,
     /// possibly fractional, or an HTTP date), else Auth0's `x-ratelimit-reset` on a 429,
-    /// else the back-off.
+    /// else the back-off. From the second failure in a row, never less than the back-off of the
+    /// one before: a Retry-After counts the wait for one request's share of the budget, and
+    /// when several clients wait for the same share a few milliseconds are not enough.
     public func delay(after response: HTTPResponse, failures: Int, now: Date) -> Duration {
         if let value = response.header("retry-after"), let wait = RetryPolicy.parseRetryAfter(value, now: now) {
-            return min(wait, maxServerDelay)
+            let floor = failures > 1 ? backoff(failures: failures - 1) : .zero
+            return min(max(wait, floor), maxServerDelay)
         }
         if response.status == 429, let reset = response.header("x-ratelimit-reset").flatMap(Double.init) {
             let wait = reset - now.timeIntervalSince1970

@@ -21,6 +21,9 @@ public struct BrowserState: Sendable, Equatable {
     public var searchGeneration = 0
     public var usersStatus: UsersStatus = .idle
     public var users: [DirectoryUser] = []
+    /// The ids of ``users``, kept in step where the list is replaced or appended to, so that a
+    /// page arriving drops the users already listed without rebuilding a set of every id.
+    public var loadedUserIDs: Set<String> = []
     /// Where the next page of results is; nil when the list is complete.
     public var nextCursor: PageCursor?
     public var isLoadingMore = false
@@ -341,6 +344,7 @@ public struct BrowserState: Sendable, Equatable {
         case .success(let page):
             let previous = currentUser?.id
             users = page.users
+            loadedUserIDs = Set(users.map(\.id))
             nextCursor = page.next
             usersStatus = .loaded
             selectedUser = previous.flatMap { id in users.firstIndex { $0.id == id } } ?? 0
@@ -349,6 +353,7 @@ public struct BrowserState: Sendable, Equatable {
             return selectionSettled()
         case .failure(let error):
             users = []
+            loadedUserIDs = []
             nextCursor = nil
             usersStatus = .failed(error)
             selectedUser = 0
@@ -363,8 +368,12 @@ public struct BrowserState: Sendable, Equatable {
         isLoadingMore = false
         switch result {
         case .success(let page):
-            let known = Set(users.map(\.id))
-            users.append(contentsOf: page.users.filter { !known.contains($0.id) })
+            if loadedUserIDs.count != users.count || users.last.map({ !loadedUserIDs.contains($0.id) }) == true {
+                loadedUserIDs = Set(users.map(\.id))  // the list was changed elsewhere
+            }
+            for user in page.users where loadedUserIDs.insert(user.id).inserted {
+                users.append(user)
+            }
             nextCursor = page.next
             return pageIfNearEnd()
         case .failure(let error):

@@ -25,6 +25,11 @@ struct BulkBench {
     var budget: Int?
     var readBudget = 3500
     var concurrency = 4
+    /// Batches of 20 users read at once while planning (Graph's `$batch`).
+    var readConcurrency = 4
+    /// Whether the client uses the product's default write budget (Graph's documented limits,
+    /// ``WriteBudget/graphLimits``) instead of one of the sandbox's burst and rate.
+    var clientDefaultBudget = false
     var simpleUsers: Int?
     var policy = ResetPolicy.portal
     /// The client's write rate as a share of the service's (1 = the same rate).
@@ -56,6 +61,8 @@ struct BulkBench {
             case "--budget": budget = try number(argument, 1...10_000_000)
             case "--read-budget": readBudget = try number(argument, 1...10_000_000)
             case "--concurrency": concurrency = try number(argument, 1...20)
+            case "--read-concurrency": readConcurrency = try number(argument, 1...20)
+            case "--client-default-budget": clientDefaultBudget = true
             case "--simple-users": simpleUsers = try number(argument, 0...100_000)
             case "--policy": policy = try ResetPolicy(parsing: rest.popFirst() ?? "")
             case "--client-share":
@@ -66,7 +73,7 @@ struct BulkBench {
             default:
                 throw BenchError(
                     "unknown argument \(argument); valid: --users N, --latency MS, --budget WRITES_PER_150S, "
-                        + "--read-budget UNITS_PER_10S, --concurrency 1-20, --simple-users N, --policy portal|all, --client-share 0-1")
+                        + "--read-budget UNITS_PER_10S, --concurrency 1-20, --read-concurrency 1-20, --client-default-budget, --simple-users N, --policy portal|all, --client-share 0-1")
             }
         }
     }
@@ -80,7 +87,7 @@ struct BulkBench {
         options.seed = 7
         let sandbox = try await Sandbox.start(options)
         defer { Task { await sandbox.stop() } }
-        let bed = try TestBed(sandbox: sandbox, writeBudget: writeBudget, clientShare: clientShare)
+        let bed = try TestBed(sandbox: sandbox, writeBudget: writeBudget, clientShare: clientShare, clientDefaultBudget: clientDefaultBudget)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authdesk-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -89,13 +96,18 @@ struct BulkBench {
         Output.line("sandbox: latency \(latencyMs) ms per request; Graph write budget \(writeBudget) per 150 s "
             + "(\(String(format: "%.2f", Double(writeBudget) / 150)) writes/s, burst \(writeBudget)); "
             + "read budget \(readBudget) units per 10 s; throttling on")
-        Output.line("client: write budget of the same burst, \(String(format: "%.0f", clientShare * 100)) % of the rate; \(concurrency) users at a time; journal \(directory.path)/journal.sqlite")
+        let clientBudget = clientDefaultBudget
+            ? "the product's default write budget (Graph's limits at \(String(format: "%.0f", WriteBudget.graphShare * 100)) %)"
+            : "write budget of the same burst, \(String(format: "%.0f", clientShare * 100)) % of the rate"
+        Output.line("client: \(clientBudget); \(concurrency) users at a time; reads in $batch of 20, "
+            + "\(readConcurrency) batches at a time; journal \(directory.path)/journal.sqlite")
 
-        let engineRun = try await EngineRun(bed: bed, tenant: "contoso", count: users, policy: policy, concurrency: concurrency)
+        let engineRun = try await EngineRun(
+            bed: bed, tenant: "contoso", count: users, policy: policy, concurrency: concurrency, readConcurrency: readConcurrency)
             .run(journalURL: directory.appendingPathComponent("journal.sqlite"))
         let limit = BulkLimit(
             writes: engineRun.writes, reads: engineRun.readUnits, roundTrips: engineRun.roundTrips,
-            users: engineRun.users, latency: Double(latencyMs) / 1000, concurrency: concurrency,
+            users: engineRun.users, latency: Double(latencyMs) / 1000, concurrency: concurrency, readConcurrency: readConcurrency,
             writeBurst: Double(writeBudget), writeRate: Double(writeBudget) / 150,
             readBurst: Double(readBudget), readRate: Double(readBudget) / 10)
         Output.line()

@@ -1,7 +1,8 @@
 /// The best time a bulk reset can take, whatever the client does: planning, then running.
 ///
 /// Each phase is bounded by the slowest of: its requests one after the other per user, spread
-/// over `concurrency` users at once (round trips x latency / concurrency); and the budgets,
+/// over `concurrency` users at once (round trips x latency / concurrency), or for planning, one
+/// round trip per `$batch` of 20 users, `readConcurrency` batches at once; and the budgets,
 /// token buckets that start full (`burst`) and refill at `rate`: writes in the run, reads in both
 /// phases (planning's reads drain the read bucket the verifying reads then find).
 struct BulkLimit {
@@ -11,13 +12,14 @@ struct BulkLimit {
     let users: Int
     let latency: Double
     let concurrency: Int
+    let readConcurrency: Int
     let writeBurst: Double
     let writeRate: Double
     let readBurst: Double
     let readRate: Double
 
     init(
-        writes: Int, reads: Int, roundTrips: Int, users: Int, latency: Double, concurrency: Int,
+        writes: Int, reads: Int, roundTrips: Int, users: Int, latency: Double, concurrency: Int, readConcurrency: Int,
         writeBurst: Double, writeRate: Double, readBurst: Double, readRate: Double
     ) {
         self.writes = writes
@@ -26,6 +28,7 @@ struct BulkLimit {
         self.users = users
         self.latency = latency
         self.concurrency = concurrency
+        self.readConcurrency = readConcurrency
         self.writeBurst = writeBurst
         self.writeRate = writeRate
         self.readBurst = readBurst
@@ -36,7 +39,7 @@ struct BulkLimit {
     private var planReads: Double { Double(users) * 5 }
     private var verifyReads: Double { Double(max(0, reads - users * 5)) }
 
-    var planLatency: Double { Double(users) * 2 * latency / Double(concurrency) }
+    var planLatency: Double { (Double(users) / 20).rounded(.up) * latency / Double(readConcurrency) }
     var planReadBound: Double { max(0, planReads - readBurst) / readRate }
     var plan: Double { max(planLatency, planReadBound) }
 

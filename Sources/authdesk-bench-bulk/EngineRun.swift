@@ -13,6 +13,7 @@ struct EngineRun {
     let count: Int
     let policy: ResetPolicy
     let concurrency: Int
+    let readConcurrency: Int
 
     /// What the run did and how long it took.
     struct Outcome {
@@ -43,7 +44,7 @@ struct EngineRun {
         let clock = ContinuousClock()
         let start = clock.now
 
-        let planned = try await BulkResetPlanner(removers: removers, perTenantLimit: concurrency).plan(targets, policy: policy)
+        let planned = try await BulkResetPlanner(removers: removers, perTenantLimit: concurrency, readConcurrency: readConcurrency).plan(targets, policy: policy)
         let planEnd = clock.now
         let job = try await journal.createJob(planned.plan, operatorName: "bench")
         let runStart = clock.now
@@ -65,6 +66,7 @@ struct EngineRun {
 
         outcome.users = planned.plan.users.count
         outcome.unplanned = planned.unplanned.count
+        outcome.failureReasons += planned.unplanned.prefix(3).map { "\($0.target.user.id) unreadable: \($0.failure)" }
         outcome.steps = planned.plan.users.reduce(0) { $0 + $1.plan.steps.count }
         outcome.writes = outcome.steps
         // Planning lists v1 and beta methods (2 units each) and reads the sign-in preferences (1);

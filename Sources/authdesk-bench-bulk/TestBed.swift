@@ -11,15 +11,18 @@ struct TestBed {
     let writeBudget: Int
     /// The client's write rate as a share of the sandbox's.
     let clientShare: Double
+    /// Whether the client uses the product's default budget instead.
+    let clientDefaultBudget: Bool
     let endpoints: GraphEndpoints
 
-    init(sandbox: Sandbox, writeBudget: Int, clientShare: Double) throws {
+    init(sandbox: Sandbox, writeBudget: Int, clientShare: Double, clientDefaultBudget: Bool = false) throws {
         guard let authority = URL(string: sandbox.info.authority), let graph = URL(string: sandbox.info.graph),
             let beta = URL(string: sandbox.info.graphBeta)
         else { throw BenchError("the sandbox's URLs do not parse") }
         self.sandbox = sandbox
         self.writeBudget = writeBudget
         self.clientShare = clientShare
+        self.clientDefaultBudget = clientDefaultBudget
         endpoints = GraphEndpoints(authority: authority, graph: graph, graphBeta: beta)
     }
 
@@ -29,7 +32,9 @@ struct TestBed {
         let transport = HTTPTransport()
         let signIn = EntraSignIn(authority: endpoints.authority, tenantID: tenant.id, clientID: tenant.clientId)
         let tokens = ClientSecretCredential(signIn: signIn, secret: tenant.clientSecret, transport: transport)
-        let budget = WriteBudget(capacity: writeBudget, refillPerSecond: Double(writeBudget) / 150 * clientShare)
+        let budget = clientDefaultBudget
+            ? WriteBudget()
+            : WriteBudget(capacity: writeBudget, refillPerSecond: Double(writeBudget) / 150 * clientShare)
         return GraphProvider(
             tenant: TenantInfo(name: name, provider: .graph, id: tenant.id, domain: tenant.domain),
             endpoints: endpoints, tokens: tokens, transport: transport, budget: budget)

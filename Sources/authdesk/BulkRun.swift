@@ -35,10 +35,17 @@ struct BulkRun {
             uniquingKeysWith: { first, _ in first })
         var progress = BulkProgress(enabled: isatty(STDERR_FILENO) == 1, names: names)
         var journalFailure: String?
+        // Ctrl-C (or SIGTERM): no new step starts, the steps in flight finish and are
+        // journalled, and the job ends paused, to be resumed with `jobs resume`.
+        let watch = SignalWatch.start { _ in
+            FileHandle.standardError.write(Data("\nauthdesk: interrupted; letting the requests in flight finish...\n".utf8))
+            Task { await engine.interrupt() }
+        }
         for await event in stream {
             progress.show(event)
             if case .journalFailed(let message) = event { journalFailure = message }
         }
+        watch.stop()
         let summary: JobSummary
         do {
             summary = try await journal.summary(of: id)
@@ -48,6 +55,12 @@ struct BulkRun {
         print(results(summary), terminator: "")
         if let journalFailure {
             throw StateJournal.fail("the journal could not be written, the run stopped: \(journalFailure)", .someFailed)
+        }
+        if watch.signalCaught != nil, summary.job.state == .paused {
+            FileHandle.standardError.write(Data((
+                "authdesk: job \(id) is paused; the steps not sent stay pending. "
+                    + "Resume it with: authdesk jobs resume \(id)\n").utf8))
+            return .interrupted
         }
         let allDone = summary.users.allSatisfy { $0.user.state == .done } && unreadable.isEmpty
         guard allDone else { return .someFailed }

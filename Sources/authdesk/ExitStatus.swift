@@ -10,6 +10,8 @@ enum ExitStatus: Int32 {
     case badInput = 2
     case signInFailed = 3
     case refused = 4
+    /// Stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C).
+    case interrupted = 130
 
     static func of(_ error: any Error) -> ExitStatus {
         switch error {

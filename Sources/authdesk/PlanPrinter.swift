@@ -47,16 +47,10 @@ struct PlanPrinter {
         return out
     }
 
-    /// The plan's notes, and a warning where the service is known to refuse the last step.
+    /// The plan's notes. (No warning about the default going last after a deactivated hardware
+    /// token: a deactivated token cannot be used to sign in, so it is not "another method".)
     func notes(of user: UserResetPlan) -> [String] {
-        var notes = user.plan.notes.map(\.message)
-        let deactivates = user.plan.steps.contains { $0.action == .deactivate }
-        if deactivates, let last = user.plan.steps.last, last.isDefault, last.action == .delete {
-            notes.append(
-                "the default method goes last, after a hardware token is deactivated; if the service still counts the "
-                    + "deactivated token as another method it refuses that delete (HTTP 400), and the user is reported failed")
-        }
-        return notes
+        user.plan.notes.map(\.message)
     }
 
     func csv() -> String {

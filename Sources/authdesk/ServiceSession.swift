@@ -45,7 +45,7 @@ struct ServiceSession {
                         + "no AZURE_* or AUTH0_* variables); without --profile authdesk uses its embedded sandbox")
             }
             if writes, global.readOnly { throw refusal("the embedded sandbox") }
-            let started = try await Sandbox.start(SandboxOptions(deviceCodeApprovalDelay: embeddedApprovalDelay))
+            let started = try await Sandbox.start(SandboxOptions(deviceCodeApprovalDelay: embeddedApprovalDelay, deviceCodePollInterval: .milliseconds(50)))
             sandbox = started
             profile = try EmbeddedProfile.contoso(of: started.info)
             prompt = .onTerminal

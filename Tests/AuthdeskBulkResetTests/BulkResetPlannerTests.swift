@@ -36,6 +36,54 @@ import Testing
         #expect(result.unplanned.first?.failure.requestID == "r-404")
     }
 
+    @Test func batchedReadsGoTwentyUsersACallAndMapBackToTheirUsers() async throws {
+        var methods: [String: [AuthMethod]] = [:]
+        var defaults: [String: String] = [:]
+        for index in 0..<44 {
+            methods["u\(index)"] = index.isMultiple(of: 2) ? [F.password, F.mobile] : [F.password, F.mobile, F.authenticator]
+            if index.isMultiple(of: 3) { defaults["u\(index)"] = PhoneType.mobile.methodID }
+        }
+        let contoso = BatchingDirectory(FakeDirectory(methods: methods, defaults: defaults))
+        let targets = (0..<44).map { Self.target("contoso", "u\($0)") } + [Self.target("contoso", "ghost")]
+        let result = try await BulkResetPlanner(removers: ["contoso": contoso]).plan(targets, policy: .portal)
+        #expect(await contoso.batches.map(\.count).sorted() == [5, 20, 20])
+        #expect(Set(await contoso.batches.joined()) == Set(targets.map(\.user.id)))
+        #expect(result.plan.users.map(\.userID) == (0..<44).map { "u\($0)" })
+        for (index, user) in result.plan.users.enumerated() {
+            #expect(user.plan.steps.count == (index.isMultiple(of: 2) ? 1 : 2), "\(user.userID)")
+            let defaultSteps = user.plan.steps.filter(\.isDefault).map(\.methodID)
+            #expect(defaultSteps == (index.isMultiple(of: 3) ? [PhoneType.mobile.methodID] : []), "\(user.userID)")
+        }
+        #expect(result.unplanned.map(\.target.user.id) == ["ghost"])
+        #expect(result.unplanned.first?.failure.httpStatus == 404)
+    }
+
+    @Test func batchesAreReadAtTheReadConcurrencyNotTheWriteOne() async throws {
+        let gate = Gate()
+        let methods = Dictionary(uniqueKeysWithValues: (0..<200).map { ("u\($0)", [F.mobile]) })
+        let contoso = BatchingDirectory(FakeDirectory(methods: methods), batchSize: 10, gate: gate)
+        let planner = try BulkResetPlanner(removers: ["contoso": contoso], perTenantLimit: 2, readConcurrency: 6)
+        let targets = (0..<200).map { Self.target("contoso", "u\($0)") }
+        async let planned = planner.plan(targets, policy: .all)
+        var arrivals = gate.arrivals.makeAsyncIterator()
+        for _ in 0..<6 { _ = await arrivals.next() }  // six batches held at once, then no more
+        #expect(await contoso.inFlight == 6)
+        await gate.open()
+        let result = try await planned
+        #expect(result.plan.users.count == 200)
+        #expect(await contoso.maxInFlight == 6)
+        #expect(await contoso.batches.count == 20)
+    }
+
+    @Test func readConcurrencyOutOfRangeIsRefused() {
+        #expect(throws: BulkResetError.invalidLimit(0)) {
+            _ = try BulkResetPlanner(removers: [:], readConcurrency: 0)
+        }
+        #expect(throws: BulkResetError.invalidLimit(21)) {
+            _ = try BulkResetPlanner(removers: [:], readConcurrency: 21)
+        }
+    }
+
     @Test func duplicatesAndUnknownTenantsAreRefusedBeforeAnyRequest() async throws {
         let contoso = FakeDirectory(methods: ["a": [F.mobile]])
         let planner = try BulkResetPlanner(removers: ["contoso": contoso])

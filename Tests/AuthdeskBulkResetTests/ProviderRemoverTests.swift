@@ -121,4 +121,26 @@ import Testing
         #expect(ProviderRemover.methodID(for: DefaultMethod.none, among: methods) == nil)
         #expect(ProviderRemover.methodID(for: nil, among: methods) == nil)
     }
+
+    @Test func methodListsAskedForTogetherAreReadInBatchesAndEachGoesToItsUser() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 40))
+        let graph = try Self.graph(sandbox, tenant: "contoso")
+        let users = try await graph.searchUsers("", pageSize: 60).users.map(\.id) + ["00000000-0000-0000-0000-000000000000"]
+        let remover = ProviderRemover(graph: graph)
+        let read = await withTaskGroup(of: (String, [String]?).self) { group in
+            for user in users {
+                group.addTask { (user, try? await remover.methods(of: user).map(\.id).sorted()) }
+            }
+            var all: [String: [String]?] = [:]
+            for await (user, ids) in group { all[user] = ids }
+            return all
+        }
+        #expect(read.count == users.count)
+        for user in users.dropLast() {
+            let single = try await graph.methods(of: user).map(\.id).sorted()
+            #expect(read[user] == .some(single), "\(user)")
+        }
+        #expect(read[users[users.count - 1]] == .some(nil), "an unknown user fails alone")
+        await sandbox.stop()
+    }
 }

@@ -187,6 +187,28 @@ struct EntraEndpointsTests {
         await sandbox.stop()
     }
 
+    @Test func theDeviceCodeIntervalFollowsTheOption() async throws {
+        var options = SandboxOptions(usersPerTenant: 0, deviceCodeApprovalDelay: .milliseconds(200))
+        options.deviceCodePollInterval = .milliseconds(50)
+        let sandbox = try await Sandbox.start(options)
+        let tenant = try #require(sandbox.info.tenant(named: "contoso"))
+        let now = Date()
+        let (interval, errors) = try sandbox.withState { state in
+            let index = try #require(state.tenantIndex(tenant.id))
+            let started = EntraEndpoints.deviceCode(["client_id": tenant.clientId, "scope": "User.Read.All"], tenantIndex: index, state: &state, now: now)
+            let code = try #require(state.deviceCodes.keys.first)
+            func poll(_ at: Double) -> String? {
+                EntraEndpoints.deviceCodeToken(["device_code": code], tenantIndex: index, state: &state,
+                                               now: now.addingTimeInterval(at)).jsonBody?["error"]?.stringValue
+            }
+            // Every 50 ms is the pace asked for: pending until the approval at 200 ms, then a token.
+            return (started.jsonBody?["interval"], [poll(0.05), poll(0.1), poll(0.15), poll(0.2)])
+        }
+        #expect(interval == .double(0.05))
+        #expect(errors == ["authorization_pending", "authorization_pending", "authorization_pending", nil])
+        await sandbox.stop()
+    }
+
     @Test func anExpiredDeviceCodeIsRefusedAsExpired() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let tenant = try #require(sandbox.info.tenant(named: "contoso"))

@@ -184,6 +184,34 @@ struct GraphWritesTests {
         await sandbox.stop()
     }
 
+    /// A deactivated hardware token cannot be used to sign in, so it is not one of the "other
+    /// methods" that keep the default from being deleted; an activated one is.
+    @Test func aDeactivatedHardwareTokenDoesNotHoldBackTheDefault() async throws {
+        let (sandbox, client) = try await start()
+        let token = try await client.appToken()
+        let user = "/beta/users/zoe.lindqvist@contoso.com/authentication"
+        for type in [GraphMethodType.fido2, .softwareOath, .windowsHelloForBusiness, .platformCredential, .email, .temporaryAccessPass] {
+            let list = try await client.get("\(user)/\(type.segment)", token: token)
+            let id = try #require(list.values.first?["id"] as? String)
+            #expect(try await client.send("DELETE", client.url("\(user)/\(type.segment)/\(id)"), token: token).status == 204)
+        }
+        for id in [Self.alternate, Self.office, Self.mobile] {
+            #expect(try await client.send("DELETE", client.url("\(user)/phoneMethods/\(id)"), token: token).status == 204)
+        }
+        let authenticator = try await client.get("\(user)/microsoftAuthenticatorMethods", token: token)
+        let authenticatorId = try #require(authenticator.values.first?["id"] as? String)
+        let deleteDefault = { try await client.send("DELETE", client.url("\(user)/microsoftAuthenticatorMethods/\(authenticatorId)"), token: token) }
+        let whileActivated = try await deleteDefault()
+        #expect(whileActivated.status == 400)
+        #expect(whileActivated.errorCode == "badRequest")
+        let hardware = try #require(try await client.get("\(user)/hardwareOathMethods", token: token).values.first?["id"] as? String)
+        #expect(try await client.send("POST", client.url("\(user)/hardwareOathMethods/\(hardware)/deactivate"), token: token).status == 204)
+        #expect(try await deleteDefault().status == 204)
+        let left = try await client.get("\(user)/methods", token: token).values.compactMap { $0["@odata.type"] as? String }
+        #expect(left.sorted() == ["#microsoft.graph.hardwareOathAuthenticationMethod", "#microsoft.graph.passwordAuthenticationMethod"])
+        await sandbox.stop()
+    }
+
     @Test func hardwareOathCanBeDeactivatedOnBeta() async throws {
         let (sandbox, client) = try await start()
         let token = try await client.appToken()

@@ -52,6 +52,22 @@ import Testing
         ])
     }
 
+    @Test func pollsAtAnIntervalShorterThanASecondWhenTheServiceGivesOne() async throws {
+        let start = ScriptedLoader.json(200, #"{"device_code":"D","user_code":"U","verification_uri":"https://microsoft.com/devicelogin","expires_in":900,"interval":0.05}"#)
+        let loader = ScriptedLoader([start, Self.pending, Self.token])
+        let sleeper = SleepRecorder()
+        #expect(try await credential(loader, sleeper, Prompts()).token().value == "op-token")
+        #expect(sleeper.recorded == [.seconds(0.05), .seconds(0.05)])
+    }
+
+    @Test func aZeroIntervalStillWaitsBetweenPolls() async throws {
+        let start = ScriptedLoader.json(200, #"{"device_code":"D","user_code":"U","verification_uri":"https://microsoft.com/devicelogin","expires_in":900,"interval":0}"#)
+        let loader = ScriptedLoader([start, Self.pending, Self.token])
+        let sleeper = SleepRecorder()
+        _ = try await credential(loader, sleeper, Prompts()).token()
+        #expect(sleeper.recorded == [.seconds(0.05), .seconds(0.05)])
+    }
+
     @Test func declinedSignInFails() async {
         let loader = ScriptedLoader([Self.start, Self.oauth("authorization_declined", code: 70000)])
         let error = await #expect(throws: ServiceError.self) {

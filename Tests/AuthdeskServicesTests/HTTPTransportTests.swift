@@ -33,6 +33,17 @@ import Testing
         #expect(ids[0] == response.clientRequestID)
     }
 
+    @Test func aShortRetryAfterThatKeepsBeingAnsweredBacksOffAsWell() async throws {
+        let loader = ScriptedLoader(
+            Array(repeating: ScriptedLoader.json(429, Self.throttled, headers: ["Retry-After": "0.001"]), count: 4)
+                + [ScriptedLoader.json(200, "{}")])
+        let sleeper = SleepRecorder()
+        let response = try await transport(loader, sleeper).send(HTTPRequest(url: url))
+        #expect(response.attempts == 5)
+        // The first wait is the service's; then at least the back-off of the failure before.
+        #expect(sleeper.recorded == [.seconds(0.001), .seconds(0.375), .seconds(0.75), .seconds(1.5)])
+    }
+
     @Test func retries503And504WithExponentialBackoff() async throws {
         let loader = ScriptedLoader([
             ScriptedLoader.json(503, "{}"), ScriptedLoader.json(504, "{}"), ScriptedLoader.json(503, "{}"),

@@ -24,6 +24,25 @@ struct BrowserStateTests {
         #expect(state == before)
     }
 
+    @Test func aPageDropsUsersAlreadyListedAndKeepsTheKnownIdsInStep() throws {
+        let all = Fixtures.numbered(6)
+        var state = loaded(Array(all[0..<3]), next: PageCursor("p2"))
+        try #require(state.isLoadingMore)
+        _ = state.apply(.moreUsersAnswered(
+            generation: state.searchGeneration,
+            .success(UserPage(users: [all[2], all[3], all[4], all[3]], next: PageCursor("p3")))))
+        #expect(state.users.map(\.id) == all[0..<5].map(\.id))
+        #expect(state.loadedUserIDs == Set(all[0..<5].map(\.id)))
+
+        // The list replaced from outside: the ids are taken afresh before the next page.
+        state.users = Array(all[0..<2])
+        try #require(state.isLoadingMore)
+        _ = state.apply(.moreUsersAnswered(
+            generation: state.searchGeneration, .success(UserPage(users: [all[1], all[4], all[5]]))))
+        #expect(state.users.map(\.id) == [all[0], all[1], all[4], all[5]].map(\.id))
+        #expect(state.loadedUserIDs == Set(state.users.map(\.id)))
+    }
+
     @Test func eachKeystrokeStartsANewDebouncedGeneration() {
         var state = loaded([])
         _ = state.apply(.action(.search))

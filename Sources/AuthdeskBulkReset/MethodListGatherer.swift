@@ -1,0 +1,46 @@
+import AuthdeskCore
+import AuthdeskServices
+
+/// Gathers the method-list reads that the engine's workers make one user at a time (verifying
+/// each user after its steps) into Graph `$batch` requests: while one gathering is being read,
+/// the users asked for meanwhile wait and go together in the next, 20 at most. No timer: a
+/// read asked for while none is in flight goes at once.
+actor MethodListGatherer {
+    private let graph: GraphProvider
+    private var waiting: [(userID: String, answer: CheckedContinuation<Result<[AuthMethod], ServiceError>, Never>)] = []
+    private var isReading = false
+
+    init(graph: GraphProvider) {
+        self.graph = graph
+    }
+
+    /// The user's methods, read together with those of the users asked for at about the same time.
+    func methods(of userID: String) async -> Result<[AuthMethod], ServiceError> {
+        await withCheckedContinuation { continuation in
+            waiting.append((userID, continuation))
+            if !isReading {
+                isReading = true
+                Task { await self.readWhileWaiting() }
+            }
+        }
+    }
+
+    private func readWhileWaiting() async {
+        while !waiting.isEmpty {
+            let gathered = Array(waiting.prefix(GraphProvider.maxBatchSize))
+            waiting.removeFirst(gathered.count)
+            let ids = Array(Set(gathered.map(\.userID)))
+            let read: [String: Result<[AuthMethod], ServiceError>]
+            do {
+                read = try await graph.methodLists(of: ids)
+            } catch {
+                read = Dictionary(ids.map { ($0, .failure(error)) }) { first, _ in first }
+            }
+            for entry in gathered {
+                entry.answer.resume(returning: read[entry.userID]
+                    ?? .failure(ServiceError(kind: .invalidResponse, message: "No answer was read for user \(entry.userID)")))
+            }
+        }
+        isReading = false
+    }
+}

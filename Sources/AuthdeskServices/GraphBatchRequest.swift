@@ -1,0 +1,11 @@
+/// One GET of a Graph JSON batch (`POST /$batch`): its id in the batch and its URL relative to
+/// the batch's version (`/users/{id}/authentication/methods`).
+public struct GraphBatchRequest: Sendable, Hashable {
+    public var id: String
+    public var url: String
+
+    public init(id: String, url: String) {
+        self.id = id
+        self.url = url
+    }
+}
