@@ -8,7 +8,7 @@ public enum ConsoleApp {
     /// returns the exit status (0 on quit, 128 + the signal number otherwise) once the terminal
     /// is restored. Throws ``ConsoleError`` when the console cannot start.
     public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
-        let model = BrowserViewModel(provider: provider, readOnly: options.readOnly)
+        let model = BrowserViewModel(provider: provider, readOnly: options.readOnly, auditor: options.auditor)
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {

@@ -1,3 +1,4 @@
+import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
 
@@ -18,4 +19,10 @@ public enum BrowserEffect: Sendable, Equatable {
     case followOperation(PasswordReset, operationID: Int)
     /// Tick the spinner of a running operation once, after the spinner interval.
     case tickOperation(operationID: Int)
+    /// Read the audit journal for the journal screen.
+    case loadJournal
+    /// Write these entries as CSV and JSON into the state directory.
+    case exportJournal([AuditEntry])
+    /// Write this ticket reference with every change from now on.
+    case setTicket(String?)
 }

@@ -1,3 +1,4 @@
+import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
 
@@ -21,4 +22,12 @@ public enum BrowserEvent: Sendable, Equatable {
     case operationLost(operationID: Int, ServiceError?, at: Duration)
     /// The spinner interval passed while an operation runs.
     case operationTicked(operationID: Int, at: Duration)
+    /// The journal's entries, oldest first.
+    case journalLoaded([AuditEntry])
+    case journalFailed(String)
+    /// The export's files.
+    case journalExported([String])
+    case journalExportFailed(String)
+    /// A change was made but its audit entry could not be written.
+    case journalProblem(String)
 }

@@ -65,6 +65,17 @@ public struct BrowserState: Sendable, Equatable {
     /// the terminal's clipboard (OSC 52) from the dialog.
     public var copyRequests = 0
 
+    /// The journal screen (`:journal`), when open: it takes the whole screen and every key.
+    public var journal: JournalViewState?
+    /// The session's ticket reference, written with every change (`:ticket REF`).
+    public var ticket: String?
+    /// Whether changes are audited, so the ticket is asked at the first change.
+    public var asksTicket = false
+    /// Whether the ticket was asked (or set) in this session.
+    public var ticketAsked = false
+    /// The ticket question, when open: it takes every key.
+    public var ticketPrompt: TicketPrompt?
+
     private var flashCounter = 0
     var dialogCounter = 0
     var operationCounter = 0
@@ -149,6 +160,8 @@ public struct BrowserState: Sendable, Equatable {
             return operationUpdated(operationID, update, at: at)
         case .operationLost(let operationID, let error, let at):
             return operationLost(operationID, error, at: at)
+        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem:
+            return auditAnswered(event)
         case .operationTicked(let operationID, let at):
             guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
             operation.now = at
@@ -175,6 +188,7 @@ public struct BrowserState: Sendable, Equatable {
     }
 
     private mutating func press(_ key: Key) -> [BrowserEffect] {
+        if let effects = pressInAuditScreens(key) { return effects }
         if let action = action(for: key) { return perform(action) }
         if !showsHelp, dialog != nil, let character = key.printable {
             typeIntoDialog(character)
@@ -206,7 +220,9 @@ public struct BrowserState: Sendable, Equatable {
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword:
-            return openDialog(for: action)
+            let effects = openDialog(for: action)
+            askTicketIfNeeded()
+            return effects
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
             .reveal, .copySecret:
             return []
@@ -431,6 +447,7 @@ public struct BrowserState: Sendable, Equatable {
     /// The commands the `:` line knows, with what each does (for errors and help).
     public static let commands: [(name: String, description: String)] = [
         ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
+        ("journal", "show the audit journal"), ("ticket REF", "set the ticket reference for changes"),
     ]
 
     private mutating func runCommand() -> [BrowserEffect] {
@@ -446,6 +463,7 @@ public struct BrowserState: Sendable, Equatable {
             showsHelp = true
             return []
         default:
+            if let effects = runAuditCommand(text) { return effects }
             let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")
             return showFlash(.error, "Unknown command :\(text) (valid: \(valid))")
         }

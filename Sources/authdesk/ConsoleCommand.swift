@@ -22,7 +22,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let noColorEnv = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let status = try await ServiceSession.with(global, signInFirst: true) { session in
             let options = ConsoleOptions(
-                ascii: ascii, color: !(noColor || noColorEnv), readOnly: session.profile.readOnly)
+                ascii: ascii, color: !(noColor || noColorEnv), readOnly: session.profile.readOnly,
+                auditor: ChangeAudit.auditor(for: session, ticket: nil))
             return try await ConsoleApp.run(provider: session.provider, options: options)
         }
         if status != 0 { throw ExitCode(status) }

@@ -10,13 +10,14 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
         let number = try phone.phoneNumber()
         let user = phone.user, type = phone.type
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await session.provider.updatePhone(of: target.id, type: type, number: number.description)
             let updated = PhoneMethod(id: type.methodID, phoneNumber: number.description, phoneType: type)

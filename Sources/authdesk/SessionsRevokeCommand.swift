@@ -9,13 +9,14 @@ struct SessionsRevokeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
 
     @Argument(help: "An object id or user principal name (Graph), or a user id or e-mail (Auth0).")
     var user: String
 
     func run() async throws {
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await session.provider.revokeSessions(of: target.id)
             var report = Report(columns: [.init("user", "USER"), .init("id", "ID"), .init("result", "RESULT")])

@@ -13,6 +13,7 @@ struct TapCreateCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
 
     @Argument(help: "An object id or user principal name.")
@@ -38,7 +39,7 @@ struct TapCreateCommand: AsyncParsableCommand {
         let request = TemporaryAccessPassRequest(
             lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
             startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             let issued = try await session.provider.createTemporaryAccessPass(for: target.id, request)
             var report = Report(columns: [
