@@ -142,14 +142,15 @@ public struct AuditedProvider: IdentityProvider {
     }
 
     public func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
-        let upstream = base.operationUpdates(of: reset)
-        guard let url = reset.operationURL, let userID = known.followed(url) else { return upstream }
-        let auditor = auditor, tenant = tenant, user = known.user(userID)
+        guard let url = reset.operationURL, let userID = known.followed(url) else { return base.operationUpdates(of: reset) }
+        let base = base, auditor = auditor, tenant = tenant, user = known.user(userID)
         let change = AuditedChange(userID: userID, action: "password reset finished")
         return AsyncThrowingStream { continuation in
             let task = Task {
                 let log = RequestLog()
                 await RequestLog.$current.withValue(log) {
+                    // Made inside the log's scope, so that the provider's polling task records in it.
+                    let upstream = base.operationUpdates(of: reset)
                     do {
                         for try await update in upstream {
                             if update.status == .succeeded || update.status == .failed {
