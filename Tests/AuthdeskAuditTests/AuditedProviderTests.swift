@@ -5,7 +5,6 @@ import AuthdeskJournalTesting
 import AuthdeskSandbox
 import AuthdeskServices
 import Foundation
-import Synchronization
 import Testing
 
 /// Every write through ``AuditedProvider`` against the sandbox, over real HTTP: exactly one
@@ -23,7 +22,7 @@ struct AuditedProviderTests {
         let journal: Journal
         let auditor: ChangeAuditor
         let provider: AuditedProvider
-        let clientRequestIDs: Mutex<[String]>
+        let clientRequestIDs: RecordedIDs
 
         func stop() async {
             await sandbox.stop()
@@ -36,15 +35,9 @@ struct AuditedProviderTests {
         let tenant = try #require(sandbox.info.tenant(named: "contoso"))
         let authority = try #require(URL(string: sandbox.info.authority))
         let graphRoot = try #require(URL(string: sandbox.info.graph)).deletingLastPathComponent()
-        let counter = Mutex(0)
-        let sent = Mutex<[String]>([])
+        let sent = RecordedIDs()
         let transport = HTTPTransport(
-            sleep: { try await Task.sleep(for: min($0, .milliseconds(100))) },
-            makeRequestID: {
-                let id = counter.withLock { $0 += 1; return "client-\($0)" }
-                sent.withLock { $0.append(id) }
-                return id
-            })
+            sleep: { try await Task.sleep(for: min($0, .milliseconds(100))) }, makeRequestID: { sent.next() })
         let tokens = DeviceCodeCredential(
             signIn: EntraSignIn(authority: authority, tenantID: tenant.id, clientID: tenant.clientId),
             transport: transport, prompt: { _ in }, sleep: { try await Task.sleep(for: min($0, .milliseconds(100))) })
@@ -83,7 +76,7 @@ struct AuditedProviderTests {
             "Mobile phone +1 2065555555", "Mobile phone +1 2065550000", "Mobile phone", "cameron.private@example.org",
             "lifetime 60 min, usable once", nil, "Mobile phone +1 2065550000 (\(PhoneType.mobile.methodID))",
         ])
-        let clientIDs = Set(bed.clientRequestIDs.withLock { $0 })
+        let clientIDs = Set(bed.clientRequestIDs.all)
         for entry in entries {
             #expect(entry.outcome == .succeeded)
             #expect(entry.tenant == "contoso")
@@ -138,6 +131,42 @@ struct AuditedProviderTests {
         #expect(entry.detail?.hasPrefix("HTTP 404") == true)
         #expect(entry.requestID != nil)
         await bed.stop()
+    }
+
+    @Test func anAuth0ChangeCarriesAuth0sRequestIDAndTheFallbackOperator() async throws {
+        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
+        let fixture = try JournalFixture()
+        defer { fixture.remove() }
+        let auth0 = sandbox.info.auth0
+        let root = try #require(URL(string: auth0.tokenURL.replacingOccurrences(of: "/oauth/token", with: "")))
+        let transport = HTTPTransport()
+        let tokens = Auth0ClientCredential(
+            root: root, domain: auth0.domain, clientID: auth0.clientId, secret: auth0.clientSecret, transport: transport)
+        let provider = Auth0Provider(
+            tenant: TenantInfo(name: "acme", provider: .auth0, id: auth0.domain, domain: auth0.domain),
+            root: root, tokens: tokens, transport: transport)
+        let journal = try fixture.open()
+        let auditor = ChangeAuditor(
+            journal: journal, operatorSource: OperatorSource(signedIn: tokens, fallback: "alice@jumphost"),
+            secrets: [Secret(auth0.clientSecret)])
+        let audited = AuditedTenantDirectory(
+            base: FixedDirectory(provider: provider), auditor: auditor)
+        let p = try await audited.provider(for: "acme")
+        #expect(p is AuditedProvider)
+        let user = try await p.user("no.mfa@example.com")
+        _ = try await p.addEmail(to: user.id, address: "noa.home@example.com")
+        let entries = try await journal.audit()
+        #expect(entries.count == 1)
+        let entry = try #require(entries.first)
+        #expect(entry.tenant == "acme")
+        #expect(entry.userID == user.id)
+        #expect(entry.action == "add e-mail")
+        #expect(entry.target == "noa.home@example.com")
+        #expect(entry.outcome == .succeeded)
+        #expect(entry.operatorName == "alice@jumphost", "an application's sign-in names no user")
+        #expect(entry.ticket == nil)
+        #expect(try UUID(uuidString: #require(entry.requestID)) != nil)
+        await sandbox.stop()
     }
 
     @Test func theOperatorIsTheTokensUserElseTheFallback() {

@@ -43,7 +43,11 @@ struct BrowserViewModelAuditTests {
         #expect(h.model.perform(.revokeSessions))
         h.model.perform(.nextField)
         h.model.perform(.confirm)
-        await h.wait { $0.dialog == nil || $0.dialog?.phase == .result }
+        await h.wait { state in
+            guard let phase = state.dialog?.phase else { return true }
+            if case .refused = phase { return true }
+            return phase == .result
+        }
     }
 
     @Test func theTicketIsAskedAtTheFirstChangeOnlyAndGoesIntoEveryEntry() async throws {
