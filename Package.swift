@@ -162,7 +162,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskConsoleTests",
-            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore"],
+            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskJournal"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
