@@ -56,14 +56,18 @@ let package = Package(
         // One state machine per screen and dialog: pure, no curses, no HTTP of its own.
         .target(
             name: "AuthdeskViewModels",
-            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskOutput"],
+            dependencies: [
+                "AuthdeskCore", "AuthdeskServices", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "AuthdeskOutput",
+            ],
             swiftSettings: swiftSettings
         ),
 
         // The curses front end: cell grid, widgets, key map, terminal I/O.
         .target(
             name: "AuthdeskConsole",
-            dependencies: ["AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "CNcursesw"],
+            dependencies: [
+                "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -106,6 +110,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // The audit of single changes: a provider wrapper that journals every write it answers.
+        .target(
+            name: "AuthdeskAudit",
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskJournal"],
+            swiftSettings: swiftSettings
+        ),
+
         // The bulk "reset all MFA" engine: plans, runs, verifies and resumes jobs through the journal.
         .target(
             name: "AuthdeskBulkReset",
@@ -119,6 +130,7 @@ let package = Package(
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
                 "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput", "AuthdeskJournal", "AuthdeskBulkReset",
+                "AuthdeskAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -146,7 +158,10 @@ let package = Package(
         .testTarget(name: "AuthdeskConfigTests", dependencies: ["AuthdeskConfig"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskViewModelsTests",
-            dependencies: ["AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
+            dependencies: [
+                "AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskAudit", "AuthdeskJournal",
+                "AuthdeskJournalTesting",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -167,6 +182,14 @@ let package = Package(
                 "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", "AuthdeskServices",
                 "AuthdeskSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskAuditTests",
+            dependencies: [
+                "AuthdeskAudit", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskServices", "AuthdeskCore",
+                "AuthdeskSandbox",
             ],
             swiftSettings: swiftSettings
         ),

@@ -82,7 +82,15 @@ public struct ProviderRemover: MethodRemover {
         return results
     }
 
+    /// Sends the step and answers with its status and, on success too, the service's request id.
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
+        let log = RequestLog()
+        return await RequestLog.$current.withValue(log) {
+            await send(step, of: userID, log: log)
+        }
+    }
+
+    private func send(_ step: PlanStep, of userID: String, log: RequestLog) async -> StepAnswer {
         do {
             switch step.action {
             case .delete:
@@ -107,7 +115,7 @@ public struct ProviderRemover: MethodRemover {
                 }
                 try await provider.setDefaultMethod(of: userID, to: preference)
             }
-            return StepAnswer(httpStatus: 204)
+            return StepAnswer(httpStatus: 204, requestID: log.last)
         } catch {
             return StepAnswer(httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID)
         }

@@ -35,6 +35,10 @@ public struct BrowserRenderer {
             return
         }
         drawBanner()
+        if let journal = state.journal {
+            drawJournal(journal)
+            return
+        }
         drawSearchLine()
         if state.showsHelp {
             drawHelp()
@@ -61,6 +65,7 @@ public struct BrowserRenderer {
         }
         if state.pendingRequests > 0 { right.append(("working" + glyphs.ellipsis, theme.banner)) }
         if let marked = state.marks.summary(separator: glyphs.separator) { right.append((marked, theme.banner)) }
+        if let ticket = state.ticket { right.append(("ticket \(ticket)", theme.banner)) }
         if state.readOnly { right.append(("READ-ONLY", theme.bannerAlert)) }
         right.append(("authdesk", theme.banner))
         let rightWidth = right.reduce(0) { $0 + text($1.0).width + 2 } + 1
@@ -110,6 +115,10 @@ public struct BrowserRenderer {
 
     private mutating func drawFlashLine() {
         let rect = layout.flash
+        if let prompt = state.ticketPrompt {
+            drawTicketPrompt(prompt, in: rect)
+            return
+        }
         if state.input == .command {
             var x = rect.x + 1
             x += put(":", at: x, rect.y, style: theme.prompt)

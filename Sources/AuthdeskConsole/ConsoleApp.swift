@@ -24,7 +24,8 @@ public enum ConsoleApp {
             exportDirectory: state?.url.appendingPathComponent("exports", isDirectory: true)
                 ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
             readOnly: options.readOnly || provider.tenant.readOnly)
-        let model = BrowserViewModel(provider: provider, readOnly: options.readOnly, bulk: bulk)
+        let model = BrowserViewModel(
+            provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {

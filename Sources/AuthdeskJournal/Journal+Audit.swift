@@ -19,9 +19,11 @@ extension Journal {
     }
 
     /// Audit entries, oldest first: since `since` (inclusive), for `user` (user id, or the
-    /// user's name as journalled), in `tenant`, for `job`, at most `limit` (the newest ones).
+    /// user's name as journalled), in `tenant`, for `job`, with `ticket` (exactly, in any letter
+    /// case), at most `limit` (the newest ones).
     public func audit(
-        since: Date? = nil, user: String? = nil, tenant: String? = nil, job: JobID? = nil, limit: Int? = nil
+        since: Date? = nil, user: String? = nil, tenant: String? = nil, job: JobID? = nil, ticket: String? = nil,
+        limit: Int? = nil
     ) async throws(JournalError) -> [AuditEntry] {
         if let limit, limit < 1 {
             throw .invalidInput(field: "limit", message: "give a positive number of entries")
@@ -44,6 +46,10 @@ extension Journal {
             if let job {
                 conditions.append("jobID = ?")
                 arguments += [job.rawValue]
+            }
+            if let ticket {
+                conditions.append("ticket = ? COLLATE NOCASE")
+                arguments += [ticket]
             }
             let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             var sql = "SELECT * FROM audit \(whereClause) ORDER BY id DESC"

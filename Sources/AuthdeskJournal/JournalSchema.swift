@@ -81,6 +81,41 @@ enum JournalSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v2: audit outcomes refused and accepted, ticket index") { db in
+            // SQLite cannot change a CHECK constraint: the table is rebuilt, rows and ids kept.
+            // DROP TABLE removes the append-only triggers before its implicit delete.
+            try db.execute(sql: """
+                CREATE TABLE auditNew (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    operatorName TEXT,
+                    tenant TEXT NOT NULL,
+                    userID TEXT NOT NULL,
+                    userName TEXT,
+                    action TEXT NOT NULL,
+                    target TEXT,
+                    outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed', 'refused', 'accepted')),
+                    detail TEXT,
+                    requestID TEXT,
+                    ticket TEXT,
+                    jobID TEXT,
+                    redacted BOOLEAN NOT NULL DEFAULT 0
+                );
+                INSERT INTO auditNew (id, at, operatorName, tenant, userID, userName, action, target, outcome, detail,
+                    requestID, ticket, jobID, redacted)
+                    SELECT id, at, operatorName, tenant, userID, userName, action, target, outcome, detail,
+                        requestID, ticket, jobID, redacted FROM audit;
+                DROP TABLE audit;
+                ALTER TABLE auditNew RENAME TO audit;
+                CREATE INDEX auditAt ON audit(at);
+                CREATE INDEX auditUser ON audit(userID);
+                CREATE INDEX auditTicket ON audit(ticket);
+                CREATE TRIGGER auditNoUpdate BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                CREATE TRIGGER auditNoDelete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -12,6 +12,8 @@ enum SandboxRouter {
             reply.setHeader("x-ms-ags-diagnostic", "{\"ServerInfo\":{\"DataCenter\":\"Sandbox\",\"Slice\":\"E\",\"Ring\":\"0\",\"ScaleUnit\":\"000\",\"RoleInstance\":\"SANDBOX\"}}")
         } else if request.segments.dropFirst().first == "oauth2" {
             reply.setHeader("x-ms-request-id", requestId)
+        } else if request.segments.first == "api" || request.segments.first == "oauth" {
+            reply.setHeader("x-auth0-requestid", requestId)
         }
         if reply.dropConnection {
             state.stats.dropped += 1
@@ -30,6 +32,13 @@ enum SandboxRouter {
             return Auth0Endpoints.token(request, state: &state, now: now)
         case "api" where segments.count >= 2 && segments[1] == "v2":
             return Auth0Endpoints.handle(request, state: &state, now: now)
+        case "sandbox" where segments == ["sandbox", "tokens"] && state.options.exposesTokens && request.method == "GET":
+            // Test bed only (off unless asked for): every token issued, so that a test can look
+            // for them in the client's output and files.
+            return .json(200, .obj([
+                "accessTokens": .array(state.tokens.keys.sorted().map { .string($0) }),
+                "refreshTokens": .array(state.refreshTokens.keys.sorted().map { .string($0) }),
+            ]))
         case "devicelogin":
             return HTTPReply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")],
                              body: Data("The sandbox approves device-code sign-ins by itself; nothing to do here.\n".utf8))

@@ -27,9 +27,11 @@ public struct HTTPResponse: Sendable {
     }
 
     /// The service's own id for this request: Graph's `request-id`, Entra's `x-ms-request-id`,
-    /// or the `request-id` inside a Graph error body.
+    /// Auth0's `x-auth0-requestid` (or a proxy's `x-request-id`), or the `request-id` inside a
+    /// Graph error body.
     public var requestID: String? {
-        if let id = header("request-id") ?? header("x-ms-request-id") ?? header("x-request-id"), !id.isEmpty {
+        if let id = header("request-id") ?? header("x-ms-request-id") ?? header("x-auth0-requestid")
+            ?? header("x-request-id"), !id.isEmpty {
             return id
         }
         let json = JSONValue.parse(body)

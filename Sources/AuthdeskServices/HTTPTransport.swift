@@ -6,7 +6,8 @@ import Logging
 
 /// The one way every provider request goes out: adds a `client-request-id`, retries throttled,
 /// unavailable and dropped requests (honouring `Retry-After`), decodes failures into
-/// ``ServiceError`` and logs each exchange with its secrets redacted. It logs nothing unless
+/// ``ServiceError``, logs each exchange with its secrets redacted, and records each answer's
+/// request id in the task's ``RequestLog``. It logs nothing unless
 /// given a logger: a stray line on standard output would break the console and `--output json`.
 public final class HTTPTransport: Sendable {
     /// Waits for a duration; injected so tests do not really wait.
@@ -125,6 +126,7 @@ public final class HTTPTransport: Sendable {
                 try await pause(wait, clientRequestID)
                 continue
             }
+            RequestLog.current?.record(response.requestID ?? clientRequestID)
             if !response.isSuccess, logger.logLevel <= .trace {
                 logger.trace("error body", metadata: [
                     "body": "\(Redactor.body(data, contentType: response.header("content-type")))",

@@ -1,3 +1,4 @@
+import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
 
@@ -24,4 +25,10 @@ public enum BrowserEffect: Sendable, Equatable {
     case openBulkReset([Marks.Entry])
     /// Open the journal's job list (`:jobs`).
     case openJobs
+    /// Read the audit journal for the journal screen.
+    case loadJournal
+    /// Write these entries as CSV and JSON into the state directory.
+    case exportJournal([AuditEntry])
+    /// Write this ticket reference with every change from now on.
+    case setTicket(String?)
 }

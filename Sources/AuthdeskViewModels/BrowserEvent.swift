@@ -1,3 +1,4 @@
+import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
 
@@ -27,4 +28,12 @@ public enum BrowserEvent: Sendable, Equatable {
     case operatorAnswered(OperatorProfile)
     /// The bulk screen closed; `done` are the users it reset completely (their marks go).
     case bulkClosed(done: [Marks.Key])
+    /// The journal's entries, oldest first.
+    case journalLoaded([AuditEntry])
+    case journalFailed(String)
+    /// The export's files.
+    case journalExported([String])
+    case journalExportFailed(String)
+    /// A change was made but its audit entry could not be written.
+    case journalProblem(String)
 }

@@ -76,6 +76,17 @@ public struct BrowserState: Sendable, Equatable {
     public var markingAll = false
     var markAllGeneration = 0
 
+    /// The journal screen (`:journal`), when open: it takes the whole screen and every key.
+    public var journal: JournalViewState?
+    /// The session's ticket reference, written with every change (`:ticket REF`).
+    public var ticket: String?
+    /// Whether changes are audited, so the ticket is asked at the first change.
+    public var asksTicket = false
+    /// Whether the ticket was asked (or set) in this session.
+    public var ticketAsked = false
+    /// The ticket question, when open: it takes every key.
+    public var ticketPrompt: TicketPrompt?
+
     private var flashCounter = 0
     var dialogCounter = 0
     var operationCounter = 0
@@ -160,6 +171,8 @@ public struct BrowserState: Sendable, Equatable {
             return operationUpdated(operationID, update, at: at)
         case .operationLost(let operationID, let error, let at):
             return operationLost(operationID, error, at: at)
+        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem:
+            return auditAnswered(event)
         case .operationTicked(let operationID, let at):
             guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
             operation.now = at
@@ -193,6 +206,7 @@ public struct BrowserState: Sendable, Equatable {
     }
 
     private mutating func press(_ key: Key) -> [BrowserEffect] {
+        if let effects = pressInAuditScreens(key) { return effects }
         if let action = action(for: key) { return perform(action) }
         if !showsHelp, dialog != nil, let character = key.printable {
             typeIntoDialog(character)
@@ -224,7 +238,9 @@ public struct BrowserState: Sendable, Equatable {
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword:
-            return openDialog(for: action)
+            let effects = openDialog(for: action)
+            askTicketIfNeeded()
+            return effects
         case .toggleMark, .markAll, .clearMarks, .bulkReset:
             return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
@@ -458,6 +474,7 @@ public struct BrowserState: Sendable, Equatable {
     public static let commands: [(name: String, description: String)] = [
         ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
         ("jobs", "the bulk reset jobs of the journal"), ("unmark", "clear every mark"),
+        ("journal", "show the audit journal"), ("ticket REF", "set the ticket reference for changes"),
     ]
 
     private mutating func runCommand() -> [BrowserEffect] {
@@ -477,6 +494,7 @@ public struct BrowserState: Sendable, Equatable {
         case "unmark":
             return performMarking(.clearMarks)
         default:
+            if let effects = runAuditCommand(text) { return effects }
             let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")
             return showFlash(.error, "Unknown command :\(text) (valid: \(valid))")
         }

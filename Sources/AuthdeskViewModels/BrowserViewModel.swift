@@ -1,3 +1,4 @@
+import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskServices
 import Synchronization
@@ -10,7 +11,7 @@ import Synchronization
 /// only wake the console (write to its self-pipe), which then reads ``state``.
 public final class BrowserViewModel: Sendable {
     /// The kinds of background work; a new piece of one kind cancels the previous one.
-    private enum Slot: Hashable {
+    enum Slot: Hashable {
         case search
         case moreUsers
         case methods
@@ -20,6 +21,7 @@ public final class BrowserViewModel: Sendable {
         case tick
         case preflight
         case operatorProfile
+        case journal
     }
 
     private struct Inner: ~Copyable {
@@ -32,6 +34,8 @@ public final class BrowserViewModel: Sendable {
     private let provider: any IdentityProvider
     /// The pre-flight of every dialog; caches the operator's roles for the session.
     private let preflight: Preflight
+    /// Journals every change (nil: changes are not audited).
+    let auditor: ChangeAuditor?
     private let clock: any Clock<Duration>
     /// Time on ``clock`` since the model was made: when answers and ticks happened.
     private let uptime: @Sendable () -> Duration
@@ -41,20 +45,25 @@ public final class BrowserViewModel: Sendable {
     /// - Parameters:
     ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
     ///   - readOnly: drops every destructive key binding (also implied by the tenant).
+    ///   - auditor: journals every change made through `provider` (which it wraps unless the
+    ///     caller already did); the console then asks for a ticket at the first change.
     ///   - bulk: the bulk reset screen; when it closes, the users it reset are unmarked here.
     public init(
         provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
         keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings(),
-        bulk: BulkScreenViewModel? = nil
+        auditor: ChangeAuditor? = nil, bulk: BulkScreenViewModel? = nil
     ) {
         self.bulk = bulk
-        self.provider = provider
+        self.provider = Self.audited(provider, by: auditor)
+        self.auditor = auditor
         preflight = Preflight(provider: provider)
         self.clock = clock
         uptime = Self.stopwatch(clock)
-        inner = Mutex(Inner(state: BrowserState(
+        var state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
-            capabilities: provider.capabilities)))
+            capabilities: provider.capabilities)
+        Self.prepareAudit(&state, auditor)
+        inner = Mutex(Inner(state: state))
         bulk?.onClose { [weak self] done in self?.send(.bulkClosed(done: done)) }
     }
 
@@ -127,7 +136,7 @@ public final class BrowserViewModel: Sendable {
 
     // MARK: Running the state machine
 
-    private func send(_ event: BrowserEvent, answering: Bool = false) {
+    func send(_ event: BrowserEvent, answering: Bool = false) {
         let (effects, published, sink) = inner.withLock { inner in
             let before = inner.state
             if answering { inner.state.pendingRequests -= 1 }
@@ -155,7 +164,7 @@ public final class BrowserViewModel: Sendable {
         return started
     }
 
-    private func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
+    func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
         inner.withLock { inner in
             inner.tasks[slot]?.cancel()
             inner.tasks[slot] = Task { await work() }
@@ -225,6 +234,7 @@ public final class BrowserViewModel: Sendable {
                     result = .failure(error)
                 }
                 send(.dialogAnswered(dialogID: dialogID, result, at: uptime()), answering: true)
+                reportAuditFailures()
             }
         case .followOperation(let reset, let operationID):
             let uptime = uptime
@@ -234,6 +244,7 @@ public final class BrowserViewModel: Sendable {
                         send(.operationUpdated(operationID: operationID, update, at: uptime()))
                     }
                     send(.operationLost(operationID: operationID, nil, at: uptime()))
+                    reportAuditFailures()
                 } catch {
                     guard !Task.isCancelled else { return }
                     let failure = error as? ServiceError
@@ -258,6 +269,8 @@ public final class BrowserViewModel: Sendable {
             bulk?.openReset(entries)
         case .openJobs:
             bulk?.openJobs()
+        case .loadJournal, .exportJournal, .setTicket:
+            runAudit(effect)
         case .expireFlash(let id):
             spawn(.flash) { [self] in
                 guard await wait(settings.flashDuration) else { return }

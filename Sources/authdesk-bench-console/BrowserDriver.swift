@@ -68,8 +68,9 @@ struct BrowserDriver {
                 event = .moreUsersAnswered(generation: generation, .success(directory.next(cursor)))
             case .loadMethods(let userID, let generation, _):
                 event = .methodsAnswered(generation: generation, userID: userID, .success(directory.methods(of: userID)))
-            case .expireFlash, .send, .followOperation, .tickOperation, .preflight, .openBulkReset, .openJobs:
-                // Flashes expiring and dialogs' requests are not part of browsing the list.
+            case .expireFlash, .send, .followOperation, .tickOperation, .preflight, .openBulkReset, .openJobs,
+                .loadJournal, .exportJournal, .setTicket:
+                // Flashes expiring, dialogs' requests and the journal are not part of browsing the list.
                 continue
             }
             let start = clock.now

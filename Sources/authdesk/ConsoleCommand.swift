@@ -10,6 +10,8 @@ struct ConsoleCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    /// The ticket for the session's changes; without it the console asks at the first change.
+    @OptionGroup var ticket: TicketOption
 
     @Flag(help: "Draw lines with ASCII characters (the default when the locale is not UTF-8).")
     var ascii = false
@@ -22,7 +24,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let noColorEnv = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let status = try await ServiceSession.with(global, signInFirst: true) { session in
             let options = ConsoleOptions(
-                ascii: ascii, color: !(noColor || noColorEnv), readOnly: session.profile.readOnly)
+                ascii: ascii, color: !(noColor || noColorEnv), readOnly: session.profile.readOnly,
+                auditor: ChangeAudit.auditor(for: session, ticket: ticket.ticket))
             return try await ConsoleApp.run(provider: session.provider, options: options)
         }
         if status != 0 { throw ExitCode(status) }

@@ -8,7 +8,12 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Show the audit log of changes: who, when, tenant, user, action, outcome, request id, ticket.",
-        discussion: "--user matches the user's object id (Auth0: user id), display name or principal name (Auth0: e-mail), in any letter case."
+        discussion: """
+            --user matches the user's object id (Auth0: user id), display name or principal name (Auth0: e-mail), \
+            in any letter case; --tenant the profile name the change was made in; --ticket the ticket reference, \
+            in any letter case. Filters combine. Outcomes: succeeded, failed (no answer or a service failure), \
+            refused (the service said no), accepted (a password reset not followed to its end).
+            """
     )
 
     /// Accepted as by every command; the journal is local, so no tenant is opened.
@@ -21,12 +26,18 @@ struct JournalCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Only entries for this user: id, display name or principal name.", valueName: "USER"))
     var user: String?
 
+    @Option(name: .long, help: ArgumentHelp("Only entries made in this tenant (its profile name).", valueName: "NAME"))
+    var tenant: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only entries with this ticket reference.", valueName: "REF"))
+    var ticket: String?
+
     func run() async throws {
         let start = try since.map(Self.parseDate)
         let journal = try StateJournal.open()
         var entries: [AuditEntry]
         do {
-            entries = try await journal.audit(since: start)
+            entries = try await journal.audit(since: start, tenant: tenant, ticket: ticket)
         } catch {
             throw StateJournal.fail(error.description, .someFailed)
         }

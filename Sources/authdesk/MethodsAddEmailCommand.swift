@@ -9,13 +9,14 @@ struct MethodsAddEmailCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var email: EmailArguments
     @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let user = email.user, address = email.address
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.changeMethods, on: target, with: session.provider)
             let added = try await session.provider.addEmail(to: target.id, address: address)

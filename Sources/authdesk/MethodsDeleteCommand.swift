@@ -12,6 +12,7 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var preflight: PreflightOption
 
@@ -32,7 +33,7 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
 
     func run() async throws {
         let wanted = (methodIDs.first ?? "").trimmingCharacters(in: .whitespaces)
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.changeMethods, on: target, with: session.provider)
             let methods = try await session.provider.methods(of: target.id)

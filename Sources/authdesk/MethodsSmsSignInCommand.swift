@@ -9,6 +9,7 @@ struct MethodsSmsSignInCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var preflight: PreflightOption
 
@@ -26,7 +27,7 @@ struct MethodsSmsSignInCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.changeMethods, on: target, with: session.provider)
             try await session.provider.setSmsSignIn(of: target.id, enabled: enable)

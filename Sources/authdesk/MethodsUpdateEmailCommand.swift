@@ -10,13 +10,14 @@ struct MethodsUpdateEmailCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var email: EmailArguments
     @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let user = email.user, address = email.address
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.changeMethods, on: target, with: session.provider)
             try await session.provider.updateEmail(of: target.id, address: address)

@@ -10,6 +10,7 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var phone: PhoneArguments
     @OptionGroup var preflight: PreflightOption
@@ -17,7 +18,7 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     func run() async throws {
         let number = try phone.phoneNumber()
         let user = phone.user, type = phone.type
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.changeMethods, on: target, with: session.provider)
             try await session.provider.updatePhone(of: target.id, type: type, number: number.description)

@@ -19,6 +19,7 @@ struct PasswordResetCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var preflight: PreflightOption
 
@@ -60,7 +61,7 @@ struct PasswordResetCommand: AsyncParsableCommand {
             }
             password = line
         }
-        let outcome = try await ServiceSession.with(global, writes: true) { session in
+        let outcome = try await ServiceSession.changing(global, ticket: ticket) { session in
             try await reset(session.provider, password: password)
         }
         var report = Report(columns: [

@@ -28,6 +28,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("device-code-delay-ms"), help: "Milliseconds a device-code sign-in stays pending before the sandbox approves it.")
     var deviceCodeDelayMs: Int = 1500
 
+    @Flag(name: .customLong("expose-tokens"), help: .hidden)
+    var exposeTokens = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, not \(port)") }
         guard users >= 0 else { throw ValidationError("--users must be 0 or more, not \(users)") }
@@ -45,6 +48,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         options.seed = seed
         options.latencyMs = latencyMs
         options.faultRate = faults
+        options.exposesTokens = exposeTokens
         options.deviceCodeApprovalDelay = .milliseconds(deviceCodeDelayMs)
         let sandbox = try await Sandbox.start(options)
         let encoder = JSONEncoder()

@@ -8,6 +8,8 @@ import Foundation
 /// no profile is configured; stops the sandbox when the command is done.
 struct ServiceSession {
     let provider: any IdentityProvider
+    /// The provider's sign-in: the audit reads the signed-in operator's name from it.
+    let tokens: any TokenProvider
     let profile: Profile
     private let sandbox: Sandbox?
 
@@ -57,7 +59,7 @@ struct ServiceSession {
         do {
             let (provider, tokens) = try ProviderFactory.make(profile, prompt: prompt)
             if signInFirst { _ = try await tokens.token() }
-            return ServiceSession(provider: provider, profile: profile, sandbox: sandbox)
+            return ServiceSession(provider: provider, tokens: tokens, profile: profile, sandbox: sandbox)
         } catch {
             await sandbox?.stop()
             throw error

@@ -9,6 +9,7 @@ struct SessionsRevokeCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var preflight: PreflightOption
 
@@ -16,7 +17,7 @@ struct SessionsRevokeCommand: AsyncParsableCommand {
     var user: String
 
     func run() async throws {
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.revokeSessions, on: target, with: session.provider)
             try await session.provider.revokeSessions(of: target.id)

@@ -13,6 +13,7 @@ struct TapCreateCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
     @OptionGroup var preflight: PreflightOption
 
@@ -39,7 +40,7 @@ struct TapCreateCommand: AsyncParsableCommand {
         let request = TemporaryAccessPassRequest(
             lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
             startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
-        let text = try await ServiceSession.with(global, writes: true) { session in
+        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
             let target = try await session.provider.user(user)
             try await preflight.check(.temporaryAccessPass, on: target, with: session.provider)
             let issued = try await session.provider.createTemporaryAccessPass(for: target.id, request)

@@ -56,6 +56,10 @@ import Testing
             return
         }
         #expect(counts.stepsDone == planned.plan.totals.steps)
+        let audit = try await journal.audit(job: "sandbox")
+        #expect(audit.count == planned.plan.totals.steps)
+        #expect(audit.allSatisfy { $0.outcome == .succeeded && $0.requestID?.isEmpty == false },
+                "every successful step records the service's request id")
         for target in targets {
             let provider = target.tenant == "contoso" ? contoso : fabrikam
             let remaining = try await provider.methods(of: target.user.id)

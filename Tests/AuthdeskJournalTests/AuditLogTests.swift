@@ -34,6 +34,21 @@ import Testing
         await #expect(throws: JournalError.self) { try await journal.audit(limit: 0) }
     }
 
+    @Test func everyOutcomeIsStoredAndTicketsFilterInAnyLetterCase() async throws {
+        let fixture = try F()
+        defer { fixture.remove() }
+        let journal = try fixture.open()
+        for (offset, outcome) in AuditOutcome.allCases.enumerated() {
+            var entry = Self.entry("u\(offset)", at: Double(offset), ticket: offset % 2 == 0 ? "INC-7" : "CHG-1")
+            entry.outcome = outcome
+            try await journal.appendAudit(entry)
+        }
+        #expect(try await journal.audit().map(\.outcome) == AuditOutcome.allCases)
+        #expect(try await journal.audit(ticket: "inc-7").map(\.userID) == ["u0", "u2"])
+        #expect(try await journal.audit(tenant: "contoso", ticket: "CHG-1").map(\.userID) == ["u1", "u3"])
+        #expect(try await journal.audit(ticket: "INC-8").isEmpty)
+    }
+
     @Test func theLogIsAppendOnly() async throws {
         let fixture = try F()
         defer { fixture.remove() }

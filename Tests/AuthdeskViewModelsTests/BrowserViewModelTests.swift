@@ -171,7 +171,7 @@ struct BrowserViewModelTests {
         h.model.type("tenant x")
         #expect(h.model.perform(.accept))
         #expect(h.state.flash?.level == .error)
-        #expect(h.state.flash?.text == "Unknown command :tenant x (valid: :q, :quit, :help, :jobs, :unmark)")
+        #expect(h.state.flash?.text == "Unknown command :tenant x (valid: :q, :quit, :help, :jobs, :unmark, :journal, :ticket REF)")
         #expect(!h.state.quitRequested)
         h.model.perform(.commandLine)
         h.model.type("q")

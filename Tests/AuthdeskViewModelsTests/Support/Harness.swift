@@ -1,3 +1,4 @@
+import AuthdeskAudit
 import AuthdeskViewModels
 
 /// A view model over a fake provider and a manual clock, with a way to wait for a state.
@@ -7,9 +8,12 @@ struct Harness {
     let model: BrowserViewModel
     private let changed = Condition()
 
-    init(provider: FakeIdentityProvider, readOnly: Bool = false, settings: BrowserSettings = Harness.settings) {
+    init(
+        provider: FakeIdentityProvider, readOnly: Bool = false, settings: BrowserSettings = Harness.settings,
+        auditor: ChangeAuditor? = nil
+    ) {
         self.provider = provider
-        model = BrowserViewModel(provider: provider, clock: clock, readOnly: readOnly, settings: settings)
+        model = BrowserViewModel(provider: provider, clock: clock, readOnly: readOnly, settings: settings, auditor: auditor)
         let changed = changed
         model.observe { _ in changed.signal() }
     }

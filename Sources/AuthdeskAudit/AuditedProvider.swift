@@ -1,0 +1,217 @@
+import AuthdeskCore
+import AuthdeskJournal
+import AuthdeskServices
+import Foundation
+import Synchronization
+
+/// An ``IdentityProvider`` whose every write is journalled by a ``ChangeAuditor`` once the
+/// service has answered (success or refusal), with the answer's request id; reads pass through,
+/// and the users they return are remembered so that entries carry the user's name.
+///
+/// A password reset is journalled when accepted (`accepted`, or `succeeded` when applied at once
+/// as in Auth0); following it with ``operationUpdates(of:)`` adds a `password reset finished`
+/// entry with the final status.
+public struct AuditedProvider: IdentityProvider {
+    public let base: any IdentityProvider
+    public let auditor: ChangeAuditor
+    private let known: KnownUsers
+
+    init(base: any IdentityProvider, auditor: ChangeAuditor) {
+        self.base = base
+        self.auditor = auditor
+        known = KnownUsers()
+    }
+
+    public var tenant: TenantInfo { base.tenant }
+    public var capabilities: Set<ProviderAction> { base.capabilities }
+
+    // MARK: Reads
+
+    public func searchUsers(_ query: String, pageSize: Int) async throws(ServiceError) -> UserPage {
+        let page = try await base.searchUsers(query, pageSize: pageSize)
+        known.remember(page.users)
+        return page
+    }
+
+    public func nextUsers(_ cursor: PageCursor) async throws(ServiceError) -> UserPage {
+        let page = try await base.nextUsers(cursor)
+        known.remember(page.users)
+        return page
+    }
+
+    public func user(_ idOrName: String) async throws(ServiceError) -> DirectoryUser {
+        let user = try await base.user(idOrName)
+        known.remember([user])
+        return user
+    }
+
+    public func methods(of userID: String) async throws(ServiceError) -> [AuthMethod] {
+        try await base.methods(of: userID)
+    }
+
+    public func signInPreferences(of userID: String) async throws(ServiceError) -> SignInPreferences {
+        try await base.signInPreferences(of: userID)
+    }
+
+    public func operatorProfile() async throws(ServiceError) -> OperatorProfile {
+        try await base.operatorProfile()
+    }
+
+    public func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts {
+        try await base.targetFacts(of: userID)
+    }
+
+    // MARK: Writes
+
+    public func addPhone(to userID: String, number: String, type: PhoneType) async throws(ServiceError) -> PhoneMethod {
+        let change = AuditedChange(userID: userID, action: "add phone", target: "\(type.displayName) \(number)")
+        return try await audited(change) { () async throws(ServiceError) in try await base.addPhone(to: userID, number: number, type: type) }
+    }
+
+    public func updatePhone(of userID: String, type: PhoneType, number: String) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "update phone", target: "\(type.displayName) \(number)")
+        try await audited(change) { () async throws(ServiceError) in try await base.updatePhone(of: userID, type: type, number: number) }
+    }
+
+    public func setSmsSignIn(of userID: String, enabled: Bool) async throws(ServiceError) {
+        let change = AuditedChange(
+            userID: userID, action: enabled ? "enable SMS sign-in" : "disable SMS sign-in", target: PhoneType.mobile.displayName)
+        try await audited(change) { () async throws(ServiceError) in try await base.setSmsSignIn(of: userID, enabled: enabled) }
+    }
+
+    public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
+        let change = AuditedChange(userID: userID, action: "add e-mail", target: address)
+        return try await audited(change) { () async throws(ServiceError) in try await base.addEmail(to: userID, address: address) }
+    }
+
+    public func updateEmail(of userID: String, address: String) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "update e-mail", target: address)
+        try await audited(change) { () async throws(ServiceError) in try await base.updateEmail(of: userID, address: address) }
+    }
+
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+        let summary = method.summary.isEmpty ? "" : " \(method.summary)"
+        let change = AuditedChange(userID: userID, action: "delete method", target: "\(method.title)\(summary) (\(method.id))")
+        try await audited(change) { () async throws(ServiceError) in try await base.deleteMethod(method, of: userID) }
+    }
+
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "deactivate hardware token", target: methodID)
+        try await audited(change) { () async throws(ServiceError) in try await base.deactivateHardwareOath(methodID, of: userID) }
+    }
+
+    public func createTemporaryAccessPass(
+        for userID: String, _ request: TemporaryAccessPassRequest
+    ) async throws(ServiceError) -> IssuedTemporaryAccessPass {
+        var facts: [String] = []
+        if let minutes = request.lifetimeInMinutes { facts.append("lifetime \(minutes) min") }
+        if request.isUsableOnce == true { facts.append("usable once") }
+        if let start = request.startDateTime { facts.append("from \(AuthMethod.timestamp(start))") }
+        var change = AuditedChange(
+            userID: userID, action: "create TAP", target: facts.isEmpty ? nil : facts.joined(separator: ", "))
+        let log = RequestLog()
+        switch await collecting(log, { () async throws(ServiceError) in try await base.createTemporaryAccessPass(for: userID, request) }) {
+        case .success(let issued):
+            change.secrets = [Secret(issued.pass)]
+            await auditor.record(change, tenant: tenant, user: known.user(userID), outcome: .succeeded, requestID: log.last)
+            return issued
+        case .failure(let error):
+            await failed(change, error, log)
+            throw error
+        }
+    }
+
+    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "set default method", target: method.rawValue)
+        try await audited(change) { () async throws(ServiceError) in try await base.setDefaultMethod(of: userID, to: method) }
+    }
+
+    public func revokeSessions(of userID: String) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "revoke sessions")
+        try await audited(change) { () async throws(ServiceError) in try await base.revokeSessions(of: userID) }
+    }
+
+    public func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset {
+        var change = AuditedChange(
+            userID: userID, action: "reset password", target: newPassword == nil ? "generated password" : "password given",
+            secrets: newPassword.map { [Secret($0)] } ?? [])
+        let log = RequestLog()
+        switch await collecting(log, { () async throws(ServiceError) in try await base.resetPassword(of: userID, newPassword: newPassword) }) {
+        case .success(let reset):
+            if let generated = reset.generatedPassword { change.secrets.append(Secret(generated)) }
+            let outcome: AuditOutcome = reset.operationURL == nil ? .succeeded : .accepted
+            await auditor.record(change, tenant: tenant, user: known.user(userID), outcome: outcome, requestID: log.last)
+            if let url = reset.operationURL { known.follow(url, userID: userID) }
+            return reset
+        case .failure(let error):
+            await failed(change, error, log)
+            throw error
+        }
+    }
+
+    public func operationUpdates(of reset: PasswordReset) -> AsyncThrowingStream<LongRunningOperation, any Error> {
+        guard let url = reset.operationURL, let userID = known.followed(url) else { return base.operationUpdates(of: reset) }
+        let base = base, auditor = auditor, tenant = tenant, user = known.user(userID)
+        let change = AuditedChange(userID: userID, action: "password reset finished")
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                let log = RequestLog()
+                await RequestLog.$current.withValue(log) {
+                    // Made inside the log's scope, so that the provider's polling task records in it.
+                    let upstream = base.operationUpdates(of: reset)
+                    do {
+                        for try await update in upstream {
+                            if update.status == .succeeded || update.status == .failed {
+                                await auditor.record(
+                                    change, tenant: tenant, user: user,
+                                    outcome: update.status == .succeeded ? .succeeded : .failed,
+                                    detail: update.statusDetail, requestID: log.last)
+                            }
+                            continuation.yield(update)
+                        }
+                        continuation.finish()
+                    } catch {
+                        continuation.finish(throwing: error)
+                    }
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    // MARK: Auditing
+
+    private func audited<T>(
+        _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
+    ) async throws(ServiceError) -> T {
+        let log = RequestLog()
+        switch await collecting(log, body) {
+        case .success(let result):
+            await auditor.record(change, tenant: tenant, user: known.user(change.userID), outcome: .succeeded, requestID: log.last)
+            return result
+        case .failure(let error):
+            await failed(change, error, log)
+            throw error
+        }
+    }
+
+    /// Runs `body` with `log` as the task's request log, and gives its result or its failure.
+    private func collecting<T>(
+        _ log: RequestLog, _ body: () async throws(ServiceError) -> T
+    ) async -> Result<T, ServiceError> {
+        await RequestLog.$current.withValue(log) {
+            do throws(ServiceError) {
+                return .success(try await body())
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    private func failed(_ change: AuditedChange, _ error: ServiceError, _ log: RequestLog) async {
+        guard let outcome = ChangeAuditor.outcome(of: error) else { return }
+        await auditor.record(
+            change, tenant: tenant, user: known.user(change.userID), outcome: outcome,
+            detail: ChangeAuditor.detail(of: error), requestID: error.requestID ?? log.last)
+    }
+}

@@ -1,0 +1,16 @@
+import Foundation
+
+/// Every byte of every file under a directory (SQLite database, WAL and shared memory included).
+enum DirectoryBytes {
+    static func of(_ directory: URL) throws -> Data {
+        var all = Data()
+        let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                all.append(try Data(contentsOf: url))
+            }
+        }
+        return all
+    }
+}
