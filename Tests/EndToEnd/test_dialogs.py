@@ -3,6 +3,8 @@ sandbox, the screen read through pyte."""
 import base64
 import re
 
+from console_steps import skip_ticket
+
 DESTRUCTIVE = ["add a phone", "delete the selected method", "SMS sign-in", "e-mail method",
                "Temporary Access Pass", "revoke sessions", "reset the password", "change the selected phone"]
 DESTRUCTIVE_HINTS = ["a add phone", "d delete", "t TAP", "p password"]
@@ -17,13 +19,6 @@ def open_cameron(term):
     term.wait_for(lambda s: "Methods · Cameron White" in s and "password set" in s)
     term.press("enter")
     term.wait_for(lambda s: s.splitlines()[-1].startswith(" esc back"))
-
-
-def skip_ticket(term):
-    """The first change of a console session asks for a ticket reference: give none."""
-    term.wait_for("Ticket reference (optional")
-    term.press("enter")
-    term.wait_for(lambda s: "Ticket reference (optional" not in s)
 
 
 def select_method(term, title):
