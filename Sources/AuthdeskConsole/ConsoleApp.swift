@@ -2,13 +2,24 @@ import AuthdeskServices
 import AuthdeskViewModels
 import Foundation
 
-/// The console's entry point: the executable hands it a signed-in provider and the options.
+/// The console's entry point: the executable hands it the session's tenants, the signed-in
+/// provider it opens on, and the options.
 public enum ConsoleApp {
     /// Runs the console until the operator quits, a signal arrives or the terminal goes away;
     /// returns the exit status (0 on quit, 128 + the signal number otherwise) once the terminal
     /// is restored. Throws ``ConsoleError`` when the console cannot start.
-    public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
-        let model = BrowserViewModel(provider: provider, readOnly: options.readOnly)
+    ///
+    /// - Parameters:
+    ///   - directory: the tenants `:tenant` and the picker switch among (signing in on first use).
+    ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
+    ///   - started: called with the browser's view model before the terminal is taken (to route
+    ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
+    public static func run(
+        directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
+        started: @Sendable (BrowserViewModel) -> Void = { _ in }
+    ) async throws -> Int32 {
+        let model = BrowserViewModel(directory: directory, provider: provider, readOnly: options.readOnly)
+        started(model)
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
@@ -21,5 +32,10 @@ public enum ConsoleApp {
             thread.name = "authdesk-terminal"
             thread.start()
         }
+    }
+
+    /// The console on one provider alone (no tenant to switch to).
+    public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
+        try await run(directory: FixedTenantDirectory([provider]), provider: provider, options: options)
     }
 }

@@ -53,6 +53,7 @@ final class TerminalSession {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var surface: CursesSurface?
     private var writer = ScreenWriter()
+    private var decoder = InputDecoder()
     private var renderOptions = RenderOptions()
     private var redrawRequests = 0
     private var copyRequests = 0
@@ -200,11 +201,12 @@ final class TerminalSession {
                 writer.invalidate()
                 continue
             }
-            if let key = KeyDecoder.key(code: code, isKeyCode: result == KEY_CODE_YES) {
+            for key in decoder.feed(code: code, isKeyCode: result == KEY_CODE_YES) {
                 model.press(key)
+                if model.state.quitRequested { return count }
             }
-            if model.state.quitRequested { break }
         }
+        for key in decoder.endOfBatch() { model.press(key) }
         return count
     }
 

@@ -18,16 +18,19 @@ public final class BrowserViewModel: Sendable {
         case write
         case operation
         case tick
+        case tenant
     }
 
     private struct Inner: ~Copyable {
         var state: BrowserState
+        /// The current tenant's provider: replaced by a tenant switch, with the state, under the lock.
+        var provider: any IdentityProvider
         var tasks: [Slot: Task<Void, Never>] = [:]
         var sink: (@Sendable (BrowserState) -> Void)?
     }
 
     private let inner: Mutex<Inner>
-    private let provider: any IdentityProvider
+    private let directory: any TenantDirectory
     private let clock: any Clock<Duration>
     /// Time on ``clock`` since the model was made: when answers and ticks happened.
     private let uptime: @Sendable () -> Duration
@@ -35,16 +38,32 @@ public final class BrowserViewModel: Sendable {
     /// - Parameters:
     ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
     ///   - readOnly: drops every destructive key binding (also implied by the tenant).
-    public init(
+    public convenience init(
         provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
         keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()
     ) {
-        self.provider = provider
+        self.init(
+            directory: FixedTenantDirectory([provider]), provider: provider, clock: clock, keyMap: keyMap,
+            readOnly: readOnly, settings: settings)
+    }
+
+    /// A browser that may switch among `directory`'s tenants, opening on `provider`'s (signed in,
+    /// one of the directory's).
+    /// - Parameters:
+    ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
+    ///   - readOnly: drops every destructive key binding in every tenant (a read-only tenant drops
+    ///     them on its own).
+    public init(
+        directory: any TenantDirectory, provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
+        keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings()
+    ) {
+        self.directory = directory
         self.clock = clock
         uptime = Self.stopwatch(clock)
-        inner = Mutex(Inner(state: BrowserState(
+        let state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
-            capabilities: provider.capabilities)))
+            capabilities: provider.capabilities, tenants: directory.tenants)
+        inner = Mutex(Inner(state: state, provider: provider))
     }
 
     private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
@@ -71,6 +90,11 @@ public final class BrowserViewModel: Sendable {
     /// Opens the browser: lists everyone (the first page).
     public func start() {
         send(.start)
+    }
+
+    /// Shows a sign-in's message to the operator (a device-code prompt) until the next message.
+    public func announce(_ text: String) {
+        send(.signInNotice(text))
     }
 
     /// The operator pressed `key`.
@@ -111,10 +135,17 @@ public final class BrowserViewModel: Sendable {
 
     // MARK: Running the state machine
 
-    private func send(_ event: BrowserEvent, answering: Bool = false) {
+    /// Applies `event`; a tenant switch's answer that the state accepts also replaces the
+    /// provider with `opened`, under the same lock, so no request goes to the wrong tenant.
+    private func send(_ event: BrowserEvent, answering: Bool = false, opened: (any IdentityProvider)? = nil) {
         let (effects, published, sink) = inner.withLock { inner in
             let before = inner.state
             if answering { inner.state.pendingRequests -= 1 }
+            if let opened, case .tenantOpened(let generation, .success) = event,
+                generation == inner.state.tenantGeneration, inner.state.switchingTo != nil
+            {
+                inner.provider = opened
+            }
             let effects = inner.state.apply(event)
             var published: BrowserState?
             if inner.state != before {
@@ -158,8 +189,7 @@ public final class BrowserViewModel: Sendable {
     }
 
     private func run(_ effect: BrowserEffect) {
-        let settings = state.settings
-        let provider = provider
+        let (settings, provider) = inner.withLock { ($0.state.settings, $0.provider) }
         switch effect {
         case .search(let query, let generation, let debounce):
             spawn(.search) { [self] in
@@ -230,6 +260,18 @@ public final class BrowserViewModel: Sendable {
             spawn(.tick) { [self] in
                 guard await wait(settings.spinnerInterval) else { return }
                 send(.operationTicked(operationID: operationID, at: uptime()))
+            }
+        case .openTenant(let name, let generation):
+            let directory = directory
+            spawn(.tenant) { [self] in
+                guard begin({ $0.tenantGeneration == generation }) else { return }
+                do throws(ServiceError) {
+                    let opened = try await directory.provider(for: name)
+                    let opening = TenantOpening(tenant: opened.tenant, capabilities: opened.capabilities)
+                    send(.tenantOpened(generation: generation, .success(opening)), answering: true, opened: opened)
+                } catch {
+                    send(.tenantOpened(generation: generation, .failure(error)), answering: true)
+                }
             }
         case .expireFlash(let id):
             spawn(.flash) { [self] in

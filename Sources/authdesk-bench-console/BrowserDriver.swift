@@ -68,7 +68,7 @@ struct BrowserDriver {
                 event = .moreUsersAnswered(generation: generation, .success(directory.next(cursor)))
             case .loadMethods(let userID, let generation, _):
                 event = .methodsAnswered(generation: generation, userID: userID, .success(directory.methods(of: userID)))
-            case .expireFlash, .send, .followOperation, .tickOperation:
+            case .expireFlash, .send, .followOperation, .tickOperation, .openTenant:
                 // Flashes expiring and dialogs' requests are not part of browsing the list.
                 continue
             }
