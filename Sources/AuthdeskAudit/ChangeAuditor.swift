@@ -20,6 +20,10 @@ public final class ChangeAuditor: Sendable {
         var ticket: String?
         var problem: String?
         var failures: [String] = []
+        /// Who signed in to each tenant opened later in the session (the console's tenants).
+        var operators: [String: OperatorSource] = [:]
+        /// Secrets of tenants opened later in the session.
+        var secrets: [Secret] = []
     }
 
     private let state: Mutex<State>
@@ -49,6 +53,15 @@ public final class ChangeAuditor: Sendable {
         set { state.withLock { $0.ticket = Self.clean(newValue) } }
     }
 
+    /// Tenant `tenant` was signed in to as `source` (with these secrets): its entries name that
+    /// operator and no entry contains the secrets. For sessions that open tenants one by one.
+    public func signedIn(_ source: OperatorSource, tenant: String, secrets: [Secret] = []) {
+        state.withLock {
+            $0.operators[tenant] = source
+            $0.secrets += secrets
+        }
+    }
+
     /// `provider` with every write audited by this auditor.
     public func wrap(_ provider: any IdentityProvider) -> AuditedProvider {
         AuditedProvider(base: provider, auditor: self)
@@ -70,12 +83,13 @@ public final class ChangeAuditor: Sendable {
         detail: String? = nil, requestID: String?
     ) async -> AuditEntry? {
         guard let journal else { return nil }
+        let (source, tenantSecrets) = state.withLock { ($0.operators[tenant.name] ?? operatorSource, $0.secrets) }
         let entry = AuditEntry(
-            at: now(), operatorName: await operatorSource.name(), tenant: tenant.name, userID: change.userID,
+            at: now(), operatorName: await source.name(), tenant: tenant.name, userID: change.userID,
             userName: user.map { "\($0.displayName) (\($0.principalName))" }, action: change.action,
             target: change.target, outcome: outcome, detail: detail, requestID: requestID, ticket: ticket)
         do throws(JournalError) {
-            let stored = try await journal.appendAudit(entry, scrubbing: secrets + change.secrets)
+            let stored = try await journal.appendAudit(entry, scrubbing: secrets + tenantSecrets + change.secrets)
             state.withLock { $0.problem = nil }
             return stored
         } catch {

@@ -47,6 +47,7 @@ public struct BrowserRenderer {
             drawMethods()
             drawDetails()
             if state.dialog != nil { drawDialog() }
+            if state.tenantPicker != nil { drawTenantPicker() }
         }
         drawFlashLine()
         drawHintLine()

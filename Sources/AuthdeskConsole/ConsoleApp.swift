@@ -3,29 +3,37 @@ import AuthdeskServices
 import AuthdeskViewModels
 import Foundation
 
-/// The console's entry point: the executable hands it a signed-in provider and the options.
+/// The console's entry point: the executable hands it the session's tenants, the signed-in
+/// provider it opens on, and the options.
 public enum ConsoleApp {
     /// Runs the console until the operator quits, a signal arrives or the terminal goes away;
     /// returns the exit status (0 on quit, 128 + the signal number otherwise) once the terminal
     /// is restored. Throws ``ConsoleError`` when the console cannot start.
     ///
-    /// `directory`: the tenants the bulk reset may reach (marks can span tenants); by default the
-    /// one `provider`. The journal and the exports live in the state directory (INTERFACES.md).
+    /// - Parameters:
+    ///   - directory: the tenants `:tenant` and the picker switch among (signing in on first use),
+    ///     and that a bulk reset of marked users reaches. The journal and the exports live in the
+    ///     state directory (INTERFACES.md).
+    ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
+    ///   - started: called with the browser's view model before the terminal is taken (to route
+    ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
-        provider: any IdentityProvider, options: ConsoleOptions, directory: (any TenantDirectory)? = nil
+        directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
+        started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
         let state = try? StateDirectory()
         let bulk = BulkScreenViewModel(
-            directory: directory ?? FixedTenantDirectory([provider]),
+            directory: directory,
             journal: {
                 guard let state else { throw StateDirectoryError.noHome }
                 return try Journal(directory: state)
             },
             exportDirectory: state?.url.appendingPathComponent("exports", isDirectory: true)
                 ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-            readOnly: options.readOnly || provider.tenant.readOnly)
+            readOnly: options.readOnly)
         let model = BrowserViewModel(
-            provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
+            directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
+        started(model)
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
@@ -38,5 +46,10 @@ public enum ConsoleApp {
             thread.name = "authdesk-terminal"
             thread.start()
         }
+    }
+
+    /// The console on one provider alone (no tenant to switch to).
+    public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
+        try await run(directory: FixedTenantDirectory([provider]), provider: provider, options: options)
     }
 }

@@ -53,6 +53,7 @@ final class TerminalSession {
     private var window: UnsafeMutablePointer<WINDOW>?
     private var surface: CursesSurface?
     private var writer = ScreenWriter()
+    private var decoder = InputDecoder()
     private var renderOptions = RenderOptions()
     private var redrawRequests = 0
     private var copyRequests = 0
@@ -188,6 +189,11 @@ final class TerminalSession {
         }
     }
 
+    /// Hands a key to the screen in front: the bulk reset screen while it is open, else the browser.
+    private func route(_ key: Key) {
+        if let bulk = model.bulk, bulk.state.isOpen { bulk.press(key) } else { model.press(key) }
+    }
+
     /// Feeds every key waiting to the view model; returns how many events were read.
     private func readKeys() -> Int {
         guard let window else { return 0 }
@@ -201,11 +207,12 @@ final class TerminalSession {
                 writer.invalidate()
                 continue
             }
-            if let key = KeyDecoder.key(code: code, isKeyCode: result == KEY_CODE_YES) {
-                if let bulk = model.bulk, bulk.state.isOpen { bulk.press(key) } else { model.press(key) }
+            for key in decoder.feed(code: code, isKeyCode: result == KEY_CODE_YES) {
+                route(key)
+                if model.state.quitRequested { return count }
             }
-            if model.state.quitRequested { break }
         }
+        for key in decoder.endOfBatch() { route(key) }
         return count
     }
 

@@ -23,6 +23,8 @@ public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
     case clearInput
     case closeHelp
     case redraw
+    /// Open the tenant picker.
+    case chooseTenant
     // The methods pane's actions: each opens a dialog.
     case addPhone
     case editMethod

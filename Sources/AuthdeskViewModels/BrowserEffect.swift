@@ -17,6 +17,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case send(DialogRequest, dialogID: Int)
     /// Follow a password reset's operation until its final status.
     case followOperation(PasswordReset, operationID: Int)
+    /// Open tenant `name` (signing in when needed) for the switch `generation` asked for.
+    case openTenant(name: String, generation: Int)
     /// Tick the spinner of a running operation once, after the spinner interval.
     case tickOperation(operationID: Int)
     /// Run the pre-flight of dialog `dialogID`'s change; the verdict comes back tagged with it.

@@ -20,6 +20,10 @@ public enum BrowserEvent: Sendable, Equatable {
     case operationUpdated(operationID: Int, LongRunningOperation, at: Duration)
     /// Following an operation ended without a final status (nil: the stream just ended).
     case operationLost(operationID: Int, ServiceError?, at: Duration)
+    /// The tenant switch `generation` asked for opened the tenant, or could not.
+    case tenantOpened(generation: Int, Result<TenantOpening, ServiceError>)
+    /// A sign-in needs the operator (a device-code prompt): shown until the next message.
+    case signInNotice(String)
     /// The spinner interval passed while an operation runs.
     case operationTicked(operationID: Int, at: Duration)
     /// The pre-flight of dialog `dialogID` answered.

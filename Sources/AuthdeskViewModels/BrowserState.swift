@@ -8,12 +8,27 @@ import AuthdeskServices
 /// whose generation is no longer current is dropped, so a slow, stale answer never replaces a
 /// newer one.
 public struct BrowserState: Sendable, Equatable {
-    public let tenant: TenantInfo
-    public let keyMap: KeyMap
-    public let readOnly: Bool
+    /// The tenant shown; changes only by a tenant switch (``BrowserState+Tenants``).
+    public internal(set) var tenant: TenantInfo
+    public internal(set) var keyMap: KeyMap
+    public internal(set) var readOnly: Bool
     public let settings: BrowserSettings
     /// What the provider offers; bindings for anything else are hidden.
-    public let capabilities: Set<ProviderAction>
+    public internal(set) var capabilities: Set<ProviderAction>
+    /// Every tenant the operator may switch to (`:tenant NAME`, the picker), in order.
+    public internal(set) var tenants: [TenantInfo]
+    /// The tenants signed in during this session, by name (the picker says which).
+    public internal(set) var signedInTenants: Set<String>
+    /// The tenant picker, when open: it takes every key.
+    public internal(set) var tenantPicker: TenantPicker?
+    /// The tenant being signed in to, while a switch waits for it.
+    public internal(set) var switchingTo: String?
+    /// Bumped by every switch asked for; the answer to an older one is dropped.
+    public internal(set) var tenantGeneration = 0
+    /// The key table before the tenant's capabilities and read-only flag filter it.
+    let baseKeyMap: KeyMap
+    /// `--read-only`: every tenant of the session is read-only.
+    let sessionReadOnly: Bool
 
     /// The search text, as typed.
     public var query: String = ""
@@ -91,16 +106,21 @@ public struct BrowserState: Sendable, Equatable {
     var dialogCounter = 0
     var operationCounter = 0
 
+    /// - Parameter tenants: the tenants a switch may go to (just `tenant` when empty).
     public init(
         tenant: TenantInfo, keyMap: KeyMap = .standard, readOnly: Bool = false,
-        settings: BrowserSettings = BrowserSettings(), capabilities: Set<ProviderAction> = ProviderAction.graph
+        settings: BrowserSettings = BrowserSettings(), capabilities: Set<ProviderAction> = ProviderAction.graph,
+        tenants: [TenantInfo] = []
     ) {
         self.tenant = tenant
         self.readOnly = readOnly || tenant.readOnly
-        let offered = keyMap.available(to: capabilities)
-        self.keyMap = self.readOnly ? offered.readOnly() : offered
+        self.keyMap = Self.filteredKeyMap(keyMap, capabilities: capabilities, readOnly: self.readOnly)
         self.settings = settings
         self.capabilities = capabilities
+        self.tenants = tenants.isEmpty ? [tenant] : tenants
+        signedInTenants = [tenant.name]
+        baseKeyMap = keyMap
+        sessionReadOnly = readOnly
     }
 
     // MARK: Derived
@@ -119,6 +139,7 @@ public struct BrowserState: Sendable, Equatable {
     /// The key scopes in force, innermost first: what a key means right now.
     public var activeScopes: [KeyScope] {
         if showsHelp { return [.help] }
+        if tenantPicker != nil { return [.tenantPicker] }
         if let dialog { return [dialog.phase == .result ? .result : .dialog] }
         switch input {
         case .search: return [.search, .list]
@@ -173,6 +194,11 @@ public struct BrowserState: Sendable, Equatable {
             return operationLost(operationID, error, at: at)
         case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem:
             return auditAnswered(event)
+        case .tenantOpened(let generation, let result):
+            guard generation == tenantGeneration, switchingTo != nil else { return [] }
+            return tenantOpened(result)
+        case .signInNotice(let text):
+            return showSignInNotice(text)
         case .operationTicked(let operationID, let at):
             guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
             operation.now = at
@@ -235,6 +261,7 @@ public struct BrowserState: Sendable, Equatable {
             return []
         }
         if dialog != nil, !showsHelp { return performInDialog(action) }
+        if tenantPicker != nil, !showsHelp { return performInTenantPicker(action) }
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword:
@@ -254,6 +281,8 @@ public struct BrowserState: Sendable, Equatable {
             input = .command
             command = ""
             return []
+        case .chooseTenant:
+            return openTenantPicker()
         case .help:
             showsHelp = true
             helpTop = 0
@@ -348,7 +377,7 @@ public struct BrowserState: Sendable, Equatable {
 
     // MARK: Search and paging
 
-    private mutating func startSearch(debounce: Bool) -> [BrowserEffect] {
+    mutating func startSearch(debounce: Bool) -> [BrowserEffect] {
         searchGeneration += 1
         usersStatus = .searching
         isLoadingMore = false
@@ -475,6 +504,7 @@ public struct BrowserState: Sendable, Equatable {
         ("q", "quit"), ("quit", "quit"), ("help", "show the key bindings"),
         ("jobs", "the bulk reset jobs of the journal"), ("unmark", "clear every mark"),
         ("journal", "show the audit journal"), ("ticket REF", "set the ticket reference for changes"),
+        ("tenant NAME", "switch to tenant NAME"), ("tenant", "choose a tenant from a list"),
     ]
 
     private mutating func runCommand() -> [BrowserEffect] {
@@ -493,6 +523,10 @@ public struct BrowserState: Sendable, Equatable {
             return [.openJobs]
         case "unmark":
             return performMarking(.clearMarks)
+        case "tenant":
+            return openTenantPicker()
+        case _ where text.hasPrefix("tenant "):
+            return switchTenant(to: String(text.dropFirst("tenant ".count)))
         default:
             if let effects = runAuditCommand(text) { return effects }
             let valid = Self.commands.map { ":" + $0.name }.joined(separator: ", ")

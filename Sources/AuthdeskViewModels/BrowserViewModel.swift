@@ -22,19 +22,24 @@ public final class BrowserViewModel: Sendable {
         case preflight
         case operatorProfile
         case journal
+        case tenant
     }
 
     private struct Inner: ~Copyable {
         var state: BrowserState
+        /// The current tenant's provider: replaced by a tenant switch, with the state, under the lock.
+        var provider: any IdentityProvider
+        /// The current tenant's pre-flight (it caches the operator's roles in that tenant).
+        var preflight: Preflight
+        /// Every tenant's pre-flight opened in this session, by tenant name.
+        var preflights: [String: Preflight] = [:]
         var tasks: [Slot: Task<Void, Never>] = [:]
         var sink: (@Sendable (BrowserState) -> Void)?
     }
 
     private let inner: Mutex<Inner>
-    private let provider: any IdentityProvider
-    /// The pre-flight of every dialog; caches the operator's roles for the session.
-    private let preflight: Preflight
-    /// Journals every change (nil: changes are not audited).
+    private let directory: any TenantDirectory
+    /// Journals every change, in every tenant (nil: changes are not audited).
     let auditor: ChangeAuditor?
     private let clock: any Clock<Duration>
     /// Time on ``clock`` since the model was made: when answers and ticks happened.
@@ -42,28 +47,45 @@ public final class BrowserViewModel: Sendable {
     /// The bulk reset screen `R` and `:jobs` open, if the console has one.
     public let bulk: BulkScreenViewModel?
 
-    /// - Parameters:
-    ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
-    ///   - readOnly: drops every destructive key binding (also implied by the tenant).
-    ///   - auditor: journals every change made through `provider` (which it wraps unless the
-    ///     caller already did); the console then asks for a ticket at the first change.
-    ///   - bulk: the bulk reset screen; when it closes, the users it reset are unmarked here.
-    public init(
+    /// A browser of one tenant: `provider`'s.
+    public convenience init(
         provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
         keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings(),
         auditor: ChangeAuditor? = nil, bulk: BulkScreenViewModel? = nil
     ) {
-        self.bulk = bulk
-        self.provider = Self.audited(provider, by: auditor)
+        self.init(
+            directory: FixedTenantDirectory([provider]), provider: provider, clock: clock, keyMap: keyMap,
+            readOnly: readOnly, settings: settings, auditor: auditor, bulk: bulk)
+    }
+
+    /// A browser that may switch among `directory`'s tenants, opening on `provider`'s (signed in,
+    /// one of the directory's).
+    /// - Parameters:
+    ///   - clock: the clock debouncing and settling wait on (a test clock in tests).
+    ///   - readOnly: drops every destructive key binding in every tenant (a read-only tenant drops
+    ///     them on its own).
+    ///   - auditor: journals every change made through the tenants' providers (each wrapped as it
+    ///     is opened, unless the caller already did); the console then asks for a ticket at the
+    ///     first change.
+    ///   - bulk: the bulk reset screen; when it closes, the users it reset are unmarked here.
+    public init(
+        directory: any TenantDirectory, provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
+        keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings(),
+        auditor: ChangeAuditor? = nil, bulk: BulkScreenViewModel? = nil
+    ) {
+        self.directory = directory
         self.auditor = auditor
-        preflight = Preflight(provider: provider)
+        self.bulk = bulk
         self.clock = clock
         uptime = Self.stopwatch(clock)
         var state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
-            capabilities: provider.capabilities)
+            capabilities: provider.capabilities, tenants: directory.tenants)
         Self.prepareAudit(&state, auditor)
-        inner = Mutex(Inner(state: state))
+        let preflight = Preflight(provider: provider)
+        inner = Mutex(Inner(
+            state: state, provider: Self.audited(provider, by: auditor), preflight: preflight,
+            preflights: [provider.tenant.name: preflight]))
         bulk?.onClose { [weak self] done in self?.send(.bulkClosed(done: done)) }
     }
 
@@ -91,11 +113,21 @@ public final class BrowserViewModel: Sendable {
     /// Opens the browser: lists everyone (the first page).
     public func start() {
         send(.start)
-        let preflight = preflight
+        readOperator()
+    }
+
+    /// Reads who is signed in to the current tenant, and their roles there (once per tenant).
+    private func readOperator() {
+        let preflight = inner.withLock { $0.preflight }
         spawn(.operatorProfile) { [self] in
             guard let profile = try? await preflight.operatorProfile() else { return }
             send(.operatorAnswered(profile))
         }
+    }
+
+    /// Shows a sign-in's message to the operator (a device-code prompt) until the next message.
+    public func announce(_ text: String) {
+        send(.signInNotice(text))
     }
 
     /// The operator pressed `key`.
@@ -136,20 +168,36 @@ public final class BrowserViewModel: Sendable {
 
     // MARK: Running the state machine
 
-    func send(_ event: BrowserEvent, answering: Bool = false) {
-        let (effects, published, sink) = inner.withLock { inner in
+    /// Applies `event`; a tenant switch's answer that the state accepts also replaces the
+    /// provider (audited) and the pre-flight with `opened`'s, under the same lock, so no request
+    /// goes to the wrong tenant.
+    func send(_ event: BrowserEvent, answering: Bool = false, opened: (any IdentityProvider)? = nil) {
+        let auditor = auditor
+        let (effects, published, sink, switched) = inner.withLock { inner in
             let before = inner.state
             if answering { inner.state.pendingRequests -= 1 }
+            var switched = false
+            if let opened, case .tenantOpened(let generation, .success) = event,
+                generation == inner.state.tenantGeneration, inner.state.switchingTo != nil
+            {
+                inner.provider = Self.audited(opened, by: auditor)
+                let name = opened.tenant.name
+                let preflight = inner.preflights[name] ?? Preflight(provider: opened)
+                inner.preflights[name] = preflight
+                inner.preflight = preflight
+                switched = true
+            }
             let effects = inner.state.apply(event)
             var published: BrowserState?
             if inner.state != before {
                 inner.state.revision = before.revision + 1
                 published = inner.state
             }
-            return (effects, published, inner.sink)
+            return (effects, published, inner.sink, switched)
         }
         if let published, let sink { sink(published) }
         for effect in effects { run(effect) }
+        if switched { readOperator() }
     }
 
     /// Marks a request as sent (the activity indicator) if `generation` is still current.
@@ -183,8 +231,7 @@ public final class BrowserViewModel: Sendable {
     }
 
     private func run(_ effect: BrowserEffect) {
-        let settings = state.settings
-        let provider = provider
+        let (settings, provider) = inner.withLock { ($0.state.settings, $0.provider) }
         switch effect {
         case .search(let query, let generation, let debounce):
             spawn(.search) { [self] in
@@ -259,7 +306,7 @@ public final class BrowserViewModel: Sendable {
                 send(.operationTicked(operationID: operationID, at: uptime()))
             }
         case .preflight(let action, let userID, let dialogID):
-            let preflight = preflight
+            let preflight = inner.withLock { $0.preflight }
             spawn(.preflight) { [self] in
                 let verdict = await preflight.check(action, userID: userID)
                 guard !Task.isCancelled else { return }
@@ -271,6 +318,18 @@ public final class BrowserViewModel: Sendable {
             bulk?.openJobs()
         case .loadJournal, .exportJournal, .setTicket:
             runAudit(effect)
+        case .openTenant(let name, let generation):
+            let directory = directory
+            spawn(.tenant) { [self] in
+                guard begin({ $0.tenantGeneration == generation }) else { return }
+                do throws(ServiceError) {
+                    let opened = try await directory.provider(for: name)
+                    let opening = TenantOpening(tenant: opened.tenant, capabilities: opened.capabilities)
+                    send(.tenantOpened(generation: generation, .success(opening)), answering: true, opened: opened)
+                } catch {
+                    send(.tenantOpened(generation: generation, .failure(error)), answering: true)
+                }
+            }
         case .expireFlash(let id):
             spawn(.flash) { [self] in
                 guard await wait(settings.flashDuration) else { return }

@@ -103,6 +103,7 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.character("?"), .help, scope: .global, "help", isHint: true),
         KeyBinding(.character("q"), .quit, scope: .global, "quit", isHint: true),
         KeyBinding(.control("l"), .redraw, scope: .global, "redraw the screen"),
+        KeyBinding(.character("T"), .chooseTenant, scope: .global, "choose a tenant (or :tenant NAME)"),
 
         KeyBinding(.character("j"), .moveDown, scope: .list, "move down"),
         KeyBinding(.down, .moveDown, scope: .list, "move down"),
@@ -171,5 +172,13 @@ public struct KeyMap: Sendable, Hashable {
         KeyBinding(.pageUp, .pageUp, scope: .help, "page up"),
         KeyBinding(.character("?"), .closeHelp, scope: .help, "close help", isHint: true),
         KeyBinding(.character("q"), .closeHelp, scope: .help, "close help"),
+
+        KeyBinding(.character("j"), .moveDown, scope: .tenantPicker, "next tenant"),
+        KeyBinding(.down, .moveDown, scope: .tenantPicker, "next tenant"),
+        KeyBinding(.character("k"), .moveUp, scope: .tenantPicker, "previous tenant"),
+        KeyBinding(.up, .moveUp, scope: .tenantPicker, "previous tenant"),
+        KeyBinding(.enter, .accept, scope: .tenantPicker, "switch to the tenant", isHint: true, hint: "switch"),
+        KeyBinding(.escape, .cancel, scope: .tenantPicker, "close", isHint: true),
+        KeyBinding(.character("q"), .cancel, scope: .tenantPicker, "close"),
     ])
 }

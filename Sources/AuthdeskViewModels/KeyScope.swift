@@ -12,6 +12,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case search
     case command
     case help
+    case tenantPicker
 
     /// The heading of this scope's section in the help screen.
     public var title: String {
@@ -25,6 +26,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
         case .search: "Search line"
         case .command: "Command line"
         case .help: "Help"
+        case .tenantPicker: "Tenant picker"
         }
     }
 }

@@ -144,4 +144,24 @@ static inline void authdesk_restore_signals(void) {
     *authdesk_signal_fd_slot() = -1;
 }
 
+/* Whether terminal type `term` (NULL: unset) can move the cursor, per terminfo's `cup`: 1 it can,
+   0 it cannot (dumb or hard-copy), -1 terminfo does not know the type. Reads the terminfo entry
+   only: nothing is written to the terminal, and no terminal stays set up afterwards. */
+#include <ncursesw/term.h>
+static inline int authdesk_term_can_address(const char *term) {
+    if (term == NULL || term[0] == '\0') return -1;
+    TERMINAL *previous = cur_term;
+    int status = 0;
+    if (setupterm(term, -1, &status) != OK) {
+        set_curterm(previous);
+        return status == 0 ? -1 : 0;
+    }
+    char *cup = tigetstr("cup");
+    int addressable = cup != NULL && cup != (char *)-1 && cup[0] != '\0' && !hard_copy;
+    TERMINAL *probe = cur_term;
+    set_curterm(previous);
+    del_curterm(probe);
+    return addressable;
+}
+
 #endif

@@ -45,6 +45,14 @@ enum ChangeAudit {
             secrets: session.profile.clientSecret.map { [$0] } ?? [], ticket: ticket)
     }
 
+    /// The console's auditor: tenants are signed in one by one, each telling its operator and
+    /// secrets (``ChangeAuditor/signedIn(_:tenant:secrets:)``); until then the local account.
+    static func consoleAuditor(ticket: String?) -> ChangeAuditor {
+        let (journal, problem) = openJournal()
+        return ChangeAuditor(
+            journal: journal, problem: problem, operatorSource: OperatorSource(fixed: OperatorName.current), ticket: ticket)
+    }
+
     /// The state directory's journal, or why it cannot be opened.
     static func openJournal(environment: [String: String] = ProcessInfo.processInfo.environment) -> (Journal?, String?) {
         do {

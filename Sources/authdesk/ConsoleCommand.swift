@@ -21,12 +21,24 @@ struct ConsoleCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
+        // Before anything starts or signs in: a terminal that cannot address the cursor is refused.
+        do {
+            try TerminalRequirement.check(term: environment["TERM"])
+        } catch {
+            throw UsageError(error.description)
+        }
         let noColorEnv = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let status = try await ServiceSession.with(global, signInFirst: true) { session in
+        let auditor = ChangeAudit.consoleAuditor(ticket: ticket.ticket)
+        let status = try await ProfileTenantDirectory.with(global, auditor: auditor) { tenants in
+            // Signed in before the console takes the terminal: its prompt shows on standard error.
+            let provider = try await tenants.signInDefault()
             let options = ConsoleOptions(
-                ascii: ascii, color: !(noColor || noColorEnv), readOnly: session.profile.readOnly,
-                auditor: ChangeAudit.auditor(for: session, ticket: ticket.ticket))
-            return try await ConsoleApp.run(provider: session.provider, options: options)
+                ascii: ascii, color: !(noColor || noColorEnv), readOnly: global.readOnly, auditor: auditor)
+            let prompts = tenants.prompts
+            defer { prompts.route(to: nil) }
+            return try await ConsoleApp.run(directory: tenants.directory, provider: provider, options: options) { model in
+                prompts.route { model.announce($0) }
+            }
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -2,17 +2,46 @@ import AuthdeskConfig
 import AuthdeskSandbox
 import Foundation
 
-/// The profile of the embedded sandbox's `contoso` tenant, signed in as its operator
-/// (`helpdesk@contoso.com`, an Authentication Administrator) with the device-code flow, as a real
-/// operator would be: a password reset needs a signed-in operator, not the application.
+/// The profiles of the embedded sandbox's tenants. Its Entra tenants (`contoso`, `fabrikam`) are
+/// signed in as their operator (`helpdesk@contoso.com`, an Authentication Administrator) with the
+/// device-code flow, as a real operator would be: a password reset needs a signed-in operator,
+/// not the application. Its Auth0 tenant (`acme`) signs in with client credentials, as Auth0's
+/// Management API wants.
 enum EmbeddedProfile {
+    /// The Auth0 tenant's profile name.
+    static let auth0Name = "acme"
+
+    /// The banner colour of each of the sandbox's tenants, distinct so a switch is seen at once.
+    static let colors = ["contoso": "cyan", "fabrikam": "magenta", auth0Name: "yellow"]
+
     static func contoso(of info: SandboxInfo) throws -> Profile {
-        guard let tenant = info.tenant(named: "contoso"), let authority = URL(string: info.authority),
+        try entra("contoso", of: info)
+    }
+
+    /// The Entra tenant `name`, signed in as its operator.
+    static func entra(_ name: String, of info: SandboxInfo) throws -> Profile {
+        guard let tenant = info.tenant(named: name), let authority = URL(string: info.authority),
             let graph = URL(string: info.graph)
-        else { throw ConfigError("the embedded sandbox did not start with a contoso tenant") }
+        else { throw ConfigError("the embedded sandbox did not start with a \(name) tenant") }
         return Profile(
             name: tenant.name, provider: .graph, tenantID: tenant.id, domain: tenant.domain,
             clientID: tenant.clientId, signIn: .deviceCode,
-            authorityURL: authority, graphURL: graph.deletingLastPathComponent(), color: "cyan")
+            authorityURL: authority, graphURL: graph.deletingLastPathComponent(), color: colors[name])
+    }
+
+    /// The Auth0 tenant, signed in with its machine-to-machine client's credentials.
+    static func auth0(of info: SandboxInfo) throws -> Profile {
+        let auth0 = info.auth0
+        guard let root = URL(string: auth0.tokenURL.replacingOccurrences(of: "/oauth/token", with: "")) else {
+            throw ConfigError("the embedded sandbox's Auth0 URLs do not parse")
+        }
+        return Profile(
+            name: auth0Name, provider: .auth0, domain: auth0.domain, clientID: auth0.clientId,
+            signIn: .clientSecret, clientSecret: .init(auth0.clientSecret), auth0URL: root, color: colors[auth0Name])
+    }
+
+    /// Every tenant of the sandbox: its Entra tenants, then its Auth0 tenant.
+    static func all(of info: SandboxInfo) throws -> [Profile] {
+        try info.tenants.map { try entra($0.name, of: info) } + [auth0(of: info)]
     }
 }

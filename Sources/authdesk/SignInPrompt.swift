@@ -5,11 +5,14 @@ import AuthdeskServices
 enum SignInPrompt: Sendable {
     case always
     case onTerminal
+    /// Through a console session's relay: on its flash line while it runs.
+    case relayed(SignInRelay)
 
     func show(_ prompt: DeviceCodePrompt) {
         switch self {
         case .always: StandardError.write(prompt.message)
         case .onTerminal: StandardError.progress(prompt.message)
+        case .relayed(let relay): relay.show(prompt)
         }
     }
 }

@@ -168,10 +168,10 @@ struct BrowserViewModelTests {
         #expect(!h.state.showsHelp)
 
         #expect(h.model.perform(.commandLine))
-        h.model.type("tenant x")
+        h.model.type("tenants x")
         #expect(h.model.perform(.accept))
         #expect(h.state.flash?.level == .error)
-        #expect(h.state.flash?.text == "Unknown command :tenant x (valid: :q, :quit, :help, :jobs, :unmark, :journal, :ticket REF)")
+        #expect(h.state.flash?.text == "Unknown command :tenants x (valid: :q, :quit, :help, :jobs, :unmark, :journal, :ticket REF, :tenant NAME, :tenant)")
         #expect(!h.state.quitRequested)
         h.model.perform(.commandLine)
         h.model.type("q")

@@ -56,7 +56,7 @@ struct KeyMapTests {
         #expect(down?.keyLabel == "j, down")
         #expect(lists.first { $0.action == .pageDown }?.keyLabel == "PgDn, ctrl-f")
         let sections = KeyMap.standard.helpSections().map(\.scope)
-        #expect(sections == [.global, .list, .users, .methods, .dialog, .result, .search, .command, .help])
+        #expect(sections == [.global, .list, .users, .methods, .dialog, .result, .search, .command, .help, .tenantPicker])
     }
 
     @Test func hintsFollowTheActiveScopeInnermostFirst() {

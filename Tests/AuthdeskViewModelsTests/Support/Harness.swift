@@ -18,6 +18,17 @@ struct Harness {
         model.observe { _ in changed.signal() }
     }
 
+    /// A browser that may switch among `directory`'s tenants, opening on `provider`'s.
+    init(
+        directory: FakeTenantDirectory, provider: FakeIdentityProvider, readOnly: Bool = false,
+        settings: BrowserSettings = Harness.settings
+    ) {
+        self.provider = provider
+        model = BrowserViewModel(directory: directory, provider: provider, clock: clock, readOnly: readOnly, settings: settings)
+        let changed = changed
+        model.observe { _ in changed.signal() }
+    }
+
     /// Debounce 300 ms, no settle delay, small pages.
     static let settings = BrowserSettings(
         pageSize: 10, searchDebounce: .milliseconds(300), methodsSettle: .zero, pagingThreshold: 3,
