@@ -6,6 +6,8 @@ actor RunControl {
     private(set) var isPaused = false
     private(set) var isCancelled = false
     private(set) var journalFailure: String?
+    /// Stopped to be continued later (the console quits): the job ends `paused`, not `cancelled`.
+    private(set) var isSuspended = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// Claims the run; false if it was already claimed (one engine runs one job once).
@@ -31,6 +33,13 @@ actor RunControl {
     }
 
     func cancel() {
+        isCancelled = true
+        wake()
+    }
+
+    /// Stops the workers like ``cancel()``, but the job is to stay resumable.
+    func suspend() {
+        isSuspended = true
         isCancelled = true
         wake()
     }

@@ -133,7 +133,7 @@ final class TerminalSession {
         var idleWakeups = 0
         while true {
             let state = draw()
-            if state.quitRequested { return .quit }
+            if state.quitRequested || model.bulk?.state.quitRequested == true { return .quit }
 
             var fds = [
                 pollfd(fd: input, events: Int16(POLLIN), revents: 0),
@@ -204,7 +204,7 @@ final class TerminalSession {
             if let key = KeyDecoder.key(code: code, isKeyCode: result == KEY_CODE_YES) {
                 if let bulk = model.bulk, bulk.state.isOpen { bulk.press(key) } else { model.press(key) }
             }
-            if model.state.quitRequested { break }
+            if model.state.quitRequested || model.bulk?.state.quitRequested == true { break }
         }
         return count
     }
@@ -261,6 +261,7 @@ final class TerminalSession {
     private func restore() {
         model.stop()
         model.observe { _ in }
+        Self.pauseRunningJob(model.bulk)
         model.bulk?.stop()
         model.bulk?.observe { _ in }
         endwin()
