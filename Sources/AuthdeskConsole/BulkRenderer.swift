@@ -89,7 +89,9 @@ public struct BulkRenderer {
         var x = 1
         let y = grid.height - 1
         let runOffered = state.everyoneRefused == nil
-        for hint in BulkKeys.hints(in: state.phase) where runOffered || state.phase != .plan || hint.keys != Key.enter.label {
+        let retryOffered = state.canRetryFailed
+        for hint in BulkKeys.hints(in: state.phase)
+        where (runOffered || state.phase != .plan || hint.keys != Key.enter.label) && (retryOffered || hint.keys != "t") {
             let needed = DisplayWidth.of(hint.keys, asciiOnly: options.asciiText) + 1
                 + DisplayWidth.of(hint.description, asciiOnly: options.asciiText)
             if x + needed > grid.width - 1 { break }

@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Nothing is sent before the operator types exactly the plan's `RESET <count>`; `esc` on the
 /// plan is a dry run. While the job runs, `esc` does not leave (the run would go on unseen):
-/// `p` pauses and `c` cancels, and the step in flight finishes either way.
+/// `p` pauses and `c` cancels, and the step in flight finishes either way. A plan with no step
+/// still runs (each user is verified), as `reset-mfa` does.
 public struct BulkScreenState: Sendable, Equatable {
     public let readOnly: Bool
     public var phase: BulkPhase = .closed
@@ -245,9 +246,6 @@ public struct BulkScreenState: Sendable, Equatable {
             }
             if let everyoneRefused { return showFlash(.error, everyoneRefused) }
             guard !readOnly else { return showFlash(.error, "Read-only: the plan can be reviewed, not run") }
-            guard plan.totals.steps > 0 else {
-                return showFlash(.error, "The plan has no step: these users have nothing the \(plan.policy.rawValue) policy removes")
-            }
             phase = .confirm
             phrase = ""
             phraseProblem = nil
@@ -353,6 +351,21 @@ public struct BulkScreenState: Sendable, Equatable {
             top = min(max(0, top.addingReportingOverflow(delta).partialValue), max(0, count - rows))
         }
         return []
+    }
+
+    /// Whether `t` would retry something: the summary's job, or the selected job of `:jobs`, has
+    /// failed users and was not cancelled.
+    public var canRetryFailed: Bool {
+        switch phase {
+        case .summary:
+            guard let summary else { return false }
+            return summary.counts.usersFailed > 0 && summary.job.state != .cancelled
+        case .jobs:
+            guard jobs.indices.contains(selectedJob) else { return false }
+            return jobs[selectedJob].counts.usersFailed > 0 && jobs[selectedJob].job.state != .cancelled
+        default:
+            return false
+        }
     }
 
     /// Lines of the summary screen's list: a line per journalled user, and one per user the
