@@ -35,13 +35,16 @@ public final class BulkResetEngine: Sendable {
 
     /// Starts (or resumes) job `id` and returns its progress. Checks, before sending anything,
     /// that the job can run and that there is a connection to each of its tenants.
-    /// `retryFailed`: also retry failed steps and re-verify failed users.
+    /// `retryFailed`: also retry failed steps and re-verify failed users; a `finished` job with
+    /// failed users runs again this way (a `cancelled` one never does).
     public func run(_ id: JobID, retryFailed: Bool = false) async throws(BulkResetError) -> AsyncStream<BulkResetEvent> {
         let job: JobRecord
         let work: [ResumableUser]
         do {
             job = try await journal.job(id)
-            guard !job.state.isFinal else { throw BulkResetError.jobIsFinal(id, job.state) }
+            guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
+                throw BulkResetError.jobIsFinal(id, job.state)
+            }
             work = try await journal.remainingWork(of: id, retryFailed: retryFailed)
         } catch let error as BulkResetError {
             throw error
@@ -55,7 +58,11 @@ public final class BulkResetEngine: Sendable {
         guard missing.isEmpty else { throw .noConnection(tenants: missing) }
         guard await control.begin() else { throw .alreadyStarted }
         do {
-            try await journal.setJobState(id, to: .running, at: now())
+            if job.state == .finished {
+                try await journal.reopenToRetry(id, at: now())
+            } else {
+                try await journal.setJobState(id, to: .running, at: now())
+            }
         } catch {
             throw .journal(error)
         }
@@ -87,10 +94,12 @@ public final class BulkResetEngine: Sendable {
         await control.cancel()
     }
 
-    /// Interrupts the run (Ctrl-C): as ``cancel()``, no new step starts and the steps in flight
-    /// finish and are journalled, but the job ends `paused`, so that `jobs resume` continues it.
-    public func interrupt() async {
-        await control.interrupt()
+    /// Stops the run to continue it later (the console is quitting, or Ctrl-C on the command
+    /// line): no new step starts; the
+    /// steps in flight finish and are journalled; the job ends `paused`, so that `jobs resume`
+    /// (or the console's `:jobs`) continues it. The stream's last event is `.finished(.paused)`.
+    public func suspend() async {
+        await control.suspend()
     }
 
     func execute(job: JobRecord, work: [ResumableUser], emit: AsyncStream<BulkResetEvent>.Continuation) async {
@@ -111,13 +120,11 @@ public final class BulkResetEngine: Sendable {
         }
         var state = JobState.running
         if await control.journalFailure == nil {
-            if await control.isCancelled {
-                state = await control.endsPaused ? .paused : .cancelled
-            } else {
-                state = .finished
-            }
+            state = await control.isSuspended ? .paused : await control.isCancelled ? .cancelled : .finished
             do {
-                try await journal.setJobState(job.id, to: state, at: now())
+                if try await journal.job(job.id).state != state {
+                    try await journal.setJobState(job.id, to: state, at: now())
+                }
             } catch {
                 emit.yield(.journalFailed(error.description))
                 state = .running

@@ -11,6 +11,11 @@ public struct BulkResetPlanner: Sendable {
     public struct Result: Sendable {
         public var plan: ResetJobPlan
         public var unplanned: [UnplannedUser]
+
+        public init(plan: ResetJobPlan, unplanned: [UnplannedUser]) {
+            self.plan = plan
+            self.unplanned = unplanned
+        }
     }
 
     let removers: [String: any MethodRemover]

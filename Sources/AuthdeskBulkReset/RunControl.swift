@@ -6,8 +6,8 @@ actor RunControl {
     private(set) var isPaused = false
     private(set) var isCancelled = false
     private(set) var journalFailure: String?
-    /// Cancelled by an interrupt: the job ends paused (resumable), not cancelled.
-    private(set) var endsPaused = false
+    /// Stopped to be continued later (the console quits): the job ends `paused`, not `cancelled`.
+    private(set) var isSuspended = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
 
     /// Claims the run; false if it was already claimed (one engine runs one job once).
@@ -37,10 +37,11 @@ actor RunControl {
         wake()
     }
 
-    /// Cancels the run, but the job is to end paused, so that it can be resumed.
-    func interrupt() {
-        endsPaused = true
-        cancel()
+    /// Stops the workers like ``cancel()``, but the job is to stay resumable.
+    func suspend() {
+        isSuspended = true
+        isCancelled = true
+        wake()
     }
 
     /// The journal failed: stop every worker.

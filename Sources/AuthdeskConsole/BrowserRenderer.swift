@@ -135,11 +135,14 @@ public struct BrowserRenderer {
     private mutating func drawHintLine() {
         let rect = layout.hints
         var x = rect.x + 1
-        // Too many for the width: drop from the end, but keep the way to help.
+        // Too many for the width: drop the marking hints first (they show when room allows),
+        // then from the end, but keep the way to help.
         var entries = state.keyMap.hints(in: state.activeScopes)
         func width(_ entry: KeyMap.Entry) -> Int { text(entry.keyLabel).width + 1 + text(entry.description).width + 2 }
         while entries.reduce(0, { $0 + width($1) }) - 2 > rect.width - 2,
-            let last = entries.lastIndex(where: { $0.action != .help && $0.action != .closeHelp })
+            let last = entries.lastIndex(where: { $0.action == .bulkReset })
+                ?? entries.lastIndex(where: { $0.action == .toggleMark })
+                ?? entries.lastIndex(where: { $0.action != .help && $0.action != .closeHelp })
         {
             entries.remove(at: last)
         }

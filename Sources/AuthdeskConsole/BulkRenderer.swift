@@ -76,14 +76,22 @@ public struct BulkRenderer {
             }
             return
         }
-        guard let flash = state.flash else { return }
+        guard let flash = state.flash else {
+            if state.phase == .plan, let reason = state.everyoneRefused {
+                put(reason, at: 1, y, style: theme.error, width: grid.width - 2)
+            }
+            return
+        }
         put(flash.text, at: 1, y, style: flash.level == .error ? theme.error : theme.info, width: grid.width - 2)
     }
 
     private mutating func drawHints() {
         var x = 1
         let y = grid.height - 1
-        for hint in BulkKeys.hints(in: state.phase) {
+        let runOffered = state.everyoneRefused == nil
+        let retryOffered = state.canRetryFailed
+        for hint in BulkKeys.hints(in: state.phase)
+        where (runOffered || state.phase != .plan || hint.keys != Key.enter.label) && (retryOffered || hint.keys != "t") {
             let needed = DisplayWidth.of(hint.keys, asciiOnly: options.asciiText) + 1
                 + DisplayWidth.of(hint.description, asciiOnly: options.asciiText)
             if x + needed > grid.width - 1 { break }
@@ -138,6 +146,7 @@ public struct BulkRenderer {
         if others > 0 { line += " \(glyphs.separator) \(others) make-default" }
         line += " \(glyphs.separator) \(totals.kept) kept"
         if totals.flagged > 0 { line += " (\(totals.flagged) to review)" }
+        if totals.refused > 0 { line += " \(glyphs.separator) \(totals.refused) refused" }
         if !state.unplanned.isEmpty { line += " \(glyphs.separator) \(state.unplanned.count) unreadable" }
         put(line, at: 1, 2, style: theme.header, width: grid.width - 2)
         put("Per tenant: " + perTenant(plan), at: 1, 3, style: theme.secondary, width: grid.width - 2)
@@ -152,15 +161,24 @@ public struct BulkRenderer {
     func planLines(_ plan: ResetJobPlan) -> [(String, CellStyle)] {
         var out: [(String, CellStyle)] = []
         for user in plan.users {
-            out.append(("\(user.tenant)  \(user.displayName)  (\(user.userID))", theme.header))
+            let refused = user.plan.isRefused
+            out.append(("\(user.tenant)  \(user.displayName)  (\(user.userID))\(refused ? "  skipped, nothing sent" : "")", theme.header))
             if user.plan.steps.isEmpty { out.append(("   nothing to remove", theme.secondary)) }
             for (index, step) in user.plan.steps.enumerated() {
-                out.append(("   \(index + 1). \(step.description)\(step.isDefault ? "  (default method, last)" : "")", theme.text))
+                out.append((
+                    "   \(index + 1). \(step.description)\(step.isDefault ? "  (default method, last)" : "")",
+                    refused ? theme.secondary : theme.text))
             }
             for kept in user.plan.kept {
                 out.append(("   kept: \(kept.title): \(kept.reason.explanation)", kept.isFlagged ? theme.error : theme.secondary))
             }
-            for note in user.plan.notes { out.append(("   note: \(note.message)", theme.info)) }
+            for note in user.plan.notes {
+                switch note {
+                case .willBeRefused(let reason): out.append(("   will be refused: \(reason)", theme.error))
+                case .preflightWarning(let reason): out.append(("   warning: \(reason)", theme.warning))
+                default: out.append(("   note: \(note.message)", theme.info))
+                }
+            }
             out.append(("", theme.text))
         }
         if !state.unplanned.isEmpty {
@@ -177,7 +195,7 @@ public struct BulkRenderer {
     private func perTenant(_ plan: ResetJobPlan) -> String {
         plan.tenants.map { tenant in
             let users = plan.users.filter { $0.tenant == tenant }
-            let steps = users.reduce(0) { $0 + $1.plan.steps.count }
+            let steps = users.filter { !$0.plan.isRefused }.reduce(0) { $0 + $1.plan.steps.count }
             let kept = users.reduce(0) { $0 + $1.plan.kept.count }
             return "\(tenant) \(users.count) users, \(steps) steps, \(kept) kept"
         }.joined(separator: " \(glyphs.separator) ")
@@ -226,7 +244,8 @@ public struct BulkRenderer {
         let counts = summary.counts
         put("Job \(summary.job.id): \(summary.job.state.rawValue) \(glyphs.separator) policy \(summary.job.policy.rawValue)",
             at: 1, 1, style: theme.header, width: grid.width - 2)
-        put("\(counts.usersDone) done \(glyphs.separator) \(counts.usersFailed) failed \(glyphs.separator) "
+        let refused = state.refused.isEmpty ? "" : "\(state.refused.count) refused \(glyphs.separator) "
+        put("\(counts.usersDone) done \(glyphs.separator) \(counts.usersFailed) failed \(glyphs.separator) " + refused
             + "\(counts.usersUntouched + counts.usersInProgress) untouched \(glyphs.separator) steps \(counts.stepsDone) done, "
             + "\(counts.stepsFailed) failed, \(counts.stepsPending + counts.stepsSent) not done",
             at: 1, 2, style: theme.text, width: grid.width - 2)
@@ -245,6 +264,11 @@ public struct BulkRenderer {
             case .waiting, .running, .verifying:
                 lines.append(("untouched  \(user.tenant)  \(user.displayName)  (\(entry.stepsUntouched) steps not done)", theme.secondary))
             }
+        }
+        for user in state.refused {
+            lines.append((
+                "refused    \(user.tenant)  \(user.displayName): pre-flight, nothing sent: \(user.plan.refusal ?? "refused")",
+                theme.error))
         }
         drawLines(lines, from: state.top, height: listHeight)
     }

@@ -134,7 +134,7 @@ final class TerminalSession {
         var idleWakeups = 0
         while true {
             let state = draw()
-            if state.quitRequested { return .quit }
+            if state.quitRequested || model.bulk?.state.quitRequested == true { return .quit }
 
             var fds = [
                 pollfd(fd: input, events: Int16(POLLIN), revents: 0),
@@ -209,7 +209,7 @@ final class TerminalSession {
             }
             for key in decoder.feed(code: code, isKeyCode: result == KEY_CODE_YES) {
                 route(key)
-                if model.state.quitRequested { return count }
+                if model.state.quitRequested || model.bulk?.state.quitRequested == true { return count }
             }
         }
         for key in decoder.endOfBatch() { route(key) }
@@ -268,6 +268,7 @@ final class TerminalSession {
     private func restore() {
         model.stop()
         model.observe { _ in }
+        Self.pauseRunningJob(model.bulk)
         model.bulk?.stop()
         model.bulk?.observe { _ in }
         endwin()

@@ -14,4 +14,8 @@ public enum BulkAction: String, Sendable, Hashable, CaseIterable {
     case export
     case deleteBackward
     case clearInput
+    /// Quit the console: while a job runs, asks once, then pauses the job (resumable) and quits.
+    case quit
+    /// Run a job's failed users again (their failed steps, then the verify).
+    case retryFailed
 }

@@ -1,15 +1,23 @@
+import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskOutput
 import Foundation
 
 /// Writes a job's summary, one row per user (state, steps done / failed / untouched, the reason
 /// with status, code and request id), as a CSV and a JSON file, for the ticket or the customer.
+/// Users the pre-flight refused (left out of the job) are rows in state `refused` with the reason.
 public enum BulkExport {
     /// Writes `authdesk-job-<id>.csv` and `.json` into `directory` (created if missing);
     /// returns their paths.
-    public static func write(_ summary: JobSummary, to directory: URL) throws -> [String] {
+    public static func write(_ summary: JobSummary, refused: [UserResetPlan] = [], to directory: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let report = summary.usersReport()
+        var report = summary.usersReport()
+        for user in refused {
+            report.append([
+                user.tenant, user.userID, user.displayName, "refused", "0", "0", String(user.plan.steps.count),
+                String(user.plan.kept.count), "pre-flight, nothing sent: " + (user.plan.refusal ?? "refused"),
+            ])
+        }
         var paths: [String] = []
         for format in [OutputFormat.csv, .json] {
             let url = directory.appendingPathComponent("authdesk-job-\(summary.job.id.rawValue).\(format.rawValue)")

@@ -14,6 +14,8 @@ public enum BulkKeys {
         BulkKeyBinding(.enter, .back, in: [.summary], "back to the browser"),
         BulkKeyBinding(.character("p"), .pause, in: [.running], "pause / resume", isHint: true),
         BulkKeyBinding(.character("c"), .cancelRun, in: [.running], "cancel (the step in flight finishes)", isHint: true),
+        BulkKeyBinding(.character("q"), .quit, in: [.running], "pause and quit", isHint: true),
+        BulkKeyBinding(.character("t"), .retryFailed, in: [.summary, .jobs], "retry failed", isHint: true),
         BulkKeyBinding(.character("e"), .export, in: [.summary], "export CSV and JSON", isHint: true),
         BulkKeyBinding(.escape, .back, in: [.policy, .planning, .jobs], "back to the browser", isHint: true),
         BulkKeyBinding(.escape, .back, in: [.plan], "dry run: back, nothing sent", isHint: true),

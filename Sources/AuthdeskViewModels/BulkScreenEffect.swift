@@ -8,15 +8,16 @@ public enum BulkScreenEffect: Sendable, Equatable {
     case plan([Marks.Entry], ResetPolicy, generation: Int)
     /// Journal the plan as a job, then run it.
     case startJob(ResetJobPlan, generation: Int)
-    /// Run a journalled job that is not final (resume it).
-    case resumeJob(JobID, generation: Int)
+    /// Run a journalled job that is not final (resume it); `retryFailed`: also its failed
+    /// users (a finished job with failures too).
+    case resumeJob(JobID, retryFailed: Bool, generation: Int)
     case pause
     case resume
     case cancel
     case loadJobs(generation: Int)
     case loadSummary(JobID, generation: Int)
-    /// Write the summary as CSV and JSON files.
-    case export(JobSummary, generation: Int)
+    /// Write the summary as CSV and JSON files, with the users the pre-flight refused.
+    case export(JobSummary, refused: [UserResetPlan], generation: Int)
     case expireFlash(id: Int)
     /// The screen closed; the browser gets back the users it reset completely.
     case close(done: [Marks.Key])

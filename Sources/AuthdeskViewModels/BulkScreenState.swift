@@ -8,7 +8,8 @@ import Foundation
 ///
 /// Nothing is sent before the operator types exactly the plan's `RESET <count>`; `esc` on the
 /// plan is a dry run. While the job runs, `esc` does not leave (the run would go on unseen):
-/// `p` pauses and `c` cancels, and the step in flight finishes either way.
+/// `p` pauses and `c` cancels, and the step in flight finishes either way. A plan with no step
+/// still runs (each user is verified), as `reset-mfa` does.
 public struct BulkScreenState: Sendable, Equatable {
     public let readOnly: Bool
     public var phase: BulkPhase = .closed
@@ -41,6 +42,11 @@ public struct BulkScreenState: Sendable, Equatable {
     /// Rows of the list area, as the console last laid it out.
     public var rows = 10
     public var flash: Flash?
+    /// `q` was pressed once while a job runs: the next `q` pauses the job and quits.
+    public var quitArmed = false
+    /// The operator asked to quit while a job ran: the console pauses the job
+    /// (``BulkScreenViewModel/suspendForQuit()``) and ends.
+    public var quitRequested = false
     /// Increases with every published change.
     public var revision: UInt64 = 0
     private var flashCounter = 0
@@ -51,8 +57,19 @@ public struct BulkScreenState: Sendable, Equatable {
 
     public var isOpen: Bool { phase != .closed }
 
-    /// The phrase that confirms the run: `RESET <users in the plan>`.
-    public var confirmationPhrase: String? { plan?.confirmationPhrase }
+    /// The phrase that confirms the run: `RESET <users the run works on>` (users the pre-flight
+    /// marked refused are not counted: the job leaves them out, as `reset-mfa` does).
+    public var confirmationPhrase: String? { plan.map { "RESET \($0.runnable.count)" } }
+
+    /// The users of the plan the pre-flight marked refused: not in the job, reported `refused`.
+    public var refused: [UserResetPlan] { plan?.refused ?? [] }
+
+    /// Why the plan cannot run because of the pre-flight (every planned user refused), or nil.
+    public var everyoneRefused: String? {
+        guard let plan, !plan.users.isEmpty, plan.runnable.isEmpty else { return nil }
+        return "Nothing to run: the pre-flight says the service will refuse every user of the plan "
+            + "(\(plan.users.first?.plan.refusal ?? "refused")); esc goes back"
+    }
 
     /// Lines the plan screen scrolls through: counted by the renderer the same way.
     public var planLineCount: Int {
@@ -163,7 +180,16 @@ public struct BulkScreenState: Sendable, Equatable {
 
     private mutating func perform(_ action: BulkAction) -> [BulkScreenEffect] {
         if flash?.level == .error { flash = nil }
+        if action != .quit { quitArmed = false }
         switch action {
+        case .quit:
+            guard phase == .running, run?.ended == nil else { return [] }
+            guard quitArmed else {
+                quitArmed = true
+                return showFlash(.info, "A job is running: q again to pause it and quit")
+            }
+            quitRequested = true
+            return []
         case .moveDown: return scroll(by: 1)
         case .moveUp: return scroll(by: -1)
         case .pageDown: return scroll(by: rows)
@@ -193,9 +219,11 @@ public struct BulkScreenState: Sendable, Equatable {
             run.isCancelling = true
             self.run = run
             return [.cancel] + showFlash(.info, "Cancelling: the steps in flight finish and are journalled; nothing new is sent")
+        case .retryFailed:
+            return retryFailed()
         case .export:
             guard phase == .summary, let summary else { return [] }
-            return [.export(summary, generation: generation)]
+            return [.export(summary, refused: refused, generation: generation)]
         case .deleteBackward:
             if phase == .confirm, !phrase.isEmpty { phrase.removeLast() }
             return []
@@ -216,16 +244,16 @@ public struct BulkScreenState: Sendable, Equatable {
             guard let plan, !plan.users.isEmpty else {
                 return showFlash(.error, "No user could be planned, so there is nothing to run (esc goes back)")
             }
+            if let everyoneRefused { return showFlash(.error, everyoneRefused) }
             guard !readOnly else { return showFlash(.error, "Read-only: the plan can be reviewed, not run") }
-            guard plan.totals.steps > 0 else {
-                return showFlash(.error, "The plan has no step: these users have nothing the \(plan.policy.rawValue) policy removes")
-            }
             phase = .confirm
             phrase = ""
             phraseProblem = nil
             return []
         case .confirm:
-            guard let plan, let expected = confirmationPhrase else { return [] }
+            guard let plan, let expected = confirmationPhrase,
+                let runnable = try? ResetJobPlan(policy: plan.policy, users: plan.runnable)
+            else { return [] }
             let typed = phrase.trimmingCharacters(in: .whitespaces)
             guard typed == expected else {
                 phraseProblem = typed.isEmpty
@@ -237,7 +265,7 @@ public struct BulkScreenState: Sendable, Equatable {
             phase = .running
             run = nil
             top = 0
-            return [.startJob(plan, generation: generation)]
+            return [.startJob(runnable, generation: generation)]
         case .jobs:
             guard jobs.indices.contains(selectedJob) else { return [] }
             let job = jobs[selectedJob].job
@@ -245,12 +273,39 @@ public struct BulkScreenState: Sendable, Equatable {
             guard !readOnly else { return showFlash(.error, "Read-only: job \(job.id) cannot be resumed here") }
             phase = .running
             run = nil
-            return [.resumeJob(job.id, generation: generation)]
+            return [.resumeJob(job.id, retryFailed: false, generation: generation)]
         case .summary:
             return back()
         case .closed, .planning, .running:
             return []
         }
+    }
+
+    /// `t` on the summary or on a job of `:jobs`: runs the job's failed users again.
+    private mutating func retryFailed() -> [BulkScreenEffect] {
+        let job: JobRecord
+        let failed: Int
+        switch phase {
+        case .summary:
+            guard let summary else { return [] }
+            job = summary.job
+            failed = summary.counts.usersFailed
+        case .jobs:
+            guard jobs.indices.contains(selectedJob) else { return [] }
+            job = jobs[selectedJob].job
+            failed = jobs[selectedJob].counts.usersFailed
+        default:
+            return []
+        }
+        guard failed > 0 else { return showFlash(.error, "Job \(job.id) has no failed user to retry") }
+        guard job.state != .cancelled else {
+            return showFlash(.error, "Job \(job.id) was cancelled; a cancelled job cannot run again")
+        }
+        guard !readOnly else { return showFlash(.error, "Read-only: job \(job.id) cannot be retried here") }
+        phase = .running
+        run = nil
+        top = 0
+        return [.resumeJob(job.id, retryFailed: true, generation: generation)]
     }
 
     private mutating func back() -> [BulkScreenEffect] {
@@ -298,8 +353,24 @@ public struct BulkScreenState: Sendable, Equatable {
         return []
     }
 
-    /// Lines of the summary screen's list: a line per user, and one per export path.
-    public var summaryLineCount: Int { (summary?.users.count ?? 0) }
+    /// Whether `t` would retry something: the summary's job, or the selected job of `:jobs`, has
+    /// failed users and was not cancelled.
+    public var canRetryFailed: Bool {
+        switch phase {
+        case .summary:
+            guard let summary else { return false }
+            return summary.counts.usersFailed > 0 && summary.job.state != .cancelled
+        case .jobs:
+            guard jobs.indices.contains(selectedJob) else { return false }
+            return jobs[selectedJob].counts.usersFailed > 0 && jobs[selectedJob].job.state != .cancelled
+        default:
+            return false
+        }
+    }
+
+    /// Lines of the summary screen's list: a line per journalled user, and one per user the
+    /// pre-flight refused (left out of the job).
+    public var summaryLineCount: Int { (summary?.users.count ?? 0) + refused.count }
 
     mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BulkScreenEffect] {
         flashCounter += 1

@@ -15,6 +15,8 @@ import Synchronization
 public final class BulkScreenViewModel: Sendable {
     /// Finds the remover of a tenant by its name (the tenant directory's providers by default).
     public typealias RemoverSource = @Sendable (_ tenant: String) async throws(ServiceError) -> any MethodRemover
+    /// The pre-flight of a tenant by its name, or nil when there is none (its users are not checked).
+    public typealias PreflightSource = @Sendable (_ tenant: String) async -> Preflight?
 
     private enum Slot: Hashable {
         case plan
@@ -31,10 +33,13 @@ public final class BulkScreenViewModel: Sendable {
         var closed: (@Sendable ([Marks.Key]) -> Void)?
         var engine: BulkResetEngine?
         var journal: Journal?
+        /// The console is quitting: an engine made from now on is suspended at once.
+        var quitting = false
     }
 
     private let inner: Mutex<Inner>
     private let removers: RemoverSource
+    private let preflights: PreflightSource
     private let openJournal: @Sendable () throws -> Journal
     private let exportDirectory: URL
     private let operatorName: String
@@ -45,15 +50,19 @@ public final class BulkScreenViewModel: Sendable {
 
     /// - Parameters:
     ///   - removers: the remover of each tenant, by name.
+    ///   - preflights: the pre-flight of each tenant, by name: users it knows the service will
+    ///     refuse are marked in the plan and left out of the job (as `reset-mfa` does).
     ///   - journal: opens the journal (once, when first needed).
     ///   - exportDirectory: where `e` writes the summary's CSV and JSON files.
     ///   - clock: the clock of the throughput, time left and flash messages (a test clock in tests).
     public init(
-        removers: @escaping RemoverSource, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
+        removers: @escaping RemoverSource, preflights: @escaping PreflightSource = { _ in nil },
+        journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
         operatorName: String = OperatorName.current, readOnly: Bool = false, perTenantLimit: Int = 4,
         clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
     ) {
         self.removers = removers
+        self.preflights = preflights
         openJournal = journal
         self.exportDirectory = exportDirectory
         self.operatorName = operatorName
@@ -75,6 +84,13 @@ public final class BulkScreenViewModel: Sendable {
                 let provider = try await directory.provider(for: name)
                 if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
                 return ProviderRemover(provider: provider)
+            },
+            preflights: { name in
+                do throws(ServiceError) {
+                    return Preflight(provider: try await directory.provider(for: name))
+                } catch {
+                    return nil
+                }
             },
             journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, readOnly: readOnly,
             perTenantLimit: perTenantLimit, clock: clock)
@@ -132,8 +148,26 @@ public final class BulkScreenViewModel: Sendable {
         send(.viewport(rows: rows))
     }
 
+    /// Whether a job is running (or being started) on this screen.
+    public var isRunningJob: Bool {
+        inner.withLock { $0.state.phase == .running && $0.state.run?.ended == nil && $0.tasks[.run] != nil }
+    }
+
+    /// The console is quitting: a running job is stopped to continue later. No new step
+    /// starts; the steps in flight finish and are journalled; the job is left `paused` (so
+    /// `:jobs` and `authdesk jobs resume` continue it). Returns once the engine has stopped.
+    public func suspendForQuit() async {
+        let (engine, run) = inner.withLock { inner in
+            inner.quitting = true
+            return (inner.engine, inner.tasks[.run])
+        }
+        guard let run else { return }
+        if let engine { await engine.suspend() }
+        await run.value
+    }
+
     /// Cancels the screen's own tasks (the console is closing). A running engine is left to the
-    /// process's end: the job is then resumable from the journal.
+    /// process's end (``suspendForQuit()`` stops it first): the job is then resumable from the journal.
     public func stop() {
         inner.withLock { inner in
             for task in inner.tasks.values { task.cancel() }
@@ -185,8 +219,8 @@ public final class BulkScreenViewModel: Sendable {
                     send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))
                 }
             }
-        case .resumeJob(let id, let generation):
-            spawn(.run) { [self] in await runJob(id, generation: generation) }
+        case .resumeJob(let id, let retryFailed, let generation):
+            spawn(.run) { [self] in await runJob(id, retryFailed: retryFailed, generation: generation) }
         case .pause:
             spawn(.control) { [self] in
                 guard let engine = inner.withLock({ $0.engine }) else { return }
@@ -226,10 +260,11 @@ public final class BulkScreenViewModel: Sendable {
                     send(.failed(generation: generation, "Could not read job \(id) from the journal: \(error)"))
                 }
             }
-        case .export(let summary, let generation):
+        case .export(let summary, let refused, let generation):
             spawn(.load) { [self] in
                 do {
-                    send(.exported(generation: generation, paths: try BulkExport.write(summary, to: exportDirectory)))
+                    let paths = try BulkExport.write(summary, refused: refused, to: exportDirectory)
+                    send(.exported(generation: generation, paths: paths))
                 } catch {
                     send(.failed(generation: generation, "Could not export: \(error)"))
                 }
@@ -307,12 +342,31 @@ public final class BulkScreenViewModel: Sendable {
             case nil: break
             }
         }
+        let plan: ResetJobPlan
         do {
-            let plan = try ResetJobPlan(policy: policy, users: users)
-            send(.planned(generation: generation, plan, unplanned: unplanned))
+            plan = try ResetJobPlan(policy: policy, users: users)
         } catch {
             send(.failed(generation: generation, "Could not plan: \(error.message)"))
+            return
         }
+        let marked = await markPreflight(BulkResetPlanner.Result(plan: plan, unplanned: unplanned), tenants: removersByTenant)
+        guard !Task.isCancelled else { return }
+        send(.planned(generation: generation, marked.plan, unplanned: marked.unplanned))
+    }
+
+    /// Marks the plan with the pre-flight of each tenant (one ``Preflight`` per tenant), exactly
+    /// as `reset-mfa` does: refused users are kept in the plan, marked, and left out of the job.
+    private func markPreflight(
+        _ result: BulkResetPlanner.Result, tenants: [String: any MethodRemover]
+    ) async -> BulkResetPlanner.Result {
+        var byTenant: [String: Preflight] = [:]
+        for tenant in result.plan.tenants where byTenant[tenant] == nil {
+            if let preflight = await preflights(tenant) { byTenant[tenant] = preflight }
+        }
+        guard !byTenant.isEmpty, let planner = try? BulkResetPlanner(removers: tenants, perTenantLimit: perTenantLimit) else {
+            return result
+        }
+        return await planner.markPreflight(result, preflights: byTenant)
     }
 
     /// Plans one tenant's users, `limit` at a time, calling `progress` as each is read.
@@ -351,16 +405,22 @@ public final class BulkScreenViewModel: Sendable {
         }
     }
 
-    /// Runs (or resumes) job `id` with a new engine and feeds its events to the screen.
-    private func runJob(_ id: JobID, generation: Int) async {
+    /// Runs (or resumes) job `id` with a new engine and feeds its events to the screen;
+    /// `retryFailed`: its failed users run again too.
+    private func runJob(_ id: JobID, retryFailed: Bool = false, generation: Int) async {
         let journal: Journal
         let rows: [BulkRunRow]
         var removersByTenant: [String: any MethodRemover] = [:]
         do {
             journal = try self.journal()
             let summary = try await journal.summary(of: id)
-            rows = summary.users.map(BulkRunRow.init)
-            for user in summary.users where removersByTenant[user.user.tenant] == nil && !user.user.state.isFinal {
+            rows = summary.users.map { user in
+                var row = BulkRunRow(user)
+                if retryFailed, user.user.state == .failed { row.status = .waiting }
+                return row
+            }
+            for user in summary.users where removersByTenant[user.user.tenant] == nil
+                && (!user.user.state.isFinal || (retryFailed && user.user.state == .failed)) {
                 removersByTenant[user.user.tenant] = try await removers(user.user.tenant)
             }
         } catch {
@@ -370,8 +430,12 @@ public final class BulkScreenViewModel: Sendable {
         let stream: AsyncStream<BulkResetEvent>
         do {
             let engine = try BulkResetEngine(journal: journal, removers: removersByTenant, perTenantLimit: perTenantLimit)
-            inner.withLock { $0.engine = engine }
-            stream = try await engine.run(id)
+            let quitting = inner.withLock { inner in
+                inner.engine = engine
+                return inner.quitting
+            }
+            if quitting { await engine.suspend() }
+            stream = try await engine.run(id, retryFailed: retryFailed)
             send(.runStarted(generation: generation, id, rows: rows, at: uptime()))
         } catch {
             send(.failed(generation: generation, "Could not run job \(id): \(error)"))

@@ -121,10 +121,10 @@ public struct KeyMap: Sendable, Hashable {
 
         KeyBinding(.enter, .open, scope: .users, "open", isHint: true),
         KeyBinding(.escape, .back, scope: .methods, "back", isHint: true),
-        KeyBinding(.character(" "), .toggleMark, scope: .users, "mark or unmark the user, move down"),
+        KeyBinding(.character(" "), .toggleMark, scope: .users, "mark or unmark the user, move down", isHint: true, hint: "mark"),
         KeyBinding(.character("*"), .markAll, scope: .users, "mark every search result (all pages)"),
         KeyBinding(.character("U"), .clearMarks, scope: .users, "clear every mark (also :unmark)"),
-        KeyBinding(.character("R"), .bulkReset, scope: .users, "reset all MFA of the marked users (or the selected one)", isDestructive: true, requires: .deleteMethod),
+        KeyBinding(.character("R"), .bulkReset, scope: .users, "reset all MFA of the marked users (or the selected one)", isDestructive: true, isHint: true, requires: .deleteMethod, hint: "reset MFA"),
 
         KeyBinding(.character("a"), .addPhone, scope: .methods, "add a phone", isDestructive: true, isHint: true, requires: .addPhone, hint: "add phone"),
         KeyBinding(.character("e"), .editMethod, scope: .methods, "change the selected phone or e-mail", isDestructive: true, requires: .updatePhone),

@@ -39,7 +39,7 @@ struct BulkRun {
         // journalled, and the job ends paused, to be resumed with `jobs resume`.
         let watch = SignalWatch.start { _ in
             FileHandle.standardError.write(Data("\nauthdesk: interrupted; letting the requests in flight finish...\n".utf8))
-            Task { await engine.interrupt() }
+            Task { await engine.suspend() }
         }
         for await event in stream {
             progress.show(event)

@@ -221,6 +221,39 @@ import Testing
         }
     }
 
+    @Test func suspendFinishesTheStepInFlightAndLeavesTheJobPausedToResume() async throws {
+        let gate = Gate()
+        let setup = try await Setup(gate: gate)
+        defer { setup.fixture.remove() }
+        let engine = try BulkResetEngine(journal: setup.journal, removers: setup.removers, perTenantLimit: 1)
+        let stream = try await engine.run("job-1")
+        var arrivals = gate.arrivals.makeAsyncIterator()
+        _ = await arrivals.next()
+        _ = await arrivals.next()
+        await engine.suspend()
+        await gate.open()
+        let events = await Self.collect(stream)
+        guard case .finished(let state, let counts) = events.last else {
+            Issue.record("no finished event")
+            return
+        }
+        #expect(state == .paused)
+        #expect(counts.stepsDone == 2 && counts.stepsPending == 2 && counts.stepsSent == 0)
+        #expect(try await setup.journal.job("job-1").state == .paused)
+        let before = await setup.contoso.log + setup.fabrikam.log
+
+        let again = try BulkResetEngine(journal: setup.journal, removers: setup.removers)
+        let rest = await Self.collect(try await again.run("job-1"))
+        guard case .finished(.finished, let final)? = rest.last else {
+            Issue.record("the resumed job did not finish: \(rest)")
+            return
+        }
+        #expect(final.stepsDone == 4 && final.usersDone == 3)
+        let after = await setup.contoso.log + setup.fabrikam.log
+        #expect(after.count == 4, "nothing sent twice: \(after)")
+        #expect(Set(after).count == 4 && Set(before).isSubset(of: Set(after)))
+    }
+
     @Test func aJobWithATenantWithoutConnectionIsRefusedBeforeSending() async throws {
         let setup = try await Setup()
         defer { setup.fixture.remove() }

@@ -29,7 +29,7 @@ struct BrowserRendererTests {
         │                                  ││                                          │
         └────────────────── 1/6+ loading… ─┘└──────────────────────────────────────────┘
 
-         enter open  / search  tab next pane  : command  ? help  q quit
+         enter open  space mark  / search  tab next pane  : command  ? help  q quit
         """
 
     @Test func theBrowserAt80x24() {
@@ -75,6 +75,7 @@ struct BrowserRendererTests {
         #expect(lines[9].contains("Megan Bowen-Featherst… MeganB@contoso.com"))
         #expect(lines[5].contains("Microsoft Authenticator  Adele's iPhone 15"))
         #expect(lines[37].hasPrefix("└") && lines[37].contains("1/6+"))
+        #expect(lines[39].contains("enter open  space mark  R reset MFA  / search"), "with room, both marking hints")
         #expect(state.usersRows == BrowserLayout(width: 120, height: 40).usersRows)
         #expect(BrowserLayout(width: 120, height: 40).usersRows == 33)
     }

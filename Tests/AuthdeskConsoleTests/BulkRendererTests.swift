@@ -149,6 +149,23 @@ struct BulkRendererTests {
         #expect(text[22].contains("Cancelling: the steps in flight finish and are journalled"))
     }
 
+    @Test func theRunHintsQuitAndASummaryWithFailuresHintsRetry() async throws {
+        var (state, journal, id) = try await Self.runState()
+        #expect(Self.lines(Self.render(state)).last?.contains("q pause and quit") == true)
+        _ = state.apply(.summaryLoaded(generation: state.generation, try await journal.summary(of: id)))
+        #expect(state.phase == .summary)
+        #expect(Self.lines(Self.render(state)).last?.contains("t retry failed") == true)
+
+        var clean = try Self.planState()
+        _ = clean.apply(.action(.accept))
+        for character in "RESET 2" { _ = clean.apply(.key(.character(character))) }
+        _ = clean.apply(.action(.accept))
+        let other = try await journal.createJob(try #require(clean.plan), id: "20261126-230500-ef01")
+        _ = clean.apply(.summaryLoaded(generation: clean.generation, try await journal.summary(of: other.id)))
+        #expect(clean.phase == .summary)
+        #expect(Self.lines(Self.render(clean)).last?.contains("t retry failed") == false, "no failed user, no retry hint")
+    }
+
     @Test func asciiRendering() async throws {
         let (state, _, _) = try await Self.runState()
         let grid = BulkRenderer.render(state, width: 80, height: 24, options: RenderOptions(asciiLines: true, asciiText: true, color: false))

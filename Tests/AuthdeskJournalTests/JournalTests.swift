@@ -58,6 +58,7 @@ import Testing
         try await journal.setJobState("job-1", to: .running, at: F.time(3))
         try await journal.setJobState("job-1", to: .finished, at: F.time(4))
         await #expect(throws: JournalError.self) { try await journal.setJobState("job-1", to: .running) }
+        await #expect(throws: JournalError.self, "no failed user to retry") { try await journal.reopenToRetry("job-1") }
         #expect(try await journal.job("job-1").state == .finished)
         #expect(try await journal.job("job-1").updatedAt == F.time(4))
     }

@@ -61,7 +61,9 @@ struct KeyMapTests {
 
     @Test func hintsFollowTheActiveScopeInnermostFirst() {
         let users = KeyMap.standard.hints(in: [.users, .list, .global]).map(\.keyLabel)
-        #expect(users == ["enter", "/", "tab", ":", "?", "q"])
+        #expect(users == ["enter", "space", "R", "/", "tab", ":", "?", "q"])
+        let users120 = KeyMap.standard.hints(in: [.users]).map(\.description)
+        #expect(users120 == ["open", "mark", "reset MFA"])
         let search = KeyMap.standard.hints(in: [.search]).map(\.description)
         #expect(search == ["done", "close search", "clear search"])
     }

@@ -24,7 +24,11 @@ struct BulkHarness {
         var all: [[Marks.Key]] { keys.withLock { $0 } }
     }
 
-    init(removers: [String: FakeRemover], readOnly: Bool = false, perTenantLimit: Int = 1) throws {
+    /// `preflights`: the providers whose pre-flight checks each tenant's users (none by default).
+    init(
+        removers: [String: FakeRemover], preflights: [String: FakeIdentityProvider] = [:], readOnly: Bool = false,
+        perTenantLimit: Int = 1
+    ) throws {
         self.removers = removers
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -35,6 +39,7 @@ struct BulkHarness {
                 guard let remover = removers[name] else { throw ServiceError(kind: .notFound, message: "no tenant \(name)") }
                 return remover
             },
+            preflights: { name in preflights[name].map { Preflight(provider: $0) } },
             journal: { journal }, exportDirectory: directory.appendingPathComponent("exports"),
             operatorName: "tester@host", readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
         let changed = changed

@@ -33,6 +33,11 @@ final class FakeRemover: MethodRemover {
         store.withLock { $0.failures[methodID] = answer }
     }
 
+    /// Answers later steps on `methodID` normally again.
+    func succeed(_ methodID: String) {
+        store.withLock { $0.failures[methodID] = nil }
+    }
+
     /// Makes reading `userID`'s methods fail.
     func unreadable(_ userID: String, _ failure: ServiceFailure) {
         store.withLock { $0.unreadable[userID] = failure }
