@@ -23,6 +23,10 @@ public actor Preflight {
 
     /// The verdict for `action` on the user `userID`.
     public func check(_ action: PreflightAction, userID: String) async -> PreflightVerdict {
+        let tenant = provider.tenant
+        if tenant.readOnly {
+            return .refused("the tenant \(tenant.name) is read-only (read_only in its profile, or --read-only): nothing is sent there")
+        }
         let profile: OperatorProfile
         do throws(ServiceError) {
             profile = try await operatorProfile()

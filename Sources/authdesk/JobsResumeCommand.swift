@@ -19,7 +19,7 @@ struct JobsResumeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Users worked on at a time in each tenant, 1 to 20.", valueName: "N"))
     var concurrency: Int = 4
 
-    @Flag(name: .long, help: "Also retry the failed steps, and verify the failed users again.")
+    @Flag(name: .long, help: "Also retry the failed steps, and verify the failed users again (a finished job too).")
     var retryFailed = false
 
     func validate() throws {
@@ -34,8 +34,10 @@ struct JobsResumeCommand: AsyncParsableCommand {
         var names: [String] = []
         do {
             let job = try await journal.job(jobID)
-            guard !job.state.isFinal else {
-                throw UsageError("job \(jobID) is \(job.state.rawValue); only a planned, running or paused job can be resumed")
+            guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
+                throw UsageError(
+                    "job \(jobID) is \(job.state.rawValue); only a planned, running or paused job can be resumed"
+                        + (job.state == .finished ? ", or a finished one with --retry-failed" : ""))
             }
             for user in try await journal.users(of: jobID) where !names.contains(user.tenant) { names.append(user.tenant) }
         } catch let error as JournalError {
