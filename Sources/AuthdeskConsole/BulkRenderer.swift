@@ -149,10 +149,12 @@ public struct BulkRenderer {
         if totals.refused > 0 { line += " \(glyphs.separator) \(totals.refused) refused" }
         if !state.unplanned.isEmpty { line += " \(glyphs.separator) \(state.unplanned.count) unreadable" }
         put(line, at: 1, 2, style: theme.header, width: grid.width - 2)
-        put("Per tenant: " + perTenant(plan), at: 1, 3, style: theme.secondary, width: grid.width - 2)
         let lines = planLines(plan)
         var height = listHeight
         if state.phase == .confirm, state.phraseProblem != nil { height -= 1 }
+        // The scroll position ("1-18/21") goes at the end of this line: leave it room.
+        let reserved = lines.count > height ? "\(lines.count)-\(lines.count)/\(lines.count)".count + 2 : 0
+        put("Per tenant: " + perTenant(plan), at: 1, 3, style: theme.secondary, width: grid.width - 2 - reserved)
         drawLines(lines, from: state.top, height: height)
     }
 
@@ -192,12 +194,16 @@ public struct BulkRenderer {
         return out
     }
 
+    private func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+
     private func perTenant(_ plan: ResetJobPlan) -> String {
         plan.tenants.map { tenant in
             let users = plan.users.filter { $0.tenant == tenant }
             let steps = users.filter { !$0.plan.isRefused }.reduce(0) { $0 + $1.plan.steps.count }
             let kept = users.reduce(0) { $0 + $1.plan.kept.count }
-            return "\(tenant) \(users.count) users, \(steps) steps, \(kept) kept"
+            return "\(tenant) \(counted(users.count, "user")), \(counted(steps, "step")), \(kept) kept"
         }.joined(separator: " \(glyphs.separator) ")
     }
 

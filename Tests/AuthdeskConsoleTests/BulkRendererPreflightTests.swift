@@ -57,7 +57,7 @@ struct BulkRendererPreflightTests {
         let grid = Self.render(state)
         let lines = grid.text.components(separatedBy: "\n")
         #expect(lines[2].contains("2 users · 1 delete · 0 deactivate · 2 kept · 1 refused"))
-        #expect(lines[3].contains("contoso 2 users, 1 steps"))
+        #expect(lines[3].contains("contoso 2 users, 1 step"))
         #expect(lines.contains { $0.contains("Priya Raman  (u-priya)  skipped, nothing sent") })
         let refused = try Self.find("will be refused: Priya Raman is a Global Administrator", in: grid)
         #expect(grid[refused.x, refused.y].style == Self.theme.error)

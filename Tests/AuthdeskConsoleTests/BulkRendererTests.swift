@@ -47,6 +47,17 @@ struct BulkRendererTests {
 
     static func lines(_ grid: CellGrid) -> [String] { grid.text.components(separatedBy: "\n") }
 
+    /// At 40x14 the per-tenant line is longer than the screen and the plan scrolls: the
+    /// line is cut short of the scroll position, which stays whole and readable at its end.
+    @Test func thePerTenantLineLeavesRoomForTheScrollPosition() throws {
+        let state = try Self.planState(width: 40, height: 14)
+        let line = Self.lines(Self.render(state, width: 40, height: 14))[3]
+        let position = try #require(line.range(of: #"1-\d+/\d+\s*$"#, options: .regularExpression))
+        let before = line[..<position.lowerBound]
+        #expect(before.hasPrefix(" Per tenant: contoso 2 users"))
+        #expect(before.hasSuffix(" "), "the text stops short of the scroll position: \(line)")
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func thePlanShowsStepsInOrderKeptMethodsNotesAndTotals(width: Int, height: Int) throws {
         var state = try Self.planState(width: width, height: height)
