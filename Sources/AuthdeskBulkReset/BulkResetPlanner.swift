@@ -34,8 +34,11 @@ public struct BulkResetPlanner: Sendable {
     }
 
     /// Plans `policy` for `targets`, keeping their order. Refuses, before any request, a user
-    /// given twice or a tenant without a connection.
-    public func plan(_ targets: [ResetTarget], policy: ResetPolicy) async throws(ValidationError) -> Result {
+    /// given twice or a tenant without a connection. `progress` hears how many users were read
+    /// (answered or failed) each time a read comes back (the console's planning bar).
+    public func plan(
+        _ targets: [ResetTarget], policy: ResetPolicy, progress: @escaping @Sendable (Int) -> Void = { _ in }
+    ) async throws(ValidationError) -> Result {
         var seen: Set<String> = []
         for target in targets {
             guard removers[target.tenant] != nil else {
@@ -54,7 +57,9 @@ public struct BulkResetPlanner: Sendable {
             for (tenant, entries) in byTenant {
                 guard let remover = removers[tenant] else { continue }
                 let limit = remover.readBatchSize > 1 ? readConcurrency : perTenantLimit
-                group.addTask { await Self.planTenant(entries, remover: remover, policy: policy, limit: limit) }
+                group.addTask {
+                    await Self.planTenant(entries, remover: remover, policy: policy, limit: limit, progress: progress)
+                }
             }
             var all: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] = []
             for await part in group { all += part }
@@ -74,7 +79,8 @@ public struct BulkResetPlanner: Sendable {
     /// Plans one tenant's users: in batches of the remover's ``MethodRemover/readBatchSize``,
     /// `limit` batches at a time.
     static func planTenant(
-        _ entries: [(Int, ResetTarget)], remover: any MethodRemover, policy: ResetPolicy, limit: Int
+        _ entries: [(Int, ResetTarget)], remover: any MethodRemover, policy: ResetPolicy, limit: Int,
+        progress: @escaping @Sendable (Int) -> Void
     ) async -> [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] {
         let size = max(1, remover.readBatchSize)
         var batches: [[(Int, ResetTarget)]] = []
@@ -108,6 +114,7 @@ public struct BulkResetPlanner: Sendable {
             }
             for await result in group {
                 out += result
+                progress(result.count)
                 if let batch = pending.next() { group.addTask { await planBatch(batch) } }
             }
             return out

@@ -290,8 +290,9 @@ public final class BulkScreenViewModel: Sendable {
         }
     }
 
-    /// Reads every user's methods (at most `perTenantLimit` users at a time per tenant), telling
-    /// the screen how far it got, and plans `policy`.
+    /// Plans `policy` with the same ``BulkResetPlanner`` as `reset-mfa` (batched reads where the
+    /// service offers them), telling the screen how far it got; users of a tenant that cannot be
+    /// opened are reported unreadable.
     private func plan(_ entries: [Marks.Entry], policy: ResetPolicy, generation: Int) async {
         var tenants: [String] = []
         for entry in entries where !tenants.contains(entry.tenant) { tenants.append(entry.tenant) }
@@ -308,38 +309,35 @@ public final class BulkScreenViewModel: Sendable {
             }
         }
         let total = entries.count
-        let limit = perTenantLimit
         let planned = Mutex(outcomes.count)
         send(.planProgress(generation: generation, done: outcomes.count, total: total))
-        let progress: @Sendable () -> Void = { [self] in
+        let progress: @Sendable (Int) -> Void = { [self] read in
             let done = planned.withLock { count in
-                count += 1
+                count += read
                 return count
             }
             send(.planProgress(generation: generation, done: done, total: total))
         }
-        let results = await withTaskGroup(of: [(Int, Result<UserResetPlan, ServiceFailure>)].self) { group in
-            for tenant in tenants {
-                guard let remover = removersByTenant[tenant] else { continue }
-                let mine = entries.enumerated().filter { $0.element.tenant == tenant }.map { ($0.offset, $0.element) }
-                group.addTask {
-                    await Self.planTenant(mine, remover: remover, policy: policy, limit: limit, progress: progress)
-                }
-            }
-            var all: [(Int, Result<UserResetPlan, ServiceFailure>)] = []
-            for await part in group { all += part }
-            return all
+        let reachable = entries.enumerated().filter { outcomes[$0.offset] == nil }
+        let result: BulkResetPlanner.Result
+        do {
+            let planner = try BulkResetPlanner(removers: removersByTenant, perTenantLimit: perTenantLimit)
+            result = try await planner.plan(
+                reachable.map { ResetTarget(tenant: $0.element.tenant, user: $0.element.user) }, policy: policy,
+                progress: progress)
+        } catch let error as ValidationError {
+            send(.failed(generation: generation, "Could not plan: \(error.message)"))
+            return
+        } catch {
+            send(.failed(generation: generation, "Could not plan: \(error)"))
+            return
         }
-        for (index, result) in results { outcomes[index] = result }
         guard !Task.isCancelled else { return }
-        var users: [UserResetPlan] = []
-        var unplanned: [UnplannedUser] = []
+        let users = result.plan.users
+        var unplanned = result.unplanned
         for (index, entry) in entries.enumerated() {
-            switch outcomes[index] {
-            case .success(let plan)?: users.append(plan)
-            case .failure(let failure)?:
+            if case .failure(let failure)? = outcomes[index] {
                 unplanned.append(UnplannedUser(target: ResetTarget(tenant: entry.tenant, user: entry.user), failure: failure))
-            case nil: break
             }
         }
         let plan: ResetJobPlan
@@ -367,42 +365,6 @@ public final class BulkScreenViewModel: Sendable {
             return result
         }
         return await planner.markPreflight(result, preflights: byTenant)
-    }
-
-    /// Plans one tenant's users, `limit` at a time, calling `progress` as each is read.
-    private static func planTenant(
-        _ entries: [(Int, Marks.Entry)], remover: any MethodRemover, policy: ResetPolicy, limit: Int,
-        progress: @escaping @Sendable () -> Void
-    ) async -> [(Int, Result<UserResetPlan, ServiceFailure>)] {
-        await withTaskGroup(of: (Int, Result<UserResetPlan, ServiceFailure>).self) { group in
-            var pending = entries.makeIterator()
-            var out: [(Int, Result<UserResetPlan, ServiceFailure>)] = []
-            for _ in 0..<limit {
-                guard let (index, entry) = pending.next() else { break }
-                group.addTask { (index, await planOne(entry, remover: remover, policy: policy)) }
-            }
-            for await result in group {
-                out.append(result)
-                progress()
-                if let (index, entry) = pending.next() {
-                    group.addTask { (index, await planOne(entry, remover: remover, policy: policy)) }
-                }
-            }
-            return out
-        }
-    }
-
-    private static func planOne(
-        _ entry: Marks.Entry, remover: any MethodRemover, policy: ResetPolicy
-    ) async -> Result<UserResetPlan, ServiceFailure> {
-        do throws(ServiceFailure) {
-            let methods = try await remover.methods(of: entry.user.id)
-            let defaultID = try await remover.defaultMethodID(of: entry.user.id, among: methods)
-            return .success(UserResetPlan(
-                tenant: entry.tenant, user: entry.user, methods: methods, defaultMethodID: defaultID, policy: policy))
-        } catch {
-            return .failure(error)
-        }
     }
 
     /// Runs (or resumes) job `id` with a new engine and feeds its events to the screen;

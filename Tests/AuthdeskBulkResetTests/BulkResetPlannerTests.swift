@@ -2,6 +2,7 @@ import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskJournalTesting
+import Synchronization
 import Testing
 
 @Suite struct BulkResetPlannerTests {
@@ -24,6 +25,25 @@ import Testing
         #expect(result.plan.users[0].plan.steps.last?.isDefault == true)
         #expect(result.plan.users[1].plan.steps.map(\.action) == [.deactivate])
         #expect(result.plan.totals.steps == 3)
+    }
+
+    /// The console's planning bar: every read that comes back, answered or failed, is counted
+    /// once, in batches where the service batches.
+    @Test func progressCountsEveryUserReadOnce() async throws {
+        var methods: [String: [AuthMethod]] = [:]
+        for index in 0..<25 { methods["u\(index)"] = [F.password, F.mobile] }
+        let contoso = BatchingDirectory(FakeDirectory(methods: methods))
+        let fabrikam = FakeDirectory(methods: ["b": [F.mobile]])
+        let targets = (0..<25).map { Self.target("contoso", "u\($0)") } + [Self.target("fabrikam", "b"), Self.target("fabrikam", "ghost")]
+        let reports = Mutex<[Int]>([])
+        let result = try await BulkResetPlanner(removers: ["contoso": contoso, "fabrikam": fabrikam])
+            .plan(targets, policy: .portal) { read in reports.withLock { $0.append(read) } }
+        let counted = reports.withLock { $0 }
+        #expect(counted.reduce(0, +) == targets.count)
+        #expect(counted.filter { $0 == 1 }.count == 2)
+        #expect(counted.sorted().suffix(2) == [5, 20])
+        #expect(result.plan.users.count == 26)
+        #expect(result.unplanned.map(\.target.user.id) == ["ghost"])
     }
 
     @Test func aUserWhoseMethodsCannotBeReadIsLeftOutWithTheFailure() async throws {
