@@ -62,6 +62,12 @@ public final class ChangeAuditor: Sendable {
         }
     }
 
+    /// Who is signed in to tenant `tenant` (a profile name), as its entries name them.
+    public func operatorName(for tenant: String) async -> String {
+        let source = state.withLock { $0.operators[tenant] } ?? operatorSource
+        return await source.name()
+    }
+
     /// `provider` with every write audited by this auditor.
     public func wrap(_ provider: any IdentityProvider) -> AuditedProvider {
         AuditedProvider(base: provider, auditor: self)
@@ -83,9 +89,9 @@ public final class ChangeAuditor: Sendable {
         detail: String? = nil, requestID: String?
     ) async -> AuditEntry? {
         guard let journal else { return nil }
-        let (source, tenantSecrets) = state.withLock { ($0.operators[tenant.name] ?? operatorSource, $0.secrets) }
+        let tenantSecrets = state.withLock { $0.secrets }
         let entry = AuditEntry(
-            at: now(), operatorName: await source.name(), tenant: tenant.name, userID: change.userID,
+            at: now(), operatorName: await operatorName(for: tenant.name), tenant: tenant.name, userID: change.userID,
             userName: user.map { "\($0.displayName) (\($0.principalName))" }, action: change.action,
             target: change.target, outcome: outcome, detail: detail, requestID: requestID, ticket: ticket)
         do throws(JournalError) {

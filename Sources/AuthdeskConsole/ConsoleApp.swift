@@ -1,3 +1,4 @@
+import AuthdeskAudit
 import AuthdeskJournal
 import AuthdeskServices
 import AuthdeskViewModels
@@ -30,6 +31,7 @@ public enum ConsoleApp {
             },
             exportDirectory: state?.url.appendingPathComponent("exports", isDirectory: true)
                 ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
+            owner: owner(options.auditor),
             readOnly: options.readOnly)
         let model = BrowserViewModel(
             directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
@@ -46,6 +48,12 @@ public enum ConsoleApp {
             thread.name = "authdesk-terminal"
             thread.start()
         }
+    }
+
+    /// A bulk job's operator and ticket: the session's, as the auditor knows them.
+    private static func owner(_ auditor: ChangeAuditor?) -> BulkScreenViewModel.JobOwner? {
+        guard let auditor else { return nil }
+        return { tenant in (await auditor.operatorName(for: tenant), auditor.ticket) }
     }
 
     /// The console on one provider alone (no tenant to switch to).

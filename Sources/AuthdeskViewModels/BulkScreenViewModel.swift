@@ -43,6 +43,12 @@ public final class BulkScreenViewModel: Sendable {
     private let openJournal: @Sendable () throws -> Journal
     private let exportDirectory: URL
     private let operatorName: String
+    /// Who runs a job and under which ticket, given the job's first tenant (the session's
+    /// signed-in operator there and its ticket); nil: ``operatorName`` and no ticket.
+    private let owner: JobOwner?
+
+    /// The operator's name and the session's ticket for a job in tenant (a profile name).
+    public typealias JobOwner = @Sendable (_ tenant: String) async -> (operatorName: String, ticket: String?)
     private let perTenantLimit: Int
     private let clock: any Clock<Duration>
     private let flashDuration: Duration
@@ -58,9 +64,10 @@ public final class BulkScreenViewModel: Sendable {
     public init(
         removers: @escaping RemoverSource, preflights: @escaping PreflightSource = { _ in nil },
         journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
-        operatorName: String = OperatorName.current, readOnly: Bool = false, perTenantLimit: Int = 4,
-        clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
+        operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
+        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
     ) {
+        self.owner = owner
         self.removers = removers
         self.preflights = preflights
         openJournal = journal
@@ -76,8 +83,8 @@ public final class BulkScreenViewModel: Sendable {
     /// Removers from `directory`'s providers: Graph ones can also deactivate hardware tokens.
     public convenience init(
         directory: any TenantDirectory, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
-        operatorName: String = OperatorName.current, readOnly: Bool = false, perTenantLimit: Int = 4,
-        clock: any Clock<Duration> = ContinuousClock()
+        operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
+        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.init(
             removers: { name throws(ServiceError) in
@@ -92,8 +99,8 @@ public final class BulkScreenViewModel: Sendable {
                     return nil
                 }
             },
-            journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, readOnly: readOnly,
-            perTenantLimit: perTenantLimit, clock: clock)
+            journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, owner: owner,
+            readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
     }
 
     private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
@@ -213,7 +220,8 @@ public final class BulkScreenViewModel: Sendable {
         case .startJob(let plan, let generation):
             spawn(.run) { [self] in
                 do {
-                    let job = try await journal().createJob(plan, operatorName: operatorName)
+                    let (name, ticket) = await owner?(plan.tenants.first ?? "") ?? (operatorName, nil)
+                    let job = try await journal().createJob(plan, operatorName: name, ticket: ticket)
                     await runJob(job.id, generation: generation)
                 } catch {
                     send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))

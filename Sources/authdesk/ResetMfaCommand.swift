@@ -149,7 +149,8 @@ struct ResetMfaCommand: AsyncParsableCommand {
         let job: JobRecord
         do {
             job = try await journal.createJob(
-                Self.naming(runnable, principalNames), operatorName: OperatorName.current, ticket: ticket)
+                Self.naming(runnable, principalNames), operatorName: await sessions.operatorName(in: runnable.tenants.first ?? sessions.defaultTenant),
+                ticket: ticket)
         } catch {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw StateJournal.fail(error.description, .someFailed)

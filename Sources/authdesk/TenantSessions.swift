@@ -1,6 +1,8 @@
+import AuthdeskAudit
 import AuthdeskBulkReset
 import AuthdeskConfig
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskSandbox
 import AuthdeskServices
 import Foundation
@@ -12,6 +14,8 @@ struct TenantSessions {
     let defaultTenant: String
     let providers: [String: any IdentityProvider]
     let profiles: [String: Profile]
+    /// Each tenant's sign-in (the operator a job is journalled as).
+    let tokens: [String: any TokenProvider]
     private let sandbox: Sandbox?
 
     /// One ``ProviderRemover`` per tenant, for the planner and the engine.
@@ -59,6 +63,7 @@ struct TenantSessions {
         for name in [defaultName] + options.profile + extra where !names.contains(name) { names.append(name) }
         var providers: [String: any IdentityProvider] = [:]
         var profiles: [String: Profile] = [:]
+        var tokens: [String: any TokenProvider] = [:]
         do {
             for name in names {
                 guard var profile = available[name] else {
@@ -67,14 +72,22 @@ struct TenantSessions {
                     throw ConfigError("no profile '\(name)' in \(source); profiles: \(known)")
                 }
                 if options.readOnly { profile.readOnly = true }
-                providers[name] = try ProviderFactory.make(profile).0
+                (providers[name], tokens[name]) = try ProviderFactory.make(profile)
                 profiles[name] = profile
             }
         } catch {
             await sandbox?.stop()
             throw error
         }
-        return TenantSessions(defaultTenant: defaultName, providers: providers, profiles: profiles, sandbox: sandbox)
+        return TenantSessions(
+            defaultTenant: defaultName, providers: providers, profiles: profiles, tokens: tokens, sandbox: sandbox)
+    }
+
+    /// Who a job in tenant `name` is journalled as: the user signed in there (named in the token),
+    /// else the local account (`user@host`), as single changes are.
+    func operatorName(in name: String) async -> String {
+        guard let tokens = tokens[name] else { return OperatorName.current }
+        return await OperatorSource(signedIn: tokens, fallback: OperatorName.current).name()
     }
 
     /// The profile of one of the embedded sandbox's Entra tenants, signed in as its application.

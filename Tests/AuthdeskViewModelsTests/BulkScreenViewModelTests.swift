@@ -3,6 +3,7 @@ import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskViewModels
 import Foundation
+import Synchronization
 import Testing
 
 @Suite(.timeLimit(.minutes(1)))
@@ -77,6 +78,21 @@ struct BulkScreenViewModelTests {
         let jobs = try await h.journal.jobs()
         #expect(jobs.map(\.job.state) == [.finished])
         #expect(jobs.first?.job.operatorName == "tester@host")
+    }
+
+    /// In the console the job is journalled as the operator signed in to its first tenant, with
+    /// the session's ticket, as single changes are.
+    @Test func theJobIsTheSignedInOperatorsWithTheSessionsTicket() async throws {
+        let asked = Mutex<[String]>([])
+        let h = try BulkHarness(removers: ["contoso": BulkFixtures.contoso()]) { tenant in
+            asked.withLock { $0.append(tenant) }
+            return ("helpdesk@contoso.com", "INC-7")
+        }
+        _ = await runToSummary(h)
+        let job = try #require(try await h.journal.jobs().first?.job)
+        #expect(job.operatorName == "helpdesk@contoso.com")
+        #expect(job.ticket == "INC-7")
+        #expect(asked.withLock { $0 } == ["contoso"])
     }
 
     @Test func escOnThePlanIsADryRun() async throws {

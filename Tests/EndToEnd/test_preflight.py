@@ -169,6 +169,9 @@ def test_a_real_run_leaves_priya_untouched_and_sends_nothing_for_her(tmp_path):
         # The job holds no step for her: nothing was ever sent.
         shown = json.loads(run("jobs", "show", avery["job"], "--output", "json", env=env).stdout)
         assert [u["user"]["displayName"] for u in shown["users"]] == ["Avery Howard (avery.howard@contoso.com)"]
+        # Journalled as the operator who signed in with the device code, not the local account.
+        listed = json.loads(run("jobs", "list", "--output", "json", env=env).stdout)
+        assert [job["operator"] for job in listed] == ["helpdesk@contoso.com"]
 
 
 def test_single_user_commands_stop_before_sending_unless_forced(tmp_path):

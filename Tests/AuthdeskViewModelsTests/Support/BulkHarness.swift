@@ -27,7 +27,7 @@ struct BulkHarness {
     /// `preflights`: the providers whose pre-flight checks each tenant's users (none by default).
     init(
         removers: [String: FakeRemover], preflights: [String: FakeIdentityProvider] = [:], readOnly: Bool = false,
-        perTenantLimit: Int = 1
+        perTenantLimit: Int = 1, owner: BulkScreenViewModel.JobOwner? = nil
     ) throws {
         self.removers = removers
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("bulk-\(UUID().uuidString)")
@@ -41,7 +41,7 @@ struct BulkHarness {
             },
             preflights: { name in preflights[name].map { Preflight(provider: $0) } },
             journal: { journal }, exportDirectory: directory.appendingPathComponent("exports"),
-            operatorName: "tester@host", readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
+            operatorName: "tester@host", owner: owner, readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
         let changed = changed
         model.observe { _ in changed.signal() }
         let closed = closed
