@@ -111,14 +111,25 @@ def cpu_seconds(pid):
 
 
 def context_switches(pid):
-    """Voluntary context switches summed over the process's threads (each is a wake-up)."""
-    total = 0
+    """Voluntary context switches of each of the process's threads, by thread id (each is a
+    wake-up)."""
+    counts = {}
     for task in os.listdir(f"/proc/{pid}/task"):
-        with open(f"/proc/{pid}/task/{task}/status") as f:
-            for line in f:
-                if line.startswith("voluntary_ctxt_switches"):
-                    total += int(line.split()[1])
-    return total
+        try:
+            with open(f"/proc/{pid}/task/{task}/status") as f:
+                for line in f:
+                    if line.startswith("voluntary_ctxt_switches"):
+                        counts[task] = int(line.split()[1])
+        except FileNotFoundError:
+            pass  # the thread ended while being read
+    return counts
+
+
+def switches_between(before, after):
+    """Wake-ups between two samples: the growth of the threads alive at both, all of those of
+    threads started since; threads that ended in between are counted as they were (their last
+    switches are not known)."""
+    return sum(count - before.get(task, 0) for task, count in after.items())
 
 
 def start(args):
@@ -152,12 +163,13 @@ def idle(args):
             written += len(data)
         cpu_after, switches_after = cpu_seconds(pid), context_switches(pid)
         threads = len(os.listdir(f"/proc/{pid}/task"))
+        ended = len(set(switches_before) - set(switches_after))
     finally:
         console.close()
     used = cpu_after - cpu_before
     print(f"idle {args.seconds:.0f} s after the first screen settled: CPU {used * 1000:.0f} ms "
-          f"({used / args.seconds * 100:.2f} %), {switches_after - switches_before} voluntary context switches "
-          f"over {threads} threads, {written} bytes written to the terminal")
+          f"({used / args.seconds * 100:.2f} %), {switches_between(switches_before, switches_after)} voluntary "
+          f"context switches over {threads} threads ({ended} ended meanwhile), {written} bytes written to the terminal")
 
 
 def main():

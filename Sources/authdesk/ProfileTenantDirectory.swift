@@ -56,8 +56,7 @@ struct ProfileTenantDirectory {
                     "--profile \(name): no profiles are configured (no \(Configuration.defaultPath(environment: environment)), "
                         + "no AZURE_* or AUTH0_* variables); without --profile authdesk uses its embedded sandbox")
             }
-            let started = try await Sandbox.start(
-                SandboxOptions(deviceCodeApprovalDelay: ServiceSession.embeddedApprovalDelay))
+            let started = try await Sandbox.start(ServiceSession.embeddedSandboxOptions)
             sandbox = started
             do {
                 profiles = try EmbeddedProfile.all(of: started.info)

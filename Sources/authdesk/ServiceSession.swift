@@ -13,9 +13,11 @@ struct ServiceSession {
     let profile: Profile
     private let sandbox: Sandbox?
 
-    /// How long the embedded sandbox keeps a device code pending before approving it: short,
-    /// since nobody has anything to do (its polling interval is 1 s).
-    static let embeddedApprovalDelay = Duration.milliseconds(200)
+    /// The embedded sandbox's options, for the console and every command: its device codes are
+    /// approved after 20 ms and polled every 50 ms, since nobody has anything to do (the flow is
+    /// the real one, only faster than the 1 s interval `sandbox serve` advertises).
+    static let embeddedSandboxOptions = SandboxOptions(
+        deviceCodeApprovalDelay: .milliseconds(20), deviceCodePollInterval: .milliseconds(50))
 
     /// Opens a session for `global`'s profile, runs `body` with it, and closes it. With
     /// `writes`, a read-only profile is refused before anything starts or is sent.
@@ -47,7 +49,7 @@ struct ServiceSession {
                         + "no AZURE_* or AUTH0_* variables); without --profile authdesk uses its embedded sandbox")
             }
             if writes, global.readOnly { throw refusal("the embedded sandbox") }
-            let started = try await Sandbox.start(SandboxOptions(deviceCodeApprovalDelay: embeddedApprovalDelay, deviceCodePollInterval: .milliseconds(50)))
+            let started = try await Sandbox.start(embeddedSandboxOptions)
             sandbox = started
             profile = try EmbeddedProfile.contoso(of: started.info)
             prompt = .onTerminal
