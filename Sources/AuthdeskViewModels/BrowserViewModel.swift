@@ -120,7 +120,7 @@ public final class BrowserViewModel: Sendable {
     private func readOperator() {
         let preflight = inner.withLock { $0.preflight }
         spawn(.operatorProfile) { [self] in
-            guard let profile = try? await preflight.operatorProfile() else { return }
+            guard let profile = try? await preflight.operatorProfile(), !Task.isCancelled else { return }
             send(.operatorAnswered(profile))
         }
     }

@@ -49,6 +49,23 @@ struct BrowserViewModelTenantsTests {
         state.keyMap.bindings.filter(\.isDestructive)
     }
 
+    /// Each tenant has its own operator and roles: after a switch the dialogs' pre-flight and the
+    /// help speak of the operator signed in to the new tenant, and back again.
+    @Test func theOperatorFollowsTheTenant() async {
+        contoso.setOperator(OperatorProfile(
+            signIn: .user(principalName: "helpdesk@contoso.com", id: "op-c"), roles: [.authenticationAdministrator]))
+        fabrikam.setOperator(OperatorProfile(
+            signIn: .user(principalName: "admin@fabrikam.com", id: "op-f"), roles: [.privilegedAuthenticationAdministrator]))
+        let h = await started()
+        await h.wait { $0.operatorLine?.contains("helpdesk@contoso.com") == true }
+        command(h, "tenant fabrikam")
+        var state = await h.wait { $0.tenant.name == "fabrikam" && $0.operatorLine?.contains("admin@fabrikam.com") == true }
+        #expect(state.operatorLine?.contains("Privileged Authentication Administrator") == true)
+        command(h, "tenant contoso")
+        state = await h.wait { $0.tenant.name == "contoso" && $0.operatorLine?.contains("helpdesk@contoso.com") == true }
+        #expect(state.operatorLine?.contains("admin@fabrikam.com") == false)
+    }
+
     @Test func tenantCommandSwitchesTenantListAndMethods() async {
         let h = await started()
         #expect(h.state.tenants.map(\.name) == ["contoso", "fabrikam", "acme"])
