@@ -77,7 +77,7 @@ public final class BrowserViewModel: Sendable {
         self.auditor = auditor
         self.bulk = bulk
         self.clock = clock
-        uptime = Self.stopwatch(clock)
+        uptime = Stopwatch.started(on: clock)
         var state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
             capabilities: provider.capabilities, tenants: directory.tenants)
@@ -87,11 +87,6 @@ public final class BrowserViewModel: Sendable {
             state: state, provider: Self.audited(provider, by: auditor), preflight: preflight,
             preflights: [provider.tenant.name: preflight]))
         bulk?.onClose { [weak self] done in self?.send(.bulkClosed(done: done)) }
-    }
-
-    private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
-        let start = clock.now
-        return { start.duration(to: clock.now) }
     }
 
     deinit {

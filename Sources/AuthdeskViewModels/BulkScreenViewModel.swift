@@ -76,7 +76,7 @@ public final class BulkScreenViewModel: Sendable {
         self.perTenantLimit = perTenantLimit
         self.clock = clock
         self.flashDuration = flashDuration
-        uptime = Self.stopwatch(clock)
+        uptime = Stopwatch.started(on: clock)
         inner = Mutex(Inner(state: BulkScreenState(readOnly: readOnly)))
     }
 
@@ -101,11 +101,6 @@ public final class BulkScreenViewModel: Sendable {
             },
             journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, owner: owner,
             readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
-    }
-
-    private static func stopwatch<C: Clock>(_ clock: C) -> @Sendable () -> Duration where C.Duration == Duration {
-        let start = clock.now
-        return { start.duration(to: clock.now) }
     }
 
     deinit {
