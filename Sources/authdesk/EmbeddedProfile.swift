@@ -18,15 +18,16 @@ enum EmbeddedProfile {
         try entra("contoso", of: info)
     }
 
-    /// The Entra tenant `name`, signed in as its operator.
-    static func entra(_ name: String, of info: SandboxInfo) throws -> Profile {
+    /// The Entra tenant `name`, signed in as its operator, or as its application (client secret)
+    /// with `asApplication`, as `reset-mfa` on the embedded sandbox does.
+    static func entra(_ name: String, of info: SandboxInfo, asApplication: Bool = false) throws -> Profile {
         guard let tenant = info.tenant(named: name), let authority = URL(string: info.authority),
             let graph = URL(string: info.graph)
         else { throw ConfigError("the embedded sandbox did not start with a \(name) tenant") }
         return Profile(
             name: tenant.name, provider: .graph, tenantID: tenant.id, domain: tenant.domain,
-            clientID: tenant.clientId, signIn: .deviceCode,
-            authorityURL: authority, graphURL: graph.deletingLastPathComponent(), color: colors[name])
+            clientID: tenant.clientId, signIn: asApplication ? .clientSecret : .deviceCode,
+            clientSecret: asApplication ? .init(tenant.clientSecret) : nil, authorityURL: authority, graphURL: graph.deletingLastPathComponent(), color: colors[name])
     }
 
     /// The Auth0 tenant, signed in with its machine-to-machine client's credentials.

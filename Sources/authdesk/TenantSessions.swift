@@ -52,7 +52,7 @@ struct TenantSessions {
             let started = try await Sandbox.start(SandboxOptions())
             sandbox = started
             for tenant in started.info.tenants {
-                available[tenant.name] = try sandboxProfile(tenant.name, of: started.info)
+                available[tenant.name] = try EmbeddedProfile.entra(tenant.name, of: started.info, asApplication: true)
             }
             defaultName = options.profile.first ?? "contoso"
         } else {
@@ -88,16 +88,5 @@ struct TenantSessions {
     func operatorName(in name: String) async -> String {
         guard let tokens = tokens[name] else { return OperatorName.current }
         return await OperatorSource(signedIn: tokens, fallback: OperatorName.current).name()
-    }
-
-    /// The profile of one of the embedded sandbox's Entra tenants, signed in as its application.
-    static func sandboxProfile(_ name: String, of info: SandboxInfo) throws -> Profile {
-        guard let tenant = info.tenant(named: name), let authority = URL(string: info.authority),
-            let graph = URL(string: info.graph)
-        else { throw ConfigError("the embedded sandbox has no tenant '\(name)'") }
-        return Profile(
-            name: tenant.name, provider: .graph, tenantID: tenant.id, domain: tenant.domain,
-            clientID: tenant.clientId, signIn: .clientSecret, clientSecret: .init(tenant.clientSecret),
-            authorityURL: authority, graphURL: graph.deletingLastPathComponent())
     }
 }
