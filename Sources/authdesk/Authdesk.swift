@@ -6,7 +6,7 @@ struct Authdesk: AsyncParsableCommand {
         commandName: "authdesk",
         abstract: "A keyboard-driven console for helpdesk operators who manage users' MFA methods in Microsoft Entra ID and Auth0.",
         usage: """
-            authdesk [--profile NAME] [--config FILE] [--read-only] [--ascii] [--no-color]
+            authdesk [--profile NAME] [--config FILE] [--read-only] [--ascii] [--no-color] [--ticket REF]
               authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
                 [--device-code-delay-ms N]
               authdesk users search QUERY [--top N] [--output table|json|csv]
@@ -22,8 +22,8 @@ struct Authdesk: AsyncParsableCommand {
               authdesk sessions revoke USER
               authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
                                  [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
-              authdesk jobs list | jobs show ID | jobs resume ID [--output table|json|csv]
-              authdesk journal [--since ISO8601] [--user USER] [--output table|json|csv]
+              authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv]
+              authdesk journal [--since ISO8601] [--user USER] [--tenant NAME] [--ticket REF] [--output table|json|csv]
             """,
         discussion: """
             With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
@@ -36,13 +36,16 @@ struct Authdesk: AsyncParsableCommand {
             'env'; or AUTH0_DOMAIN, AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET. Plain http:// is accepted for \
             loopback addresses only. State (journal, jobs): $XDG_STATE_HOME/authdesk/, or AUTHDESK_STATE_DIR.
 
-            Commands that change something take --output table|json|csv as well and print what they changed. \
+            Commands that change something take --output table|json|csv as well and print what they changed, \
+            --ticket REF (written with the change to the audit journal) and --force (send even when the \
+            pre-flight knows the service will refuse). \
             A generated password or Temporary Access Pass is printed once, to standard output, and nowhere else.
 
             USER is an object id or user principal name (Graph), or a user id or e-mail (Auth0).
 
             Exit status: 0 all done; 1 some operations failed (each one reported); 2 bad usage or bad input \
-            (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it).
+            (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it); 130 \
+            interrupted (reset-mfa, jobs resume: the job is left paused; 'jobs resume ID' continues it).
             Progress goes to standard error, and only when it is a terminal; results go to standard output.
             """,
         subcommands: [
