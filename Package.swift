@@ -58,6 +58,7 @@ let package = Package(
             name: "AuthdeskViewModels",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "AuthdeskOutput",
+                "AuthdeskWorkflows",
             ],
             swiftSettings: swiftSettings
         ),
@@ -67,6 +68,7 @@ let package = Package(
             name: "AuthdeskConsole",
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
+                "AuthdeskServices", "AuthdeskWorkflows",
             ],
             swiftSettings: swiftSettings
         ),
@@ -124,13 +126,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // The executable: argument parsing, configuration, wiring; no logic of its own.
+        // What an operator does, written once for both front ends: open the tenants, make one
+        // change, reset all MFA (plan, job, run, resume), follow a password reset.
+        .target(
+            name: "AuthdeskWorkflows",
+            dependencies: [
+                "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskAudit",
+                "AuthdeskBulkReset", "AuthdeskOutput",
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // The executable: argument parsing and printing; no logic of its own.
         .executableTarget(
             name: "authdesk",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
                 "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput", "AuthdeskJournal", "AuthdeskBulkReset",
-                "AuthdeskAudit",
+                "AuthdeskAudit", "AuthdeskWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -160,7 +173,7 @@ let package = Package(
             name: "AuthdeskViewModelsTests",
             dependencies: [
                 "AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskAudit", "AuthdeskJournal",
-                "AuthdeskJournalTesting",
+                "AuthdeskJournalTesting", "AuthdeskWorkflows",
             ],
             swiftSettings: swiftSettings
         ),
@@ -190,6 +203,14 @@ let package = Package(
             dependencies: [
                 "AuthdeskAudit", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskServices", "AuthdeskCore",
                 "AuthdeskSandbox",
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AuthdeskWorkflowsTests",
+            dependencies: [
+                "AuthdeskWorkflows", "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskJournal",
+                "AuthdeskJournalTesting", "AuthdeskBulkReset", "AuthdeskSandbox",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,7 +1,7 @@
 import AuthdeskAudit
-import AuthdeskJournal
 import AuthdeskServices
 import AuthdeskViewModels
+import AuthdeskWorkflows
 import Foundation
 
 /// The console's entry point: the executable hands it the session's tenants, the signed-in
@@ -12,26 +12,19 @@ public enum ConsoleApp {
     /// is restored. Throws ``ConsoleError`` when the console cannot start.
     ///
     /// - Parameters:
-    ///   - directory: the tenants `:tenant` and the picker switch among (signing in on first use),
+    ///   - workspace: the tenants `:tenant` and the picker switch among (signing in on first use),
     ///     and that a bulk reset of marked users reaches. The journal and the exports live in the
     ///     state directory (INTERFACES.md).
     ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
     ///   - started: called with the browser's view model before the terminal is taken (to route
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
-        directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
+        workspace directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
         started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
-        let state = try? StateDirectory()
+        let workflow = ResetMfaWorkflow(tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() })
         let bulk = BulkScreenViewModel(
-            directory: directory,
-            journal: {
-                guard let state else { throw StateDirectoryError.noHome }
-                return try Journal(directory: state)
-            },
-            exportDirectory: state?.url.appendingPathComponent("exports", isDirectory: true)
-                ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true),
-            owner: owner(options.auditor),
+            workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
             readOnly: options.readOnly)
         let model = BrowserViewModel(
             directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
@@ -58,6 +51,6 @@ public enum ConsoleApp {
 
     /// The console on one provider alone (no tenant to switch to).
     public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
-        try await run(directory: FixedTenantDirectory([provider]), provider: provider, options: options)
+        try await run(workspace: FixedTenantDirectory([provider]), provider: provider, options: options)
     }
 }

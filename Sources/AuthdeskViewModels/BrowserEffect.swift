@@ -1,3 +1,4 @@
+import AuthdeskWorkflows
 import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
@@ -14,7 +15,7 @@ public enum BrowserEffect: Sendable, Equatable {
     /// Clear the flash message `id` after the flash duration.
     case expireFlash(id: Int)
     /// Send a confirmed dialog's write; the answer comes back tagged with the dialog's id.
-    case send(DialogRequest, dialogID: Int)
+    case send(ChangeRequest, dialogID: Int)
     /// Follow a password reset's operation until its final status.
     case followOperation(PasswordReset, operationID: Int)
     /// Open tenant `name` (signing in when needed) for the switch `generation` asked for.

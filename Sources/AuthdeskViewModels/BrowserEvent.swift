@@ -1,3 +1,4 @@
+import AuthdeskWorkflows
 import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskServices
@@ -15,7 +16,7 @@ public enum BrowserEvent: Sendable, Equatable {
     case methodsAnswered(generation: Int, userID: String, Result<[AuthMethod], ServiceError>)
     case flashExpired(id: Int)
     /// The service answered dialog `dialogID`'s request; `at` is the view model's clock.
-    case dialogAnswered(dialogID: Int, Result<DialogOutcome, ServiceError>, at: Duration)
+    case dialogAnswered(dialogID: Int, Result<ChangeOutcome, ServiceError>, at: Duration)
     /// A followed operation reported a status.
     case operationUpdated(operationID: Int, LongRunningOperation, at: Duration)
     /// Following an operation ended without a final status (nil: the stream just ended).

@@ -1,3 +1,4 @@
+import AuthdeskWorkflows
 import AuthdeskCore
 import AuthdeskServices
 
@@ -179,7 +180,7 @@ extension BrowserState {
     // MARK: Answers
 
     mutating func dialogAnswered(
-        _ dialogID: Int, _ result: Result<DialogOutcome, ServiceError>, at: Duration
+        _ dialogID: Int, _ result: Result<ChangeOutcome, ServiceError>, at: Duration
     ) -> [BrowserEffect] {
         let current = dialog?.id == dialogID ? dialog : nil
         switch result {
@@ -192,7 +193,7 @@ extension BrowserState {
             let user = current?.user
             var effects: [BrowserEffect] = []
             switch outcome {
-            case .done:
+            case .done, .added:
                 if let current {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")

@@ -1,3 +1,4 @@
+import AuthdeskWorkflows
 import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskServices
@@ -269,7 +270,7 @@ public final class BrowserViewModel: Sendable {
             let uptime = uptime
             spawn(.write) { [self] in
                 guard begin({ $0.dialog?.id == dialogID }) else { return }
-                let result: Result<DialogOutcome, ServiceError>
+                let result: Result<ChangeOutcome, ServiceError>
                 do throws(ServiceError) {
                     result = .success(try await request.send(to: provider))
                 } catch {
@@ -281,16 +282,15 @@ public final class BrowserViewModel: Sendable {
         case .followOperation(let reset, let operationID):
             let uptime = uptime
             spawn(.operation) { [self] in
-                do {
-                    for try await update in provider.operationUpdates(of: reset) {
-                        send(.operationUpdated(operationID: operationID, update, at: uptime()))
-                    }
+                let ending = await PasswordResetFollower(provider: provider).follow(reset) { update in
+                    send(.operationUpdated(operationID: operationID, update, at: uptime()))
+                }
+                switch ending {
+                case .final, .unfinished:
                     send(.operationLost(operationID: operationID, nil, at: uptime()))
                     reportAuditFailures()
-                } catch {
+                case .lost(let failure, _):
                     guard !Task.isCancelled else { return }
-                    let failure = error as? ServiceError
-                        ?? ServiceError(kind: .unavailable, message: "Following the password reset failed: \(error)")
                     send(.operationLost(operationID: operationID, failure, at: uptime()))
                 }
             }

@@ -2,6 +2,7 @@ import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskWorkflows
 import Foundation
 import Synchronization
 
@@ -13,10 +14,6 @@ import Synchronization
 /// screen needs no timer). New states go to the sink given to ``observe(_:)``, which should only
 /// wake the console.
 public final class BulkScreenViewModel: Sendable {
-    /// Finds the remover of a tenant by its name (the tenant directory's providers by default).
-    public typealias RemoverSource = @Sendable (_ tenant: String) async throws(ServiceError) -> any MethodRemover
-    /// The pre-flight of a tenant by its name, or nil when there is none (its users are not checked).
-    public typealias PreflightSource = @Sendable (_ tenant: String) async -> Preflight?
 
     private enum Slot: Hashable {
         case plan
@@ -31,16 +28,13 @@ public final class BulkScreenViewModel: Sendable {
         var tasks: [Slot: Task<Void, Never>] = [:]
         var sink: (@Sendable (BulkScreenState) -> Void)?
         var closed: (@Sendable ([Marks.Key]) -> Void)?
-        var engine: BulkResetEngine?
-        var journal: Journal?
+        var control: ResetRunControl?
         /// The console is quitting: an engine made from now on is suspended at once.
         var quitting = false
     }
 
     private let inner: Mutex<Inner>
-    private let removers: RemoverSource
-    private let preflights: PreflightSource
-    private let openJournal: @Sendable () throws -> Journal
+    private let workflow: ResetMfaWorkflow
     private let exportDirectory: URL
     private let operatorName: String
     /// Who runs a job and under which ticket, given the job's first tenant (the session's
@@ -49,58 +43,55 @@ public final class BulkScreenViewModel: Sendable {
 
     /// The operator's name and the session's ticket for a job in tenant (a profile name).
     public typealias JobOwner = @Sendable (_ tenant: String) async -> (operatorName: String, ticket: String?)
-    private let perTenantLimit: Int
     private let clock: any Clock<Duration>
     private let flashDuration: Duration
     private let uptime: @Sendable () -> Duration
 
     /// - Parameters:
-    ///   - removers: the remover of each tenant, by name.
-    ///   - preflights: the pre-flight of each tenant, by name: users it knows the service will
-    ///     refuse are marked in the plan and left out of the job (as `reset-mfa` does).
-    ///   - journal: opens the journal (once, when first needed).
+    ///   - workflow: plans, journals, runs and resumes the jobs (the same as `reset-mfa`'s).
     ///   - exportDirectory: where `e` writes the summary's CSV and JSON files.
     ///   - clock: the clock of the throughput, time left and flash messages (a test clock in tests).
     public init(
-        removers: @escaping RemoverSource, preflights: @escaping PreflightSource = { _ in nil },
-        journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
-        operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
-        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
+        workflow: ResetMfaWorkflow, exportDirectory: URL, operatorName: String = OperatorName.current,
+        owner: JobOwner? = nil, readOnly: Bool = false, clock: any Clock<Duration> = ContinuousClock(),
+        flashDuration: Duration = .seconds(4)
     ) {
+        self.workflow = workflow
         self.owner = owner
-        self.removers = removers
-        self.preflights = preflights
-        openJournal = journal
         self.exportDirectory = exportDirectory
         self.operatorName = operatorName
-        self.perTenantLimit = perTenantLimit
         self.clock = clock
         self.flashDuration = flashDuration
         uptime = Stopwatch.started(on: clock)
         inner = Mutex(Inner(state: BulkScreenState(readOnly: readOnly)))
     }
 
-    /// Removers from `directory`'s providers: Graph ones can also deactivate hardware tokens.
+    /// A screen over `removers` and `preflights` by tenant name, with the journal `journal` opens.
+    public convenience init(
+        removers: @escaping ResetTenants.RemoverSource, preflights: @escaping ResetTenants.PreflightSource = { _ in nil },
+        journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
+        operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
+        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
+    ) {
+        let journal = JournalOnce(journal)
+        self.init(
+            workflow: ResetMfaWorkflow(
+                tenants: ResetTenants(remover: removers, preflight: preflights), journal: { try journal.open() },
+                perTenantLimit: perTenantLimit),
+            exportDirectory: exportDirectory, operatorName: operatorName, owner: owner, readOnly: readOnly, clock: clock,
+            flashDuration: flashDuration)
+    }
+
+    /// Removers and pre-flights from `directory`'s providers.
     public convenience init(
         directory: any TenantDirectory, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
         operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
         perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock()
     ) {
+        let tenants = ResetTenants(directory: directory)
         self.init(
-            removers: { name throws(ServiceError) in
-                let provider = try await directory.provider(for: name)
-                if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
-                return ProviderRemover(provider: provider)
-            },
-            preflights: { name in
-                do throws(ServiceError) {
-                    return Preflight(provider: try await directory.provider(for: name))
-                } catch {
-                    return nil
-                }
-            },
-            journal: journal, exportDirectory: exportDirectory, operatorName: operatorName, owner: owner,
-            readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
+            removers: tenants.remover, preflights: tenants.preflight, journal: journal, exportDirectory: exportDirectory,
+            operatorName: operatorName, owner: owner, readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
     }
 
     deinit {
@@ -159,12 +150,12 @@ public final class BulkScreenViewModel: Sendable {
     /// starts; the steps in flight finish and are journalled; the job is left `paused` (so
     /// `:jobs` and `authdesk jobs resume` continue it). Returns once the engine has stopped.
     public func suspendForQuit() async {
-        let (engine, run) = inner.withLock { inner in
+        let (control, run) = inner.withLock { inner in
             inner.quitting = true
-            return (inner.engine, inner.tasks[.run])
+            return (inner.control, inner.tasks[.run])
         }
         guard let run else { return }
-        if let engine { await engine.suspend() }
+        if let control { await control.suspend() }
         await run.value
     }
 
@@ -201,13 +192,6 @@ public final class BulkScreenViewModel: Sendable {
         }
     }
 
-    private func journal() throws -> Journal {
-        if let journal = inner.withLock({ $0.journal }) { return journal }
-        let journal = try openJournal()
-        inner.withLock { $0.journal = journal }
-        return journal
-    }
-
     private func run(_ effect: BulkScreenEffect) {
         switch effect {
         case .plan(let entries, let policy, let generation):
@@ -216,8 +200,10 @@ public final class BulkScreenViewModel: Sendable {
             spawn(.run) { [self] in
                 do {
                     let (name, ticket) = await owner?(plan.tenants.first ?? "") ?? (operatorName, nil)
-                    let job = try await journal().createJob(plan, operatorName: name, ticket: ticket)
+                    let job = try await workflow.createJob(plan, operatorName: name, ticket: ticket)
                     await runJob(job.id, generation: generation)
+                } catch let error as WorkflowFailure {
+                    send(.failed(generation: generation, error.message))
                 } catch {
                     send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))
                 }
@@ -226,31 +212,31 @@ public final class BulkScreenViewModel: Sendable {
             spawn(.run) { [self] in await runJob(id, retryFailed: retryFailed, generation: generation) }
         case .pause:
             spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
+                guard let control = inner.withLock({ $0.control }) else { return }
                 do {
-                    try await engine.pause()
+                    try await control.pause()
                 } catch {
                     send(.failed(generation: state.generation, "Could not pause: \(error)"))
                 }
             }
         case .resume:
             spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
+                guard let control = inner.withLock({ $0.control }) else { return }
                 do {
-                    try await engine.resume()
+                    try await control.resume()
                 } catch {
                     send(.failed(generation: state.generation, "Could not resume: \(error)"))
                 }
             }
         case .cancel:
             spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
-                await engine.cancel()
+                guard let control = inner.withLock({ $0.control }) else { return }
+                await control.cancel()
             }
         case .loadJobs(let generation):
             spawn(.load) { [self] in
                 do {
-                    send(.jobsLoaded(generation: generation, try await journal().jobs()))
+                    send(.jobsLoaded(generation: generation, try await workflow.journal().jobs()))
                 } catch {
                     send(.failed(generation: generation, "Could not read the journal: \(error)"))
                 }
@@ -258,7 +244,7 @@ public final class BulkScreenViewModel: Sendable {
         case .loadSummary(let id, let generation):
             spawn(.load) { [self] in
                 do {
-                    send(.summaryLoaded(generation: generation, try await journal().summary(of: id)))
+                    send(.summaryLoaded(generation: generation, try await workflow.summary(of: id)))
                 } catch {
                     send(.failed(generation: generation, "Could not read job \(id) from the journal: \(error)"))
                 }
@@ -286,127 +272,54 @@ public final class BulkScreenViewModel: Sendable {
         case .close(let done):
             let handler = inner.withLock { inner in
                 for slot in [Slot.plan, .load] { inner.tasks[slot]?.cancel() }
-                inner.engine = nil
+                inner.control = nil
                 return inner.closed
             }
             handler?(done)
         }
     }
 
-    /// Plans `policy` with the same ``BulkResetPlanner`` as `reset-mfa` (batched reads where the
-    /// service offers them), telling the screen how far it got; users of a tenant that cannot be
-    /// opened are reported unreadable.
+    /// Plans `policy` through the reset workflow, as `reset-mfa` does (batched reads where the
+    /// service offers them, the pre-flight's refusals marked), telling the screen how far it got.
     private func plan(_ entries: [Marks.Entry], policy: ResetPolicy, generation: Int) async {
-        var tenants: [String] = []
-        for entry in entries where !tenants.contains(entry.tenant) { tenants.append(entry.tenant) }
-        var removersByTenant: [String: any MethodRemover] = [:]
-        var outcomes: [Int: Result<UserResetPlan, ServiceFailure>] = [:]
-        for tenant in tenants {
-            do throws(ServiceError) {
-                removersByTenant[tenant] = try await removers(tenant)
-            } catch {
-                let failure = ServiceFailure(
-                    httpStatus: error.status, code: error.code, message: "no connection to \(tenant): \(error.message)",
-                    requestID: error.requestID)
-                for (index, entry) in entries.enumerated() where entry.tenant == tenant { outcomes[index] = .failure(failure) }
-            }
-        }
-        let total = entries.count
-        let planned = Mutex(outcomes.count)
-        send(.planProgress(generation: generation, done: outcomes.count, total: total))
-        let progress: @Sendable (Int) -> Void = { [self] read in
-            let done = planned.withLock { count in
-                count += read
-                return count
-            }
-            send(.planProgress(generation: generation, done: done, total: total))
-        }
-        let reachable = entries.enumerated().filter { outcomes[$0.offset] == nil }
         let result: BulkResetPlanner.Result
         do {
-            let planner = try BulkResetPlanner(removers: removersByTenant, perTenantLimit: perTenantLimit)
-            result = try await planner.plan(
-                reachable.map { ResetTarget(tenant: $0.element.tenant, user: $0.element.user) }, policy: policy,
-                progress: progress)
-        } catch let error as ValidationError {
-            send(.failed(generation: generation, "Could not plan: \(error.message)"))
-            return
-        } catch {
-            send(.failed(generation: generation, "Could not plan: \(error)"))
-            return
-        }
-        guard !Task.isCancelled else { return }
-        let users = result.plan.users
-        var unplanned = result.unplanned
-        for (index, entry) in entries.enumerated() {
-            if case .failure(let failure)? = outcomes[index] {
-                unplanned.append(UnplannedUser(target: ResetTarget(tenant: entry.tenant, user: entry.user), failure: failure))
+            result = try await workflow.plan(
+                entries.map { ResetTarget(tenant: $0.tenant, user: $0.user) }, policy: policy
+            ) { [self] done, total in
+                send(.planProgress(generation: generation, done: done, total: total))
             }
-        }
-        let plan: ResetJobPlan
-        do {
-            plan = try ResetJobPlan(policy: policy, users: users)
         } catch {
             send(.failed(generation: generation, "Could not plan: \(error.message)"))
             return
         }
-        let marked = await markPreflight(BulkResetPlanner.Result(plan: plan, unplanned: unplanned), tenants: removersByTenant)
         guard !Task.isCancelled else { return }
-        send(.planned(generation: generation, marked.plan, unplanned: marked.unplanned))
+        send(.planned(generation: generation, result.plan, unplanned: result.unplanned))
     }
 
-    /// Marks the plan with the pre-flight of each tenant (one ``Preflight`` per tenant), exactly
-    /// as `reset-mfa` does: refused users are kept in the plan, marked, and left out of the job.
-    private func markPreflight(
-        _ result: BulkResetPlanner.Result, tenants: [String: any MethodRemover]
-    ) async -> BulkResetPlanner.Result {
-        var byTenant: [String: Preflight] = [:]
-        for tenant in result.plan.tenants where byTenant[tenant] == nil {
-            if let preflight = await preflights(tenant) { byTenant[tenant] = preflight }
-        }
-        guard !byTenant.isEmpty, let planner = try? BulkResetPlanner(removers: tenants, perTenantLimit: perTenantLimit) else {
-            return result
-        }
-        return await planner.markPreflight(result, preflights: byTenant)
-    }
-
-    /// Runs (or resumes) job `id` with a new engine and feeds its events to the screen;
+    /// Runs (or resumes) job `id` through the workflow and feeds its events to the screen;
     /// `retryFailed`: its failed users run again too.
     private func runJob(_ id: JobID, retryFailed: Bool = false, generation: Int) async {
-        let journal: Journal
-        let rows: [BulkRunRow]
-        var removersByTenant: [String: any MethodRemover] = [:]
+        let run: ResetRun
         do {
-            journal = try self.journal()
-            let summary = try await journal.summary(of: id)
-            rows = summary.users.map { user in
-                var row = BulkRunRow(user)
-                if retryFailed, user.user.state == .failed { row.status = .waiting }
-                return row
+            run = try await workflow.run(id, retryFailed: retryFailed) { [self] control in
+                let quitting = inner.withLock { inner in
+                    inner.control = control
+                    return inner.quitting
+                }
+                if quitting { await control.suspend() }
             }
-            for user in summary.users where removersByTenant[user.user.tenant] == nil
-                && (!user.user.state.isFinal || (retryFailed && user.user.state == .failed)) {
-                removersByTenant[user.user.tenant] = try await removers(user.user.tenant)
-            }
-        } catch {
-            send(.failed(generation: generation, "Could not start job \(id): \(error)"))
-            return
-        }
-        let stream: AsyncStream<BulkResetEvent>
-        do {
-            let engine = try BulkResetEngine(journal: journal, removers: removersByTenant, perTenantLimit: perTenantLimit)
-            let quitting = inner.withLock { inner in
-                inner.engine = engine
-                return inner.quitting
-            }
-            if quitting { await engine.suspend() }
-            stream = try await engine.run(id, retryFailed: retryFailed)
-            send(.runStarted(generation: generation, id, rows: rows, at: uptime()))
         } catch {
             send(.failed(generation: generation, "Could not run job \(id): \(error)"))
             return
         }
-        for await event in stream {
+        let rows = run.before.users.map { user in
+            var row = BulkRunRow(user)
+            if retryFailed, user.user.state == .failed { row.status = .waiting }
+            return row
+        }
+        send(.runStarted(generation: generation, id, rows: rows, at: uptime()))
+        for await event in run.events {
             send(.engine(generation: generation, event, at: uptime()))
         }
     }

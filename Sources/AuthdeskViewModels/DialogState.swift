@@ -1,9 +1,10 @@
+import AuthdeskWorkflows
 import AuthdeskCore
 import AuthdeskServices
 import Foundation
 
 /// One action dialog as a value: its fields, focus, validation and result. Pure: keys change it
-/// through ``BrowserState``, which sends the ``DialogRequest`` it produces.
+/// through ``BrowserState``, which sends the ``ChangeRequest`` it produces.
 ///
 /// A destructive dialog opens with Cancel first and focused. Input is checked as it is typed
 /// and again on confirm, so nothing invalid is sent; a refusal from the service keeps the input.
@@ -160,7 +161,7 @@ public struct DialogState: Sendable, Equatable {
     }
 
     /// The request the input describes, or nil while a field is invalid.
-    public func request() -> DialogRequest? {
+    public func request() -> ChangeRequest? {
         guard problems.isEmpty else { return nil }
         let userID = user.id
         func text(_ id: DialogFieldID) -> String {

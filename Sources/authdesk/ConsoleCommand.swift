@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskConsole
+import AuthdeskWorkflows
 import Foundation
 
 /// The console: the default command.
@@ -28,15 +29,14 @@ struct ConsoleCommand: AsyncParsableCommand {
             throw UsageError(error.description)
         }
         let noColorEnv = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let auditor = ChangeAudit.consoleAuditor(ticket: ticket.ticket)
-        let status = try await ProfileTenantDirectory.with(global, auditor: auditor) { tenants in
+        let status = try await Workspace.with(global.workspace(audit: true, ticket: ticket.ticket)) { workspace in
             // Signed in before the console takes the terminal: its prompt shows on standard error.
-            let provider = try await tenants.signInDefault()
+            let provider = try await workspace.provider(for: workspace.defaultTenant)
             let options = ConsoleOptions(
-                ascii: ascii, color: !(noColor || noColorEnv), readOnly: global.readOnly, auditor: auditor)
-            let prompts = tenants.prompts
+                ascii: ascii, color: !(noColor || noColorEnv), readOnly: global.readOnly, auditor: workspace.auditor)
+            let prompts = workspace.prompts
             defer { prompts.route(to: nil) }
-            return try await ConsoleApp.run(directory: tenants.directory, provider: provider, options: options) { model in
+            return try await ConsoleApp.run(workspace: workspace, provider: provider, options: options) { model in
                 prompts.route { model.announce($0) }
             }
         }

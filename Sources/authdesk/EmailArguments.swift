@@ -1,10 +1,8 @@
 import ArgumentParser
+import AuthdeskWorkflows
 
-/// `USER ADDRESS`, the address checked before anything starts: shared by the e-mail commands.
+/// `ADDRESS`, the address checked before anything starts: shared by the e-mail commands.
 struct EmailArguments: ParsableArguments {
-    @Argument(help: "An object id or user principal name.")
-    var user: String
-
     @Argument(help: "name@domain.tld")
     var address: String
 

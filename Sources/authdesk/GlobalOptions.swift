@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuthdeskServices
+import AuthdeskWorkflows
 
 /// The options every command but `sandbox serve` takes: which profile, from which file, and
 /// whether writes are allowed.
@@ -11,6 +13,20 @@ struct GlobalOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Refuse every change: destructive actions are removed and the services refuse writes.")
     var readOnly = false
+
+    /// What the workflows open for these options.
+    func workspace(audit: Bool = false, ticket: String? = nil) -> WorkspaceOptions {
+        WorkspaceOptions(
+            config: config, profiles: profile.map { [$0] } ?? [], readOnly: readOnly, audit: audit, ticket: ticket,
+            prompt: StandardError.signInPrompt)
+    }
+
+    /// Opens the default tenant for reading, runs `body` with its provider, and closes it.
+    func reading<T>(_ body: (any IdentityProvider) async throws -> T) async throws -> T {
+        try await Workspace.with(workspace()) { workspace in
+            try await body(try await workspace.provider(for: workspace.defaultTenant))
+        }
+    }
 }
 
 extension GlobalOptions {

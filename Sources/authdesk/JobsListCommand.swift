@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskJournal
+import AuthdeskWorkflows
 
 /// `authdesk jobs list`: every job of the journal, newest first, with how far it got.
 struct JobsListCommand: AsyncParsableCommand {
@@ -10,11 +11,7 @@ struct JobsListCommand: AsyncParsableCommand {
     @OptionGroup var outputOption: OutputOption
 
     func run() async throws {
-        let journal = try StateJournal.open()
-        do {
-            print(JobListing.report(try await journal.jobs()).render(outputOption.output), terminator: "")
-        } catch {
-            throw StateJournal.fail(error.description, .someFailed)
-        }
+        let journal = try JournalStore.open()
+        print(JobListing.report(try await journal.jobs()).render(outputOption.output), terminator: "")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskJournal
+import AuthdeskWorkflows
 
 /// `authdesk jobs resume ID`: continues a job from the journal (steps left pending, and those
 /// sent without an answer, which are sent again; nothing done is sent twice), with the same
@@ -12,44 +13,24 @@ struct JobsResumeCommand: AsyncParsableCommand {
 
     @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var concurrency: ConcurrencyOption
 
     @Argument(help: "The job's id, as 'jobs list' shows it.")
     var id: String
 
-    @Option(name: .long, help: ArgumentHelp("Users worked on at a time in each tenant, 1 to 20.", valueName: "N"))
-    var concurrency: Int = 4
-
     @Flag(name: .long, help: "Also retry the failed steps, and verify the failed users again (a finished job too).")
     var retryFailed = false
 
-    func validate() throws {
-        guard (1...20).contains(concurrency) else {
-            throw ValidationError("--concurrency \(concurrency) is out of range; use 1 to 20 users at a time per tenant")
-        }
-    }
-
     func run() async throws {
-        let journal = try StateJournal.open()
+        if tenants.readOnly { throw UsageError("--read-only: resuming a job sends its remaining changes; drop --read-only") }
         let jobID = JobID(id)
-        var names: [String] = []
-        do {
-            let job = try await journal.job(jobID)
-            guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
-                throw UsageError(
-                    "job \(jobID) is \(job.state.rawValue); only a planned, running or paused job can be resumed"
-                        + (job.state == .finished ? ", or a finished one with --retry-failed" : ""))
-            }
-            for user in try await journal.users(of: jobID) where !names.contains(user.tenant) { names.append(user.tenant) }
-        } catch let error as JournalError {
-            if case .noSuchJob = error { throw UsageError(error.description) }
-            throw StateJournal.fail(error.description, .someFailed)
-        }
-        var options = tenants
-        if options.profile.isEmpty, let first = names.first { options.profile = [first] }
-        if options.readOnly { throw UsageError("--read-only: resuming a job sends its remaining changes; drop --read-only") }
-        let status = try await TenantSessions.with(options, extra: names) { sessions in
-            let run = BulkRun(journal: journal, removers: sessions.removers, concurrency: concurrency, output: outputOption.output)
-            return try await run.run(jobID, retryFailed: retryFailed)
+        let journal = try JournalStore.open()
+        let names = try await ResetMfaWorkflow.tenantsToResume(jobID, retryFailed: retryFailed, in: journal)
+        let status = try await Workspace.with(tenants.workspace(first: names.first)) { workspace in
+            for name in names { _ = try workspace.profile(named: name) }
+            let workflow = ResetMfaWorkflow(
+                tenants: ResetTenants(directory: workspace), journal: { journal }, perTenantLimit: concurrency.concurrency)
+            return try await BulkRun(workflow: workflow, output: outputOption.output).run(jobID, retryFailed: retryFailed)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AuthdeskJournal
-import Foundation
+import AuthdeskWorkflows
 
 /// `authdesk journal`: the audit log (who, when, tenant, user, action, target, outcome, request
 /// id, ticket), oldest first; secrets are never stored in it, so none can be printed.
@@ -33,34 +33,8 @@ struct JournalCommand: AsyncParsableCommand {
     var ticket: String?
 
     func run() async throws {
-        let start = try since.map(Self.parseDate)
-        let journal = try StateJournal.open()
-        var entries: [AuditEntry]
-        do {
-            entries = try await journal.audit(since: start, tenant: tenant, ticket: ticket)
-        } catch {
-            throw StateJournal.fail(error.description, .someFailed)
-        }
-        if let user {
-            let wanted = user.lowercased()
-            entries = entries.filter { entry in
-                let name = entry.userName?.lowercased() ?? ""
-                return entry.userID.lowercased() == wanted || name == wanted || name.hasPrefix(wanted + " (")
-                    || name.hasSuffix("(" + wanted + ")")
-            }
-        }
+        let query = try JournalQuery(since: since, user: user, tenant: tenant, ticket: ticket)
+        let entries = try await query.entries(in: JournalStore.open())
         print(AuditEntry.report(entries).render(outputOption.output), terminator: "")
-    }
-
-    /// An ISO 8601 time with a zone (`2026-11-26T09:00:00Z`, fractions allowed), or a date (UTC midnight).
-    static func parseDate(_ text: String) throws(UsageError) -> Date {
-        let full = ISO8601DateFormatter()
-        if let date = full.date(from: text) { return date }
-        full.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = full.date(from: text) { return date }
-        let day = ISO8601DateFormatter()
-        day.formatOptions = [.withFullDate]
-        if let date = day.date(from: text) { return date }
-        throw UsageError("--since '\(text)' is not an ISO 8601 time; write 2026-11-26T09:00:00Z or 2026-11-26")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskCore
+import AuthdeskWorkflows
 
 /// `authdesk methods add-phone USER --type TYPE --number NUMBER`: a phone in one of the three slots.
 struct MethodsAddPhoneCommand: AsyncParsableCommand {
@@ -9,21 +10,15 @@ struct MethodsAddPhoneCommand: AsyncParsableCommand {
         discussion: "An alternateMobile needs a mobile first; an office phone is voice only. \(PhoneNumber.formatHint)."
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var ticket: TicketOption
-    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var change: ChangeOptions
     @OptionGroup var phone: PhoneArguments
-    @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let number = try phone.phoneNumber()
-        let user = phone.user, type = phone.type
-        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
-            let target = try await session.provider.user(user)
-            try await preflight.check(.changeMethods, on: target, with: session.provider)
-            let added = try await session.provider.addPhone(to: target.id, number: number.description, type: type)
-            return MethodChangeReport.of([(.phone(added), "added")]).render(outputOption.output)
+        let user = change.user, type = phone.type
+        try await change.run { workflow in
+            let (_, outcome) = try await workflow.change(user) { .addPhone(userID: $0.id, number: number.description, type: type) }
+            return MethodChangeReport.of(outcome, "added")
         }
-        print(text, terminator: "")
     }
 }

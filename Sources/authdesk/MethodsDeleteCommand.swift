@@ -1,5 +1,5 @@
 import ArgumentParser
-import AuthdeskCore
+import AuthdeskWorkflows
 
 /// `authdesk methods delete USER METHOD_ID`: one method, found among the user's methods so that
 /// the endpoint of its type is used.
@@ -11,13 +11,7 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
         discussion: "The password cannot be deleted (reset it instead). Delete a user's default method last."
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var ticket: TicketOption
-    @OptionGroup var outputOption: OutputOption
-    @OptionGroup var preflight: PreflightOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
+    @OptionGroup var change: ChangeOptions
 
     /// Graph's ids may start with a dash (`-2_GRUg2-HYz6_1YG4YRAQ2`): taken as they are, not as options.
     @Argument(
@@ -32,20 +26,8 @@ struct MethodsDeleteCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let wanted = (methodIDs.first ?? "").trimmingCharacters(in: .whitespaces)
-        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
-            let target = try await session.provider.user(user)
-            try await preflight.check(.changeMethods, on: target, with: session.provider)
-            let methods = try await session.provider.methods(of: target.id)
-            guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
-                let known = methods.map { "  \($0.id)  \($0.kind.rawValue)  \($0.title)" }.joined(separator: "\n")
-                throw UsageError(
-                    "\(target.principalName) has no method with the id \(wanted); nothing was changed. Their methods:\n"
-                        + (known.isEmpty ? "  (none)" : known))
-            }
-            try await session.provider.deleteMethod(method, of: target.id)
-            return MethodChangeReport.of([(method, "deleted")]).render(outputOption.output)
+        try await change.run { workflow in
+            MethodChangeReport.of([(try await workflow.deleteMethod(of: change.user, id: methodIDs.first ?? ""), "deleted")])
         }
-        print(text, terminator: "")
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import AuthdeskCore
-import AuthdeskOutput
+import AuthdeskWorkflows
 
 /// `authdesk methods list USER`: every authentication method the user has, of every type.
 struct MethodsListCommand: AsyncParsableCommand {
@@ -16,16 +15,9 @@ struct MethodsListCommand: AsyncParsableCommand {
     var user: String
 
     func run() async throws {
-        let text = try await ServiceSession.with(global) { session in
-            let target = try await session.provider.user(user)
-            let methods = try await session.provider.methods(of: target.id)
-            var report = Report(columns: [
-                .init("id", "ID"), .init("kind", "KIND"), .init("title", "METHOD"), .init("summary", "DETAIL"),
-            ])
-            for method in methods {
-                report.append([method.id, method.kind.rawValue, method.title, method.summary])
-            }
-            return report.render(outputOption.output)
+        let text = try await global.reading { provider in
+            let target = try await provider.user(user)
+            return CommandReport.methods(try await provider.methods(of: target.id)).render(outputOption.output)
         }
         print(text, terminator: "")
     }

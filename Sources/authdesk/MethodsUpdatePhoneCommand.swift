@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskCore
+import AuthdeskWorkflows
 
 /// `authdesk methods update-phone USER --type TYPE --number NUMBER`: a new number in a slot.
 struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
@@ -9,22 +10,14 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
         discussion: PhoneNumber.formatHint + "."
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var ticket: TicketOption
-    @OptionGroup var outputOption: OutputOption
+    @OptionGroup var change: ChangeOptions
     @OptionGroup var phone: PhoneArguments
-    @OptionGroup var preflight: PreflightOption
 
     func run() async throws {
         let number = try phone.phoneNumber()
-        let user = phone.user, type = phone.type
-        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
-            let target = try await session.provider.user(user)
-            try await preflight.check(.changeMethods, on: target, with: session.provider)
-            try await session.provider.updatePhone(of: target.id, type: type, number: number.description)
-            let updated = PhoneMethod(id: type.methodID, phoneNumber: number.description, phoneType: type)
-            return MethodChangeReport.of([(.phone(updated), "updated")]).render(outputOption.output)
+        let user = change.user, type = phone.type
+        try await change.run { workflow in
+            MethodChangeReport.of([(try await workflow.updatePhone(of: user, type: type, number: number), "updated")])
         }
-        print(text, terminator: "")
     }
 }

@@ -1,8 +1,5 @@
 import ArgumentParser
-import AuthdeskCore
-import AuthdeskOutput
-import AuthdeskServices
-import Foundation
+import AuthdeskWorkflows
 
 /// `authdesk password reset USER`: resets the password (one the service generates, or one read
 /// from standard input) and follows the operation until it is done.
@@ -18,13 +15,7 @@ struct PasswordResetCommand: AsyncParsableCommand {
             """
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var ticket: TicketOption
-    @OptionGroup var outputOption: OutputOption
-    @OptionGroup var preflight: PreflightOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
+    @OptionGroup var change: ChangeOptions
 
     @Flag(help: "Let the service generate the password (the default).")
     var generate = false
@@ -41,16 +32,6 @@ struct PasswordResetCommand: AsyncParsableCommand {
         }
     }
 
-    /// What is printed at the end: one row.
-    private struct Outcome {
-        var user: String
-        var status = "accepted"
-        var statusDetail: String?
-        var newPassword: String?
-        var operation: String?
-        var failure: (any Error)?
-    }
-
     func run() async throws {
         var password: String?
         if passwordStdin {
@@ -61,47 +42,12 @@ struct PasswordResetCommand: AsyncParsableCommand {
             }
             password = line
         }
-        let outcome = try await ServiceSession.changing(global, ticket: ticket) { session in
-            try await reset(session.provider, password: password)
+        let outcome = try await ChangeWorkflow.run(
+            change.global.workspace(ticket: change.ticket.ticket), force: change.force, report: StandardError.report
+        ) { workflow in
+            try await workflow.resetPassword(of: change.user, to: password, wait: !noWait, progress: StandardError.progress)
         }
-        var report = Report(columns: [
-            .init("user", "USER"), .init("status", "STATUS"), .init("statusDetail", "DETAIL"),
-            .init("newPassword", "NEW PASSWORD"), .init("operation", "OPERATION"),
-        ])
-        report.append([outcome.user, outcome.status, outcome.statusDetail, outcome.newPassword, outcome.operation])
-        print(report.render(outputOption.output), terminator: "")
+        print(CommandReport.passwordReset(outcome).render(change.outputOption.output), terminator: "")
         if let failure = outcome.failure { throw failure }
-        if outcome.status == LongRunningOperation.Status.failed.rawValue {
-            throw CommandFailure(
-                "The password reset of \(outcome.user) failed: \(outcome.statusDetail ?? "the service gave no reason")")
-        }
-    }
-
-    private func reset(_ provider: any IdentityProvider, password: String?) async throws -> Outcome {
-        let target = try await provider.user(user)
-        try await preflight.check(.resetPassword, on: target, with: provider)
-        let reset = try await provider.resetPassword(of: target.id, newPassword: password)
-        var outcome = Outcome(user: target.principalName, newPassword: reset.generatedPassword)
-        outcome.operation = reset.operationURL?.absoluteString
-        if reset.operationURL == nil {
-            // Applied at once (Auth0): there is no operation to follow.
-            outcome.status = LongRunningOperation.Status.succeeded.rawValue
-            return outcome
-        }
-        if noWait { return outcome }
-        StandardError.progress("authdesk: the password reset of \(target.principalName) was accepted; waiting for it")
-        do {
-            for try await operation in provider.operationUpdates(of: reset) {
-                outcome.status = operation.status.rawValue
-                outcome.statusDetail = operation.statusDetail
-                StandardError.progress(
-                    "authdesk: password reset \(operation.status.rawValue)"
-                        + (operation.statusDetail.map { " (\($0))" } ?? ""))
-            }
-        } catch {
-            // The password is already changed: it is printed before the failure is reported.
-            outcome.failure = error
-        }
-        return outcome
     }
 }

@@ -1,12 +1,10 @@
 import ArgumentParser
 import AuthdeskCore
+import AuthdeskWorkflows
 
-/// `USER --type TYPE --number NUMBER`, checked before anything starts: shared by the commands
+/// `--type TYPE --number NUMBER`, checked before anything starts: shared by the commands
 /// that put a number in a phone slot.
 struct PhoneArguments: ParsableArguments {
-    @Argument(help: "An object id or user principal name.")
-    var user: String
-
     @Option(help: ArgumentHelp("The phone's slot.", valueName: "mobile|alternateMobile|office"))
     var type: PhoneType
 

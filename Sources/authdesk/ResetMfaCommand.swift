@@ -1,8 +1,7 @@
 import ArgumentParser
-import AuthdeskBulkReset
 import AuthdeskCore
-import AuthdeskJournal
-import AuthdeskServices
+import AuthdeskOutput
+import AuthdeskWorkflows
 import Foundation
 
 /// `authdesk reset-mfa`: plans "reset all MFA" for many users (in one tenant or several), shows
@@ -15,7 +14,7 @@ struct ResetMfaCommand: AsyncParsableCommand {
             USER is an object id or user principal name (Graph), or a user id or e-mail (Auth0). To span \
             tenants, prefix a user with a profile name and a colon: fabrikam:ben@fabrikam.com. Users without a \
             prefix are in the first --profile (or the default profile). Every tenant named by a prefix is \
-            opened from the configuration; with no configuration, the embedded sandbox's contoso and fabrikam.
+            opened from the configuration; with no configuration, the embedded sandbox's contoso, fabrikam and acme.
 
             A users file holds one USER (or TENANT:USER) per line, or is a CSV with a header naming a 'user' \
             column; '#' starts a comment; blank lines are ignored.
@@ -57,122 +56,45 @@ struct ResetMfaCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Run without asking to type RESET <count> (for scripts).")
     var yes = false
 
-    @Option(name: .long, help: ArgumentHelp("Users worked on at a time in each tenant, 1 to 20.", valueName: "N"))
-    var concurrency: Int = 4
+    @OptionGroup var concurrency: ConcurrencyOption
 
-    @Option(name: .long, help: ArgumentHelp("A ticket reference for the audit log (INC-1234).", valueName: "TICKET"))
-    var ticket: String?
+    @OptionGroup var ticket: TicketOption
 
     func validate() throws {
         guard users.isEmpty != (usersFile == nil) else {
             throw ValidationError("give the users either as arguments or with --users-file FILE, not both nor neither")
-        }
-        guard (1...20).contains(concurrency) else {
-            throw ValidationError("--concurrency \(concurrency) is out of range; use 1 to 20 users at a time per tenant")
         }
     }
 
     func run() async throws {
         let policy = try ResetPolicy(parsing: policy)
         let references = try usersFile.map(UsersFile.read) ?? users.map { text throws(UsageError) in try UserReference(parsing: text) }
-        var prefixes: [String] = []
-        for reference in references {
-            if let tenant = reference.tenant, !prefixes.contains(tenant) { prefixes.append(tenant) }
-        }
-        let status = try await TenantSessions.with(tenants, extra: prefixes) { sessions in
-            try await reset(references, policy: policy, sessions: sessions)
+        let status = try await Workspace.with(tenants.workspace()) { workspace in
+            for name in tenants.profile + references.compactMap(\.tenant) { _ = try workspace.profile(named: name) }
+            return try await reset(references, policy: policy, workspace: workspace)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
     }
 
-    func reset(_ references: [UserReference], policy: ResetPolicy, sessions: TenantSessions) async throws -> ExitStatus {
+    func reset(_ references: [UserReference], policy: ResetPolicy, workspace: Workspace) async throws -> ExitStatus {
         let output = outputOption.output
-        if !dryRun {
-            let readOnly = sessions.profiles.values.filter(\.readOnly).map(\.name).sorted()
-            guard readOnly.isEmpty else {
-                throw ServiceError(
-                    kind: .readOnly,
-                    message: "profile \(readOnly.joined(separator: ", ")) is read-only; only --dry-run is allowed")
-            }
-        }
+        if !dryRun { try workspace.refuseReadOnlyJob() }
         if !dryRun, !yes, isatty(STDIN_FILENO) != 1 {
             throw UsageError("standard input is not a terminal, so RESET <count> cannot be typed; pass --yes to run without asking")
         }
-        var targets: [ResetTarget] = []
-        var unreadable: [UnreadableUser] = []
-        var principalNames: [String: String] = [:]
-        for reference in references {
-            let tenant = reference.tenant ?? sessions.defaultTenant
-            guard let provider = sessions.providers[tenant] else { continue }
-            do {
-                let user = try await provider.user(reference.user)
-                principalNames["\(tenant)/\(user.id)"] = user.principalName
-                if !targets.contains(where: { $0.tenant == tenant && $0.user.id == user.id }) {
-                    targets.append(ResetTarget(tenant: tenant, user: user))
-                }
-            } catch {
-                if error.kind == .signIn { throw error }
-                unreadable.append(UnreadableUser(
-                    tenant: tenant, user: reference.user,
-                    failure: ServiceFailure(httpStatus: error.status, code: error.code, message: error.message, requestID: error.requestID)))
-            }
+        let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency)
+        let planned = try await workflow.plan(references, policy: policy, in: workspace)
+        if dryRun || output == .table {
+            print(planned.report.render(output), terminator: dryRun ? "" : "\n")
+            if dryRun { return .success }
+        } else if StandardError.isTerminal {
+            FileHandle.standardError.write(Data(planned.report.render(.table).utf8))
         }
-        let planner = try BulkResetPlanner(removers: sessions.removers, perTenantLimit: concurrency)
-        let preflights = sessions.providers.mapValues { Preflight(provider: $0) }
-        let result = await planner.markPreflight(try await planner.plan(targets, policy: policy), preflights: preflights)
-        for entry in result.unplanned {
-            unreadable.append(UnreadableUser(
-                tenant: entry.target.tenant, user: principalNames["\(entry.target.tenant)/\(entry.target.user.id)"] ?? entry.target.user.id,
-                failure: entry.failure))
-        }
-        let printer = PlanPrinter(plan: result.plan, unreadable: unreadable, principalNames: principalNames)
-        if dryRun {
-            print(printer.render(output), terminator: "")
-            return .success
-        }
-        if output == .table {
-            print(printer.render(.table))
-        } else if isatty(STDERR_FILENO) == 1 {
-            FileHandle.standardError.write(Data(printer.render(.table).utf8))
-        }
-        guard !result.plan.users.isEmpty else {
-            FileHandle.standardError.write(Data("authdesk: no user could be planned; nothing was sent\n".utf8))
-            return .someFailed
-        }
-        let runnable = try ResetJobPlan(policy: result.plan.policy, users: result.plan.runnable)
-        guard !runnable.users.isEmpty else {
-            StandardError.write("authdesk: the pre-flight says the service will refuse every planned user; nothing was sent")
-            return .refused
-        }
+        let runnable = try ResetMfaWorkflow.runnable(planned.result.plan)
         if !yes { try confirm(runnable.confirmationPhrase) }
-        let journal = try StateJournal.open()
-        let job: JobRecord
-        do {
-            job = try await journal.createJob(
-                Self.naming(runnable, principalNames), operatorName: await sessions.operatorName(in: runnable.tenants.first ?? sessions.defaultTenant),
-                ticket: ticket)
-        } catch {
-            if case .invalidInput = error { throw UsageError(error.description) }
-            throw StateJournal.fail(error.description, .someFailed)
-        }
-        let run = BulkRun(
-            journal: journal, removers: sessions.removers, concurrency: concurrency, output: output, unreadable: unreadable,
-            refused: result.plan.refused)
-        return try await run.run(job.id)
-    }
-
-    /// The plan with each user journalled as `Name (principal name)`, so that the audit log
-    /// says who was changed in the terms operators search by (`journal --user upn`).
-    static func naming(_ plan: ResetJobPlan, _ principalNames: [String: String]) -> ResetJobPlan {
-        var named = plan
-        named.users = plan.users.map { user in
-            var copy = user
-            if let name = principalNames[user.id], name.caseInsensitiveCompare(user.displayName) != .orderedSame {
-                copy.displayName = "\(user.displayName) (\(name))"
-            }
-            return copy
-        }
-        return named
+        let job = try await workflow.createJob(planned, runnable: runnable, in: workspace, ticket: ticket.ticket)
+        let run = BulkRun(workflow: workflow, output: output, unreadable: planned.unreadable, refused: planned.result.plan.refused)
+        return try await run.run(job)
     }
 
     /// Asks the operator, on the terminal, to type the phrase; anything else stops here.

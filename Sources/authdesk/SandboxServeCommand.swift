@@ -31,17 +31,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("expose-tokens"), help: .hidden)
     var exposeTokens = false
 
-    func validate() throws {
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 (any free port) to 65535, not \(port)") }
-        guard users >= 0 else { throw ValidationError("--users must be 0 or more, not \(users)") }
-        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more, not \(latencyMs)") }
-        guard deviceCodeDelayMs >= 0 else {
-            throw ValidationError("--device-code-delay-ms must be 0 or more, not \(deviceCodeDelayMs)")
-        }
-        guard (0...1).contains(faults) else { throw ValidationError("--faults must be a share from 0 to 1, not \(faults)") }
-    }
-
-    func run() async throws {
+    var options: SandboxOptions {
         var options = SandboxOptions()
         options.port = port
         options.usersPerTenant = users
@@ -50,12 +40,17 @@ struct SandboxServeCommand: AsyncParsableCommand {
         options.faultRate = faults
         options.exposesTokens = exposeTokens
         options.deviceCodeApprovalDelay = .milliseconds(deviceCodeDelayMs)
+        return options
+    }
+
+    func validate() throws {
+        if let problem = options.problem { throw ValidationError(problem) }
+    }
+
+    func run() async throws {
         let sandbox = try await Sandbox.start(options)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let line = try encoder.encode(sandbox.info)
-        FileHandle.standardOutput.write(line + Data("\n".utf8))
-        await TerminationSignal.wait()
+        FileHandle.standardOutput.write(try SandboxOptions.infoLine(sandbox.info))
+        await SignalWatch.wait()
         await sandbox.stop()
     }
 }

@@ -1,30 +1,34 @@
 import Dispatch
 import Foundation
 
-/// Catches SIGINT and SIGTERM while a job runs, so that Ctrl-C stops it cleanly instead of
-/// killing the process: the first signal calls the handler; the signals' default actions come
-/// back on ``stop()``.
+/// Catches SIGINT and SIGTERM: while a job runs, so that Ctrl-C stops it cleanly instead of
+/// killing the process, and for `sandbox serve`, which serves until told to stop. The first
+/// signal calls the handler; the signals' default actions come back on ``stop()``.
 final class SignalWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
     private var caught: Int32?
-    private let handler: @Sendable (Int32) -> Void
-
-    private init(_ handler: @escaping @Sendable (Int32) -> Void) {
-        self.handler = handler
-    }
+    private var handler: (@Sendable (Int32) -> Void)?
 
     /// Starts catching; `handler` is called once, with the first signal's number.
-    static func start(_ handler: @escaping @Sendable (Int32) -> Void) -> SignalWatch {
-        let watch = SignalWatch(handler)
+    func start(_ handler: @escaping @Sendable (Int32) -> Void) {
+        lock.withLock { self.handler = handler }
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [watch] in watch.fire(number) }
+            source.setEventHandler { [self] in fire(number) }
             source.resume()
-            watch.lock.withLock { watch.sources.append(source) }
+            lock.withLock { sources.append(source) }
         }
-        return watch
+    }
+
+    /// Waits for SIGINT or SIGTERM.
+    static func wait() async {
+        let watch = SignalWatch()
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            watch.start { _ in continuation.resume() }
+        }
+        watch.stop()
     }
 
     /// The signal caught, if any.
@@ -42,10 +46,10 @@ final class SignalWatch: @unchecked Sendable {
     }
 
     private func fire(_ number: Int32) {
-        let first = lock.withLock {
+        let handler: (@Sendable (Int32) -> Void)? = lock.withLock {
             defer { if caught == nil { caught = number } }
-            return caught == nil
+            return caught == nil ? self.handler : nil
         }
-        if first { handler(number) }
+        handler?(number)
     }
 }

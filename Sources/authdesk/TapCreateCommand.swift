@@ -1,8 +1,6 @@
 import ArgumentParser
-import AuthdeskCore
-import AuthdeskOutput
 import AuthdeskServices
-import Foundation
+import AuthdeskWorkflows
 
 /// `authdesk tap create USER`: a Temporary Access Pass, printed once to standard output.
 struct TapCreateCommand: AsyncParsableCommand {
@@ -12,13 +10,7 @@ struct TapCreateCommand: AsyncParsableCommand {
         discussion: "Without --lifetime-minutes or --usable-once, the tenant's policy decides."
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var ticket: TicketOption
-    @OptionGroup var outputOption: OutputOption
-    @OptionGroup var preflight: PreflightOption
-
-    @Argument(help: "An object id or user principal name.")
-    var user: String
+    @OptionGroup var change: ChangeOptions
 
     @Option(name: .customLong("lifetime-minutes"), help: ArgumentHelp("How long the pass works: 10 to 43200 minutes (30 days).", valueName: "N"))
     var lifetimeMinutes: Int?
@@ -40,21 +32,9 @@ struct TapCreateCommand: AsyncParsableCommand {
         let request = TemporaryAccessPassRequest(
             lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
             startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
-        let text = try await ServiceSession.changing(global, ticket: ticket) { session in
-            let target = try await session.provider.user(user)
-            try await preflight.check(.temporaryAccessPass, on: target, with: session.provider)
-            let issued = try await session.provider.createTemporaryAccessPass(for: target.id, request)
-            var report = Report(columns: [
-                .init("user", "USER"), .init("temporaryAccessPass", "PASS"), .init("startDateTime", "STARTS"),
-                .init("lifetimeInMinutes", "MINUTES"), .init("isUsableOnce", "ONCE"), .init("id", "ID"),
-            ])
-            let method = issued.method
-            report.append([
-                target.principalName, issued.pass, method.startDateTime.map(AuthMethod.timestamp),
-                method.lifetimeInMinutes.map(String.init), method.isUsableOnce.map { $0 ? "yes" : "no" }, method.id,
-            ])
-            return report.render(outputOption.output)
+        try await change.run { workflow in
+            let (target, issued) = try await workflow.createTemporaryAccessPass(for: change.user, request)
+            return CommandReport.pass(issued, for: target)
         }
-        print(text, terminator: "")
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthdeskWorkflows
 
 /// The options of the bulk commands: like ``GlobalOptions``, but `--profile` may be repeated, so
 /// that one job can span several tenants (users written `TENANT:USER`).
@@ -15,4 +16,12 @@ struct TenantOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Refuse every change: only a dry run is allowed.")
     var readOnly = false
+
+    /// What the workflows open: on the embedded sandbox its Entra tenants sign in as their
+    /// application, as a bulk job's do.
+    func workspace(first: String? = nil) -> WorkspaceOptions {
+        WorkspaceOptions(
+            config: config, profiles: profile.isEmpty ? (first.map { [$0] } ?? []) : profile, readOnly: readOnly,
+            embeddedAsApplication: true, prompt: StandardError.signInPrompt)
+    }
 }

@@ -1,7 +1,5 @@
 import ArgumentParser
-import AuthdeskCore
-import AuthdeskOutput
-import Foundation
+import AuthdeskWorkflows
 
 /// `authdesk users search QUERY`: users whose name, principal name or e-mail starts with QUERY.
 struct UsersSearchCommand: AsyncParsableCommand {
@@ -24,22 +22,8 @@ struct UsersSearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try await ServiceSession.with(global) { session in
-            var users: [DirectoryUser] = []
-            var page = try await session.provider.searchUsers(query, pageSize: min(top, 100))
-            users += page.users
-            while users.count < top, let next = page.next {
-                page = try await session.provider.nextUsers(next)
-                users += page.users
-            }
-            var report = Report(columns: [
-                .init("id", "ID"), .init("displayName", "NAME"), .init("principalName", "PRINCIPAL NAME"),
-                .init("mail", "MAIL"),
-            ])
-            for user in users.prefix(top) {
-                report.append([user.id, user.displayName, user.principalName, user.mail])
-            }
-            return report.render(outputOption.output)
+        let text = try await global.reading { provider in
+            CommandReport.users(try await UserSearch.first(top, matching: query, in: provider)).render(outputOption.output)
         }
         print(text, terminator: "")
     }

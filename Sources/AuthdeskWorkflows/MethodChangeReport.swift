@@ -2,8 +2,8 @@ import AuthdeskCore
 import AuthdeskOutput
 
 /// What the `methods` write commands print: the methods they changed, and what happened to each.
-enum MethodChangeReport {
-    static func of(_ changes: [(method: AuthMethod, result: String)]) -> Report {
+public enum MethodChangeReport {
+    public static func of(_ changes: [(method: AuthMethod, result: String)]) -> Report {
         var report = Report(columns: [
             .init("id", "ID"), .init("kind", "KIND"), .init("title", "METHOD"), .init("summary", "DETAIL"),
             .init("result", "RESULT"),
@@ -12,5 +12,11 @@ enum MethodChangeReport {
             report.append([method.id, method.kind.rawValue, method.title, method.summary, result])
         }
         return report
+    }
+
+    /// The method an add answered with, and `result`.
+    public static func of(_ outcome: ChangeOutcome, _ result: String) -> Report {
+        guard case .added(let method) = outcome else { return of([]) }
+        return of([(method, result)])
     }
 }

@@ -1,8 +1,9 @@
 import AuthdeskCore
 import AuthdeskServices
 
-/// The one write a confirmed dialog asks the service for; ``BrowserViewModel`` sends it.
-public enum DialogRequest: Sendable, Equatable {
+/// One change to one user, as a console dialog or a command asks for it: the single-change
+/// workflow checks it (pre-flight) and sends it through the tenant's audited provider.
+public enum ChangeRequest: Sendable, Equatable {
     case addPhone(userID: String, number: String, type: PhoneType)
     case updatePhone(userID: String, type: PhoneType, number: String)
     case setSmsSignIn(userID: String, enabled: Bool)
@@ -15,16 +16,16 @@ public enum DialogRequest: Sendable, Equatable {
     case resetPassword(userID: String, newPassword: Secret?)
 
     /// Sends the request through `provider`.
-    public func send(to provider: any IdentityProvider) async throws(ServiceError) -> DialogOutcome {
+    public func send(to provider: any IdentityProvider) async throws(ServiceError) -> ChangeOutcome {
         switch self {
         case .addPhone(let userID, let number, let type):
-            _ = try await provider.addPhone(to: userID, number: number, type: type)
+            return .added(.phone(try await provider.addPhone(to: userID, number: number, type: type)))
         case .updatePhone(let userID, let type, let number):
             try await provider.updatePhone(of: userID, type: type, number: number)
         case .setSmsSignIn(let userID, let enabled):
             try await provider.setSmsSignIn(of: userID, enabled: enabled)
         case .addEmail(let userID, let address):
-            _ = try await provider.addEmail(to: userID, address: address)
+            return .added(.email(try await provider.addEmail(to: userID, address: address)))
         case .updateEmail(let userID, let address):
             try await provider.updateEmail(of: userID, address: address)
         case .deleteMethod(let userID, let method):
@@ -37,5 +38,27 @@ public enum DialogRequest: Sendable, Equatable {
             return .reset(try await provider.resetPassword(of: userID, newPassword: password?.reveal()))
         }
         return .done
+    }
+}
+
+extension ChangeRequest {
+    /// The user the change is for.
+    public var userID: String {
+        switch self {
+        case .addPhone(let userID, _, _), .updatePhone(let userID, _, _), .setSmsSignIn(let userID, _),
+            .addEmail(let userID, _), .updateEmail(let userID, _), .deleteMethod(let userID, _),
+            .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _):
+            userID
+        }
+    }
+
+    /// What the pre-flight checks before this change is sent.
+    public var preflightAction: PreflightAction {
+        switch self {
+        case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod: .changeMethods
+        case .createTemporaryAccessPass: .temporaryAccessPass
+        case .revokeSessions: .revokeSessions
+        case .resetPassword: .resetPassword
+        }
     }
 }

@@ -2,11 +2,11 @@ import AuthdeskBulkReset
 import AuthdeskJournal
 import Foundation
 
-/// The live progress lines on standard error: one per step answered and per user finished, each
+/// The live progress lines of a running job: one per step answered and per user finished, each
 /// with the users done / failed / running, the steps done, and the throughput.
-struct BulkProgress {
-    let enabled: Bool
+public struct ResetProgressLog {
     let names: [String: String]
+    let write: (String) -> Void
     var started = Date()
     var totalSteps = 0
     var totalUsers = 0
@@ -15,12 +15,13 @@ struct BulkProgress {
     var usersFailed = 0
     var running: Set<String> = []
 
-    init(enabled: Bool, names: [String: String]) {
-        self.enabled = enabled
+    /// `names`: display names by `tenant/userID`; `write`: where each line goes.
+    public init(names: [String: String], write: @escaping (String) -> Void) {
         self.names = names
+        self.write = write
     }
 
-    mutating func show(_ event: BulkResetEvent) {
+    public mutating func show(_ event: BulkResetEvent) {
         switch event {
         case .started(let job, let users, let steps):
             started = Date()
@@ -54,11 +55,10 @@ struct BulkProgress {
     func name(_ tenant: String, _ userID: String) -> String { names["\(tenant)/\(userID)"] ?? userID }
 
     func say(_ text: String) {
-        guard enabled else { return }
         let seconds = max(Date().timeIntervalSince(started), 0.001)
         let rate = String(format: "%.1f", Double(stepsAnswered) / seconds)
         let status = "[users \(usersDone) done, \(usersFailed) failed, \(running.count) running of \(totalUsers); "
             + "steps \(stepsAnswered)/\(totalSteps), \(rate)/s]"
-        FileHandle.standardError.write(Data("\(status) \(text)\n".utf8))
+        write("\(status) \(text)")
     }
 }

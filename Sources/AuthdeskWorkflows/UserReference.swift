@@ -2,15 +2,15 @@ import Foundation
 
 /// A user as the bulk commands take it: `USER`, or `TENANT:USER` where TENANT is a profile name,
 /// so that one job can reset users of several tenants.
-struct UserReference: Sendable, Hashable {
+public struct UserReference: Sendable, Hashable {
     /// The profile name, or nil for the default tenant.
-    var tenant: String?
+    public var tenant: String?
     /// An object id or principal name (Graph), a user id or e-mail (Auth0).
-    var user: String
+    public var user: String
 
     /// Reads `USER` or `TENANT:USER`; the first colon separates the tenant (principal names,
     /// object ids and Auth0 ids hold no colon).
-    init(parsing text: String) throws(UsageError) {
+    public init(parsing text: String) throws(UsageError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let colon = trimmed.firstIndex(of: ":") {
             let tenant = String(trimmed[..<colon]).trimmingCharacters(in: .whitespaces)

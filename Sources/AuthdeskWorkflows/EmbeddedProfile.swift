@@ -7,20 +7,16 @@ import Foundation
 /// device-code flow, as a real operator would be: a password reset needs a signed-in operator,
 /// not the application. Its Auth0 tenant (`acme`) signs in with client credentials, as Auth0's
 /// Management API wants.
-enum EmbeddedProfile {
+public enum EmbeddedProfile {
     /// The Auth0 tenant's profile name.
-    static let auth0Name = "acme"
+    public static let auth0Name = "acme"
 
     /// The banner colour of each of the sandbox's tenants, distinct so a switch is seen at once.
-    static let colors = ["contoso": "cyan", "fabrikam": "magenta", auth0Name: "yellow"]
-
-    static func contoso(of info: SandboxInfo) throws -> Profile {
-        try entra("contoso", of: info)
-    }
+    public static let colors = ["contoso": "cyan", "fabrikam": "magenta", auth0Name: "yellow"]
 
     /// The Entra tenant `name`, signed in as its operator, or as its application (client secret)
     /// with `asApplication`, as `reset-mfa` on the embedded sandbox does.
-    static func entra(_ name: String, of info: SandboxInfo, asApplication: Bool = false) throws -> Profile {
+    public static func entra(_ name: String, of info: SandboxInfo, asApplication: Bool = false) throws -> Profile {
         guard let tenant = info.tenant(named: name), let authority = URL(string: info.authority),
             let graph = URL(string: info.graph)
         else { throw ConfigError("the embedded sandbox did not start with a \(name) tenant") }
@@ -31,7 +27,7 @@ enum EmbeddedProfile {
     }
 
     /// The Auth0 tenant, signed in with its machine-to-machine client's credentials.
-    static func auth0(of info: SandboxInfo) throws -> Profile {
+    public static func auth0(of info: SandboxInfo) throws -> Profile {
         let auth0 = info.auth0
         guard let root = URL(string: auth0.tokenURL.replacingOccurrences(of: "/oauth/token", with: "")) else {
             throw ConfigError("the embedded sandbox's Auth0 URLs do not parse")
@@ -41,8 +37,9 @@ enum EmbeddedProfile {
             signIn: .clientSecret, clientSecret: .init(auth0.clientSecret), auth0URL: root, color: colors[auth0Name])
     }
 
-    /// Every tenant of the sandbox: its Entra tenants, then its Auth0 tenant.
-    static func all(of info: SandboxInfo) throws -> [Profile] {
-        try info.tenants.map { try entra($0.name, of: info) } + [auth0(of: info)]
+    /// Every tenant of the sandbox: its Entra tenants (as their operator, or as their
+    /// application with `asApplication`), then its Auth0 tenant.
+    public static func all(of info: SandboxInfo, asApplication: Bool = false) throws -> [Profile] {
+        try info.tenants.map { try entra($0.name, of: info, asApplication: asApplication) } + [auth0(of: info)]
     }
 }

@@ -4,9 +4,9 @@ import AuthdeskServices
 import Foundation
 
 /// Builds the provider and its sign-in for a profile.
-enum ProviderFactory {
+public enum ProviderFactory {
     /// - Parameter prompt: where a device-code sign-in shows what the operator must do.
-    static func make(_ profile: Profile, prompt: SignInPrompt = .always) throws -> (any IdentityProvider, any TokenProvider) {
+    public static func make(_ profile: Profile, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) throws -> (any IdentityProvider, any TokenProvider) {
         switch profile.provider {
         case .graph:
             guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }
@@ -20,7 +20,7 @@ enum ProviderFactory {
                 }
                 tokens = ClientSecretCredential(signIn: signIn, secret: secret.reveal(), transport: transport)
             case .deviceCode:
-                tokens = DeviceCodeCredential(signIn: signIn, transport: transport) { prompt.show($0) }
+                tokens = DeviceCodeCredential(signIn: signIn, transport: transport) { prompt($0) }
             case .certificate:
                 guard let path = profile.certificatePath else {
                     throw ConfigError("profile \(profile.name) signs in with a certificate but has no certificate_path")

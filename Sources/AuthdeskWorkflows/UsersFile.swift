@@ -2,9 +2,9 @@ import Foundation
 
 /// A users file for `reset-mfa --users-file`: one USER (or TENANT:USER) per line, or a CSV whose
 /// header has a `user` column; `#` starts a comment; blank lines are ignored.
-enum UsersFile {
+public enum UsersFile {
     /// The users of the file at `path`, in file order. Every error names the line.
-    static func read(_ path: String) throws(UsageError) -> [UserReference] {
+    public static func read(_ path: String) throws(UsageError) -> [UserReference] {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -18,7 +18,7 @@ enum UsersFile {
     }
 
     /// Parses the file's text; `name` is how errors call the file.
-    static func parse(_ text: String, name: String) throws(UsageError) -> [UserReference] {
+    public static func parse(_ text: String, name: String) throws(UsageError) -> [UserReference] {
         var lines: [(number: Int, text: String)] = []
         for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             var line = String(raw)

@@ -2,15 +2,21 @@ import AuthdeskCore
 import AuthdeskOutput
 import Foundation
 
-/// The plan of a `reset-mfa` job as the operator reviews it before confirming: per user the steps
-/// in order, what is kept and why, notes; the users that could not be read; the totals.
-struct PlanPrinter {
-    var plan: ResetJobPlan
-    var unreadable: [UnreadableUser]
+/// The plan of a reset job as the operator reviews it before confirming: per user the steps in
+/// order, what is kept and why, notes; the users that could not be read; the totals.
+public struct PlanReport: Sendable {
+    public var plan: ResetJobPlan
+    public var unreadable: [UnreadableUser]
     /// Principal names by `tenant/userID`, to show beside display names.
-    var principalNames: [String: String]
+    public var principalNames: [String: String]
 
-    func render(_ format: OutputFormat) -> String {
+    public init(plan: ResetJobPlan, unreadable: [UnreadableUser], principalNames: [String: String]) {
+        self.plan = plan
+        self.unreadable = unreadable
+        self.principalNames = principalNames
+    }
+
+    public func render(_ format: OutputFormat) -> String {
         switch format {
         case .table: table()
         case .csv: csv()

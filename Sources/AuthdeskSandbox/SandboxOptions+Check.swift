@@ -1,0 +1,23 @@
+import Foundation
+
+extension SandboxOptions {
+    /// What is wrong with these options, as `sandbox serve` says it (the option and what is
+    /// valid), or nil when they can start a sandbox.
+    public var problem: String? {
+        if !(0...65535).contains(port) { return "--port must be 0 (any free port) to 65535, not \(port)" }
+        if usersPerTenant < 0 { return "--users must be 0 or more, not \(usersPerTenant)" }
+        if latencyMs < 0 { return "--latency-ms must be 0 or more, not \(latencyMs)" }
+        if deviceCodeApprovalDelay < .zero {
+            return "--device-code-delay-ms must be 0 or more, not \(Int(deviceCodeApprovalDelay / .milliseconds(1)))"
+        }
+        if !(0...1).contains(faultRate) { return "--faults must be a share from 0 to 1, not \(faultRate)" }
+        return nil
+    }
+
+    /// The first line `sandbox serve` prints: its endpoints and credentials as one JSON object.
+    public static func infoLine(_ info: SandboxInfo) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(info) + Data("\n".utf8)
+    }
+}

@@ -1,0 +1,93 @@
+import AuthdeskAudit
+import AuthdeskCore
+import AuthdeskServices
+
+/// One change to one user, written once for both front ends: find the user, run the pre-flight
+/// (a known refusal stops it unless forced), send the change through the tenant's audited
+/// provider, and say what could not be journalled.
+public struct ChangeWorkflow: Sendable {
+    /// The code of the refusal the pre-flight raises (no role hint: it names its reason).
+    public static let preflightRefusedCode = "preflightRefused"
+
+    /// The tenant's provider, audited: every change sent through it is journalled.
+    public let provider: any IdentityProvider
+    let auditor: ChangeAuditor?
+    let force: Bool
+    let report: @Sendable (ChangeEvent) -> Void
+
+    /// - Parameters:
+    ///   - force: send even when the pre-flight knows the service will refuse.
+    ///   - report: hears warnings and audit failures as they happen.
+    public init(
+        provider: any IdentityProvider, auditor: ChangeAuditor?, force: Bool = false,
+        report: @escaping @Sendable (ChangeEvent) -> Void = { _ in }
+    ) {
+        self.provider = provider
+        self.auditor = auditor
+        self.force = force
+        self.report = report
+    }
+
+    /// Opens `options`' default tenant for changes (a read-only tenant is refused before anything
+    /// is sent), runs `body` with its workflow, and reports the changes that were not journalled.
+    public static func run<T>(
+        _ options: WorkspaceOptions, force: Bool = false, report: @escaping @Sendable (ChangeEvent) -> Void,
+        _ body: (ChangeWorkflow) async throws -> T
+    ) async throws -> T {
+        var options = options
+        options.audit = true
+        return try await Workspace.with(options) { workspace in
+            try workspace.refuseReadOnly([workspace.defaultTenant])
+            let workflow = ChangeWorkflow(
+                provider: try await workspace.auditedProvider(for: workspace.defaultTenant), auditor: workspace.auditor,
+                force: force, report: report)
+            defer { workflow.reportAuditFailures() }
+            return try await body(workflow)
+        }
+    }
+
+    /// The user `reference` names: an object id or principal name (Graph), a user id or e-mail (Auth0).
+    public func user(_ reference: String) async throws(ServiceError) -> DirectoryUser {
+        try await provider.user(reference)
+    }
+
+    /// Checks `action` on `target`: a warning is reported; a known refusal stops the change
+    /// (nothing sent) unless the workflow is forced.
+    public func preflight(_ action: PreflightAction, on target: DirectoryUser) async throws(ServiceError) {
+        let verdict = await Preflight(provider: provider).check(action, userID: target.id)
+        switch verdict.level {
+        case .clear:
+            return
+        case .warning:
+            report(.preflightWarning(verdict.text))
+        case .refused:
+            guard force else {
+                throw ServiceError(
+                    kind: .forbidden, code: Self.preflightRefusedCode,
+                    message: "Pre-flight: the service will refuse this: \(verdict.text). Nothing was sent; "
+                        + "--force sends it anyway")
+            }
+            report(.forced(verdict.text))
+        }
+    }
+
+    /// Finds the user, runs the pre-flight of the change `make` builds for them, and sends it.
+    public func change(
+        _ reference: String, _ make: (DirectoryUser) throws -> ChangeRequest
+    ) async throws -> (user: DirectoryUser, outcome: ChangeOutcome) {
+        let target = try await user(reference)
+        let request = try make(target)
+        try await preflight(request.preflightAction, on: target)
+        return (target, try await request.send(to: provider))
+    }
+
+    /// Reports each change the auditor could not journal (or that there is no journal at all).
+    func reportAuditFailures() {
+        guard let auditor else { return }
+        var messages = auditor.takeFailures()
+        if auditor.journal == nil, let problem = auditor.problem {
+            messages = ["\(problem); the change is not journalled"]
+        }
+        for message in messages { report(.notJournalled(message)) }
+    }
+}

@@ -1,0 +1,63 @@
+import AuthdeskBulkReset
+import AuthdeskConfig
+import AuthdeskCore
+import AuthdeskJournal
+import AuthdeskServices
+
+/// The exit statuses INTERFACES.md promises, and the one place that says which failure maps to
+/// which, with the message the operator reads: both front ends report failures through it.
+public enum ExitStatus: Int32, Sendable {
+    case success = 0
+    case someFailed = 1
+    case badInput = 2
+    case signInFailed = 3
+    case refused = 4
+    /// Stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C).
+    case interrupted = 130
+
+    /// The status of a failure the workflows know, or nil for an error that is not theirs (the
+    /// argument parser's own, which the command line reports itself).
+    public static func of(_ error: any Error) -> ExitStatus? {
+        switch error {
+        case is AuthdeskCore.ValidationError, is ConfigError, is UsageError: .badInput
+        case let error as WorkflowFailure: error.status
+        case is CommandFailure: .someFailed
+        case let error as ServiceError:
+            switch error.kind {
+            case .signIn: .signInFailed
+            case .forbidden, .readOnly: .refused
+            case .badInput: .badInput
+            default: .someFailed
+            }
+        case let error as JournalError: error.isMissingJob ? .badInput : .someFailed
+        case let error as BulkResetError:
+            if case .journal(let journal) = error { journal.isMissingJob ? .badInput : .someFailed } else { .badInput }
+        default: nil
+        }
+    }
+
+    /// What a refusal by the service (403) means for the operator: the role they need.
+    public static let roleHint = """
+        The signed-in role does not allow this: an Authentication Administrator may change the methods \
+        and passwords of users who are not administrators; an administrator's need a Privileged \
+        Authentication Administrator. A password reset needs a signed-in operator (sign_in = "device-code"), \
+        not an application.
+        """
+
+    /// The message for a failure ``of(_:)`` knows (a 403 with the role that would allow it).
+    public static func message(for error: any Error) -> String {
+        switch error {
+        case let error as ServiceError where error.kind == .forbidden && error.code != ChangeWorkflow.preflightRefusedCode:
+            error.description + "\n" + roleHint
+        case let error as any CustomStringConvertible: error.description
+        default: String(describing: error)
+        }
+    }
+}
+
+extension JournalError {
+    /// The job asked for is not in the journal: the operator gave a wrong id.
+    var isMissingJob: Bool {
+        if case .noSuchJob = self { true } else { false }
+    }
+}

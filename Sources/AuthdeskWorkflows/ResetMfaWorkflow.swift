@@ -1,0 +1,140 @@
+import AuthdeskBulkReset
+import AuthdeskCore
+import AuthdeskJournal
+import AuthdeskServices
+import Synchronization
+
+/// "Reset all MFA" for one user or many, across tenants, written once for the console and the
+/// command line: plan (with the pre-flight), create the job, run and verify it, resume it, and
+/// read its results. Progress is reported as events; the front ends print or draw them.
+public struct ResetMfaWorkflow: Sendable {
+    let tenants: ResetTenants
+    let openJournal: @Sendable () throws -> Journal
+    /// Users worked on at a time in each tenant (1 to 20).
+    public let perTenantLimit: Int
+
+    public init(tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal, perTenantLimit: Int = 4) {
+        self.tenants = tenants
+        openJournal = journal
+        self.perTenantLimit = perTenantLimit
+    }
+
+    public func journal() throws -> Journal { try openJournal() }
+
+    /// Plans `policy` for `targets`: each user's methods and default method are read (batched
+    /// where the service offers it), the policy applied, and the pre-flight marks the users the
+    /// service is known to refuse. Users of a tenant that cannot be opened, or whose methods
+    /// cannot be read, are left out and reported. `progress` hears how many users were read.
+    public func plan(
+        _ targets: [ResetTarget], policy: ResetPolicy,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws(ValidationError) -> BulkResetPlanner.Result {
+        var names: [String] = []
+        for target in targets where !names.contains(target.tenant) { names.append(target.tenant) }
+        var removers: [String: any MethodRemover] = [:]
+        var unplanned: [UnplannedUser] = []
+        for name in names {
+            do throws(ServiceError) {
+                removers[name] = try await tenants.remover(name)
+            } catch {
+                let failure = ServiceFailure(
+                    httpStatus: error.status, code: error.code, message: "no connection to \(name): \(error.message)",
+                    requestID: error.requestID)
+                unplanned += targets.filter { $0.tenant == name }.map { UnplannedUser(target: $0, failure: failure) }
+            }
+        }
+        let total = targets.count
+        let read = Mutex(unplanned.count)
+        progress(unplanned.count, total)
+        let reachable = targets.filter { removers[$0.tenant] != nil }
+        let planner = try planner(removers)
+        let result = try await planner.plan(reachable, policy: policy) { count in
+            progress(read.withLock { done in
+                done += count
+                return done
+            }, total)
+        }
+        var preflights: [String: Preflight] = [:]
+        for name in result.plan.tenants {
+            if let preflight = await tenants.preflight(name) { preflights[name] = preflight }
+        }
+        let marked = await planner.markPreflight(result, preflights: preflights)
+        return BulkResetPlanner.Result(plan: marked.plan, unplanned: marked.unplanned + unplanned)
+    }
+
+    /// The plan's runnable users (those the pre-flight does not refuse), checked before the
+    /// operator is asked to confirm: a plan with nobody, or with everybody refused, sends nothing.
+    public static func runnable(_ plan: ResetJobPlan) throws -> ResetJobPlan {
+        guard !plan.users.isEmpty else {
+            throw WorkflowFailure("no user could be planned; nothing was sent", status: .someFailed)
+        }
+        let runnable: ResetJobPlan
+        do {
+            runnable = try ResetJobPlan(policy: plan.policy, users: plan.runnable)
+        } catch {
+            throw UsageError(error.message)
+        }
+        guard !runnable.users.isEmpty else {
+            throw WorkflowFailure(
+                "the pre-flight says the service will refuse every planned user; nothing was sent", status: .refused)
+        }
+        return runnable
+    }
+
+    /// Journals a job for `runnable` as `operatorName` with `ticket`. Nothing is sent yet.
+    public func createJob(_ runnable: ResetJobPlan, operatorName: String, ticket: String?) async throws -> JobRecord {
+        do {
+            return try await journal().createJob(runnable, operatorName: operatorName, ticket: ticket)
+        } catch let error as JournalError {
+            if case .invalidInput = error { throw UsageError(error.description) }
+            throw WorkflowFailure("Could not journal the job, nothing was sent: \(error.description)", status: .someFailed)
+        }
+    }
+
+    /// Runs (or resumes) job `id`; `retryFailed`: its failed users run again too (a finished
+    /// job as well). The tenants of the users left to do are opened first; `willStart` gets the
+    /// run's controls before the first step is sent (a console quitting suspends it there).
+    public func run(
+        _ id: JobID, retryFailed: Bool = false, willStart: @Sendable (ResetRunControl) async -> Void = { _ in }
+    ) async throws -> ResetRun {
+        let journal = try journal()
+        let before = try await journal.summary(of: id)
+        var removers: [String: any MethodRemover] = [:]
+        for user in before.users where removers[user.user.tenant] == nil
+            && (!user.user.state.isFinal || (retryFailed && user.user.state == .failed)) {
+            removers[user.user.tenant] = try await tenants.remover(user.user.tenant)
+        }
+        let engine = try BulkResetEngine(journal: journal, removers: removers, perTenantLimit: perTenantLimit)
+        let control = ResetRunControl(engine: engine)
+        await willStart(control)
+        let events = try await engine.run(id, retryFailed: retryFailed)
+        return ResetRun(jobID: id, before: before, events: events, control: control)
+    }
+
+    /// The tenants of job `id`, in order, when it can be resumed: a planned, running or paused
+    /// job, or a finished one when its failed users are retried. Anything else is refused.
+    public static func tenantsToResume(_ id: JobID, retryFailed: Bool, in journal: Journal) async throws -> [String] {
+        let job = try await journal.job(id)
+        guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
+            throw UsageError(
+                "job \(id) is \(job.state.rawValue); only a planned, running or paused job can be resumed"
+                    + (job.state == .finished ? ", or a finished one with --retry-failed" : ""))
+        }
+        var names: [String] = []
+        for user in try await journal.users(of: id) where !names.contains(user.tenant) { names.append(user.tenant) }
+        return names
+    }
+
+    /// The job's users, steps and counts as the journal has them now.
+    public func summary(of id: JobID) async throws -> JobSummary {
+        try await journal().summary(of: id)
+    }
+
+    func planner(_ removers: [String: any MethodRemover]) throws(ValidationError) -> BulkResetPlanner {
+        do {
+            return try BulkResetPlanner(removers: removers, perTenantLimit: perTenantLimit)
+        } catch {
+            throw ValidationError(field: "concurrency", message: error.description)
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import AuthdeskOutput
+import AuthdeskWorkflows
+
+/// The options of every command that changes one user (profile, `--ticket`, `--output`,
+/// `--force`), and the one way they run: through the single-change workflow.
+struct ChangeOptions: ParsableArguments {
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var ticket: TicketOption
+    @OptionGroup var outputOption: OutputOption
+
+    @Argument(help: "An object id or user principal name (Graph), or a user id or e-mail (Auth0).")
+    var user: String
+
+    @Flag(name: .long, help: "Send even when the pre-flight says the service will refuse (the service decides).")
+    var force = false
+
+    /// Runs `body` with the workflow of the default tenant (read-only refused first, every
+    /// change journalled) and prints the report it returns.
+    func run(_ body: (ChangeWorkflow) async throws -> Report) async throws {
+        let report = try await ChangeWorkflow.run(
+            global.workspace(ticket: ticket.ticket), force: force, report: StandardError.report, body)
+        print(report.render(outputOption.output), terminator: "")
+    }
+}
