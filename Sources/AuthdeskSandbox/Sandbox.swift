@@ -109,7 +109,7 @@ public final class Sandbox: Sendable {
     /// Registers a certificate (PEM) for the app of the tenant named `tenant` (`contoso`): client
     /// assertions signed with its key and naming it by `x5t#S256` or `x5t` are then accepted.
     public func registerCertificate(_ pem: String, forTenant tenant: String) throws {
-        guard let key = RSAPublicKey(certificatePEM: pem) else {
+        guard let key = AppCertificate(certificatePEM: pem) else {
             throw SandboxError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
         }
         try store.withState { state in

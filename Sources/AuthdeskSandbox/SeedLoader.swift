@@ -38,7 +38,7 @@ enum SeedLoader {
                                       users: users)
             for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
                 let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
-                guard let key = RSAPublicKey(certificatePEM: pem) else {
+                guard let key = AppCertificate(certificatePEM: pem) else {
                     throw SeedError(description: "\(file) is not a PEM certificate with an RSA key")
                 }
                 record.certificates.append(key)

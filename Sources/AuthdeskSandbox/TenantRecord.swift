@@ -10,7 +10,7 @@ struct TenantRecord: Sendable {
     var passwordWriteback: Bool
     var users: [UserRecord]
     /// Certificates registered for the app: client assertions must be signed with one of them.
-    var certificates: [RSAPublicKey] = []
+    var certificates: [AppCertificate] = []
     /// Positions of users by lowercased id and lowercased UPN.
     private var index: [String: Int] = [:]
 
