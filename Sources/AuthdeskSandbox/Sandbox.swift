@@ -89,10 +89,7 @@ public final class Sandbox: Sendable {
                 authority: base,
                 graph: "\(base)/v1.0",
                 graphBeta: "\(base)/beta",
-                tenants: state.tenants.map {
-                    SandboxInfo.Tenant(name: $0.name, id: $0.id, domain: $0.domain, clientId: $0.clientId,
-                                       clientSecret: $0.clientSecret, operator: $0.operatorUPN)
-                },
+                tenants: state.tenants.map(\.identity),
                 auth0: SandboxInfo.Auth0(domain: "127.0.0.1:\(port)", baseURL: "\(base)/api/v2",
                                          tokenURL: "\(base)/oauth/token", clientId: state.auth0.clientId,
                                          clientSecret: state.auth0.clientSecret))
