@@ -33,6 +33,10 @@ let package = Package(
         // Domain types and rules; no I/O.
         .target(name: "AuthdeskCore", swiftSettings: swiftSettings),
 
+        // Text on a terminal, for the console and the command line alike: display width (and the
+        // sanitizer of service text).
+        .target(name: "AuthdeskText", swiftSettings: swiftSettings),
+
         // IdentityProvider protocol, HTTP transport, sign-in, Graph and Auth0 providers.
         .target(
             name: "AuthdeskServices",
@@ -69,6 +73,7 @@ let package = Package(
             name: "AuthdeskConsole",
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
+                "AuthdeskText",
             ],
             swiftSettings: swiftSettings
         ),
@@ -97,7 +102,7 @@ let package = Package(
         ),
 
         // What the command line prints: tables, CSV and JSON.
-        .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore"], swiftSettings: swiftSettings),
+        .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore", "AuthdeskText"], swiftSettings: swiftSettings),
 
         // The bulk reset journal and the audit log: SQLite (WAL, durable commits) in the state directory.
         .target(
@@ -172,7 +177,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskConsoleTests",
-            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
+            dependencies: [
+                "AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskText",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -199,7 +206,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput", "AuthdeskText"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",
             dependencies: ["AuthdeskSandbox", .product(name: "_CryptoExtras", package: "swift-crypto")],
