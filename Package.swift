@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
@@ -30,6 +32,10 @@ let package = Package(
 
         // Domain types and rules; no I/O.
         .target(name: "AuthdeskCore", swiftSettings: swiftSettings),
+
+        // Text on a terminal, for the console and the command line alike: display width (and the
+        // sanitizer of service text).
+        .target(name: "AuthdeskText", swiftSettings: swiftSettings),
 
         // IdentityProvider protocol, HTTP transport, sign-in, Graph and Auth0 providers.
         .target(
@@ -68,7 +74,7 @@ let package = Package(
             name: "AuthdeskConsole",
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
-                "AuthdeskServices", "AuthdeskWorkflows",
+                "AuthdeskServices", "AuthdeskWorkflows", "AuthdeskText",
             ],
             swiftSettings: swiftSettings
         ),
@@ -80,6 +86,10 @@ let package = Package(
                 "AuthdeskResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -93,7 +103,7 @@ let package = Package(
         ),
 
         // What the command line prints: tables, CSV and JSON.
-        .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore"], swiftSettings: swiftSettings),
+        .target(name: "AuthdeskOutput", dependencies: ["AuthdeskCore", "AuthdeskText"], swiftSettings: swiftSettings),
 
         // The bulk reset journal and the audit log: SQLite (WAL, durable commits) in the state directory.
         .target(
@@ -179,7 +189,9 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskConsoleTests",
-            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
+            dependencies: [
+                "AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskText",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -214,10 +226,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput", "AuthdeskText"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",
-            dependencies: ["AuthdeskSandbox"],
+            dependencies: ["AuthdeskSandbox", .product(name: "_CryptoExtras", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskText
 import AuthdeskViewModels
 
 /// Draws the user browser: a pure function of the state, the terminal size and the options,

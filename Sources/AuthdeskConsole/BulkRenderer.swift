@@ -1,6 +1,7 @@
 import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskText
 import AuthdeskViewModels
 
 /// Draws the bulk "reset all MFA" screen full-screen: a pure function of its state, the

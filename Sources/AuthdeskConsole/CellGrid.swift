@@ -1,3 +1,5 @@
+import AuthdeskText
+
 /// A screen's worth of cells: what drawing produces and what the terminal backend copies out.
 ///
 /// Writing text through ``put(_:x:y:style:maxWidth:)`` keeps wide characters whole: one that

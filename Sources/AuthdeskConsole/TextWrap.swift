@@ -1,3 +1,5 @@
+import AuthdeskText
+
 /// Breaks text into lines of at most a given number of columns, at spaces where it can.
 public enum TextWrap {
     public static func lines(_ text: String, width: Int, asciiOnly: Bool = false) -> [String] {

@@ -1,3 +1,4 @@
+import AuthdeskText
 import Foundation
 
 /// A command's result as rows under named columns, printable in every ``OutputFormat``.

@@ -12,16 +12,6 @@ struct Auth0User: Sendable {
     var updatedAt: String?
     var lastPasswordReset: String?
 
-    init(userId: String, email: String, name: String, nickname: String, createdAt: String, lastLogin: String?, methods: [JSON]) {
-        self.userId = userId
-        self.email = email
-        self.name = name
-        self.nickname = nickname
-        self.createdAt = createdAt
-        self.lastLogin = lastLogin
-        self.methods = methods
-    }
-
     /// The user as the Management API returns it.
     var wire: JSON {
         let localId = userId.split(separator: "|", maxSplits: 1).last.map(String.init) ?? userId

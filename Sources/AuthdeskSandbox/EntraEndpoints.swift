@@ -179,7 +179,7 @@ enum EntraEndpoints {
         guard parts.count == 3, let header = Base64URL.decodeJSON(parts[0]), let claims = Base64URL.decodeJSON(parts[1]) else {
             return error(400, "invalid_client", code: 50027, "JWT token is invalid or malformed.")
         }
-        guard let alg = header["alg"]?.stringValue, ["RS256", "PS256"].contains(alg) else {
+        guard let alg = header["alg"]?.stringValue.flatMap(AppCertificate.Algorithm.init(rawValue:)) else {
             return error(401, "invalid_client", code: 5002738, "Invalid JWT token. 'alg' must be RS256 or PS256.")
         }
         guard claims["iss"]?.stringValue?.lowercased() == tenant.clientId.lowercased(),
@@ -211,11 +211,7 @@ enum EntraEndpoints {
         guard let signature = Base64URL.decode(parts[2]) else {
             return error(400, "invalid_client", code: 50027, "JWT token is invalid or malformed: the signature is not base64url.")
         }
-        let signed = [UInt8]("\(parts[0]).\(parts[1])".utf8)
-        let valid = alg == "RS256"
-            ? key.verifyPKCS1(signature: [UInt8](signature), message: signed)
-            : key.verifyPSS(signature: [UInt8](signature), message: signed)
-        guard valid else {
+        guard key.verifies(signature, of: Data("\(parts[0]).\(parts[1])".utf8), algorithm: alg) else {
             return error(401, "invalid_client", code: 700027,
                          "Client assertion contains an invalid signature. [Reason - The provided signature value did not match the expected signature value., Thumbprint of key used by client: '\(key.thumbprintSHA256)']")
         }

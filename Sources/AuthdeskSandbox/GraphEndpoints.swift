@@ -70,7 +70,7 @@ enum GraphEndpoints {
         case ("GET", "memberOf"), ("GET", "transitiveMemberOf"):
             return GraphMemberOf.list(context, target: target, rest: Array(rest.dropFirst()), state: state)
         case ("POST", "revokeSignInSessions") where rest.count == 1:
-            return GraphWrites.revokeSessions(context, target: target, state: &state)
+            return GraphUserWrites.revokeSessions(context, target: target, state: &state)
         case (_, "authentication"):
             return authentication(context, target: target, rest: Array(rest.dropFirst()), state: &state)
         default:
@@ -139,7 +139,7 @@ enum GraphEndpoints {
             if rest.count == 1, method == "GET" { return GraphReads.listMethods(context, target: target, type: nil, state: state) }
             if rest.count == 2, method == "GET" { return GraphReads.getMethod(context, target: target, type: nil, id: rest[1], state: state) }
             if rest.count == 3, method == "POST", rest[2] == "resetPassword" {
-                return GraphWrites.resetPassword(context, target: target, methodId: rest[1], state: &state)
+                return GraphUserWrites.resetPassword(context, target: target, methodId: rest[1], state: &state)
             }
             return methodNotAllowed(context)
         case "operations":
@@ -150,7 +150,7 @@ enum GraphEndpoints {
                 return context.error(400, "BadRequest", "Resource not found for the segment 'signInPreferences'.")
             }
             if rest.count == 1, method == "GET" { return GraphReads.signInPreferences(context, target: target, state: state) }
-            if rest.count == 1, method == "PATCH" { return GraphWrites.patchSignInPreferences(context, target: target, state: &state) }
+            if rest.count == 1, method == "PATCH" { return GraphUserWrites.patchSignInPreferences(context, target: target, state: &state) }
             return methodNotAllowed(context)
         default:
             guard let type = GraphMethodType(segment: segment), !type.betaOnly || context.isBeta else {
@@ -161,10 +161,10 @@ enum GraphEndpoints {
             case ("GET", 2): return GraphReads.getMethod(context, target: target, type: type, id: rest[1], state: state)
             case ("POST", 1): return GraphWrites.create(context, target: target, type: type, state: &state)
             case ("POST", 2) where type == .hardwareOath && rest[1] == "assignAndActivate":
-                return GraphWrites.assignHardwareToken(context, target: target, state: &state)
+                return GraphMethodActions.assignHardwareToken(context, target: target, state: &state)
             case ("PATCH", 2): return GraphWrites.update(context, target: target, type: type, id: rest[1], state: &state)
             case ("DELETE", 2): return GraphWrites.delete(context, target: target, type: type, id: rest[1], state: &state)
-            case ("POST", 3): return GraphWrites.action(context, target: target, type: type, id: rest[1], action: rest[2], state: &state)
+            case ("POST", 3): return GraphMethodActions.action(context, target: target, type: type, id: rest[1], action: rest[2], state: &state)
             default: return methodNotAllowed(context)
             }
         }

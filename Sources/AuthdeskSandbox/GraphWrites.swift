@@ -1,12 +1,11 @@
 import Foundation
 
-/// Graph's write endpoints: phone, email and TAP methods, deletions, SMS sign-in, hardware OATH
-/// activation, sign-in preferences, password reset and session revocation, with the rules of
-/// the real service (fixed ids, one phone per type, number format, the default method last,
-/// roles of the signed-in operator).
+/// Graph's writes of methods: phone, email and TAP methods created, updated and deleted, with
+/// the rules of the real service (fixed ids, one phone per type, number format, the default
+/// method last, roles of the signed-in operator); the authorization and replies that
+/// ``GraphMethodActions`` and ``GraphUserWrites`` share.
 enum GraphWrites {
     static let writePermission = "UserAuthenticationMethod.ReadWrite.All"
-    static let defaultMethodNames = ["push", "oath", "voiceMobile", "voiceAlternateMobile", "voiceOffice", "sms"]
     static let defaultDeletionMessage = "Cannot delete default method with other methods configured. Please change default method before deletion."
 
     // MARK: Authorization
@@ -47,19 +46,6 @@ enum GraphWrites {
     static func entityContext(_ context: GraphContext, target: GraphTarget, segment: String) -> JSON.Member {
         JSON.Member(key: "@odata.context",
                     value: .string("\(context.base)/$metadata#users('\(GraphContext.contextKey(target.key))')/authentication/\(segment)/$entity"))
-    }
-
-    // MARK: Sessions
-
-    static func revokeSessions(_ context: GraphContext, target: GraphTarget, state: inout SandboxState) -> HTTPReply {
-        if let refusal = refusal(context, target: target, state: state) { return refusal }
-        let userId = user(state, target).id
-        mutateUser(&state, target) { $0.sessionsRevokedAt = context.now }
-        state.refreshTokens = state.refreshTokens.filter { $0.value.userId != userId }
-        return .json(200, .obj([
-            "@odata.context": .string("\(context.base)/$metadata#Edm.Boolean"),
-            "value": .bool(true),
-        ]))
     }
 
     // MARK: Create
@@ -242,176 +228,5 @@ enum GraphWrites {
             if method.phoneType == "mobile" { user.mobilePhone = nil }
         }
         return .empty(204)
-    }
-
-    // MARK: Actions
-
-    static func action(_ context: GraphContext, target: GraphTarget, type: GraphMethodType, id: String, action: String,
-                       state: inout SandboxState) -> HTTPReply {
-        switch (type, action) {
-        case (.password, "resetPassword"):
-            return resetPassword(context, target: target, methodId: id, state: &state)
-        case (.phone, "enableSmsSignIn"), (.phone, "disableSmsSignIn"):
-            if let refusal = refusal(context, target: target, state: state) { return refusal }
-            guard let phone = user(state, target).methods(of: .phone).first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
-                return notFound(context, id)
-            }
-            guard phone.phoneType == "mobile" else {
-                return bad(context, "SMS sign-in is available for the mobile phone only.")
-            }
-            var changed = phone
-            changed.body.set("smsSignInState", .string(action == "enableSmsSignIn" ? "ready" : "notEnabled"))
-            mutateUser(&state, target) { user in
-                if let index = user.methods.firstIndex(of: phone) { user.methods[index] = changed }
-            }
-            return .empty(204)
-        case (.hardwareOath, "activate"), (.hardwareOath, "deactivate"):
-            if let refusal = refusal(context, target: target, state: state) { return refusal }
-            guard let token = user(state, target).methods(of: .hardwareOath).first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
-                return notFound(context, id)
-            }
-            if action == "activate" {
-                guard let code = context.request.jsonBody?["verificationCode"]?.stringValue, code.wholeMatch(of: /\d{6,8}/) != nil else {
-                    return bad(context, "activate needs a verificationCode: the 6 to 8 digits the token shows.")
-                }
-            }
-            var changed = token
-            var device = token.body["device"] ?? .obj([:])
-            device.set("status", .string(action == "activate" ? "activated" : "assigned"))
-            changed.body.set("device", device)
-            mutateUser(&state, target) { user in
-                if let index = user.methods.firstIndex(of: token) { user.methods[index] = changed }
-            }
-            return .empty(204)
-        default:
-            return context.error(400, "BadRequest", "Resource not found for the segment '\(action)'.")
-        }
-    }
-
-    /// Beta `hardwareOathMethods/assignAndActivate`: body `{"device": {"id"|"serialNumber"},
-    /// "verificationCode", "displayName"}`; the sandbox has no token inventory, so any device is
-    /// accepted once, and comes back activated (201).
-    static func assignHardwareToken(_ context: GraphContext, target: GraphTarget, state: inout SandboxState) -> HTTPReply {
-        if let refusal = refusal(context, target: target, state: state) { return refusal }
-        guard let body = context.request.jsonBody, let device = body["device"], device.members != nil else {
-            return bad(context, "assignAndActivate needs a device object with an id or a serialNumber.")
-        }
-        guard let code = body["verificationCode"]?.stringValue, code.wholeMatch(of: /\d{6,8}/) != nil else {
-            return bad(context, "assignAndActivate needs a verificationCode: the 6 to 8 digits the token shows.")
-        }
-        let serial = device["serialNumber"]?.stringValue
-        let deviceId = device["id"]?.stringValue ?? UUID().uuidString.lowercased()
-        guard serial != nil || device["id"]?.stringValue != nil else {
-            return bad(context, "assignAndActivate needs a device object with an id or a serialNumber.")
-        }
-        let taken = state.tenants[target.tenantIndex].users.contains { user in
-            user.methods(of: .hardwareOath).contains {
-                $0.body["device"]?["id"]?.stringValue == deviceId || (serial != nil && $0.body["device"]?["serialNumber"]?.stringValue == serial)
-            }
-        }
-        guard !taken else { return bad(context, "This hardware token is already assigned to a user.") }
-        let name = body["displayName"]?.stringValue ?? "Hardware token"
-        let method = MethodRecord(type: .hardwareOath, body: .obj([
-            "id": .string(deviceId), "createdDateTime": .string(Timestamps.iso(context.now)), "displayName": .string(name),
-            "device": .obj([
-                "id": .string(deviceId), "displayName": .string(name), "serialNumber": .str(serial),
-                "manufacturer": .str(device["manufacturer"]?.stringValue), "model": .str(device["model"]?.stringValue),
-                "secretKey": .null, "timeIntervalInSeconds": .int(30), "hashFunction": .string("hmacsha1"),
-                "status": .string("activated"),
-            ]),
-        ]))
-        mutateUser(&state, target) { user in
-            user.methods.insert(method, at: 0)
-            if user.preferredMethod == nil { user.preferredMethod = "oath" }
-        }
-        return created(context, target: target, method: method)
-    }
-
-    // MARK: Sign-in preferences
-
-    static func patchSignInPreferences(_ context: GraphContext, target: GraphTarget, state: inout SandboxState) -> HTTPReply {
-        if let refusal = refusal(context, target: target, state: state) { return refusal }
-        guard let body = context.request.jsonBody, body.members != nil else {
-            return bad(context, "The request body must be a JSON object.")
-        }
-        var preferred = user(state, target).preferredMethod
-        if let value = body["userPreferredMethodForSecondaryAuthentication"] {
-            guard let name = value.stringValue, defaultMethodNames.contains(name) else {
-                return bad(context, "Invalid userPreferredMethodForSecondaryAuthentication: use one of \(defaultMethodNames.joined(separator: ", ")).")
-            }
-            guard user(state, target).methods.contains(where: { $0.defaultMethodNames.contains(name) }) else {
-                return bad(context, "The user has no registered method that can serve as '\(name)'.")
-            }
-            preferred = name
-        }
-        var systemPreferred = user(state, target).systemPreferredMethodEnabled
-        if let value = body["isSystemPreferredAuthenticationMethodEnabled"] {
-            guard let flag = value.boolValue else {
-                return bad(context, "isSystemPreferredAuthenticationMethodEnabled must be true or false.")
-            }
-            systemPreferred = flag
-        }
-        mutateUser(&state, target) { user in
-            user.preferredMethod = preferred
-            user.systemPreferredMethodEnabled = systemPreferred
-        }
-        return .empty(204)
-    }
-
-    // MARK: Password reset
-
-    static func resetPassword(_ context: GraphContext, target: GraphTarget, methodId: String, state: inout SandboxState) -> HTTPReply {
-        guard methodId.lowercased() == GraphIds.passwordMethod else {
-            return bad(context, "resetPassword is an action of the password method \(GraphIds.passwordMethod) only.")
-        }
-        guard let operatorId = context.token.userId else {
-            return context.error(403, "accessDenied",
-                                 "Request Authorization failed: password reset needs a signed-in operator (delegated token); application permissions are not supported.")
-        }
-        let current = user(state, target)
-        guard operatorId != current.id else {
-            return context.error(403, "accessDenied", "Request Authorization failed: an operator cannot reset their own password this way.")
-        }
-        if let refusal = refusal(context, target: target, state: state) { return refusal }
-        let body = context.request.jsonBody
-        var generated: String?
-        if let supplied = body?["newPassword"], !supplied.isNull {
-            guard let password = supplied.stringValue, isComplex(password) else {
-                return bad(context, "The new password does not meet the complexity requirements: 8 to 256 characters with three of upper case, lower case, digits and symbols.")
-            }
-        } else {
-            guard current.onPremisesSyncEnabled != true else {
-                return bad(context, "A new password must be supplied for a user synchronized from on-premises.")
-            }
-            generated = generatePassword()
-        }
-        let tenant = state.tenants[target.tenantIndex]
-        let operation = OperationRecord(id: UUID().uuidString.lowercased(), tenantId: tenant.id, userId: current.id,
-                                        createdAt: context.now,
-                                        willFail: current.onPremisesSyncEnabled == true && !tenant.passwordWriteback)
-        state.operations[operation.id] = operation
-        let location = "\(context.base)/users/\(current.id)/authentication/operations/\(operation.id)?aadgdc=SBX01P&aadgsu=ssprprod-a"
-        let headers: [(name: String, value: String)] = [("Location", location), ("Retry-After", "1")]
-        guard let generated else { return .empty(202, headers: headers) }
-        return .json(202, .obj([
-            "@odata.context": .string("\(context.base)/$metadata#microsoft.graph.passwordResetResponse"),
-            "newPassword": .string(generated),
-        ]), headers: headers)
-    }
-
-    static func isComplex(_ password: String) -> Bool {
-        guard (8...256).contains(password.count) else { return false }
-        let classes = [
-            password.contains { $0.isUppercase }, password.contains { $0.isLowercase },
-            password.contains { $0.isNumber }, password.contains { !$0.isLetter && !$0.isNumber },
-        ]
-        return classes.filter { $0 }.count >= 3
-    }
-
-    /// A password like the service's (`Hopu0277`): a capital, three lower-case letters, four digits.
-    static func generatePassword() -> String {
-        SandboxState.randomString(1, alphabet: "BCDFGHJKLMNPQRSTVWXZ")
-            + SandboxState.randomString(3, alphabet: "abcdefghijkmnopqrstuvwxyz")
-            + SandboxState.randomString(4, alphabet: "0123456789")
     }
 }

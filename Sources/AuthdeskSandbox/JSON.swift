@@ -203,59 +203,54 @@ enum JSON: Sendable, Equatable {
         }
 
         mutating func parseObject() -> JSON? {
-            index += 1
-            depth += 1
-            defer { depth -= 1 }
             var members: [Member] = []
-            skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            while true {
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\""), let key = parseString() else { return nil }
-                skipSpace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
-                index += 1
-                guard let value = parseValue() else { return nil }
+            let complete = parseElements(closedBy: UInt8(ascii: "}")) { parser in
+                parser.skipSpace()
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\""),
+                      let key = parser.parseString() else { return false }
+                parser.skipSpace()
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else { return false }
+                parser.index += 1
+                guard let value = parser.parseValue() else { return false }
                 members.removeAll { $0.key == key }
                 members.append(Member(key: key, value: value))
-                skipSpace()
-                guard index < bytes.count else { return nil }
-                if bytes[index] == UInt8(ascii: ",") {
-                    index += 1
-                } else if bytes[index] == UInt8(ascii: "}") {
-                    index += 1
-                    return .object(members)
-                } else {
-                    return nil
-                }
+                return true
             }
+            return complete ? .object(members) : nil
         }
 
         mutating func parseArray() -> JSON? {
+            var items: [JSON] = []
+            let complete = parseElements(closedBy: UInt8(ascii: "]")) { parser in
+                guard let value = parser.parseValue() else { return false }
+                items.append(value)
+                return true
+            }
+            return complete ? .array(items) : nil
+        }
+
+        /// Reads the comma-separated elements of an object or an array, from its opening bracket
+        /// to `close`, each with `element`; false when the text is not well-formed.
+        mutating func parseElements(closedBy close: UInt8, _ element: (inout Parser) -> Bool) -> Bool {
             index += 1
             depth += 1
             defer { depth -= 1 }
-            var items: [JSON] = []
             skipSpace()
-            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            if index < bytes.count, bytes[index] == close {
                 index += 1
-                return .array(items)
+                return true
             }
             while true {
-                guard let value = parseValue() else { return nil }
-                items.append(value)
+                guard element(&self) else { return false }
                 skipSpace()
-                guard index < bytes.count else { return nil }
+                guard index < bytes.count else { return false }
                 if bytes[index] == UInt8(ascii: ",") {
                     index += 1
-                } else if bytes[index] == UInt8(ascii: "]") {
+                } else if bytes[index] == close {
                     index += 1
-                    return .array(items)
+                    return true
                 } else {
-                    return nil
+                    return false
                 }
             }
         }

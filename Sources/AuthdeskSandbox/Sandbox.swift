@@ -89,10 +89,7 @@ public final class Sandbox: Sendable {
                 authority: base,
                 graph: "\(base)/v1.0",
                 graphBeta: "\(base)/beta",
-                tenants: state.tenants.map {
-                    SandboxInfo.Tenant(name: $0.name, id: $0.id, domain: $0.domain, clientId: $0.clientId,
-                                       clientSecret: $0.clientSecret, operator: $0.operatorUPN)
-                },
+                tenants: state.tenants.map(\.identity),
                 auth0: SandboxInfo.Auth0(domain: "127.0.0.1:\(port)", baseURL: "\(base)/api/v2",
                                          tokenURL: "\(base)/oauth/token", clientId: state.auth0.clientId,
                                          clientSecret: state.auth0.clientSecret))
@@ -109,7 +106,7 @@ public final class Sandbox: Sendable {
     /// Registers a certificate (PEM) for the app of the tenant named `tenant` (`contoso`): client
     /// assertions signed with its key and naming it by `x5t#S256` or `x5t` are then accepted.
     public func registerCertificate(_ pem: String, forTenant tenant: String) throws {
-        guard let key = RSAPublicKey(certificatePEM: pem) else {
+        guard let key = AppCertificate(certificatePEM: pem) else {
             throw SandboxError(description: "not a PEM certificate with an RSA key: give -----BEGIN CERTIFICATE----- text")
         }
         try store.withState { state in

@@ -10,15 +10,6 @@ public struct SandboxInfo: Codable, Sendable, Equatable {
         public var clientSecret: String
         /// The user principal name a device-code sign-in is approved as.
         public var `operator`: String
-
-        public init(name: String, id: String, domain: String, clientId: String, clientSecret: String, operator: String) {
-            self.name = name
-            self.id = id
-            self.domain = domain
-            self.clientId = clientId
-            self.clientSecret = clientSecret
-            self.operator = `operator`
-        }
     }
 
     /// The Auth0 tenant: its domain, Management API base, token URL and M2M client credentials.
@@ -28,14 +19,6 @@ public struct SandboxInfo: Codable, Sendable, Equatable {
         public var tokenURL: String
         public var clientId: String
         public var clientSecret: String
-
-        public init(domain: String, baseURL: String, tokenURL: String, clientId: String, clientSecret: String) {
-            self.domain = domain
-            self.baseURL = baseURL
-            self.tokenURL = tokenURL
-            self.clientId = clientId
-            self.clientSecret = clientSecret
-        }
     }
 
     /// `http://127.0.0.1:PORT`: the Entra authority (token and device-code endpoints).
@@ -46,14 +29,6 @@ public struct SandboxInfo: Codable, Sendable, Equatable {
     public var graphBeta: String
     public var tenants: [Tenant]
     public var auth0: Auth0
-
-    public init(authority: String, graph: String, graphBeta: String, tenants: [Tenant], auth0: Auth0) {
-        self.authority = authority
-        self.graph = graph
-        self.graphBeta = graphBeta
-        self.tenants = tenants
-        self.auth0 = auth0
-    }
 
     /// The port the sandbox listens on.
     public var port: Int {

@@ -33,12 +33,12 @@ enum SeedLoader {
             var generator = UserGenerator(names: names, domain: domain, seed: seed ^ SplitMix64.fnv1a(name))
             let taken = Set(users.map { $0.userPrincipalName.lowercased() })
             users += generator.users(count: max(0, usersPerTenant), avoiding: taken)
-            var record = TenantRecord(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret,
-                                      operatorUPN: op, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
+            let identity = SandboxInfo.Tenant(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret, operator: op)
+            var record = TenantRecord(identity: identity, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
                                       users: users)
             for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
                 let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
-                guard let key = RSAPublicKey(certificatePEM: pem) else {
+                guard let key = AppCertificate(certificatePEM: pem) else {
                     throw SeedError(description: "\(file) is not a PEM certificate with an RSA key")
                 }
                 record.certificates.append(key)

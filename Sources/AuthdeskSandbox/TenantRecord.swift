@@ -1,31 +1,29 @@
-/// An Entra tenant of the sandbox: its identity, its app registration and its users.
+/// An Entra tenant of the sandbox: its identity and app registration (as ``SandboxInfo``
+/// publishes them, and read through: `tenant.clientId`), its certificates and its users.
+@dynamicMemberLookup
 struct TenantRecord: Sendable {
-    var name: String
-    var id: String
-    var domain: String
-    var clientId: String
-    var clientSecret: String
-    var operatorUPN: String
+    var identity: SandboxInfo.Tenant
     /// Whether password writeback to on-premises is configured (else resets of synced users fail).
     var passwordWriteback: Bool
     var users: [UserRecord]
     /// Certificates registered for the app: client assertions must be signed with one of them.
-    var certificates: [RSAPublicKey] = []
+    var certificates: [AppCertificate] = []
     /// Positions of users by lowercased id and lowercased UPN.
     private var index: [String: Int] = [:]
 
-    init(name: String, id: String, domain: String, clientId: String, clientSecret: String,
-         operatorUPN: String, passwordWriteback: Bool, users: [UserRecord]) {
-        self.name = name
-        self.id = id
-        self.domain = domain
-        self.clientId = clientId
-        self.clientSecret = clientSecret
-        self.operatorUPN = operatorUPN
+    init(identity: SandboxInfo.Tenant, passwordWriteback: Bool, users: [UserRecord]) {
+        self.identity = identity
         self.passwordWriteback = passwordWriteback
         self.users = users
         reindex()
     }
+
+    subscript<Value>(dynamicMember keyPath: KeyPath<SandboxInfo.Tenant, Value>) -> Value {
+        identity[keyPath: keyPath]
+    }
+
+    /// The user principal name a device-code sign-in is approved as.
+    var operatorUPN: String { identity.operator }
 
     mutating func reindex() {
         index = [:]
@@ -37,7 +35,7 @@ struct TenantRecord: Sendable {
 
     /// Whether `key` names this tenant (its id or its domain, any case).
     func matches(_ key: String) -> Bool {
-        key.lowercased() == id.lowercased() || key.lowercased() == domain.lowercased()
+        key.lowercased() == identity.id.lowercased() || key.lowercased() == identity.domain.lowercased()
     }
 
     /// The position of a user by object id or user principal name.

@@ -17,8 +17,6 @@ struct TokenRecord: Sendable {
     var permissions: Set<String>
     var expiresAt: Date
 
-    var isDelegated: Bool { userId != nil }
-
     func allows(_ permission: String) -> Bool {
         permissions.contains(permission)
     }

@@ -148,19 +148,17 @@ indirect enum UserFilter: Sendable {
         }
 
         mutating func parseOr() throws(UserQuery.Refusal) -> UserFilter {
-            var left = try parseAnd()
-            while peekWord("or") {
-                position += 1
-                left = .or(left, try parseAnd())
-            }
-            return left
+            try parseJoined(by: "or")
         }
 
-        mutating func parseAnd() throws(UserQuery.Refusal) -> UserFilter {
-            var left = try parseUnary()
-            while peekWord("and") {
+        /// Operands joined by `or` or by `and` (`and` binds tighter), grouped from the left.
+        mutating func parseJoined(by word: String) throws(UserQuery.Refusal) -> UserFilter {
+            let isOr = word == "or"
+            var left = try isOr ? parseJoined(by: "and") : parseUnary()
+            while peekWord(word) {
                 position += 1
-                left = .and(left, try parseUnary())
+                let right = try isOr ? parseJoined(by: "and") : parseUnary()
+                left = isOr ? .or(left, right) : .and(left, right)
             }
             return left
         }

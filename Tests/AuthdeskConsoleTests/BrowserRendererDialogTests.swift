@@ -1,6 +1,7 @@
 import AuthdeskConsole
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskText
 import AuthdeskViewModels
 import Foundation
 import Testing

@@ -1,4 +1,5 @@
 import AuthdeskOutput
+import AuthdeskText
 import Foundation
 import Testing
 
@@ -35,15 +36,5 @@ import Testing
         #expect(value?[0]["upn"] as? String == "CameronW@contoso.com")
         #expect(value?[0]["mail"] is NSNull)
         #expect(value?[1]["name"] as? String == "山田 太郎")
-    }
-
-    @Test func widthsOfScripts() {
-        #expect(DisplayWidth.of("abc") == 3)
-        #expect(DisplayWidth.of("山田") == 4)
-        #expect(DisplayWidth.of("한국") == 4)
-        #expect(DisplayWidth.of("Zoë") == 3)
-        #expect(DisplayWidth.of("Zoe\u{0308}") == 3)
-        #expect(DisplayWidth.of("Ελένη") == 5)
-        #expect(DisplayWidth.of("Алексей") == 7)
     }
 }

@@ -1,4 +1,4 @@
-import AuthdeskConsole
+@testable import AuthdeskText
 import Testing
 
 struct DisplayWidthTests {
@@ -42,5 +42,43 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.truncate("short", to: 10) == "short")
         #expect(DisplayWidth.fit("山田", to: 6) == "山田  ")
         #expect(DisplayWidth.fit("Zoe\u{0308}y", to: 3, ellipsis: "~") == "Zo~")
+    }
+
+    // The command line's table cases (they were AuthdeskOutput's own function's).
+
+    @Test func widthsOfScripts() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("山田") == 4)
+        #expect(DisplayWidth.of("한국") == 4)
+        #expect(DisplayWidth.of("Zoë") == 3)
+        #expect(DisplayWidth.of("Zoe\u{0308}") == 3)
+        #expect(DisplayWidth.of("Ελένη") == 5)
+        #expect(DisplayWidth.of("Алексей") == 7)
+    }
+
+    @Test func padFillsToColumnsAndNeverCuts() {
+        #expect(DisplayWidth.pad("山田", to: 6) == "山田  ")
+        #expect(DisplayWidth.pad("Zoe\u{0308}", to: 5) == "Zoe\u{0308}  ")
+        #expect(DisplayWidth.pad("Cameron White", to: 5) == "Cameron White")
+    }
+
+    @Test func zeroWidthAndEmojiSequencesCountAsDrawn() {
+        #expect(DisplayWidth.of("a\u{200B}b") == 2)
+        #expect(DisplayWidth.of("\u{1F44D}\u{1F3FD}") == 2)
+        #expect(DisplayWidth.of("\u{1F1EF}\u{1F1F5}") == 2)
+        #expect(DisplayWidth.of("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}") == 2)
+        #expect(DisplayWidth.of("a\u{07}b") == 3)
+    }
+
+    /// Where no UTF-8 locale exists: marks and format characters none, East Asian wide and
+    /// emoji-presentation characters two, controls unprintable.
+    @Test func theFallbackKeepsTheWideAndZeroRules() {
+        let widths: [(Unicode.Scalar, Int)] = [
+            ("a", 1), ("山", 2), ("한", 2), ("\u{0301}", 0), ("\u{200B}", 0), ("\u{1F600}", 2), ("\u{1F44D}", 2),
+            ("\u{1F321}", 1), ("Ａ", 2), ("\u{85}", -1), ("é", 1),
+        ]
+        for (scalar, width) in widths {
+            #expect(DisplayWidth.fallback(scalar) == width, "U+\(String(scalar.value, radix: 16))")
+        }
     }
 }

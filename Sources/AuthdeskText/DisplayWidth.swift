@@ -1,20 +1,39 @@
-import CNcursesw
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// How many terminal columns text takes: CJK and other wide characters two, combining marks
-/// none, as the C library's `wcwidth` says (the table ncurses and the terminal use too).
+/// How many terminal columns text takes, for every front end that puts text on a terminal (the
+/// console's cells and the command line's tables): CJK and other wide characters two, combining
+/// marks and zero-width characters none, an emoji sequence two, as the C library's `wcwidth`
+/// says (the table ncurses and the terminal use too). AuthdeskText is the one module for text
+/// on a terminal: its width here, and the sanitizer of service text next to it.
 ///
 /// Widths are read under `C.UTF-8` on the calling thread, whatever the process locale, so
-/// tests and the console measure alike. Control characters are never drawn as themselves:
-/// ``glyph(for:asciiOnly:)`` replaces them.
+/// tests, the console and the command line measure alike. Control characters are never drawn
+/// as themselves: ``glyph(for:asciiOnly:)`` replaces them (one column).
 public enum DisplayWidth {
     /// The width of one scalar: 0, 1 or 2, or -1 for a control or unprintable one.
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         if scalar.value < 0x7F { return scalar.value < 0x20 ? -1 : 1 }
-        let width = authdesk_wcwidth(scalar.value)
-        if width != -2 { return Int(width) }
-        return fallback(scalar)
+        guard let locale = utf8Locale, let wcwidth = cWidth else { return fallback(scalar) }
+        let previous = uselocale(locale)
+        defer { uselocale(previous) }
+        return Int(wcwidth(wchar_t(bitPattern: scalar.value)))
     }
+
+    /// `C.UTF-8` for `LC_CTYPE`, made once; nil where the system has no UTF-8 locale. Only read
+    /// after it is made, and `uselocale` changes the calling thread alone.
+    private nonisolated(unsafe) static let utf8Locale: locale_t? = newlocale(1 << LC_CTYPE, "C.UTF-8", nil)
+
+    /// The C library's `wcwidth`, looked up at run time: Swift's Glibc module leaves it out (it
+    /// is declared for X/Open only). nil where the C library has none.
+    private static let cWidth: (@convention(c) (wchar_t) -> Int32)? = {
+        guard let process = dlopen(nil, RTLD_NOW), let symbol = dlsym(process, "wcwidth") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (wchar_t) -> Int32).self)
+    }()
 
     /// The columns one user-perceived character takes once drawn (see ``glyph(for:asciiOnly:)``).
     public static func of(_ character: Character) -> Int {
@@ -90,19 +109,26 @@ public enum DisplayWidth {
         return ("?", 1)
     }
 
-    /// Used only where no UTF-8 locale exists: the wide blocks of East Asian scripts and emoji.
-    private static func fallback(_ scalar: Unicode.Scalar) -> Int {
-        let v = scalar.value
+    /// `text` followed by spaces up to `width` columns (a table cell); never cut.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let have = of(text)
+        return have >= width ? text : text + String(repeating: " ", count: width - have)
+    }
+
+    /// Used only where no UTF-8 locale exists: the wide blocks of East Asian scripts (Unicode 15
+    /// East Asian Wide and Fullwidth) and the characters shown as emoji by default.
+    static func fallback(_ scalar: Unicode.Scalar) -> Int {
         switch scalar.properties.generalCategory {
         case .control, .surrogate: return -1
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        if scalar.properties.isEmojiPresentation { return 2 }
         let wide: [ClosedRange<UInt32>] = [
             0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-            0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x3FFFD,
+            0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
         ]
-        return wide.contains { $0.contains(v) } ? 2 : 1
+        return wide.contains { $0.contains(scalar.value) } ? 2 : 1
     }
 }
