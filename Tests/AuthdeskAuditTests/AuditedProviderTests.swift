@@ -149,9 +149,7 @@ struct AuditedProviderTests {
         let auditor = ChangeAuditor(
             journal: journal, operatorSource: OperatorSource(signedIn: tokens, fallback: "alice@jumphost"),
             secrets: [Secret(auth0.clientSecret)])
-        let audited = AuditedTenantDirectory(
-            base: FixedDirectory(provider: provider), auditor: auditor)
-        let p = try await audited.provider(for: "acme")
+        let p: any IdentityProvider = auditor.wrap(provider)
         #expect(p is AuditedProvider)
         let user = try await p.user("no.mfa@example.com")
         _ = try await p.addEmail(to: user.id, address: "noa.home@example.com")
