@@ -89,7 +89,6 @@ public final class BulkScreenViewModel: Sendable {
         self.init(
             removers: { name throws(ServiceError) in
                 let provider = try await directory.provider(for: name)
-                if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
                 return ProviderRemover(provider: provider)
             },
             preflights: { name in

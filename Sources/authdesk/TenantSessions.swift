@@ -21,7 +21,6 @@ struct TenantSessions {
     /// One ``ProviderRemover`` per tenant, for the planner and the engine.
     var removers: [String: any MethodRemover] {
         providers.mapValues { provider -> any MethodRemover in
-            if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
             return ProviderRemover(provider: provider)
         }
     }
