@@ -49,6 +49,18 @@ public struct AuditedProvider: IdentityProvider {
         try await base.methods(of: userID)
     }
 
+    public var readBatchSize: Int { base.readBatchSize }
+
+    public func methodsAndPreferences(
+        of userIDs: [String]
+    ) async throws(ServiceError) -> [String: Result<MethodsAndPreferences, ServiceError>] {
+        try await base.methodsAndPreferences(of: userIDs)
+    }
+
+    public func methodLists(of userIDs: [String]) async throws(ServiceError) -> [String: Result<[AuthMethod], ServiceError>] {
+        try await base.methodLists(of: userIDs)
+    }
+
     public func signInPreferences(of userID: String) async throws(ServiceError) -> SignInPreferences {
         try await base.signInPreferences(of: userID)
     }
@@ -89,15 +101,17 @@ public struct AuditedProvider: IdentityProvider {
         try await audited(change) { () async throws(ServiceError) in try await base.updateEmail(of: userID, address: address) }
     }
 
-    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
         let summary = method.summary.isEmpty ? "" : " \(method.summary)"
         let change = AuditedChange(userID: userID, action: "delete method", target: "\(method.title)\(summary) (\(method.id))")
-        try await audited(change) { () async throws(ServiceError) in try await base.deleteMethod(method, of: userID) }
+        return try await audited(change) { () async throws(ServiceError) in try await base.deleteMethod(method, of: userID) }
     }
 
-    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt {
         let change = AuditedChange(userID: userID, action: "deactivate hardware token", target: methodID)
-        try await audited(change) { () async throws(ServiceError) in try await base.deactivateHardwareOath(methodID, of: userID) }
+        return try await audited(change) { () async throws(ServiceError) in try await base.deactivateHardwareOath(methodID, of: userID) }
     }
 
     public func createTemporaryAccessPass(
@@ -121,9 +135,10 @@ public struct AuditedProvider: IdentityProvider {
         }
     }
 
-    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) {
+    @discardableResult
+    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
         let change = AuditedChange(userID: userID, action: "set default method", target: method.rawValue)
-        try await audited(change) { () async throws(ServiceError) in try await base.setDefaultMethod(of: userID, to: method) }
+        return try await audited(change) { () async throws(ServiceError) in try await base.setDefaultMethod(of: userID, to: method) }
     }
 
     public func revokeSessions(of userID: String) async throws(ServiceError) {

@@ -2,16 +2,17 @@ import AuthdeskCore
 import AuthdeskServices
 
 /// Gathers the method-list reads that the engine's workers make one user at a time (verifying
-/// each user after its steps) into Graph `$batch` requests: while one gathering is being read,
-/// the users asked for meanwhile wait and go together in the next, 20 at most. No timer: a
+/// each user after its steps) into the provider's batched reads (Graph's `$batch`): while one
+/// gathering is being read, the users asked for meanwhile wait and go together in the next, as
+/// many as the provider's ``IdentityProvider/readBatchSize`` at most. No timer: a
 /// read asked for while none is in flight goes at once.
 actor MethodListGatherer {
-    private let graph: GraphProvider
+    private let provider: any IdentityProvider
     private var waiting: [(userID: String, answer: CheckedContinuation<Result<[AuthMethod], ServiceError>, Never>)] = []
     private var isReading = false
 
-    init(graph: GraphProvider) {
-        self.graph = graph
+    init(provider: any IdentityProvider) {
+        self.provider = provider
     }
 
     /// The user's methods, read together with those of the users asked for at about the same time.
@@ -27,12 +28,12 @@ actor MethodListGatherer {
 
     private func readWhileWaiting() async {
         while !waiting.isEmpty {
-            let gathered = Array(waiting.prefix(GraphProvider.maxBatchSize))
+            let gathered = Array(waiting.prefix(max(1, provider.readBatchSize)))
             waiting.removeFirst(gathered.count)
             let ids = Array(Set(gathered.map(\.userID)))
             let read: [String: Result<[AuthMethod], ServiceError>]
             do {
-                read = try await graph.methodLists(of: ids)
+                read = try await provider.methodLists(of: ids)
             } catch {
                 read = Dictionary(ids.map { ($0, .failure(error)) }) { first, _ in first }
             }

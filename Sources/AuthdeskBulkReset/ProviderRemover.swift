@@ -2,34 +2,24 @@ import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
 
-/// The bulk engine's ``MethodRemover`` over an ``IdentityProvider``: lists methods, reads the
-/// default method from Graph's sign-in preferences (Auth0 has none), deletes methods, and
-/// deactivates hardware OATH tokens where the provider can (Graph).
-///
-/// `IdentityProvider` has no deactivation yet, so a Graph provider is given as such
-/// (``init(graph:)``) and its `deactivateHardwareOath` is used.
+/// The bulk engine's ``MethodRemover`` over any ``IdentityProvider``: lists methods, reads the
+/// default method from the sign-in preferences where the provider has them (Graph; Auth0 has
+/// none), deletes methods, deactivates hardware OATH tokens where the provider can (Graph; the
+/// others refuse the step), and reads many users together where the provider batches reads.
 public struct ProviderRemover: MethodRemover {
     let provider: any IdentityProvider
-    let deactivate: (@Sendable (_ methodID: String, _ userID: String) async throws(ServiceError) -> Void)?
-    /// Graph: single users' method lists (the engine's verify reads) gathered into batches.
+    /// Where the provider batches reads: single users' method lists (the engine's verify reads)
+    /// gathered into batches.
     let gatherer: MethodListGatherer?
 
-    /// Any provider; a deactivate step is then refused (no such method on the protocol).
     public init(provider: any IdentityProvider) {
         self.provider = provider
-        deactivate = nil
-        gatherer = nil
+        gatherer = provider.readBatchSize > 1 ? MethodListGatherer(provider: provider) : nil
     }
 
-    /// A Graph provider, which can deactivate hardware OATH tokens.
-    public init(graph: GraphProvider) {
-        provider = graph
-        deactivate = { methodID, userID throws(ServiceError) in try await graph.deactivateHardwareOath(methodID, of: userID) }
-        gatherer = MethodListGatherer(graph: graph)
-    }
-
-    /// The user's methods; for Graph read together with other users' asked for at the same time
-    /// (through ``MethodListGatherer``), as the engine verifies users concurrently.
+    /// The user's methods; where the provider batches reads, read together with other users'
+    /// asked for at the same time (through ``MethodListGatherer``), as the engine verifies users
+    /// concurrently.
     public func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
         if let gatherer {
             switch await gatherer.methods(of: userID) {
@@ -45,7 +35,7 @@ public struct ProviderRemover: MethodRemover {
     }
 
     public func defaultMethodID(of userID: String, among methods: [AuthMethod]) async throws(ServiceFailure) -> String? {
-        guard provider.tenant.provider == .graph else { return nil }
+        guard provider.capabilities.contains(.readDefaultMethod) else { return nil }
         do {
             let preferences = try await provider.signInPreferences(of: userID)
             return Self.methodID(for: preferences.userPreferredMethodForSecondaryAuthentication, among: methods)
@@ -54,15 +44,14 @@ public struct ProviderRemover: MethodRemover {
         }
     }
 
-    /// Graph batches reads: 20 users a call (three requests each, in batches of 20); other
+    /// The provider's: Graph reads 20 users a call (three requests each, in batches of 20); other
     /// providers read one user at a time.
-    public var readBatchSize: Int { provider is GraphProvider ? GraphProvider.maxBatchSize : 1 }
+    public var readBatchSize: Int { provider.readBatchSize }
 
     public func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
-        guard let graph = provider as? GraphProvider else { return await readMethodsOneByOne(of: userIDs) }
         let read: [String: Result<MethodsAndPreferences, ServiceError>]
         do {
-            read = try await graph.methodsAndPreferences(of: userIDs)
+            read = try await provider.methodsAndPreferences(of: userIDs)
         } catch {
             let failure = Self.failure(error)
             return Dictionary(userIDs.map { ($0, .failure(failure)) }) { first, _ in first }
@@ -82,16 +71,11 @@ public struct ProviderRemover: MethodRemover {
         return results
     }
 
-    /// Sends the step and answers with its status and, on success too, the service's request id.
+    /// Sends the step and answers with the status the service answered and its request id, or
+    /// the failure's status, code, message and request id.
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
-        let log = RequestLog()
-        return await RequestLog.$current.withValue(log) {
-            await send(step, of: userID, log: log)
-        }
-    }
-
-    private func send(_ step: PlanStep, of userID: String, log: RequestLog) async -> StepAnswer {
         do {
+            let receipt: WriteReceipt
             switch step.action {
             case .delete:
                 guard let method = Self.method(for: step) else {
@@ -99,23 +83,18 @@ public struct ProviderRemover: MethodRemover {
                         httpStatus: nil, errorCode: "notDeletable",
                         message: "\(step.title) (\(step.kind.rawValue)) cannot be deleted by this version")
                 }
-                try await provider.deleteMethod(method, of: userID)
+                receipt = try await provider.deleteMethod(method, of: userID)
             case .deactivate:
-                guard let deactivate else {
-                    return StepAnswer(
-                        httpStatus: nil, errorCode: "notSupported",
-                        message: "Deactivating a hardware token is not available for \(provider.tenant.provider.displayName)")
-                }
-                try await deactivate(step.methodID, userID)
+                receipt = try await provider.deactivateHardwareOath(step.methodID, of: userID)
             case .makeDefault:
                 guard let preference = Self.preference(for: step) else {
                     return StepAnswer(
                         httpStatus: nil, errorCode: "notSupported",
                         message: "\(step.title) cannot be made the default method")
                 }
-                try await provider.setDefaultMethod(of: userID, to: preference)
+                receipt = try await provider.setDefaultMethod(of: userID, to: preference)
             }
-            return StepAnswer(httpStatus: 204, requestID: log.last)
+            return StepAnswer(httpStatus: receipt.status, requestID: receipt.requestID)
         } catch {
             return StepAnswer(httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID)
         }

@@ -8,9 +8,6 @@ public final class Auth0ClientCredential: TokenProvider {
     public let clientID: String
     /// `https://{domain}/api/v2/`: the Management API, the only audience authdesk asks for.
     public let audience: String
-    private let secret: String
-    private let transport: HTTPTransport
-    private let now: @Sendable () -> Date
     private let cache: TokenCache
 
     public init(
@@ -19,11 +16,15 @@ public final class Auth0ClientCredential: TokenProvider {
     ) {
         self.root = root
         self.clientID = clientID
-        self.audience = Auth0ClientCredential.audience(domain: domain)
-        self.secret = secret
-        self.transport = transport
-        self.now = now
-        self.cache = TokenCache(refreshMargin: refreshMargin, now: now, failurePrefix: "Auth0 sign-in failed")
+        let audience = Auth0ClientCredential.audience(domain: domain)
+        self.audience = audience
+        let request = HTTPRequest.form(url: Auth0ClientCredential.tokenURL(root), fields: [
+            ("grant_type", "client_credentials"), ("client_id", clientID),
+            ("client_secret", secret), ("audience", audience),
+        ])
+        cache = TokenCache(refreshMargin: refreshMargin, now: now, failurePrefix: "Auth0 sign-in failed") { _ throws(ServiceError) in
+            try await Auth0ClientCredential.requestToken(request, transport: transport, now: now)
+        }
     }
 
     /// The Management API's audience for `domain` (`acme.eu.auth0.com` or a URL).
@@ -35,24 +36,15 @@ public final class Auth0ClientCredential: TokenProvider {
     }
 
     /// `{root}/oauth/token`.
-    public var tokenURL: URL {
+    public var tokenURL: URL { Auth0ClientCredential.tokenURL(root) }
+
+    static func tokenURL(_ root: URL) -> URL {
         root.appending(path: "oauth/token", directoryHint: .notDirectory)
     }
 
-    public func token() async throws(ServiceError) -> AccessToken {
-        let request = HTTPRequest.form(url: tokenURL, fields: [
-            ("grant_type", "client_credentials"), ("client_id", clientID),
-            ("client_secret", secret), ("audience", audience),
-        ])
-        let transport = transport, now = now
-        return try await cache.token { _ throws(ServiceError) in
-            try await Auth0ClientCredential.requestToken(request, transport: transport, now: now)
-        }
-    }
+    public func token() async throws(ServiceError) -> AccessToken { try await cache.token() }
 
-    public func invalidate() async {
-        await cache.invalidate()
-    }
+    public func invalidate() async { await cache.invalidate() }
 
     /// Sends the token request and reads `{access_token, expires_in}`, or Auth0's refusal as a
     /// `.signIn` error with its code (`access_denied`, `unauthorized_client`, ...).

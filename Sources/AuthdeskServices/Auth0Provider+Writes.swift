@@ -10,7 +10,7 @@ extension Auth0Provider {
         let key = try Auth0Provider.userKey(userID)
         let body = try request.body()
         let url = try apiURL(["users", key, "authentication-methods"])
-        let response = try await write(try .json(method: "POST", url: url, body: body))
+        let response = try await client.write(try .json(method: "POST", url: url, body: body))
         var method = try Auth0Provider.decodeMethod(response)
         // The create answer carries no `confirmed` (Auth0's OpenAPI); a method created here is confirmed.
         method.confirmed = method.confirmed ?? true
@@ -32,7 +32,7 @@ extension Auth0Provider {
             bodies.append(try request.body())
         }
         let url = try apiURL(["users", key, "authentication-methods"])
-        let response = try await write(try .json(method: "PUT", url: url, body: bodies))
+        let response = try await client.write(try .json(method: "PUT", url: url, body: bodies))
         guard let items = JSONValue.parse(response.body)?.array else {
             throw ServiceError(
                 kind: .invalidResponse, status: response.status,
@@ -64,12 +64,13 @@ extension Auth0Provider {
             throw ServiceError(kind: .badInput, message: "Nothing to change: give a new name, a preferred channel (sms or voice), or both")
         }
         let url = try apiURL(["users", key, "authentication-methods", id])
-        let response = try await write(try .json(method: "PATCH", url: url, body: body))
+        let response = try await client.write(try .json(method: "PATCH", url: url, body: body))
         return try Auth0Provider.decodeMethod(response)
     }
 
     /// Deletes one Auth0 method by its id.
-    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
         guard case .auth0(let auth0) = method else {
             throw ServiceError(kind: .badInput, code: "notDeletable", message: "\(method.title) is not an Auth0 method")
         }
@@ -78,27 +79,27 @@ extension Auth0Provider {
         }
         let key = try Auth0Provider.userKey(userID)
         let id = try Auth0Provider.methodKey(auth0.id)
-        _ = try await write(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authentication-methods", id])))
+        return try await client.receipt(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authentication-methods", id])))
     }
 
     /// Deletes every authentication method of the user.
     public func deleteAllMethods(of userID: String) async throws(ServiceError) {
         let key = try Auth0Provider.userKey(userID)
-        _ = try await write(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authentication-methods"])))
+        _ = try await client.write(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authentication-methods"])))
     }
 
     /// Removes every MFA enrollment (Guardian authenticators: push, OTP, SMS, ...), so that the
     /// user enrols again at the next sign-in.
     public func deleteAllAuthenticators(of userID: String) async throws(ServiceError) {
         let key = try Auth0Provider.userKey(userID)
-        _ = try await write(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authenticators"])))
+        _ = try await client.write(HTTPRequest(method: "DELETE", url: try apiURL(["users", key, "authenticators"])))
     }
 
     /// Forgets every browser the user asked MFA to remember, so MFA is asked again everywhere.
     public func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError) {
         let key = try Auth0Provider.userKey(userID)
         let url = try apiURL(["users", key, "multifactor", "actions", "invalidate-remember-browser"])
-        _ = try await write(HTTPRequest(method: "POST", url: url, idempotent: true))
+        _ = try await client.write(HTTPRequest(method: "POST", url: url, idempotent: true))
     }
 
     /// Sets the user's password (`PATCH /users/{id}`); the connection's password policy may
@@ -107,7 +108,7 @@ extension Auth0Provider {
         let key = try Auth0Provider.userKey(userID)
         try Auth0Provider.checkPassword(password.reveal())
         let url = try apiURL(["users", key])
-        _ = try await write(try .json(method: "PATCH", url: url, body: ["password": password.reveal()]))
+        _ = try await client.write(try .json(method: "PATCH", url: url, body: ["password": password.reveal()]))
     }
 
     // MARK: The protocol's writes that Auth0 offers
@@ -139,15 +140,6 @@ extension Auth0Provider {
     }
 
     // MARK: Plumbing of writes
-
-    /// Sends a write: refused in read-only mode, counted against the write budget.
-    func write(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
-        guard !tenant.readOnly else {
-            throw ServiceError(kind: .readOnly, message: "The tenant \(tenant.name) is read-only: nothing was sent")
-        }
-        try await budget.take()
-        return try await send(request)
-    }
 
     static func decodeMethod(_ response: HTTPResponse) throws(ServiceError) -> Auth0Method {
         guard let json = JSONValue.parse(response.body), let method = Auth0Decoder.method(json), !method.id.isEmpty else {

@@ -5,13 +5,10 @@ import Foundation
 /// search engine v3, at most 1,000 results), lookup by user id or e-mail, and every
 /// authentication method of a user; writes in `Auth0Provider+Writes.swift`.
 public struct Auth0Provider: IdentityProvider {
-    public let tenant: TenantInfo
     /// The tenant's root: `https://acme.eu.auth0.com` or the sandbox's `http://127.0.0.1:PORT`.
     public let root: URL
-    let tokens: any TokenProvider
-    let transport: HTTPTransport
-    /// Every write takes from it; share one per tenant across providers and jobs.
-    public let budget: WriteBudget
+    /// Sends every request: bearer token, 401 refresh, Auth0's errors, the write budget.
+    let client: AuthorizedClient
 
     /// Methods asked for per page when listing a user's methods (Auth0's largest page).
     public static let methodsPerPage = 100
@@ -26,12 +23,16 @@ public struct Auth0Provider: IdentityProvider {
         tenant: TenantInfo, root: URL, tokens: any TokenProvider, transport: HTTPTransport,
         budget: WriteBudget? = nil
     ) {
-        self.tenant = tenant
         self.root = root
-        self.tokens = tokens
-        self.transport = transport
-        self.budget = budget ?? WriteBudget(capacity: 10, refillPerSecond: 5, now: transport.now, sleep: transport.sleep)
+        client = AuthorizedClient(
+            tenant: tenant, tokens: tokens, transport: transport,
+            budget: budget ?? WriteBudget(capacity: 10, refillPerSecond: 5, now: transport.now, sleep: transport.sleep),
+            serviceName: "Auth0", error: Auth0Provider.error(from:), requestID: Auth0Provider.requestID(of:))
     }
+
+    public var tenant: TenantInfo { client.tenant }
+    /// Every write takes from it; share one per tenant across providers and jobs.
+    public var budget: WriteBudget { client.budget }
 
     /// `{root}/api/v2`.
     public var managementAPI: URL {
@@ -63,7 +64,7 @@ public struct Auth0Provider: IdentityProvider {
         if key.contains("@"), !key.contains("|") {
             return try await user(byEmail: key)
         }
-        let json = try await getJSON(try apiURL(["users", key]))
+        let json = try await client.getJSON(try apiURL(["users", key]))
         guard let user = Auth0Decoder.user(json) else {
             throw ServiceError(kind: .invalidResponse, message: "Auth0 answered a user without a user_id")
         }
@@ -74,7 +75,7 @@ public struct Auth0Provider: IdentityProvider {
     /// naming their ids when several accounts share it.
     public func user(byEmail address: String) async throws(ServiceError) -> DirectoryUser {
         let address = try GraphProvider.emailAddress(address)
-        let json = try await getJSON(try apiURL(["users-by-email"], query: [("email", address)]))
+        let json = try await client.getJSON(try apiURL(["users-by-email"], query: [("email", address)]))
         guard let items = json.array else {
             throw ServiceError(kind: .invalidResponse, message: "Auth0 answered a lookup by e-mail without a list")
         }
@@ -101,7 +102,7 @@ public struct Auth0Provider: IdentityProvider {
             let url = try apiURL(["users", key, "authentication-methods"], query: [
                 ("page", String(page)), ("per_page", String(Auth0Provider.methodsPerPage)), ("include_totals", "true"),
             ])
-            let json = try await getJSON(url)
+            let json = try await client.getJSON(url)
             guard let (items, total) = Auth0Decoder.methodList(json) else {
                 throw ServiceError(kind: .invalidResponse, message: "Auth0 answered a method list that is neither a list nor {authenticators}")
             }
@@ -125,7 +126,7 @@ public struct Auth0Provider: IdentityProvider {
             ("include_totals", "true"),
         ]
         if !query.lucene.isEmpty { items.insert(("q", query.lucene), at: 0) }
-        let json = try await getJSON(try apiURL(["users"], query: items))
+        let json = try await client.getJSON(try apiURL(["users"], query: items))
         guard let (list, total) = Auth0Decoder.userList(json) else {
             throw ServiceError(kind: .invalidResponse, message: "Auth0 answered a user search without a users list")
         }
@@ -135,56 +136,17 @@ public struct Auth0Provider: IdentityProvider {
         return UserPage(users: list.compactMap(Auth0Decoder.user), next: more && !list.isEmpty ? PageCursor(query.next.cursor) : nil)
     }
 
-    /// GETs JSON; a body that is not JSON is asked for again (three times at least) before failing.
-    func getJSON(_ url: URL) async throws(ServiceError) -> JSONValue {
-        var lastResponse: HTTPResponse?
-        for _ in 1...max(3, transport.retry.maxAttempts) {
-            let response = try await send(HTTPRequest(method: "GET", url: url, headers: ["Accept": "application/json"]))
-            if let json = JSONValue.parse(response.body) { return json }
-            lastResponse = response
-        }
-        throw ServiceError(
-            kind: .invalidResponse, status: lastResponse?.status,
-            message: "Auth0's answer could not be read as JSON", requestID: lastResponse.map(Auth0Provider.requestID(of:)))
-    }
-
-    /// Sends `request` with the bearer token and returns a 2xx answer; a 401 gets one more try
-    /// with a fresh token; any other failure becomes a ``ServiceError`` (see ``error(from:)``).
-    func send(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
-        var request = request
-        var refreshed = false
-        while true {
-            let token = try await tokens.token()
-            request.headers["Authorization"] = "Bearer \(token.value)"
-            let response = try await transport.response(for: request)
-            if response.isSuccess { return response }
-            if response.status == 401, !refreshed {
-                refreshed = true
-                await tokens.invalidate()
-                continue
-            }
-            throw Auth0Provider.error(from: response)
-        }
-    }
-
     func apiURL(_ segments: [String], query: [(String, String)] = []) throws(ServiceError) -> URL {
-        guard let url = GraphEndpoints.url(managementAPI, segments, query: query) else {
-            throw ServiceError(kind: .badInput, message: "The request cannot be put in a URL")
-        }
-        return url
+        try RequestPath.url(managementAPI, segments, query: query)
     }
 
     /// Checks a user id (or e-mail) before it goes into a path, where it is percent-encoded
     /// (`auth0|65f2...` → `auth0%7C65f2...`).
     static func userKey(_ idOrEmail: String) throws(ServiceError) -> String {
-        let key = idOrEmail.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !key.isEmpty else {
-            throw ServiceError(kind: .badInput, message: "A user is needed: an Auth0 user id (auth0|65f2..., google-oauth2|...) or an e-mail address")
-        }
-        guard !key.contains(where: { $0.isNewline || $0.isWhitespace }) else {
-            throw ServiceError(kind: .badInput, message: "'\(key)' is not an Auth0 user id or e-mail: it may not contain spaces or line breaks")
-        }
-        return key
+        try RequestPath.key(
+            idOrEmail, missing: "A user is needed: an Auth0 user id (auth0|65f2..., google-oauth2|...) or an e-mail address",
+            refused: { $0.isNewline || $0.isWhitespace },
+            refusal: { "'\($0)' is not an Auth0 user id or e-mail: it may not contain spaces or line breaks" })
     }
 
     // MARK: Errors

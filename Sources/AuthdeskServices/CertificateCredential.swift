@@ -4,10 +4,6 @@ import Foundation
 /// client assertion), caching the token and renewing it before it expires.
 public final class CertificateCredential: TokenProvider {
     public let signIn: EntraSignIn
-    private let certificate: ClientCertificate
-    private let algorithm: ClientCertificate.Algorithm
-    private let transport: HTTPTransport
-    private let now: @Sendable () -> Date
     private let cache: TokenCache
 
     public init(
@@ -16,16 +12,7 @@ public final class CertificateCredential: TokenProvider {
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.signIn = signIn
-        self.certificate = certificate
-        self.algorithm = algorithm
-        self.transport = transport
-        self.now = now
-        self.cache = TokenCache(refreshMargin: refreshMargin, now: now)
-    }
-
-    public func token() async throws(ServiceError) -> AccessToken {
-        let signIn = signIn, transport = transport, now = now, certificate = certificate, algorithm = algorithm
-        return try await cache.token { _ throws(ServiceError) in
+        cache = TokenCache(refreshMargin: refreshMargin, now: now) { _ throws(ServiceError) in
             // A fresh assertion for each sign-in: it is valid for minutes only.
             let assertion = try certificate.assertion(
                 clientID: signIn.clientID, audience: signIn.tokenURL.absoluteString, now: now(), algorithm: algorithm)
@@ -38,7 +25,7 @@ public final class CertificateCredential: TokenProvider {
         }
     }
 
-    public func invalidate() async {
-        await cache.invalidate()
-    }
+    public func token() async throws(ServiceError) -> AccessToken { try await cache.token() }
+
+    public func invalidate() async { await cache.invalidate() }
 }

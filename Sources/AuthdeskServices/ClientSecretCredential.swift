@@ -4,9 +4,6 @@ import Foundation
 /// token and asking for a new one a few minutes before it expires.
 public final class ClientSecretCredential: TokenProvider {
     public let signIn: EntraSignIn
-    private let secret: String
-    private let transport: HTTPTransport
-    private let now: @Sendable () -> Date
     private let cache: TokenCache
 
     public init(
@@ -14,24 +11,16 @@ public final class ClientSecretCredential: TokenProvider {
         refreshMargin: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.signIn = signIn
-        self.secret = secret
-        self.transport = transport
-        self.now = now
-        self.cache = TokenCache(refreshMargin: refreshMargin, now: now)
-    }
-
-    public func token() async throws(ServiceError) -> AccessToken {
         let fields = [
             ("client_id", signIn.clientID), ("scope", signIn.scope),
             ("grant_type", "client_credentials"), ("client_secret", secret),
         ]
-        let signIn = signIn, transport = transport, now = now
-        return try await cache.token { _ throws(ServiceError) in
+        cache = TokenCache(refreshMargin: refreshMargin, now: now) { _ throws(ServiceError) in
             try await signIn.requestToken(fields, transport: transport, now: now())
         }
     }
 
-    public func invalidate() async {
-        await cache.invalidate()
-    }
+    public func token() async throws(ServiceError) -> AccessToken { try await cache.token() }
+
+    public func invalidate() async { await cache.invalidate() }
 }

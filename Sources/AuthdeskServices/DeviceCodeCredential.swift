@@ -11,10 +11,6 @@ public final class DeviceCodeCredential: TokenProvider {
     static let minimumPollInterval = 0.05
 
     public let signIn: EntraSignIn
-    private let transport: HTTPTransport
-    private let prompt: Prompt
-    private let sleep: HTTPTransport.Sleep
-    private let now: @Sendable () -> Date
     private let cache: TokenCache
 
     /// - Parameter signIn: its scope gets `offline_access` added so that a refresh token comes back.
@@ -29,23 +25,15 @@ public final class DeviceCodeCredential: TokenProvider {
             signIn.scope += " offline_access"
         }
         self.signIn = signIn
-        self.transport = transport
-        self.prompt = prompt
-        self.sleep = sleep
-        self.now = now
-        self.cache = TokenCache(refreshMargin: refreshMargin, now: now)
-    }
-
-    public func token() async throws(ServiceError) -> AccessToken {
         let flow = Flow(signIn: signIn, transport: transport, prompt: prompt, sleep: sleep, now: now)
-        return try await cache.token { previous throws(ServiceError) in
+        cache = TokenCache(refreshMargin: refreshMargin, now: now) { previous throws(ServiceError) in
             try await flow.run(refreshToken: previous?.refreshToken)
         }
     }
 
-    public func invalidate() async {
-        await cache.invalidate()
-    }
+    public func token() async throws(ServiceError) -> AccessToken { try await cache.token() }
+
+    public func invalidate() async { await cache.invalidate() }
 
     /// One sign-in: a refresh when a refresh token is at hand, else the whole device-code flow.
     private struct Flow: Sendable {

@@ -7,6 +7,9 @@ extension GraphProvider {
     /// The most requests Graph takes in one batch.
     public static let maxBatchSize = 20
 
+    /// Reads of many users go 20 to a batch.
+    public var readBatchSize: Int { GraphProvider.maxBatchSize }
+
     /// Sends `requests` (GETs, relative to v1.0, or to beta when `beta`) in batches of at most
     /// 20, all batches at once, and returns an answer for every request id. Inner
     /// requests throttled or unavailable are sent again after the longest `Retry-After` among
@@ -113,7 +116,7 @@ extension GraphProvider {
         struct Body: Encodable { let requests: [Item] }
         var request = try HTTPRequest.json(method: "POST", url: url, body: Body(requests: chunk.map { Item(id: $0.id, url: $0.url) }))
         request.isIdempotent = true  // only reads inside
-        let response = try await authorized(request)
+        let response = try await client.send(request)
         guard let json = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
               let items = json["responses"] as? [[String: Any]] else {
             throw ServiceError(

@@ -11,7 +11,7 @@ extension GraphProvider {
     public func operatorProfile() async throws(ServiceError) -> OperatorProfile {
         let me: JSONValue
         do throws(ServiceError) {
-            me = try await getJSON(try graphURL(["me"], query: [("$select", "id,userPrincipalName,displayName")]))
+            me = try await client.getJSON(try graphURL(["me"], query: [("$select", "id,userPrincipalName,displayName")]))
         } catch where error.status == 400 {
             return .application
         }
@@ -25,7 +25,7 @@ extension GraphProvider {
 
     public func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts {
         let key = try GraphProvider.userKey(userID)
-        let json = try await getJSON(try graphURL(["users", key], query: [
+        let json = try await client.getJSON(try graphURL(["users", key], query: [
             ("$select", "id,displayName,userPrincipalName,onPremisesSyncEnabled"),
         ]))
         guard let id = json["id"]?.string, !id.isEmpty else {
@@ -49,7 +49,7 @@ extension GraphProvider {
         var pages = 0
         while let current = next, pages < Self.maxMemberPages {
             pages += 1
-            let json = try await getJSON(current)
+            let json = try await client.getJSON(current)
             guard let (items, link) = GraphDecoder.list(json) else {
                 throw ServiceError(kind: .invalidResponse, message: "Graph answered a member-of list without a value array")
             }

@@ -12,7 +12,7 @@ extension GraphProvider {
         let phone = try GraphProvider.phoneNumber(number)
         struct Body: Encodable { let phoneNumber: String, phoneType: String }
         let url = try graphURL(["users", key, "authentication", "phoneMethods"])
-        let response = try await write(.json(method: "POST", url: url, body: Body(phoneNumber: phone.description, phoneType: type.rawValue)))
+        let response = try await client.write(.json(method: "POST", url: url, body: Body(phoneNumber: phone.description, phoneType: type.rawValue)))
         if let json = JSONValue.parse(response.body),
            case .phone(let method)? = GraphDecoder.method(json, defaultType: "phoneAuthenticationMethod") {
             return method
@@ -25,14 +25,14 @@ extension GraphProvider {
         let phone = try GraphProvider.phoneNumber(number)
         struct Body: Encodable { let phoneNumber: String, phoneType: String }
         let url = try graphURL(["users", key, "authentication", "phoneMethods", type.methodID])
-        _ = try await write(.json(method: "PATCH", url: url, body: Body(phoneNumber: phone.description, phoneType: type.rawValue)))
+        _ = try await client.write(.json(method: "PATCH", url: url, body: Body(phoneNumber: phone.description, phoneType: type.rawValue)))
     }
 
     public func setSmsSignIn(of userID: String, enabled: Bool) async throws(ServiceError) {
         let key = try GraphProvider.userKey(userID)
         let action = enabled ? "enableSmsSignIn" : "disableSmsSignIn"
         let url = try graphURL(["users", key, "authentication", "phoneMethods", PhoneType.mobile.methodID, action])
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
+        _ = try await client.write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func addEmail(to userID: String, address: String) async throws(ServiceError) -> EmailMethod {
@@ -40,7 +40,7 @@ extension GraphProvider {
         let address = try GraphProvider.emailAddress(address)
         struct Body: Encodable { let emailAddress: String }
         let url = try graphURL(["users", key, "authentication", "emailMethods"])
-        let response = try await write(.json(method: "POST", url: url, body: Body(emailAddress: address)))
+        let response = try await client.write(.json(method: "POST", url: url, body: Body(emailAddress: address)))
         if let json = JSONValue.parse(response.body),
            case .email(let method)? = GraphDecoder.method(json, defaultType: "emailAuthenticationMethod") {
             return method
@@ -53,10 +53,11 @@ extension GraphProvider {
         let address = try GraphProvider.emailAddress(address)
         struct Body: Encodable { let emailAddress: String }
         let url = try graphURL(["users", key, "authentication", "emailMethods", GraphProvider.emailMethodID])
-        _ = try await write(.json(method: "PATCH", url: url, body: Body(emailAddress: address)))
+        _ = try await client.write(.json(method: "PATCH", url: url, body: Body(emailAddress: address)))
     }
 
-    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
         let key = try GraphProvider.userKey(userID)
         guard !method.id.isEmpty else {
             throw ServiceError(kind: .badInput, message: "This method has no id, so it cannot be deleted")
@@ -84,15 +85,16 @@ extension GraphProvider {
         guard let url = GraphEndpoints.url(base, ["users", key, "authentication", segment, method.id]) else {
             throw ServiceError(kind: .badInput, message: "The method id cannot be put in a URL")
         }
-        _ = try await write(HTTPRequest(method: "DELETE", url: url))
+        return try await client.receipt(HTTPRequest(method: "DELETE", url: url))
     }
 
-    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt {
         let key = try GraphProvider.userKey(userID)
         guard let url = GraphEndpoints.url(endpoints.graphBeta, ["users", key, "authentication", "hardwareOathMethods", methodID, "deactivate"]) else {
             throw ServiceError(kind: .badInput, message: "The method id cannot be put in a URL")
         }
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
+        return try await client.receipt(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func createTemporaryAccessPass(
@@ -105,7 +107,7 @@ extension GraphProvider {
             startDateTime: request.startDateTime.map { $0.formatted(.iso8601) },
             lifetimeInMinutes: request.lifetimeInMinutes, isUsableOnce: request.isUsableOnce)
         let url = try graphURL(["users", key, "authentication", "temporaryAccessPassMethods"])
-        let response = try await write(.json(method: "POST", url: url, body: body))
+        let response = try await client.write(.json(method: "POST", url: url, body: body))
         guard let json = JSONValue.parse(response.body),
               case .temporaryAccessPass(let method)? = GraphDecoder.method(json, defaultType: "temporaryAccessPassAuthenticationMethod"),
               let pass = json["temporaryAccessPass"]?.string, !pass.isEmpty else {
@@ -121,7 +123,7 @@ extension GraphProvider {
         guard let url = GraphEndpoints.url(endpoints.graphBeta, ["users", key, "authentication", "signInPreferences"]) else {
             throw ServiceError(kind: .badInput, message: "The user id cannot be put in a URL")
         }
-        let json = try await getJSON(url)
+        let json = try await client.getJSON(url)
         let raw = json["userPreferredMethodForSecondaryAuthentication"]?.string
         return SignInPreferences(
             userPreferredMethodForSecondaryAuthentication: raw.flatMap(DefaultMethod.init(rawValue:)),
@@ -129,7 +131,8 @@ extension GraphProvider {
             isSystemPreferredAuthenticationMethodEnabled: json["isSystemPreferredAuthenticationMethodEnabled"]?.bool)
     }
 
-    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) {
+    @discardableResult
+    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
         let key = try GraphProvider.userKey(userID)
         guard method != .none else {
             throw ServiceError(kind: .badInput, code: "invalidDefaultMethod", message: "The default method must be one of \(DefaultMethod.settableNames)")
@@ -138,13 +141,13 @@ extension GraphProvider {
             throw ServiceError(kind: .badInput, message: "The user id cannot be put in a URL")
         }
         struct Body: Encodable { let userPreferredMethodForSecondaryAuthentication: String }
-        _ = try await write(.json(method: "PATCH", url: url, body: Body(userPreferredMethodForSecondaryAuthentication: method.rawValue)))
+        return try await client.receipt(.json(method: "PATCH", url: url, body: Body(userPreferredMethodForSecondaryAuthentication: method.rawValue)))
     }
 
     public func revokeSessions(of userID: String) async throws(ServiceError) {
         let key = try GraphProvider.userKey(userID)
         let url = try graphURL(["users", key, "revokeSignInSessions"])
-        _ = try await write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
+        _ = try await client.write(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
     }
 
     public func resetPassword(of userID: String, newPassword: String?) async throws(ServiceError) -> PasswordReset {
@@ -152,7 +155,7 @@ extension GraphProvider {
         if let newPassword { try GraphProvider.checkPassword(newPassword) }
         struct Body: Encodable { let newPassword: String? }
         let url = try graphURL(["users", key, "authentication", "methods", PasswordMethod.graphID, "resetPassword"])
-        let response = try await write(.json(method: "POST", url: url, body: Body(newPassword: newPassword)))
+        let response = try await client.write(.json(method: "POST", url: url, body: Body(newPassword: newPassword)))
         let location = response.header("location").flatMap { URL(string: $0, relativeTo: endpoints.graph)?.absoluteURL }
         let generated = newPassword == nil ? JSONValue.parse(response.body)?["newPassword"]?.string : nil
         let retryAfter = response.header("retry-after").flatMap { RetryPolicy.parseRetryAfter($0, now: transport.now()) }
@@ -196,7 +199,7 @@ extension GraphProvider {
             }
             let response: HTTPResponse
             do throws(ServiceError) {
-                response = try await authorized(HTTPRequest(method: "GET", url: url, headers: ["Accept": "application/json"]))
+                response = try await client.send(HTTPRequest(method: "GET", url: url, headers: ["Accept": "application/json"]))
             } catch where error.kind == .notFound {
                 throw ServiceError(
                     kind: .notFound, status: error.status, code: error.code,
@@ -233,15 +236,6 @@ extension GraphProvider {
     }
 
     // MARK: Plumbing of writes
-
-    /// Sends a write: refused in read-only mode, counted against the write budget.
-    func write(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
-        guard !tenant.readOnly else {
-            throw ServiceError(kind: .readOnly, message: "The tenant \(tenant.name) is read-only: nothing was sent")
-        }
-        try await budget.take()
-        return try await authorized(request)
-    }
 
     /// The `authentication/` collection of a method kind, for deletes.
     static func collection(of kind: MethodKind) -> String? {

@@ -4,12 +4,9 @@ import Foundation
 /// ``IdentityProvider`` for Microsoft Entra ID through Microsoft Graph: users, their
 /// authentication methods (v1.0, with hardware OATH tokens from beta when it answers).
 public struct GraphProvider: IdentityProvider {
-    public let tenant: TenantInfo
     public let endpoints: GraphEndpoints
-    let tokens: any TokenProvider
-    let transport: HTTPTransport
-    /// Every write takes from it; share one per tenant across providers and jobs.
-    public let budget: WriteBudget
+    /// Sends every request: bearer token, 401 refresh, Graph's errors, the write budget.
+    let client: AuthorizedClient
     /// How long a password reset is followed before giving up on it.
     public var operationTimeout: Duration = .seconds(600)
 
@@ -20,12 +17,17 @@ public struct GraphProvider: IdentityProvider {
         tenant: TenantInfo, endpoints: GraphEndpoints, tokens: any TokenProvider, transport: HTTPTransport,
         budget: WriteBudget? = nil
     ) {
-        self.tenant = tenant
         self.endpoints = endpoints
-        self.tokens = tokens
-        self.transport = transport
-        self.budget = budget ?? WriteBudget(now: transport.now, sleep: transport.sleep)
+        client = AuthorizedClient(
+            tenant: tenant, tokens: tokens, transport: transport,
+            budget: budget ?? WriteBudget(now: transport.now, sleep: transport.sleep),
+            serviceName: "Graph", error: { transport.error(from: $0) }, requestID: { $0.requestID })
     }
+
+    public var tenant: TenantInfo { client.tenant }
+    var transport: HTTPTransport { client.transport }
+    /// Every write takes from it; share one per tenant across providers and jobs.
+    public var budget: WriteBudget { client.budget }
 
     // MARK: Users
 
@@ -56,7 +58,7 @@ public struct GraphProvider: IdentityProvider {
     public func user(_ idOrName: String) async throws(ServiceError) -> DirectoryUser {
         let key = try GraphProvider.userKey(idOrName)
         let url = try graphURL(["users", key], query: [("$select", GraphDecoder.userFields.joined(separator: ","))])
-        let json = try await getJSON(url)
+        let json = try await client.getJSON(url)
         guard let user = GraphDecoder.user(json) else {
             throw ServiceError(kind: .invalidResponse, message: "Graph answered a user without an id")
         }
@@ -81,7 +83,7 @@ public struct GraphProvider: IdentityProvider {
     // MARK: Plumbing
 
     func userPage(_ url: URL) async throws(ServiceError) -> UserPage {
-        let json = try await getJSON(url, headers: ["ConsistencyLevel": "eventual"])
+        let json = try await client.getJSON(url, headers: ["ConsistencyLevel": "eventual"])
         guard let (items, next) = GraphDecoder.list(json) else {
             throw ServiceError(kind: .invalidResponse, message: "Graph answered a user list without a value array")
         }
@@ -95,7 +97,7 @@ public struct GraphProvider: IdentityProvider {
         var pages = 0
         while let current = next, pages < 50 {
             pages += 1
-            let json = try await getJSON(current)
+            let json = try await client.getJSON(current)
             guard let (items, link) = GraphDecoder.list(json) else {
                 throw ServiceError(kind: .invalidResponse, message: "Graph answered a method list without a value array")
             }
@@ -114,52 +116,15 @@ public struct GraphProvider: IdentityProvider {
         }
     }
 
-    /// GETs JSON; a body that is not JSON is asked for again (as often as the retry policy
-    /// allows, three times at least) before failing.
-    func getJSON(_ url: URL, headers: [String: String] = [:]) async throws(ServiceError) -> JSONValue {
-        var lastResponse: HTTPResponse?
-        for _ in 1...max(3, transport.retry.maxAttempts) {
-            let response = try await authorized(HTTPRequest(method: "GET", url: url, headers: headers.merging(["Accept": "application/json"]) { a, _ in a }))
-            if let json = JSONValue.parse(response.body) { return json }
-            lastResponse = response
-        }
-        throw ServiceError(
-            kind: .invalidResponse, status: lastResponse?.status,
-            message: "Graph's answer could not be read as JSON", requestID: lastResponse?.requestID)
-    }
-
-    /// Sends `request` with the bearer token; a 401 gets one more try with a fresh token.
-    func authorized(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
-        var request = request
-        var refreshed = false
-        while true {
-            let token = try await tokens.token()
-            request.headers["Authorization"] = "Bearer \(token.value)"
-            do throws(ServiceError) {
-                return try await transport.send(request)
-            } catch where error.status == 401 && !refreshed {
-                refreshed = true
-                await tokens.invalidate()
-            }
-        }
-    }
-
     func graphURL(_ segments: [String], query: [(String, String)] = []) throws(ServiceError) -> URL {
-        guard let url = GraphEndpoints.url(endpoints.graph, segments, query: query) else {
-            throw ServiceError(kind: .badInput, message: "The request cannot be put in a URL")
-        }
-        return url
+        try RequestPath.url(endpoints.graph, segments, query: query)
     }
 
     /// Checks a user id or principal name before it goes into a path.
     static func userKey(_ idOrName: String) throws(ServiceError) -> String {
-        let key = idOrName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !key.isEmpty else {
-            throw ServiceError(kind: .badInput, message: "A user is needed: an object id or a user principal name (name@domain)")
-        }
-        guard !key.contains(where: { $0.isNewline || $0 == "/" || $0 == "?" }) else {
-            throw ServiceError(kind: .badInput, message: "'\(key)' is not a user id or principal name: it may not contain '/', '?' or line breaks")
-        }
-        return key
+        try RequestPath.key(
+            idOrName, missing: "A user is needed: an object id or a user principal name (name@domain)",
+            refused: { $0.isNewline || $0 == "/" || $0 == "?" },
+            refusal: { "'\($0)' is not a user id or principal name: it may not contain '/', '?' or line breaks" })
     }
 }

@@ -40,14 +40,17 @@ public final class HTTPTransport: Sendable {
     /// ``ServiceError`` with the service's code, message and request id.
     public func send(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
         let response = try await response(for: request)
-        guard response.isSuccess else {
-            var error = ServiceErrorDecoder.error(from: response)
-            if retry.retryableStatuses.contains(response.status), response.attempts > 1 {
-                error.message += " (gave up after \(response.attempts) attempts)"
-            }
-            throw error
-        }
+        guard response.isSuccess else { throw error(from: response) }
         return response
+    }
+
+    /// A failed answer as a ``ServiceError``, saying when retries ran out on it.
+    public func error(from response: HTTPResponse) -> ServiceError {
+        var error = ServiceErrorDecoder.error(from: response)
+        if retry.retryableStatuses.contains(response.status), response.attempts > 1 {
+            error.message += " (gave up after \(response.attempts) attempts)"
+        }
+        return error
     }
 
     /// Sends `request`, retrying as the policy allows, and returns the last answer whatever its

@@ -26,6 +26,22 @@ public protocol IdentityProvider: Sendable {
     /// All of a user's authentication methods, of every type, unknown types included.
     func methods(of userID: String) async throws(ServiceError) -> [AuthMethod]
 
+    // MARK: Reads of many users at once (Graph's `$batch`); by default one user after another.
+
+    /// How many users one ``methodsAndPreferences(of:)`` or ``methodLists(of:)`` reads well
+    /// together: Graph's batch size, 1 where the service reads one user at a time.
+    var readBatchSize: Int { get }
+
+    /// The methods and sign-in preferences of each of `userIDs`, or the failure that kept a
+    /// user's from being read (that user only); throws only for input refused before sending.
+    func methodsAndPreferences(
+        of userIDs: [String]
+    ) async throws(ServiceError) -> [String: Result<MethodsAndPreferences, ServiceError>]
+
+    /// The methods of each of `userIDs` (as ``methods(of:)`` reads them), or the failure that
+    /// kept a user's from being read.
+    func methodLists(of userIDs: [String]) async throws(ServiceError) -> [String: Result<[AuthMethod], ServiceError>]
+
     // MARK: Writes (issue 4). Each is refused in read-only mode, checks its input before
     // sending, and counts against the tenant's write budget.
 
@@ -44,12 +60,14 @@ public protocol IdentityProvider: Sendable {
     /// Changes the e-mail address used for self-service password reset.
     func updateEmail(of userID: String, address: String) async throws(ServiceError)
 
-    /// Deletes one method (of any deletable type).
-    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError)
+    /// Deletes one method (of any deletable type); answers with the service's status and request id.
+    @discardableResult
+    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt
 
     /// Deactivates a hardware OATH token, keeping it assigned (what "require re-register MFA"
-    /// does to hardware tokens).
-    func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError)
+    /// does to hardware tokens); answers with the service's status and request id.
+    @discardableResult
+    func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt
 
     /// Creates a Temporary Access Pass (replacing the user's current one).
     func createTemporaryAccessPass(
@@ -59,8 +77,9 @@ public protocol IdentityProvider: Sendable {
     /// The user's default second factor and related preferences.
     func signInPreferences(of userID: String) async throws(ServiceError) -> SignInPreferences
 
-    /// Makes `method` the user's default second factor.
-    func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError)
+    /// Makes `method` the user's default second factor; answers with the service's status and request id.
+    @discardableResult
+    func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt
 
     /// Signs the user out everywhere (refresh tokens and session cookies revoked).
     func revokeSessions(of userID: String) async throws(ServiceError)
@@ -105,11 +124,14 @@ extension IdentityProvider {
         throw unsupported("Changing an e-mail method")
     }
 
-    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
         throw unsupported("Deleting a method")
     }
 
-    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) {
+    /// By default the provider cannot: a ``ServiceError`` (`notSupported`) saying so.
+    @discardableResult
+    public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt {
         throw unsupported("Deactivating a hardware token")
     }
 
@@ -123,7 +145,8 @@ extension IdentityProvider {
         throw unsupported("Reading the default method")
     }
 
-    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) {
+    @discardableResult
+    public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
         throw unsupported("Setting the default method")
     }
 
@@ -153,7 +176,8 @@ extension IdentityProvider {
 
     /// Deletes the method with this id, whatever its type (found among the user's methods);
     /// `.notFound` when the user has no such method.
-    public func deleteMethod(id methodID: String, of userID: String) async throws(ServiceError) {
+    @discardableResult
+    public func deleteMethod(id methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt {
         let wanted = methodID.trimmingCharacters(in: .whitespaces)
         guard !wanted.isEmpty else {
             throw ServiceError(kind: .badInput, message: "A method id is needed (see the ids in the user's method list)")
@@ -164,7 +188,7 @@ extension IdentityProvider {
                 kind: .notFound, code: "methodNotFound",
                 message: "\(userID) has no method with the id \(wanted)")
         }
-        try await deleteMethod(method, of: userID)
+        return try await deleteMethod(method, of: userID)
     }
 
     /// The error of an operation this provider does not offer.

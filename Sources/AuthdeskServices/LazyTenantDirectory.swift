@@ -25,11 +25,6 @@ public actor LazyTenantDirectory: TenantDirectory {
         opened[name] != nil
     }
 
-    /// Keeps `provider` as its tenant's, already signed in (the tenant the session started in).
-    public func adopt(_ provider: any IdentityProvider) {
-        opened[provider.tenant.name] = provider
-    }
-
     public func provider(for name: String) async throws(ServiceError) -> any IdentityProvider {
         if let provider = opened[name] { return provider }
         guard let tenant = tenants.first(where: { $0.name == name }) else {

@@ -10,14 +10,11 @@ public struct LongRunningOperation: Sendable, Hashable {
         case failed
         case other(String)
 
+        /// The statuses Graph documents; any other value is kept as `other`.
+        static let known: [Status] = [.notStarted, .running, .succeeded, .failed]
+
         public init(rawValue: String) {
-            switch rawValue {
-            case "notStarted": self = .notStarted
-            case "running": self = .running
-            case "succeeded": self = .succeeded
-            case "failed": self = .failed
-            default: self = .other(rawValue)
-            }
+            self = Status.known.first { $0.rawValue == rawValue } ?? .other(rawValue)
         }
 
         public var rawValue: String {

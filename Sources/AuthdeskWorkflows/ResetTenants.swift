@@ -21,9 +21,7 @@ public struct ResetTenants: Sendable {
     public init(directory: any TenantDirectory) {
         self.init(
             remover: { name throws(ServiceError) in
-                let provider = try await directory.provider(for: name)
-                if let graph = provider as? GraphProvider { return ProviderRemover(graph: graph) }
-                return ProviderRemover(provider: provider)
+                ProviderRemover(provider: try await directory.provider(for: name))
             },
             preflight: { name in
                 do throws(ServiceError) {

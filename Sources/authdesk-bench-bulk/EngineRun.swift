@@ -37,7 +37,7 @@ struct EngineRun {
     func run(journalURL: URL) async throws -> Outcome {
         let provider = try bed.provider(tenant)
         let targets = try await bed.generatedUsers(of: provider, count: count).map { ResetTarget(tenant: tenant, user: $0) }
-        let removers: [String: any MethodRemover] = [tenant: ProviderRemover(graph: provider)]
+        let removers: [String: any MethodRemover] = [tenant: ProviderRemover(provider: provider)]
         let journal = try Journal(url: journalURL)
         var outcome = Outcome()
         let baseline = bed.sandbox.stats()

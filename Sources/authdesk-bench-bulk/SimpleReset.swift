@@ -24,7 +24,7 @@ struct SimpleReset {
     func run() async throws -> Outcome {
         let provider = try bed.provider(tenant)
         let users = try await bed.generatedUsers(of: provider, count: count)
-        let remover = ProviderRemover(graph: provider)
+        let remover = ProviderRemover(provider: provider)
         var outcome = Outcome()
         outcome.users = users.count
         let baseline = bed.sandbox.stats()

@@ -95,6 +95,29 @@ struct AuditedProviderTests {
         await bed.stop()
     }
 
+    @Test func aDeactivationIsJournalledLikeADeleteAndBatchedReadsPassThrough() async throws {
+        let bed = try await Self.bed()
+        let p = bed.provider
+        let user = try await p.user("zoe.lindqvist@contoso.com")
+        #expect(p.readBatchSize == GraphProvider.maxBatchSize, "the wrapped provider's batch size")
+        let read = try await p.methodsAndPreferences(of: [user.id])
+        let methods = try #require(try read[user.id]?.get()).methods
+        let lists = try await p.methodLists(of: [user.id])
+        #expect(try lists[user.id]?.get().map(\.id).sorted() == methods.map(\.id).sorted())
+        let token = try #require(methods.first { $0.kind == .hardwareOath })
+        let receipt = try await p.deactivateHardwareOath(token.id, of: user.id)
+        #expect(receipt.status == 204)
+
+        let entries = try await bed.journal.audit()
+        #expect(entries.map(\.action) == ["deactivate hardware token"], "reads are not journalled")
+        let entry = try #require(entries.first)
+        #expect(entry.outcome == .succeeded)
+        #expect(entry.target == token.id)
+        #expect(entry.userID == user.id)
+        #expect(entry.requestID == receipt.requestID)
+        await bed.stop()
+    }
+
     @Test func aFollowedPasswordResetIsJournalledWhenAcceptedAndWhenFinished() async throws {
         let bed = try await Self.bed()
         let p = bed.provider

@@ -29,7 +29,7 @@ import Testing
         let contoso = try Self.graph(sandbox, tenant: "contoso")
         let fabrikam = try Self.graph(sandbox, tenant: "fabrikam")
         let removers: [String: any MethodRemover] = [
-            "contoso": ProviderRemover(graph: contoso), "fabrikam": ProviderRemover(graph: fabrikam),
+            "contoso": ProviderRemover(provider: contoso), "fabrikam": ProviderRemover(provider: fabrikam),
         ]
         var targets: [ResetTarget] = []
         for (tenant, provider, upn) in [
@@ -75,7 +75,7 @@ import Testing
         let fixture = try JournalFixture()
         defer { fixture.remove() }
         let contoso = try Self.graph(sandbox, tenant: "contoso")
-        let removers: [String: any MethodRemover] = ["contoso": ProviderRemover(graph: contoso)]
+        let removers: [String: any MethodRemover] = ["contoso": ProviderRemover(provider: contoso)]
         let zoe = try await contoso.user("zoe.lindqvist@contoso.com")
         try await contoso.setDefaultMethod(of: zoe.id, to: .voiceAlternateMobile)
         let planned = try await BulkResetPlanner(removers: removers).plan([ResetTarget(tenant: "contoso", user: zoe)], policy: .all)
@@ -95,7 +95,7 @@ import Testing
     @Test func aMissingMethodCountsAsDoneAndAFailureKeepsItsCodeAndRequestID() async throws {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let contoso = try Self.graph(sandbox, tenant: "contoso")
-        let remover = ProviderRemover(graph: contoso)
+        let remover = ProviderRemover(provider: contoso)
         let soren = try await contoso.user("soren.kjaergaard@contoso.com")
         let gone = await remover.perform(
             PlanStep(methodID: PhoneType.office.methodID, kind: .phone, action: .delete, title: "Office phone"), of: soren.id)
@@ -130,7 +130,7 @@ import Testing
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 40))
         let graph = try Self.graph(sandbox, tenant: "contoso")
         let users = try await graph.searchUsers("", pageSize: 60).users.map(\.id) + ["00000000-0000-0000-0000-000000000000"]
-        let remover = ProviderRemover(graph: graph)
+        let remover = ProviderRemover(provider: graph)
         let read = await withTaskGroup(of: (String, [String]?).self) { group in
             for user in users {
                 group.addTask { (user, try? await remover.methods(of: user).map(\.id).sorted()) }

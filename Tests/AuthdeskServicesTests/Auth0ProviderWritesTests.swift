@@ -95,8 +95,10 @@ import Testing
         let auth0 = harness.provider()
         let before = try await auth0.methods(of: Auth0SandboxHarness.marta)
         let phone = try #require(before.first)
-        try await auth0.deleteMethod(phone, of: Auth0SandboxHarness.marta)
-        try await auth0.deleteMethod(id: "recovery-code|dev_M4rt4R3c0v3ry01", of: Auth0SandboxHarness.marta)
+        let receipt = try await auth0.deleteMethod(phone, of: Auth0SandboxHarness.marta)
+        let byID = try await auth0.deleteMethod(id: "recovery-code|dev_M4rt4R3c0v3ry01", of: Auth0SandboxHarness.marta)
+        #expect(receipt.status == 204 && byID.status == 204, "a delete answers with the service's status")
+        #expect(!receipt.requestID.isEmpty && receipt.requestID != byID.requestID)
         let after = try await auth0.methods(of: Auth0SandboxHarness.marta)
         let graphMethod = await #expect(throws: ServiceError.self) {
             try await auth0.deleteMethod(.email(EmailMethod(id: "e", emailAddress: "a@b.c")), of: Auth0SandboxHarness.marta)

@@ -115,7 +115,9 @@ import Testing
         let graph = try harness.appProvider()
         let user = "zoe.lindqvist@contoso.com"
         let token = try #require(try await graph.methods(of: user).first { $0.kind == .hardwareOath })
-        try await graph.deactivateHardwareOath(token.id, of: user)
+        let receipt = try await graph.deactivateHardwareOath(token.id, of: user)
+        #expect(receipt.status == 204, "the sandbox answers a deactivation with 204, as Graph does")
+        #expect(!receipt.requestID.isEmpty)
         let after = try await graph.methods(of: user).first { $0.id == token.id }
         await harness.sandbox.stop()
         guard case .hardwareOath(let before) = token, case .hardwareOath(let now)? = after else {

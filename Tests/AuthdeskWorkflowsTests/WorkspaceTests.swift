@@ -40,7 +40,7 @@ import Testing
             let text = "\(error)"
             return text.contains("--profile nowhere") && text.contains("contoso, fabrikam, acme")
         }
-        try await Workspace.with(harness.options()) { workspace in
+        try await Workspace.with(harness.options()) { workspace -> Void in
             #expect(throws: ConfigError.self) { try workspace.profile(named: "nowhere") }
         }
     }

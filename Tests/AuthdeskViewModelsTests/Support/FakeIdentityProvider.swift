@@ -206,10 +206,11 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         try await write(.updateEmail(userID, address)) { _ in }
     }
 
-    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) {
+    func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
         try await write(.delete(userID, methodID: method.id)) { store in
             store.methods[userID]?.removeAll { $0.id == method.id }
         }
+        return WriteReceipt(HTTPResponse(status: 204, headers: [:], body: Data(), clientRequestID: "fake-request"))
     }
 
     func createTemporaryAccessPass(
