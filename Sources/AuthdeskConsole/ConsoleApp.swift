@@ -12,14 +12,14 @@ public enum ConsoleApp {
     /// is restored. Throws ``ConsoleError`` when the console cannot start.
     ///
     /// - Parameters:
-    ///   - workspace: the tenants `:tenant` and the picker switch among (signing in on first use),
+    ///   - directory: the tenants `:tenant` and the picker switch among (signing in on first use),
     ///     and that a bulk reset of marked users reaches. The journal and the exports live in the
     ///     state directory (INTERFACES.md).
     ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
     ///   - started: called with the browser's view model before the terminal is taken (to route
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
-        workspace directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
+        directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
         started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
         let workflow = ResetMfaWorkflow(tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() })
@@ -43,6 +43,18 @@ public enum ConsoleApp {
         }
     }
 
+    /// Runs the console on `workspace`: its default tenant signed in first (its prompt shows on
+    /// standard error before the console takes the terminal), later sign-in prompts routed to
+    /// the console's flash line while it runs.
+    public static func run(on workspace: Workspace, options: ConsoleOptions) async throws -> Int32 {
+        let provider = try await workspace.provider(for: workspace.defaultTenant)
+        let prompts = workspace.prompts
+        defer { prompts.route(to: nil) }
+        return try await run(directory: workspace, provider: provider, options: options) { model in
+            prompts.route { model.announce($0) }
+        }
+    }
+
     /// A bulk job's operator and ticket: the session's, as the auditor knows them.
     private static func owner(_ auditor: ChangeAuditor?) -> BulkScreenViewModel.JobOwner? {
         guard let auditor else { return nil }
@@ -51,6 +63,6 @@ public enum ConsoleApp {
 
     /// The console on one provider alone (no tenant to switch to).
     public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
-        try await run(workspace: FixedTenantDirectory([provider]), provider: provider, options: options)
+        try await run(directory: FixedTenantDirectory([provider]), provider: provider, options: options)
     }
 }

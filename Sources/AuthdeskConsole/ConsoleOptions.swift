@@ -17,4 +17,11 @@ public struct ConsoleOptions: Sendable {
         self.readOnly = readOnly
         self.auditor = auditor
     }
+
+    /// Options from the command line and the environment: colour is off with `--no-color` or
+    /// when `NO_COLOR` is set to anything.
+    public init(ascii: Bool, noColor: Bool, readOnly: Bool, auditor: ChangeAuditor?, environment: [String: String]) {
+        let noColorSet = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        self.init(ascii: ascii, color: !(noColor || noColorSet), readOnly: readOnly, auditor: auditor)
+    }
 }

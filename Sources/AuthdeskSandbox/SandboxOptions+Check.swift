@@ -1,6 +1,15 @@
 import Foundation
 
 extension SandboxOptions {
+    /// The options `sandbox serve` takes, as its flags give them.
+    public init(
+        port: Int, users: Int, seed: UInt64, latencyMs: Int, faults: Double, deviceCodeDelayMs: Int, exposesTokens: Bool
+    ) {
+        self.init(port: port, usersPerTenant: users, seed: seed, latencyMs: latencyMs, faultRate: faults)
+        deviceCodeApprovalDelay = .milliseconds(deviceCodeDelayMs)
+        self.exposesTokens = exposesTokens
+    }
+
     /// What is wrong with these options, as `sandbox serve` says it (the option and what is
     /// valid), or nil when they can start a sandbox.
     public var problem: String? {

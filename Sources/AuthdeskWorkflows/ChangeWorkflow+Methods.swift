@@ -20,6 +20,21 @@ extension ChangeWorkflow {
         return method
     }
 
+    /// Adds a phone of `type` with `number`; returns the phone the service made.
+    public func addPhone(to reference: String, type: PhoneType, number: PhoneNumber) async throws -> AuthMethod {
+        try await added(change(reference) { .addPhone(userID: $0.id, number: number.description, type: type) }.outcome)
+    }
+
+    /// Adds the e-mail method with `address`; returns the method the service made.
+    public func addEmail(to reference: String, address: String) async throws -> AuthMethod {
+        try await added(change(reference) { .addEmail(userID: $0.id, address: address) }.outcome)
+    }
+
+    func added(_ outcome: ChangeOutcome) throws -> AuthMethod {
+        guard case .added(let method) = outcome else { throw CommandFailure("the service answered with no method") }
+        return method
+    }
+
     /// Puts `number` in the user's phone slot `type`; returns the phone as it now is.
     public func updatePhone(of reference: String, type: PhoneType, number: PhoneNumber) async throws -> AuthMethod {
         _ = try await change(reference) { .updatePhone(userID: $0.id, type: type, number: number.description) }

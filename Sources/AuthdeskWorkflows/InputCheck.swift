@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskServices
 import Foundation
 
 /// Checks of input made before anything starts or is sent, shared by the command line and the
@@ -38,6 +39,29 @@ public enum InputCheck {
         if let date = isoTime(text) { return date }
         throw UsageError(
             "\(option) '\(text)' is not an ISO 8601 date and time: use e.g. 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00")
+    }
+
+    /// A Temporary Access Pass request: a lifetime of 10 to 43200 minutes, usable once or not
+    /// said, a start in ISO 8601 with its zone (nil: now). Unset values leave the tenant's policy to decide.
+    public static func temporaryAccessPass(
+        lifetimeMinutes: Int?, usableOnce: Bool, start: String?
+    ) throws(UsageError) -> TemporaryAccessPassRequest {
+        if let lifetimeMinutes, !TemporaryAccessPassRequest.lifetimeRange.contains(lifetimeMinutes) {
+            throw UsageError("--lifetime-minutes must be 10 to 43200 (30 days), not \(lifetimeMinutes)")
+        }
+        return TemporaryAccessPassRequest(
+            lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
+            startDateTime: try start.map { text throws(UsageError) in try dateTime(text, option: "--start") })
+    }
+
+    /// A new password read from standard input: present, one line.
+    public static func newPassword(_ line: String?) throws(UsageError) -> String {
+        guard let line, !line.isEmpty else {
+            throw UsageError(
+                "--password-stdin: standard input held no password; give it as one line of 8 to 256 characters "
+                    + "with three of upper case, lower case, digits and symbols")
+        }
+        return line
     }
 
     /// `text` as an ISO 8601 time with a zone, fractions allowed; nil when it is not one.

@@ -13,10 +13,4 @@ public enum MethodChangeReport {
         }
         return report
     }
-
-    /// The method an add answered with, and `result`.
-    public static func of(_ outcome: ChangeOutcome, _ result: String) -> Report {
-        guard case .added(let method) = outcome else { return of([]) }
-        return of([(method, result)])
-    }
 }

@@ -15,9 +15,9 @@ public struct ResetProgressLog {
     var usersFailed = 0
     var running: Set<String> = []
 
-    /// `names`: display names by `tenant/userID`; `write`: where each line goes.
-    public init(names: [String: String], write: @escaping (String) -> Void) {
-        self.names = names
+    /// `run`'s users by their display names; `write`: where each line goes.
+    public init(_ run: ResetRun, write: @escaping (String) -> Void) {
+        names = Dictionary(run.before.users.map { ("\($0.user.tenant)/\($0.user.userID)", $0.user.displayName) }) { first, _ in first }
         self.write = write
     }
 

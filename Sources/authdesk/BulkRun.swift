@@ -24,9 +24,7 @@ struct BulkRun {
                 Task { await control.suspend() }
             }
         }
-        var progress = ResetProgressLog(
-            names: Dictionary(run.before.users.map { ("\($0.user.tenant)/\($0.user.userID)", $0.user.displayName) }) { first, _ in first },
-            write: StandardError.progress)
+        var progress = ResetProgressLog(run, write: StandardError.progress)
         let outcome = try await workflow.finish(
             run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil }
         ) { progress.show($0) }

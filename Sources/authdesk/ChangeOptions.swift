@@ -18,8 +18,11 @@ struct ChangeOptions: ParsableArguments {
     /// Runs `body` with the workflow of the default tenant (read-only refused first, every
     /// change journalled) and prints the report it returns.
     func run(_ body: (ChangeWorkflow) async throws -> Report) async throws {
-        let report = try await ChangeWorkflow.run(
-            global.workspace(ticket: ticket.ticket), force: force, report: StandardError.report, body)
-        print(report.render(outputOption.output), terminator: "")
+        print(try await workflow(body).render(outputOption.output), terminator: "")
+    }
+
+    /// Runs `body` with the workflow of the default tenant and returns what it returns.
+    func workflow<T>(_ body: (ChangeWorkflow) async throws -> T) async throws -> T {
+        try await ChangeWorkflow.run(global.workspace(ticket: ticket.ticket), force: force, report: StandardError.report, body)
     }
 }

@@ -28,17 +28,10 @@ struct ConsoleCommand: AsyncParsableCommand {
         } catch {
             throw UsageError(error.description)
         }
-        let noColorEnv = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         let status = try await Workspace.with(global.workspace(audit: true, ticket: ticket.ticket)) { workspace in
-            // Signed in before the console takes the terminal: its prompt shows on standard error.
-            let provider = try await workspace.provider(for: workspace.defaultTenant)
             let options = ConsoleOptions(
-                ascii: ascii, color: !(noColor || noColorEnv), readOnly: global.readOnly, auditor: workspace.auditor)
-            let prompts = workspace.prompts
-            defer { prompts.route(to: nil) }
-            return try await ConsoleApp.run(workspace: workspace, provider: provider, options: options) { model in
-                prompts.route { model.announce($0) }
-            }
+                ascii: ascii, noColor: noColor, readOnly: global.readOnly, auditor: workspace.auditor, environment: environment)
+            return try await ConsoleApp.run(on: workspace, options: options)
         }
         if status != 0 { throw ExitCode(status) }
     }

@@ -14,8 +14,7 @@ struct MethodsAddEmailCommand: AsyncParsableCommand {
     func run() async throws {
         let user = change.user, address = email.address
         try await change.run { workflow in
-            let (_, outcome) = try await workflow.change(user) { .addEmail(userID: $0.id, address: address) }
-            return MethodChangeReport.of(outcome, "added")
+            MethodChangeReport.of([(try await workflow.addEmail(to: user, address: address), "added")])
         }
     }
 }

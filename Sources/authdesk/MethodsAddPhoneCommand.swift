@@ -17,8 +17,7 @@ struct MethodsAddPhoneCommand: AsyncParsableCommand {
         let number = try phone.phoneNumber()
         let user = change.user, type = phone.type
         try await change.run { workflow in
-            let (_, outcome) = try await workflow.change(user) { .addPhone(userID: $0.id, number: number.description, type: type) }
-            return MethodChangeReport.of(outcome, "added")
+            MethodChangeReport.of([(try await workflow.addPhone(to: user, type: type, number: number), "added")])
         }
     }
 }

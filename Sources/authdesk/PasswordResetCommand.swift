@@ -33,18 +33,8 @@ struct PasswordResetCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var password: String?
-        if passwordStdin {
-            guard let line = SecretInput.readLine(prompt: "New password: "), !line.isEmpty else {
-                throw UsageError(
-                    "--password-stdin: standard input held no password; give it as one line of 8 to 256 characters "
-                        + "with three of upper case, lower case, digits and symbols")
-            }
-            password = line
-        }
-        let outcome = try await ChangeWorkflow.run(
-            change.global.workspace(ticket: change.ticket.ticket), force: change.force, report: StandardError.report
-        ) { workflow in
+        let password = passwordStdin ? try InputCheck.newPassword(SecretInput.readLine(prompt: "New password: ")) : nil
+        let outcome = try await change.workflow { workflow in
             try await workflow.resetPassword(of: change.user, to: password, wait: !noWait, progress: StandardError.progress)
         }
         print(CommandReport.passwordReset(outcome).render(change.outputOption.output), terminator: "")

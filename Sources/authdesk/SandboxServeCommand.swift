@@ -32,15 +32,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
     var exposeTokens = false
 
     var options: SandboxOptions {
-        var options = SandboxOptions()
-        options.port = port
-        options.usersPerTenant = users
-        options.seed = seed
-        options.latencyMs = latencyMs
-        options.faultRate = faults
-        options.exposesTokens = exposeTokens
-        options.deviceCodeApprovalDelay = .milliseconds(deviceCodeDelayMs)
-        return options
+        SandboxOptions(
+            port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
+            exposesTokens: exposeTokens)
     }
 
     func validate() throws {

@@ -22,16 +22,11 @@ struct TapCreateCommand: AsyncParsableCommand {
     var start: String?
 
     func validate() throws {
-        if let lifetimeMinutes, !TemporaryAccessPassRequest.lifetimeRange.contains(lifetimeMinutes) {
-            throw ValidationError("--lifetime-minutes must be 10 to 43200 (30 days), not \(lifetimeMinutes)")
-        }
-        if let start { _ = try InputCheck.dateTime(start, option: "--start") }
+        _ = try InputCheck.temporaryAccessPass(lifetimeMinutes: lifetimeMinutes, usableOnce: usableOnce, start: start)
     }
 
     func run() async throws {
-        let request = TemporaryAccessPassRequest(
-            lifetimeInMinutes: lifetimeMinutes, isUsableOnce: usableOnce ? true : nil,
-            startDateTime: try start.map { try InputCheck.dateTime($0, option: "--start") })
+        let request = try InputCheck.temporaryAccessPass(lifetimeMinutes: lifetimeMinutes, usableOnce: usableOnce, start: start)
         try await change.run { workflow in
             let (target, issued) = try await workflow.createTemporaryAccessPass(for: change.user, request)
             return CommandReport.pass(issued, for: target)

@@ -8,7 +8,9 @@ import pexpect
 import pyte
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = ROOT / ".build" / "debug" / "authdesk"
+# AUTHDESK_BINARY: a copy of the binary to test (with its resource bundle beside it), so that a
+# build can go on while a long run of the suite uses the copy.
+BINARY = pathlib.Path(os.environ.get("AUTHDESK_BINARY", ROOT / ".build" / "debug" / "authdesk"))
 
 # Keys by the name the console's key table gives them (application-mode cursor keys: keypad on).
 KEYS = {

@@ -3,6 +3,7 @@ referee that checks every answer of each test, and SDK clients pointed at the sa
 
 import asyncio
 import json
+import os
 import pathlib
 import subprocess
 import sys
@@ -18,7 +19,9 @@ from sdk_referee import Referee  # noqa: E402
 from sdk_tls import self_signed_certificate  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = ROOT / ".build" / "debug" / "authdesk"
+# AUTHDESK_BINARY: a copy of the binary to test (with its resource bundle beside it), so that a
+# build can go on while a long run of the suite uses the copy.
+BINARY = pathlib.Path(os.environ.get("AUTHDESK_BINARY", ROOT / ".build" / "debug" / "authdesk"))
 
 
 def pytest_configure(config):
