@@ -67,6 +67,8 @@ let package = Package(
             name: "AuthdeskConsole",
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
+                // ConsoleApp.swift alone (its TenantDirectory and IdentityProvider parameters).
+                "AuthdeskServices",
             ],
             swiftSettings: swiftSettings
         ),
@@ -166,7 +168,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AuthdeskConsoleTests",
-            dependencies: ["AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal"],
+            dependencies: [
+                "AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal",
+                "AuthdeskServices",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

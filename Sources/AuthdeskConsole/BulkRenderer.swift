@@ -76,7 +76,7 @@ public struct BulkRenderer {
             }
             return
         }
-        guard let flash = state.flash else {
+        guard let flash = state.flashes.current else {
             if state.phase == .plan, let reason = state.everyoneRefused {
                 put(reason, at: 1, y, style: theme.error, width: grid.width - 2)
             }
@@ -90,12 +90,13 @@ public struct BulkRenderer {
         let y = grid.height - 1
         let runOffered = state.everyoneRefused == nil
         let retryOffered = state.canRetryFailed
-        for hint in BulkKeys.hints(in: state.phase)
-        where (runOffered || state.phase != .plan || hint.keys != Key.enter.label) && (retryOffered || hint.keys != "t") {
-            let needed = DisplayWidth.of(hint.keys, asciiOnly: options.asciiText) + 1
+        let hints = state.phase.keyScope.map { state.keyMap.hints(in: [$0]) } ?? []
+        for hint in hints
+        where (runOffered || state.phase != .plan || hint.action != .accept) && (retryOffered || hint.action != .retryFailed) {
+            let needed = DisplayWidth.of(hint.keyLabel, asciiOnly: options.asciiText) + 1
                 + DisplayWidth.of(hint.description, asciiOnly: options.asciiText)
             if x + needed > grid.width - 1 { break }
-            x += put(hint.keys, at: x, y, style: theme.hintKey) + 1
+            x += put(hint.keyLabel, at: x, y, style: theme.hintKey) + 1
             x += put(hint.description, at: x, y, style: theme.hintText) + 2
         }
     }

@@ -68,15 +68,6 @@ public struct CellGrid: Sendable, Hashable {
         }
     }
 
-    /// Restyles a rectangle, keeping its text.
-    public mutating func restyle(x: Int, y: Int, width w: Int, height h: Int, _ change: (inout CellStyle) -> Void) {
-        for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
-            for column in max(0, x)..<max(max(0, x), min(width, x + w)) {
-                change(&cells[row * width + column].style)
-            }
-        }
-    }
-
     /// Row `y` as text, every column once (continuation cells add nothing).
     public func row(_ y: Int) -> String {
         guard y >= 0, y < height else { return "" }

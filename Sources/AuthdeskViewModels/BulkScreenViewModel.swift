@@ -18,7 +18,7 @@ public final class BulkScreenViewModel: Sendable {
     /// The pre-flight of a tenant by its name, or nil when there is none (its users are not checked).
     public typealias PreflightSource = @Sendable (_ tenant: String) async -> Preflight?
 
-    private enum Slot: Hashable {
+    enum Slot: StoreSlot {
         case plan
         case run
         case control
@@ -26,10 +26,8 @@ public final class BulkScreenViewModel: Sendable {
         case flash
     }
 
+    /// What the screen's work shares besides the state: the engine, the journal, the close handler.
     private struct Inner: ~Copyable {
-        var state: BulkScreenState
-        var tasks: [Slot: Task<Void, Never>] = [:]
-        var sink: (@Sendable (BulkScreenState) -> Void)?
         var closed: (@Sendable ([Marks.Key]) -> Void)?
         var engine: BulkResetEngine?
         var journal: Journal?
@@ -37,7 +35,8 @@ public final class BulkScreenViewModel: Sendable {
         var quitting = false
     }
 
-    private let inner: Mutex<Inner>
+    private let store: Store<BulkScreenState, Slot, Void>
+    private let inner = Mutex(Inner())
     private let removers: RemoverSource
     private let preflights: PreflightSource
     private let openJournal: @Sendable () throws -> Journal
@@ -50,7 +49,6 @@ public final class BulkScreenViewModel: Sendable {
     /// The operator's name and the session's ticket for a job in tenant (a profile name).
     public typealias JobOwner = @Sendable (_ tenant: String) async -> (operatorName: String, ticket: String?)
     private let perTenantLimit: Int
-    private let clock: any Clock<Duration>
     private let flashDuration: Duration
     private let uptime: @Sendable () -> Duration
 
@@ -74,10 +72,10 @@ public final class BulkScreenViewModel: Sendable {
         self.exportDirectory = exportDirectory
         self.operatorName = operatorName
         self.perTenantLimit = perTenantLimit
-        self.clock = clock
         self.flashDuration = flashDuration
         uptime = Stopwatch.started(on: clock)
-        inner = Mutex(Inner(state: BulkScreenState(readOnly: readOnly)))
+        store = Store(BulkScreenState(readOnly: readOnly), context: (), clock: clock)
+        store.runEffects { [weak self] effect in self?.run(effect) }
     }
 
     /// Removers from `directory`'s providers: Graph ones can also deactivate hardware tokens.
@@ -103,17 +101,11 @@ public final class BulkScreenViewModel: Sendable {
             readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
     }
 
-    deinit {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-        }
-    }
-
-    public var state: BulkScreenState { inner.withLock { $0.state } }
+    public var state: BulkScreenState { store.state }
 
     /// Sets the one sink that hears of every new state.
     public func observe(_ sink: @escaping @Sendable (BulkScreenState) -> Void) {
-        inner.withLock { $0.sink = sink }
+        store.observe(sink)
     }
 
     /// Sets who hears that the screen closed, with the users it reset completely.
@@ -131,12 +123,10 @@ public final class BulkScreenViewModel: Sendable {
 
     /// Presses the key bound to `action` in the current phase; false when none is.
     @discardableResult
-    public func perform(_ action: BulkAction) -> Bool {
-        let phase = state.phase
-        guard let binding = BulkKeys.bindings.first(where: { $0.action == action && $0.phases.contains(phase) }) else {
-            return false
-        }
-        press(binding.key)
+    public func perform(_ action: KeyAction) -> Bool {
+        let state = state
+        guard let scope = state.phase.keyScope, let key = state.keyMap.key(for: action, in: [scope]) else { return false }
+        press(key)
         return true
     }
 
@@ -152,17 +142,18 @@ public final class BulkScreenViewModel: Sendable {
 
     /// Whether a job is running (or being started) on this screen.
     public var isRunningJob: Bool {
-        inner.withLock { $0.state.phase == .running && $0.state.run?.ended == nil && $0.tasks[.run] != nil }
+        store.read { state, _ in state.phase == .running && state.run?.ended == nil } && store.task(in: .run) != nil
     }
 
     /// The console is quitting: a running job is stopped to continue later. No new step
     /// starts; the steps in flight finish and are journalled; the job is left `paused` (so
     /// `:jobs` and `authdesk jobs resume` continue it). Returns once the engine has stopped.
     public func suspendForQuit() async {
-        let (engine, run) = inner.withLock { inner in
+        let engine = inner.withLock { inner in
             inner.quitting = true
-            return (inner.engine, inner.tasks[.run])
+            return inner.engine
         }
+        let run = store.task(in: .run)
         guard let run else { return }
         if let engine { await engine.suspend() }
         await run.value
@@ -171,34 +162,17 @@ public final class BulkScreenViewModel: Sendable {
     /// Cancels the screen's own tasks (the console is closing). A running engine is left to the
     /// process's end (``suspendForQuit()`` stops it first): the job is then resumable from the journal.
     public func stop() {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-            inner.tasks = [:]
-        }
+        store.cancelAll()
     }
 
     // MARK: Running the state machine
 
     private func send(_ event: BulkScreenEvent) {
-        let (effects, published, sink) = inner.withLock { inner in
-            let before = inner.state
-            let effects = inner.state.apply(event)
-            var published: BulkScreenState?
-            if inner.state != before {
-                inner.state.revision = before.revision + 1
-                published = inner.state
-            }
-            return (effects, published, inner.sink)
-        }
-        if let published, let sink { sink(published) }
-        for effect in effects { run(effect) }
+        store.send(event)
     }
 
     private func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
-        inner.withLock { inner in
-            inner.tasks[slot]?.cancel()
-            inner.tasks[slot] = Task { await work() }
-        }
+        store.spawn(slot, work)
     }
 
     private func journal() throws -> Journal {
@@ -225,28 +199,11 @@ public final class BulkScreenViewModel: Sendable {
         case .resumeJob(let id, let retryFailed, let generation):
             spawn(.run) { [self] in await runJob(id, retryFailed: retryFailed, generation: generation) }
         case .pause:
-            spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
-                do {
-                    try await engine.pause()
-                } catch {
-                    send(.failed(generation: state.generation, "Could not pause: \(error)"))
-                }
-            }
+            control { engine throws in try await engine.pause() } failed: { "Could not pause: \($0)" }
         case .resume:
-            spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
-                do {
-                    try await engine.resume()
-                } catch {
-                    send(.failed(generation: state.generation, "Could not resume: \(error)"))
-                }
-            }
+            control { engine throws in try await engine.resume() } failed: { "Could not resume: \($0)" }
         case .cancel:
-            spawn(.control) { [self] in
-                guard let engine = inner.withLock({ $0.engine }) else { return }
-                await engine.cancel()
-            }
+            control { engine in await engine.cancel() } failed: { "\($0)" }
         case .loadJobs(let generation):
             spawn(.load) { [self] in
                 do {
@@ -273,23 +230,29 @@ public final class BulkScreenViewModel: Sendable {
                 }
             }
         case .expireFlash(let id):
-            let clock = clock
-            let flashDuration = flashDuration
-            spawn(.flash) { [self] in
-                do {
-                    try await clock.sleep(for: flashDuration)
-                } catch {
-                    return
-                }
-                send(.flashExpired(id: id))
-            }
+            store.expireFlash(after: flashDuration, .flashExpired(id: id))
         case .close(let done):
+            store.cancel([.plan, .load])
             let handler = inner.withLock { inner in
-                for slot in [Slot.plan, .load] { inner.tasks[slot]?.cancel() }
                 inner.engine = nil
                 return inner.closed
             }
             handler?(done)
+        }
+    }
+
+    /// Pauses, resumes or cancels the running engine, saying `failed` if it refuses.
+    private func control(
+        _ change: @escaping @Sendable (BulkResetEngine) async throws -> Void,
+        failed: @escaping @Sendable (any Error) -> String
+    ) {
+        spawn(.control) { [self] in
+            guard let engine = inner.withLock({ $0.engine }) else { return }
+            do {
+                try await change(engine)
+            } catch {
+                send(.failed(generation: state.generation, failed(error)))
+            }
         }
     }
 
