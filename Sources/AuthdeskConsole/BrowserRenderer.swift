@@ -133,7 +133,6 @@ public struct BrowserRenderer {
 
     private mutating func drawHintLine() {
         let rect = layout.hints
-        var x = rect.x + 1
         // Too many for the width: drop the marking hints first (they show when room allows),
         // then from the end, but keep the way to help.
         var entries = state.keyMap.hints(in: state.activeScopes)
@@ -145,15 +144,9 @@ public struct BrowserRenderer {
         {
             entries.remove(at: last)
         }
-        for entry in entries {
-            let key = entry.keyLabel
-            let needed = text(key).width + 1 + text(entry.description).width
-            if x + needed > rect.width - 1 { break }
-            x += put(key, at: x, rect.y, style: theme.hintKey)
-            x += 1
-            x += put(entry.description, at: x, rect.y, style: theme.hintText)
-            x += 2
-        }
+        grid.putHints(
+            entries, x: rect.x + 1, y: rect.y, limit: rect.width - 1, keyStyle: theme.hintKey,
+            textStyle: theme.hintText, ellipsis: glyphs.ellipsis)
     }
 
     // MARK: Panes
@@ -331,10 +324,7 @@ public struct BrowserRenderer {
     /// Writes `string`, cut with an ellipsis to `width` columns (to the right edge by default).
     @discardableResult
     mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
-        let room = min(width ?? (grid.width - x), grid.width - x)
-        guard room > 0 else { return 0 }
-        let cut = DisplayWidth.truncate(string, to: room, ellipsis: glyphs.ellipsis, asciiOnly: options.asciiText)
-        return grid.put(cut, x: x, y: y, style: style, maxWidth: room)
+        grid.put(string, x: x, y: y, style: style, width: width, ellipsis: glyphs.ellipsis)
     }
 
     /// The end of `string` that fits in `width` columns (what is being typed stays visible).

@@ -86,19 +86,14 @@ public struct BulkRenderer {
     }
 
     private mutating func drawHints() {
-        var x = 1
-        let y = grid.height - 1
         let runOffered = state.everyoneRefused == nil
         let retryOffered = state.canRetryFailed
-        let hints = state.phase.keyScope.map { state.keyMap.hints(in: [$0]) } ?? []
-        for hint in hints
-        where (runOffered || state.phase != .plan || hint.action != .accept) && (retryOffered || hint.action != .retryFailed) {
-            let needed = DisplayWidth.of(hint.keyLabel, asciiOnly: options.asciiText) + 1
-                + DisplayWidth.of(hint.description, asciiOnly: options.asciiText)
-            if x + needed > grid.width - 1 { break }
-            x += put(hint.keyLabel, at: x, y, style: theme.hintKey) + 1
-            x += put(hint.description, at: x, y, style: theme.hintText) + 2
+        let hints = (state.phase.keyScope.map { state.keyMap.hints(in: [$0]) } ?? []).filter { hint in
+            (runOffered || state.phase != .plan || hint.action != .accept) && (retryOffered || hint.action != .retryFailed)
         }
+        grid.putHints(
+            hints, x: 1, y: grid.height - 1, limit: grid.width - 1, keyStyle: theme.hintKey, textStyle: theme.hintText,
+            ellipsis: glyphs.ellipsis)
     }
 
     // MARK: Phases
@@ -348,9 +343,6 @@ public struct BulkRenderer {
 
     @discardableResult
     private mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
-        let room = min(width ?? (grid.width - x), grid.width - x)
-        guard room > 0 else { return 0 }
-        let cut = DisplayWidth.truncate(string, to: room, ellipsis: glyphs.ellipsis, asciiOnly: options.asciiText)
-        return grid.put(cut, x: x, y: y, style: style, maxWidth: room)
+        grid.put(string, x: x, y: y, style: style, width: width, ellipsis: glyphs.ellipsis)
     }
 }
