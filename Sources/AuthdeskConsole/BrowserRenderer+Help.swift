@@ -19,7 +19,7 @@ extension BrowserRenderer {
         }
         typealias Section = (title: String, entries: [(key: String, description: String)])
         var lines: [Line] = []
-        /// Adds one block of entries (the browser's and the commands, or the bulk screen's),
+        /// Adds one block of entries (the browser's and the commands, or one bulk screen phase's),
         /// their descriptions aligned after the block's widest key.
         func add(_ sections: [Section]) {
             let keyWidth = sections.flatMap(\.entries).map { text($0.key).width }.max() ?? 0
@@ -35,7 +35,8 @@ extension BrowserRenderer {
         }
         let commands = BrowserCommand.all.map { (key: $0.usage, description: $0.description) }
         add(keys(state.keyMap.helpSections()) + [(title: "Commands", entries: commands)])
-        add(keys(state.keyMap.helpSections(KeyScope.bulk)))
+        // The bulk screen's sections align each on its own keys, so they never widen the columns.
+        for section in keys(state.keyMap.helpSections(KeyScope.bulk)) { add([section]) }
         let top = min(max(0, state.help.top), max(0, lines.count - 1))
 
         let columnWidth = lines.map { line -> Int in

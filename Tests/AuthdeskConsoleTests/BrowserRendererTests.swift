@@ -120,6 +120,18 @@ struct BrowserRendererTests {
         #expect(pages[0].hasSuffix(" esc, ? close help  j scroll down  k scroll up"))
     }
 
+    @Test func theBulkSectionsOfTheHelpDoNotWidenItsColumns() {
+        let browserOnly = KeyMap(KeyMap.standard.bindings.filter { !KeyScope.bulk.contains($0.scope) })
+        var pages: [[String]] = []
+        for keyMap in [KeyMap.standard, browserOnly] {
+            var state = Screens.browser(readOnly: true, keyMap: keyMap, width: 120, height: 40)
+            _ = state.apply(.action(.help))
+            pages.append(Screens.render(state, width: 120, height: 40).text.components(separatedBy: "\n"))
+        }
+        #expect(pages[0].contains { $0.contains("Global") && $0.contains("A new pass or password") }, "two columns at 120")
+        #expect(pages[0].prefix(34) == pages[1].prefix(34), "the same columns as without the bulk sections")
+    }
+
     @Test func readOnlyShowsInTheBannerAndHidesDestructiveBindings() {
         let delete = KeyBinding(.character("D"), .reload, scope: .methods, "delete method", isDestructive: true, isHint: true)
         let map = KeyMap(KeyMap.standard.bindings + [delete])
