@@ -74,6 +74,7 @@ let package = Package(
             name: "AuthdeskConsole",
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
+                // ConsoleApp.swift alone (the workspace it starts on: TenantDirectory, IdentityProvider).
                 "AuthdeskServices", "AuthdeskWorkflows", "AuthdeskText",
             ],
             swiftSettings: swiftSettings
@@ -191,6 +192,7 @@ let package = Package(
             name: "AuthdeskConsoleTests",
             dependencies: [
                 "AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskText",
+                "AuthdeskServices",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,3 @@
-import AuthdeskServices
 import AuthdeskViewModels
 
 extension BrowserRenderer {

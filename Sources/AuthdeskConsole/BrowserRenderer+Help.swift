@@ -2,7 +2,8 @@ import AuthdeskViewModels
 
 extension BrowserRenderer {
     /// The help screen: every binding of the key table, by scope, in as many columns as the
-    /// width allows, then the `:` commands. Generated from the table, so it cannot go stale.
+    /// width allows, the `:` commands, then the bulk screen's bindings. Generated from the
+    /// tables, so it cannot go stale.
     mutating func drawHelp() {
         let rect = layout.body
         drawBox(
@@ -13,33 +14,35 @@ extension BrowserRenderer {
 
         enum Line {
             case heading(String)
-            case entry(String, String)
+            /// A key, what it does, and the width of its block's key column.
+            case entry(String, String, keyWidth: Int)
         }
+        typealias Section = (title: String, entries: [(key: String, description: String)])
         var lines: [Line] = []
-        for section in state.keyMap.helpSections() {
-            lines.append(.heading(section.scope.title))
-            for entry in section.entries { lines.append(.entry(entry.keyLabel, entry.description)) }
-        }
-        lines.append(.heading("Commands"))
-        var commands: [(String, String)] = []
-        for command in BrowserState.commands {
-            if let i = commands.firstIndex(where: { $0.1 == command.description }) {
-                commands[i].0 += ", :" + command.name
-            } else {
-                commands.append((":" + command.name, command.description))
+        /// Adds one block of entries (the browser's and the commands, or one bulk screen phase's),
+        /// their descriptions aligned after the block's widest key.
+        func add(_ sections: [Section]) {
+            let keyWidth = sections.flatMap(\.entries).map { text($0.key).width }.max() ?? 0
+            for section in sections {
+                lines.append(.heading(section.title))
+                for entry in section.entries { lines.append(.entry(entry.key, entry.description, keyWidth: keyWidth)) }
             }
         }
-        for command in commands { lines.append(.entry(command.0, command.1)) }
-        let top = min(max(0, state.helpTop), max(0, lines.count - 1))
+        func keys(_ sections: [(scope: KeyScope, entries: [KeyMap.Entry])]) -> [Section] {
+            sections.map { section in
+                (title: section.scope.title, entries: section.entries.map { (key: $0.keyLabel, description: $0.description) })
+            }
+        }
+        let commands = BrowserCommand.all.map { (key: $0.usage, description: $0.description) }
+        add(keys(state.keyMap.helpSections()) + [(title: "Commands", entries: commands)])
+        // The bulk screen's sections align each on its own keys, so they never widen the columns.
+        for section in keys(state.keyMap.helpSections(KeyScope.bulk)) { add([section]) }
+        let top = min(max(0, state.help.top), max(0, lines.count - 1))
 
-        let keyWidth = lines.compactMap { line -> Int? in
-            if case .entry(let key, _) = line { return text(key).width }
-            return nil
-        }.max() ?? 0
         let columnWidth = lines.map { line -> Int in
             switch line {
             case .heading(let title): text(title).width
-            case .entry(_, let description): 2 + keyWidth + 2 + text(description).width
+            case .entry(_, let description, let keyWidth): 2 + keyWidth + 2 + text(description).width
             }
         }.max() ?? 0
         let rows = inner.height
@@ -67,7 +70,7 @@ extension BrowserRenderer {
             switch line {
             case .heading(let title):
                 put(title, at: x, y, style: theme.header, width: room)
-            case .entry(let key, let description):
+            case .entry(let key, let description, let keyWidth):
                 put(key, at: x + 2, y, style: theme.hintKey, width: room - 2)
                 put(description, at: x + 2 + keyWidth + 2, y, style: theme.text, width: room - keyWidth - 4)
             }

@@ -5,14 +5,14 @@ extension BrowserRenderer {
     /// The tenant picker, centred over the panes: one row per tenant with its name (in its
     /// colour), provider, domain, whether it is read-only and whether it is signed in yet.
     mutating func drawTenantPicker() {
-        guard let picker = state.tenantPicker else { return }
+        guard let picker = state.tenancy.picker else { return }
         let body = layout.body
-        let tenants = state.tenants
+        let tenants = state.tenancy.all
         let rows = tenants.map { tenant -> [String] in
             [
                 tenant.name, tenant.provider.displayName, tenant.domain,
-                (tenant.readOnly || state.readOnly && tenant.name == state.tenant.name) ? "read-only" : "",
-                tenant.name == state.tenant.name ? "current" : state.isSignedIn(tenant.name) ? "signed in" : "not signed in",
+                (tenant.readOnly || state.readOnly && tenant.name == state.tenancy.current.name) ? "read-only" : "",
+                tenant.name == state.tenancy.current.name ? "current" : state.tenancy.isSignedIn(tenant.name) ? "signed in" : "not signed in",
             ]
         }
         let headers = ["Tenant", "Provider", "Domain", "Access", "Session"]
@@ -37,7 +37,7 @@ extension BrowserRenderer {
             put(header, at: columnX(column), box.y + 1, style: theme.header, width: widths[column])
         }
         let visible = height - 3
-        let top = BrowserState.scrolled(top: 0, selected: picker.selected, rows: visible, count: tenants.count)
+        let top = ListScroll.top(0, selected: picker.selected, rows: visible, count: tenants.count)
         for row in 0..<visible {
             let index = top + row
             guard rows.indices.contains(index) else { break }

@@ -1,5 +1,4 @@
 import AuthdeskCore
-import AuthdeskServices
 import AuthdeskText
 import AuthdeskViewModels
 
@@ -24,7 +23,7 @@ public struct BrowserRenderer {
         self.state = state
         layout = BrowserLayout(width: width, height: height)
         self.options = options
-        theme = Theme(options: options, tenantColor: state.tenant.color.flatMap(TerminalColor.init(name:)))
+        theme = Theme(options: options, tenantColor: state.tenancy.current.color.flatMap(TerminalColor.init(name:)))
         glyphs = options.glyphs
         grid = CellGrid(width: width, height: height, asciiOnly: options.asciiText)
     }
@@ -41,14 +40,14 @@ public struct BrowserRenderer {
             return
         }
         drawSearchLine()
-        if state.showsHelp {
+        if state.help.isShown {
             drawHelp()
         } else {
             drawUsers()
             drawMethods()
             drawDetails()
             if state.dialog != nil { drawDialog() }
-            if state.tenantPicker != nil { drawTenantPicker() }
+            if state.tenancy.picker != nil { drawTenantPicker() }
         }
         drawFlashLine()
         drawHintLine()
@@ -58,7 +57,7 @@ public struct BrowserRenderer {
 
     private mutating func drawBanner() {
         let rect = layout.banner
-        let tenant = state.tenant
+        let tenant = state.tenancy.current
         grid.fill(x: rect.x, y: rect.y, width: rect.width, height: 1, style: theme.banner)
         var right: [(String, CellStyle)] = []
         if let operation = state.operation, !operation.isFinished {
@@ -66,8 +65,8 @@ public struct BrowserRenderer {
             right.append(("\(spin) reset \(operation.userName): \(operation.line)", theme.bannerAlert))
         }
         if state.pendingRequests > 0 { right.append(("working" + glyphs.ellipsis, theme.banner)) }
-        if let marked = state.marks.summary(separator: glyphs.separator) { right.append((marked, theme.banner)) }
-        if let ticket = state.ticket { right.append(("ticket \(ticket)", theme.banner)) }
+        if let marked = state.marking.marks.summary(separator: glyphs.separator) { right.append((marked, theme.banner)) }
+        if let ticket = state.ticketing.reference { right.append(("ticket \(ticket)", theme.banner)) }
         if state.readOnly { right.append(("READ-ONLY", theme.bannerAlert)) }
         right.append(("authdesk", theme.banner))
         let rightWidth = right.reduce(0) { $0 + text($1.0).width + 2 } + 1
@@ -91,51 +90,50 @@ public struct BrowserRenderer {
         let status = searchStatus()
         let statusWidth = text(status).width
         let room = rect.width - x - statusWidth - 2
-        if state.query.isEmpty && !editing {
+        if state.list.query.isEmpty && !editing {
             let key = state.keyMap.key(for: .search, in: [.global])?.label ?? "/"
             put("press \(key) to search by name or principal name", at: x, rect.y, style: theme.secondary, width: room)
         } else {
-            let shown = fitTail(state.query, width: room - 1)
+            let shown = fitTail(state.list.query, width: room - 1)
             x += put(shown, at: x, rect.y, style: theme.text, width: room)
             if editing { grid.set(Cell(" ", style: theme.cursor), x: x, y: rect.y) }
         }
-        let statusStyle: CellStyle = if case .failed = state.usersStatus { theme.error } else { theme.secondary }
+        let statusStyle: CellStyle = if case .failed = state.list.status { theme.error } else { theme.secondary }
         put(status, at: rect.width - statusWidth - 1, rect.y, style: statusStyle)
     }
 
     private func searchStatus() -> String {
-        switch state.usersStatus {
+        switch state.list.status {
         case .idle: return ""
         case .searching: return "searching" + glyphs.ellipsis
         case .failed: return "search failed"
         case .loaded:
-            let count = state.users.count
-            let more = state.nextCursor != nil ? "+" : ""
+            let count = state.list.users.count
+            let more = state.list.nextCursor != nil ? "+" : ""
             return "\(count)\(more) user\(count == 1 && more.isEmpty ? "" : "s")"
         }
     }
 
     private mutating func drawFlashLine() {
         let rect = layout.flash
-        if let prompt = state.ticketPrompt {
+        if let prompt = state.ticketing.prompt {
             drawTicketPrompt(prompt, in: rect)
             return
         }
         if state.input == .command {
             var x = rect.x + 1
             x += put(":", at: x, rect.y, style: theme.prompt)
-            x += put(fitTail(state.command, width: rect.width - x - 2), at: x, rect.y, style: theme.text)
+            x += put(fitTail(state.commandLine.text, width: rect.width - x - 2), at: x, rect.y, style: theme.text)
             grid.set(Cell(" ", style: theme.cursor), x: x, y: rect.y)
             return
         }
-        guard let flash = state.flash else { return }
+        guard let flash = state.flashes.current else { return }
         let style = flash.level == .error ? theme.error : theme.info
         put(flash.text, at: rect.x + 1, rect.y, style: style, width: rect.width - 2)
     }
 
     private mutating func drawHintLine() {
         let rect = layout.hints
-        var x = rect.x + 1
         // Too many for the width: drop the marking hints first (they show when room allows),
         // then from the end, but keep the way to help.
         var entries = state.keyMap.hints(in: state.activeScopes)
@@ -147,15 +145,9 @@ public struct BrowserRenderer {
         {
             entries.remove(at: last)
         }
-        for entry in entries {
-            let key = entry.keyLabel
-            let needed = text(key).width + 1 + text(entry.description).width
-            if x + needed > rect.width - 1 { break }
-            x += put(key, at: x, rect.y, style: theme.hintKey)
-            x += 1
-            x += put(entry.description, at: x, rect.y, style: theme.hintText)
-            x += 2
-        }
+        grid.putHints(
+            entries, x: rect.x + 1, y: rect.y, limit: rect.width - 1, keyStyle: theme.hintKey,
+            textStyle: theme.hintText, ellipsis: glyphs.ellipsis)
     }
 
     // MARK: Panes
@@ -164,9 +156,9 @@ public struct BrowserRenderer {
         let rect = layout.users
         let focused = state.focus == .users && state.input != .command
         var footer: String?
-        if !state.users.isEmpty {
-            let position = "\(state.selectedUser + 1)/\(state.users.count)\(state.nextCursor != nil ? "+" : "")"
-            footer = position + (state.isLoadingMore ? " loading" + glyphs.ellipsis : "")
+        if !state.list.users.isEmpty {
+            let position = "\(state.list.selected + 1)/\(state.list.users.count)\(state.list.nextCursor != nil ? "+" : "")"
+            footer = position + (state.list.isLoadingMore ? " loading" + glyphs.ellipsis : "")
         }
         drawBox(rect, title: "Users", focused: focused, footer: footer)
         let inner = rect.inner
@@ -178,29 +170,29 @@ public struct BrowserRenderer {
         put("Principal name", at: principalX, inner.y, style: theme.header, width: principalWidth)
 
         let rows = inner.height - 1
-        if state.users.isEmpty {
-            let message: (String, CellStyle) = switch state.usersStatus {
+        if state.list.users.isEmpty {
+            let message: (String, CellStyle) = switch state.list.status {
             case .idle: ("", theme.secondary)
             case .searching: ("Searching" + glyphs.ellipsis, theme.secondary)
             case .failed(let error): (error.description, theme.error)
             case .loaded:
-                state.query.isEmpty ? ("No users in this tenant", theme.secondary)
-                    : ("No user matches \u{201C}\(state.query)\u{201D}", theme.secondary)
+                state.list.query.isEmpty ? ("No users in this tenant", theme.secondary)
+                    : ("No user matches \u{201C}\(state.list.query)\u{201D}", theme.secondary)
             }
             drawMessage(message.0, style: message.1, in: Rect(x: inner.x + 1, y: inner.y + 1, width: inner.width - 2, height: rows))
             return
         }
-        let top = BrowserState.scrolled(top: state.usersTop, selected: state.selectedUser, rows: rows, count: state.users.count)
+        let top = ListScroll.top(state.list.top, selected: state.list.selected, rows: rows, count: state.list.users.count)
         for row in 0..<rows {
             let index = top + row
-            guard index < state.users.count else { break }
-            let user = state.users[index]
+            guard index < state.list.users.count else { break }
+            let user = state.list.users[index]
             let y = inner.y + 1 + row
-            let selected = index == state.selectedUser
+            let selected = index == state.list.selected
             let rowStyle = selected ? (focused ? theme.selection : theme.selectionInactive) : theme.text
             if selected { grid.fill(x: inner.x, y: y, width: inner.width, height: 1, style: rowStyle) }
             if selected { put(glyphs.selectionMarker, at: inner.x, y, style: rowStyle) }
-            if state.marks.contains(tenant: state.tenant.name, userID: user.id) {
+            if state.marking.marks.contains(tenant: state.tenancy.current.name, userID: user.id) {
                 put(glyphs.mark, at: inner.x + 1, y, style: rowStyle)
             }
             put(user.displayName, at: inner.x + 2, y, style: rowStyle, width: nameWidth)
@@ -213,20 +205,20 @@ public struct BrowserRenderer {
         let focused = state.focus == .methods && state.input == nil
         // The methods are nearly always the selected user's: look there before scanning the list
         // (a scan costs milliseconds per frame with 100,000 users loaded).
-        let methodsUserID = state.methods.userID
-        let user = state.currentUser.flatMap { $0.id == methodsUserID ? $0 : nil }
-            ?? state.users.first { $0.id == methodsUserID }
+        let methodsUserID = state.methodsPane.methods.userID
+        let user = state.list.current.flatMap { $0.id == methodsUserID ? $0 : nil }
+            ?? state.list.users.first { $0.id == methodsUserID }
         var footer: String?
-        if case .loaded(_, let list) = state.methods, !list.isEmpty {
-            footer = "\(state.selectedMethod + 1)/\(list.count)"
+        if case .loaded(_, let list) = state.methodsPane.methods, !list.isEmpty {
+            footer = "\(state.methodsPane.selected + 1)/\(list.count)"
         }
         drawBox(rect, title: "Methods" + (user.map { " \(glyphs.separator) \($0.displayName)" } ?? ""), focused: focused, footer: footer)
         let inner = rect.inner
         guard inner.width > 4, inner.height > 0 else { return }
         let messageArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
-        switch state.methods {
+        switch state.methodsPane.methods {
         case .none:
-            drawMessage(state.users.isEmpty ? "" : "No user selected", style: theme.secondary, in: messageArea)
+            drawMessage(state.list.users.isEmpty ? "" : "No user selected", style: theme.secondary, in: messageArea)
         case .loading:
             drawMessage("Loading methods" + glyphs.ellipsis, style: theme.secondary, in: messageArea)
         case .failed(_, let error):
@@ -239,13 +231,13 @@ public struct BrowserRenderer {
             let widest = list.map { text($0.title).width }.max() ?? 0
             let titleWidth = min(widest, max(8, (inner.width - 2) * 3 / 5))
             let summaryX = inner.x + 2 + titleWidth + 2
-            let top = BrowserState.scrolled(top: state.methodsTop, selected: state.selectedMethod, rows: inner.height, count: list.count)
+            let top = ListScroll.top(state.methodsPane.top, selected: state.methodsPane.selected, rows: inner.height, count: list.count)
             for row in 0..<inner.height {
                 let index = top + row
                 guard index < list.count else { break }
                 let method = list[index]
                 let y = inner.y + row
-                let selected = index == state.selectedMethod
+                let selected = index == state.methodsPane.selected
                 let rowStyle = selected ? (focused ? theme.selection : theme.selectionInactive) : theme.text
                 if selected {
                     grid.fill(x: inner.x, y: y, width: inner.width, height: 1, style: rowStyle)
@@ -259,13 +251,13 @@ public struct BrowserRenderer {
 
     private mutating func drawDetails() {
         let rect = layout.details
-        let method = state.currentMethod
+        let method = state.methodsPane.current
         drawBox(rect, title: "Details" + (method.map { " \(glyphs.separator) \($0.title)" } ?? ""), focused: false, footer: nil)
         let inner = rect.inner
         guard inner.width > 4, inner.height > 0 else { return }
         var facts: [MethodDetail] = method?.details ?? []
         var style = theme.text
-        if case .failed(_, let error) = state.methods {
+        if case .failed(_, let error) = state.methodsPane.methods {
             facts = [MethodDetail("Error", error.message)]
             if let status = error.status { facts.append(MethodDetail("HTTP status", String(status))) }
             if let code = error.code { facts.append(MethodDetail("Code", code)) }
@@ -333,10 +325,7 @@ public struct BrowserRenderer {
     /// Writes `string`, cut with an ellipsis to `width` columns (to the right edge by default).
     @discardableResult
     mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
-        let room = min(width ?? (grid.width - x), grid.width - x)
-        guard room > 0 else { return 0 }
-        let cut = DisplayWidth.truncate(string, to: room, ellipsis: glyphs.ellipsis, asciiOnly: options.asciiText)
-        return grid.put(cut, x: x, y: y, style: style, maxWidth: room)
+        grid.put(string, x: x, y: y, style: style, width: width, ellipsis: glyphs.ellipsis)
     }
 
     /// The end of `string` that fits in `width` columns (what is being typed stays visible).

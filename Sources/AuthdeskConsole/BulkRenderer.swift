@@ -77,7 +77,7 @@ public struct BulkRenderer {
             }
             return
         }
-        guard let flash = state.flash else {
+        guard let flash = state.flashes.current else {
             if state.phase == .plan, let reason = state.everyoneRefused {
                 put(reason, at: 1, y, style: theme.error, width: grid.width - 2)
             }
@@ -87,18 +87,14 @@ public struct BulkRenderer {
     }
 
     private mutating func drawHints() {
-        var x = 1
-        let y = grid.height - 1
         let runOffered = state.everyoneRefused == nil
         let retryOffered = state.canRetryFailed
-        for hint in BulkKeys.hints(in: state.phase)
-        where (runOffered || state.phase != .plan || hint.keys != Key.enter.label) && (retryOffered || hint.keys != "t") {
-            let needed = DisplayWidth.of(hint.keys, asciiOnly: options.asciiText) + 1
-                + DisplayWidth.of(hint.description, asciiOnly: options.asciiText)
-            if x + needed > grid.width - 1 { break }
-            x += put(hint.keys, at: x, y, style: theme.hintKey) + 1
-            x += put(hint.description, at: x, y, style: theme.hintText) + 2
+        let hints = (state.phase.keyScope.map { state.keyMap.hints(in: [$0]) } ?? []).filter { hint in
+            (runOffered || state.phase != .plan || hint.action != .accept) && (retryOffered || hint.action != .retryFailed)
         }
+        grid.putHints(
+            hints, x: 1, y: grid.height - 1, limit: grid.width - 1, keyStyle: theme.hintKey, textStyle: theme.hintText,
+            ellipsis: glyphs.ellipsis)
     }
 
     // MARK: Phases
@@ -348,9 +344,6 @@ public struct BulkRenderer {
 
     @discardableResult
     private mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
-        let room = min(width ?? (grid.width - x), grid.width - x)
-        guard room > 0 else { return 0 }
-        let cut = DisplayWidth.truncate(string, to: room, ellipsis: glyphs.ellipsis, asciiOnly: options.asciiText)
-        return grid.put(cut, x: x, y: y, style: style, maxWidth: room)
+        grid.put(string, x: x, y: y, style: style, width: width, ellipsis: glyphs.ellipsis)
     }
 }

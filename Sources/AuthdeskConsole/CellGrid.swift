@@ -61,20 +61,23 @@ public struct CellGrid: Sendable, Hashable {
         return max(0, column - x)
     }
 
+    /// Writes `text` from column `x` on row `y`, cut with `ellipsis` to `width` columns (to the
+    /// right edge by default); returns the columns used. Both renderers write their text so.
+    @discardableResult
+    public mutating func put(
+        _ text: String, x: Int, y: Int, style: CellStyle, width: Int?, ellipsis: String
+    ) -> Int {
+        let room = min(width ?? (self.width - x), self.width - x)
+        guard room > 0 else { return 0 }
+        let cut = DisplayWidth.truncate(text, to: room, ellipsis: ellipsis, asciiOnly: asciiOnly)
+        return put(cut, x: x, y: y, style: style, maxWidth: room)
+    }
+
     /// Fills a rectangle with spaces in `style`.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle = .plain) {
         for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
             for column in max(0, x)..<max(max(0, x), min(width, x + w)) {
                 set(Cell(" ", style: style), x: column, y: row)
-            }
-        }
-    }
-
-    /// Restyles a rectangle, keeping its text.
-    public mutating func restyle(x: Int, y: Int, width w: Int, height h: Int, _ change: (inout CellStyle) -> Void) {
-        for row in max(0, y)..<max(max(0, y), min(height, y + h)) {
-            for column in max(0, x)..<max(max(0, x), min(width, x + w)) {
-                change(&cells[row * width + column].style)
             }
         }
     }

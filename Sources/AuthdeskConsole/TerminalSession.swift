@@ -233,7 +233,7 @@ final class TerminalSession {
         if let bulk = model.bulk, bulk.state.isOpen {
             bulk.setViewport(rows: BulkRenderer.listRows(height: height))
             writer.show(
-                BulkRenderer.render(bulk.state, tenantColor: state.tenant.color, width: width, height: height, options: renderOptions),
+                BulkRenderer.render(bulk.state, tenantColor: state.tenancy.current.color, width: width, height: height, options: renderOptions),
                 on: surface)
             return state
         }

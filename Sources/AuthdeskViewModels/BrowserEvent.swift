@@ -8,7 +8,7 @@ public enum BrowserEvent: Sendable, Equatable {
     /// The browser opened: list everyone.
     case start
     case key(Key)
-    case action(BrowserAction)
+    case action(KeyAction)
     /// The console laid the panes out with this many visible rows per list.
     case viewport(usersRows: Int, methodsRows: Int)
     case searchAnswered(generation: Int, Result<UserPage, ServiceError>)

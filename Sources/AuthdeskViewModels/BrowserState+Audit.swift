@@ -9,7 +9,7 @@ extension BrowserState {
     /// when neither is open.
     mutating func pressInAuditScreens(_ key: Key) -> [BrowserEffect]? {
         if var journal {
-            switch journal.press(key, page: max(1, usersRows + methodsRows)) {
+            switch journal.press(key, page: max(1, list.rows + methodsPane.rows)) {
             case .none:
                 self.journal = journal
                 return []
@@ -23,60 +23,40 @@ extension BrowserState {
                 return [.exportJournal(entries)]
             }
         }
-        if var prompt = ticketPrompt {
-            switch key {
-            case .enter:
-                return setTicket(prompt.text)
-            case .escape:
-                // No ticket for this session (:ticket sets one later).
-                return setTicket("")
-            case .backspace, .delete:
-                if !prompt.text.isEmpty { prompt.text.removeLast() }
-            case .control("u"):
-                prompt.text = ""
-            default:
-                if let character = key.printable, prompt.text.count < 200 { prompt.text.append(character) }
+        if ticketing.prompt != nil {
+            switch ticketing.press(key) {
+            case .typing: return []
+            case .answered(let text): return setTicket(text)
             }
-            ticketPrompt = prompt
-            return []
         }
         return nil
     }
 
     /// After a change dialog opened: asks for the ticket first if this session has not yet.
     mutating func askTicketIfNeeded() {
-        guard asksTicket, !ticketAsked, dialog != nil else { return }
-        ticketPrompt = TicketPrompt(text: ticket ?? "")
+        guard dialog != nil else { return }
+        ticketing.askIfNeeded()
     }
 
     // MARK: Commands
 
-    /// `:journal` and `:ticket [REF]`; nil for any other command.
-    mutating func runAuditCommand(_ text: String) -> [BrowserEffect]? {
-        if text == "journal" {
-            journal = JournalViewState()
-            input = nil
-            return [.loadJournal]
-        }
-        if text == "ticket" || text.hasPrefix("ticket ") {
-            let reference = String(text.dropFirst("ticket".count)).trimmingCharacters(in: .whitespaces)
-            return setTicket(reference)
-        }
-        return nil
+    /// `:journal`: opens the journal screen and reads the journal.
+    mutating func openJournal() -> [BrowserEffect] {
+        journal = JournalViewState()
+        input = nil
+        return [.loadJournal]
     }
 
     /// Sets the session's ticket reference (empty: none) and says so.
-    private mutating func setTicket(_ text: String) -> [BrowserEffect] {
+    mutating func setTicket(_ text: String) -> [BrowserEffect] {
         let reference = text.trimmingCharacters(in: .whitespaces)
         if let problem = ChangeAuditor.ticketProblem(reference) {
             return showFlash(.error, "Ticket: \(problem)")
         }
-        ticketPrompt = nil
-        ticketAsked = true
-        ticket = reference.isEmpty ? nil : reference
-        let said = ticket.map { "Ticket \($0): written with every change from now on (:ticket REF changes it)" }
+        ticketing.set(reference)
+        let said = ticketing.reference.map { "Ticket \($0): written with every change from now on (:ticket REF changes it)" }
             ?? "No ticket reference for the changes (:ticket REF sets one)"
-        return [.setTicket(ticket)] + showFlash(.info, said)
+        return [.setTicket(ticketing.reference)] + showFlash(.info, said)
     }
 
     // MARK: Answers

@@ -6,17 +6,17 @@ extension BrowserState {
     // MARK: Opening
 
     /// Opens the dialog for a methods-pane action on the selected user, or says why it cannot.
-    mutating func openDialog(for action: BrowserAction) -> [BrowserEffect] {
-        guard let user = currentUser, methods.userID == user.id else {
+    mutating func openDialog(for action: KeyAction) -> [BrowserEffect] {
+        guard let user = list.current, methodsPane.methods.userID == user.id else {
             return showFlash(.error, "Select a user first (enter opens one)")
         }
-        let list = methods.methods
+        let methods = methodsPane.methods.methods
         let kind: DialogKind
         switch action {
         case .addPhone:
             kind = .addPhone
         case .editMethod:
-            switch currentMethod {
+            switch methodsPane.current {
             case .phone(let phone)?:
                 kind = .changePhone(phone)
             case .email(let email)?:
@@ -26,13 +26,13 @@ extension BrowserState {
                 return showFlash(.error, "Select a phone or the e-mail method to change it (a adds a phone, m the e-mail)")
             }
         case .deleteMethod:
-            guard let method = currentMethod else { return showFlash(.error, "Select the method to delete") }
+            guard let method = methodsPane.current else { return showFlash(.error, "Select the method to delete") }
             if method.kind == .password || method.kind == .auth0Password {
                 return showFlash(.error, "The password cannot be deleted; p resets it")
             }
             kind = .deleteMethod(method)
         case .toggleSmsSignIn:
-            let phones = list.compactMap { method -> PhoneMethod? in
+            let phones = methods.compactMap { method -> PhoneMethod? in
                 if case .phone(let phone) = method, phone.phoneType == .mobile { return phone }
                 return nil
             }
@@ -41,14 +41,14 @@ extension BrowserState {
             }
             kind = .smsSignIn(mobile, enable: mobile.smsSignInState != .ready)
         case .editEmail:
-            let existing = list.compactMap { method -> EmailMethod? in
+            let existing = methods.compactMap { method -> EmailMethod? in
                 if case .email(let email) = method { return email }
                 return nil
             }.first
             if let existing {
                 guard capabilities.contains(.updateEmail) else { return notOffered("Changing the e-mail method") }
                 kind = .changeEmail(existing)
-            } else if list.contains(where: { $0.kind == .auth0Email }) {
+            } else if methods.contains(where: { $0.kind == .auth0Email }) {
                 return showFlash(.error, "\(user.displayName) already has an e-mail method; d deletes it, then m adds another")
             } else {
                 kind = .addEmail
@@ -63,9 +63,9 @@ extension BrowserState {
             return []
         }
         dialogCounter += 1
-        var dialog = DialogState(id: dialogCounter, kind: kind, user: user, tenantName: tenant.name)
+        var dialog = DialogState(id: dialogCounter, kind: kind, user: user, tenantName: tenancy.current.name)
         if kind == .addPhone {
-            let taken = Set(list.compactMap { method -> PhoneType? in
+            let taken = Set(methods.compactMap { method -> PhoneType? in
                 if case .phone(let phone) = method { return phone.phoneType }
                 return nil
             })
@@ -81,7 +81,7 @@ extension BrowserState {
     }
 
     private mutating func notOffered(_ what: String) -> [BrowserEffect] {
-        showFlash(.error, "\(what) is not available for \(tenant.provider.displayName)")
+        showFlash(.error, "\(what) is not available for \(tenancy.current.provider.displayName)")
     }
 
     // MARK: Keys in a dialog
@@ -94,10 +94,10 @@ extension BrowserState {
         self.dialog = dialog
     }
 
-    mutating func performInDialog(_ action: BrowserAction) -> [BrowserEffect] {
+    mutating func performInDialog(_ action: KeyAction) -> [BrowserEffect] {
         guard var dialog else { return [] }
         if action == .help {
-            showsHelp = true
+            help.isShown = true
             return []
         }
         if action == .closeDialog || (action == .confirm && dialog.phase == .result) {
@@ -198,7 +198,7 @@ extension BrowserState {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")
                     effects += refreshMethods(of: current.user.id)
-                } else if let userID = methods.userID {
+                } else if let userID = methodsPane.methods.userID {
                     effects += refreshMethods(of: userID)
                 }
             case .pass(let issued):
@@ -220,7 +220,7 @@ extension BrowserState {
             case .reset(let reset):
                 var follow = reset
                 follow.generatedPassword = nil
-                let userID = user?.id ?? methods.userID ?? ""
+                let userID = user?.id ?? methodsPane.methods.userID ?? ""
                 if reset.operationURL != nil, capabilities.contains(.followPasswordReset) {
                     operationCounter += 1
                     operation = OperationProgress(
@@ -253,42 +253,5 @@ extension BrowserState {
             }
             return effects
         }
-    }
-
-    mutating func operationUpdated(_ operationID: Int, _ update: LongRunningOperation, at: Duration) -> [BrowserEffect] {
-        guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
-        operation.now = max(operation.now, at)
-        if operation.history.last?.status != update.status || operation.history.last?.statusDetail != update.statusDetail {
-            operation.history.append(update)
-        }
-        self.operation = operation
-        guard update.status.isFinal else { return [] }
-        let detail = update.statusDetail.map { " (\($0))" } ?? ""
-        var effects: [BrowserEffect] = []
-        if update.status == .succeeded {
-            effects += showFlash(.info, "Password reset of \(operation.userName): succeeded\(detail) after \(operation.elapsedSeconds)s")
-        } else {
-            effects += showFlash(.error, "Password reset of \(operation.userName): failed\(detail) after \(operation.elapsedSeconds)s")
-        }
-        return effects + refreshMethods(of: operation.userID)
-    }
-
-    mutating func operationLost(_ operationID: Int, _ error: ServiceError?, at: Duration) -> [BrowserEffect] {
-        guard var operation, operation.id == operationID, !operation.isFinished else { return [] }
-        operation.now = max(operation.now, at)
-        let reason = error ?? ServiceError(
-            kind: .invalidResponse, message: "The operation's updates ended before a final status")
-        operation.error = reason
-        self.operation = operation
-        return showFlash(.error, "Lost track of the password reset of \(operation.userName): \(reason)")
-    }
-
-    /// Reads the user's methods afresh when the pane shows them, keeping the selection.
-    private mutating func refreshMethods(of userID: String) -> [BrowserEffect] {
-        guard methods.userID == userID, let user = users.first(where: { $0.id == userID }) else { return [] }
-        let selected = selectedMethod
-        let effects = loadMethods(for: user, settle: false)
-        selectedMethod = selected
-        return effects
     }
 }

@@ -15,9 +15,9 @@ extension BrowserViewModel {
     /// warning once when the journal could not be opened (changes then go on unjournalled).
     static func prepareAudit(_ state: inout BrowserState, _ auditor: ChangeAuditor?) {
         guard let auditor else { return }
-        state.asksTicket = true
-        state.ticket = auditor.ticket
-        state.ticketAsked = auditor.ticket != nil
+        state.ticketing.asks = true
+        state.ticketing.reference = auditor.ticket
+        state.ticketing.asked = auditor.ticket != nil
         if auditor.journal == nil {
             let problem = auditor.problem ?? "the journal cannot be opened"
             _ = state.showFlash(.error, "Warning: \(problem): changes are NOT journalled")

@@ -2,7 +2,6 @@ import AuthdeskWorkflows
 import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskServices
-import Synchronization
 
 /// The user browser's view model: holds ``BrowserState``, turns keys into state changes, runs
 /// the service calls they ask for and publishes every new state.
@@ -12,7 +11,7 @@ import Synchronization
 /// only wake the console (write to its self-pipe), which then reads ``state``.
 public final class BrowserViewModel: Sendable {
     /// The kinds of background work; a new piece of one kind cancels the previous one.
-    enum Slot: Hashable {
+    enum Slot: StoreSlot {
         case search
         case moreUsers
         case methods
@@ -26,24 +25,21 @@ public final class BrowserViewModel: Sendable {
         case tenant
     }
 
-    private struct Inner: ~Copyable {
-        var state: BrowserState
-        /// The current tenant's provider: replaced by a tenant switch, with the state, under the lock.
+    /// What changes with the tenant, under the state's lock (so no request goes to the wrong one).
+    struct Context: Sendable {
+        /// The current tenant's provider: replaced by a tenant switch, with the state.
         var provider: any IdentityProvider
         /// The current tenant's pre-flight (it caches the operator's roles in that tenant).
         var preflight: Preflight
         /// Every tenant's pre-flight opened in this session, by tenant name.
         var preflights: [String: Preflight] = [:]
-        var tasks: [Slot: Task<Void, Never>] = [:]
-        var sink: (@Sendable (BrowserState) -> Void)?
     }
 
-    private let inner: Mutex<Inner>
+    private let store: Store<BrowserState, Slot, Context>
     private let directory: any TenantDirectory
     /// Journals every change, in every tenant (nil: changes are not audited).
     let auditor: ChangeAuditor?
-    private let clock: any Clock<Duration>
-    /// Time on ``clock`` since the model was made: when answers and ticks happened.
+    /// Time on the clock since the model was made: when answers and ticks happened.
     private let uptime: @Sendable () -> Duration
     /// The bulk reset screen `R` and `:jobs` open, if the console has one.
     public let bulk: BulkScreenViewModel?
@@ -77,33 +73,28 @@ public final class BrowserViewModel: Sendable {
         self.directory = directory
         self.auditor = auditor
         self.bulk = bulk
-        self.clock = clock
         uptime = Stopwatch.started(on: clock)
         var state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
             capabilities: provider.capabilities, tenants: directory.tenants)
         Self.prepareAudit(&state, auditor)
         let preflight = Preflight(provider: provider)
-        inner = Mutex(Inner(
-            state: state, provider: Self.audited(provider, by: auditor), preflight: preflight,
-            preflights: [provider.tenant.name: preflight]))
+        store = Store(
+            state,
+            context: Context(
+                provider: Self.audited(provider, by: auditor), preflight: preflight,
+                preflights: [provider.tenant.name: preflight]),
+            clock: clock)
+        store.runEffects { [weak self] effect in self?.run(effect) }
         bulk?.onClose { [weak self] done in self?.send(.bulkClosed(done: done)) }
     }
 
-    deinit {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-        }
-    }
-
     /// The current state.
-    public var state: BrowserState {
-        inner.withLock { $0.state }
-    }
+    public var state: BrowserState { store.state }
 
     /// Sets the one sink that hears of every new state (replacing any earlier one).
     public func observe(_ sink: @escaping @Sendable (BrowserState) -> Void) {
-        inner.withLock { $0.sink = sink }
+        store.observe(sink)
     }
 
     /// Opens the browser: lists everyone (the first page).
@@ -114,7 +105,7 @@ public final class BrowserViewModel: Sendable {
 
     /// Reads who is signed in to the current tenant, and their roles there (once per tenant).
     private func readOperator() {
-        let preflight = inner.withLock { $0.preflight }
+        let preflight = store.withContext { $0.preflight }
         spawn(.operatorProfile) { [self] in
             guard let profile = try? await preflight.operatorProfile(), !Task.isCancelled else { return }
             send(.operatorAnswered(profile))
@@ -134,7 +125,7 @@ public final class BrowserViewModel: Sendable {
     /// Presses the key bound to `action` where the operator is now, as a test would; false (and
     /// nothing happens) when no key reaches that action in the active scopes.
     @discardableResult
-    public func perform(_ action: BrowserAction) -> Bool {
+    public func perform(_ action: KeyAction) -> Bool {
         let state = state
         let keys = state.keyMap.bindings.filter { $0.action == action }.map(\.key)
         guard let key = keys.first(where: { state.action(for: $0) == action }) else { return false }
@@ -150,16 +141,13 @@ public final class BrowserViewModel: Sendable {
     /// The console laid out the lists with this many visible rows.
     public func setViewport(usersRows: Int, methodsRows: Int) {
         let current = state
-        guard current.usersRows != usersRows || current.methodsRows != methodsRows else { return }
+        guard current.list.rows != usersRows || current.methodsPane.rows != methodsRows else { return }
         send(.viewport(usersRows: usersRows, methodsRows: methodsRows))
     }
 
     /// Cancels all background work (the console is closing).
     public func stop() {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-            inner.tasks = [:]
-        }
+        store.cancelAll()
     }
 
     // MARK: Running the state machine
@@ -169,70 +157,46 @@ public final class BrowserViewModel: Sendable {
     /// goes to the wrong tenant.
     func send(_ event: BrowserEvent, answering: Bool = false, opened: (any IdentityProvider)? = nil) {
         let auditor = auditor
-        let (effects, published, sink, switched) = inner.withLock { inner in
-            let before = inner.state
-            if answering { inner.state.pendingRequests -= 1 }
-            var switched = false
-            if let opened, case .tenantOpened(let generation, .success) = event,
-                generation == inner.state.tenantGeneration, inner.state.switchingTo != nil
-            {
-                inner.provider = Self.audited(opened, by: auditor)
-                let name = opened.tenant.name
-                let preflight = inner.preflights[name] ?? Preflight(provider: opened)
-                inner.preflights[name] = preflight
-                inner.preflight = preflight
-                switched = true
-            }
-            let effects = inner.state.apply(event)
-            var published: BrowserState?
-            if inner.state != before {
-                inner.state.revision = before.revision + 1
-                published = inner.state
-            }
-            return (effects, published, inner.sink, switched)
+        let switched = store.send(event) { state, context in
+            if answering { state.pendingRequests -= 1 }
+            guard let opened, case .tenantOpened(let generation, .success) = event,
+                generation == state.tenancy.generation, state.tenancy.switchingTo != nil
+            else { return false }
+            context.provider = Self.audited(opened, by: auditor)
+            let name = opened.tenant.name
+            let preflight = context.preflights[name] ?? Preflight(provider: opened)
+            context.preflights[name] = preflight
+            context.preflight = preflight
+            return true
         }
-        if let published, let sink { sink(published) }
-        for effect in effects { run(effect) }
         if switched { readOperator() }
     }
 
     /// Marks a request as sent (the activity indicator) if `generation` is still current.
     private func begin(_ isCurrent: @Sendable (BrowserState) -> Bool) -> Bool {
-        let (started, published, sink) = inner.withLock { inner in
-            guard isCurrent(inner.state) else { return (false, BrowserState?.none, inner.sink) }
-            inner.state.pendingRequests += 1
-            inner.state.revision += 1
-            return (true, inner.state, inner.sink)
+        store.update { state in
+            guard isCurrent(state) else { return false }
+            state.pendingRequests += 1
+            return true
         }
-        if let published, let sink { sink(published) }
-        return started
     }
 
     func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
-        inner.withLock { inner in
-            inner.tasks[slot]?.cancel()
-            inner.tasks[slot] = Task { await work() }
-        }
+        store.spawn(slot, work)
     }
 
     /// Waits `delay` on the clock; false when cancelled meanwhile.
     private func wait(_ delay: Duration) async -> Bool {
-        guard delay > .zero else { return !Task.isCancelled }
-        do {
-            try await clock.sleep(for: delay)
-            return true
-        } catch {
-            return false
-        }
+        await store.wait(delay)
     }
 
     private func run(_ effect: BrowserEffect) {
-        let (settings, provider) = inner.withLock { ($0.state.settings, $0.provider) }
+        let (settings, provider) = store.read { ($0.settings, $1.provider) }
         switch effect {
         case .search(let query, let generation, let debounce):
             spawn(.search) { [self] in
                 guard await wait(debounce ? settings.searchDebounce : .zero),
-                    begin({ $0.searchGeneration == generation })
+                    begin({ $0.list.generation == generation })
                 else { return }
                 let result: Result<UserPage, ServiceError>
                 do throws(ServiceError) {
@@ -244,7 +208,7 @@ public final class BrowserViewModel: Sendable {
             }
         case .loadMoreUsers(let cursor, let generation):
             spawn(.moreUsers) { [self] in
-                guard begin({ $0.searchGeneration == generation }) else { return }
+                guard begin({ $0.list.generation == generation }) else { return }
                 let result: Result<UserPage, ServiceError>
                 do throws(ServiceError) {
                     result = .success(try await provider.nextUsers(cursor))
@@ -256,7 +220,7 @@ public final class BrowserViewModel: Sendable {
         case .loadMethods(let userID, let generation, let settle):
             spawn(.methods) { [self] in
                 guard await wait(settle ? settings.methodsSettle : .zero),
-                    begin({ $0.methodsGeneration == generation })
+                    begin({ $0.methodsPane.generation == generation })
                 else { return }
                 let result: Result<[AuthMethod], ServiceError>
                 do throws(ServiceError) {
@@ -301,7 +265,7 @@ public final class BrowserViewModel: Sendable {
                 send(.operationTicked(operationID: operationID, at: uptime()))
             }
         case .preflight(let action, let userID, let dialogID):
-            let preflight = inner.withLock { $0.preflight }
+            let preflight = store.withContext { $0.preflight }
             spawn(.preflight) { [self] in
                 let verdict = await preflight.check(action, userID: userID)
                 guard !Task.isCancelled else { return }
@@ -316,7 +280,7 @@ public final class BrowserViewModel: Sendable {
         case .openTenant(let name, let generation):
             let directory = directory
             spawn(.tenant) { [self] in
-                guard begin({ $0.tenantGeneration == generation }) else { return }
+                guard begin({ $0.tenancy.generation == generation }) else { return }
                 do throws(ServiceError) {
                     let opened = try await directory.provider(for: name)
                     let opening = TenantOpening(tenant: opened.tenant, capabilities: opened.capabilities)
@@ -326,10 +290,7 @@ public final class BrowserViewModel: Sendable {
                 }
             }
         case .expireFlash(let id):
-            spawn(.flash) { [self] in
-                guard await wait(settings.flashDuration) else { return }
-                send(.flashExpired(id: id))
-            }
+            store.expireFlash(after: settings.flashDuration, .flashExpired(id: id))
         }
     }
 }

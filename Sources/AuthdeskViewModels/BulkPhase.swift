@@ -25,3 +25,19 @@ public enum BulkPhase: String, Sendable, Hashable {
         }
     }
 }
+
+extension BulkPhase {
+    /// The key scope of this phase (none while the screen is closed).
+    public var keyScope: KeyScope? {
+        switch self {
+        case .closed: nil
+        case .policy: .bulkPolicy
+        case .planning: .bulkPlanning
+        case .plan: .bulkPlan
+        case .confirm: .bulkConfirm
+        case .running: .bulkRunning
+        case .summary: .bulkSummary
+        case .jobs: .bulkJobs
+        }
+    }
+}

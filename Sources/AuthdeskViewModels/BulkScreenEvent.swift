@@ -9,7 +9,7 @@ public enum BulkScreenEvent: Sendable, Equatable {
     case openReset([Marks.Entry])
     case openJobs
     case key(Key)
-    case action(BulkAction)
+    case action(KeyAction)
     /// Rows of the screen's list area, as the console last laid it out.
     case viewport(rows: Int)
     case planProgress(generation: Int, done: Int, total: Int)

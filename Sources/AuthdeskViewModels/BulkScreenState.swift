@@ -10,8 +10,10 @@ import Foundation
 /// plan is a dry run. While the job runs, `esc` does not leave (the run would go on unseen):
 /// `p` pauses and `c` cancels, and the step in flight finishes either way. A plan with no step
 /// still runs (each user is verified), as `reset-mfa` does.
-public struct BulkScreenState: Sendable, Equatable {
+public struct BulkScreenState: StoreState {
     public let readOnly: Bool
+    /// The key table in force: ``KeyMap/standard``, without its destructive rows when read-only.
+    public private(set) var keyMap: KeyMap
     public var phase: BulkPhase = .closed
     /// Bumped on every open and close: answers for an earlier screen are dropped.
     public var generation = 0
@@ -41,7 +43,8 @@ public struct BulkScreenState: Sendable, Equatable {
     public var top = 0
     /// Rows of the list area, as the console last laid it out.
     public var rows = 10
-    public var flash: Flash?
+    /// The flash line's message.
+    public var flashes = FlashState()
     /// `q` was pressed once while a job runs: the next `q` pauses the job and quits.
     public var quitArmed = false
     /// The operator asked to quit while a job ran: the console pauses the job
@@ -49,13 +52,16 @@ public struct BulkScreenState: Sendable, Equatable {
     public var quitRequested = false
     /// Increases with every published change.
     public var revision: UInt64 = 0
-    private var flashCounter = 0
 
-    public init(readOnly: Bool = false) {
+    public init(readOnly: Bool = false, keyMap: KeyMap = .standard) {
         self.readOnly = readOnly
+        self.keyMap = readOnly ? keyMap.readOnly() : keyMap
     }
 
     public var isOpen: Bool { phase != .closed }
+
+    /// The flash line's message, if any.
+    public var flash: Flash? { flashes.current }
 
     /// The phrase that confirms the run: `RESET <users the run works on>` (users the pre-flight
     /// marked refused are not counted: the job leaves them out, as `reset-mfa` does).
@@ -96,7 +102,7 @@ public struct BulkScreenState: Sendable, Equatable {
             phase = .jobs
             return [.loadJobs(generation: generation)]
         case .key(let key):
-            if let action = BulkKeys.action(for: key, in: phase) { return perform(action) }
+            if let scope = phase.keyScope, let action = keyMap.action(for: key, in: [scope]) { return perform(action) }
             if phase == .confirm, let character = key.printable {
                 phrase.append(character)
                 phraseProblem = nil
@@ -164,22 +170,24 @@ public struct BulkScreenState: Sendable, Equatable {
             if phase == .running, run == nil { phase = plan == nil ? .jobs : .plan }
             return showFlash(.error, message)
         case .flashExpired(let id):
-            if flash?.id == id { flash = nil }
+            flashes.expire(id)
             return []
         }
     }
 
     private mutating func reset() {
-        let keep = (readOnly, generation + 1, rows, flashCounter, revision)
-        self = BulkScreenState(readOnly: keep.0)
+        let keep = (keyMap, generation + 1, rows, flashes, revision)
+        self = BulkScreenState(readOnly: readOnly)
+        keyMap = keep.0
         generation = keep.1
         rows = keep.2
-        flashCounter = keep.3
+        flashes = keep.3
+        flashes.clear()
         revision = keep.4
     }
 
-    private mutating func perform(_ action: BulkAction) -> [BulkScreenEffect] {
-        if flash?.level == .error { flash = nil }
+    private mutating func perform(_ action: KeyAction) -> [BulkScreenEffect] {
+        flashes.clearError()
         if action != .quit { quitArmed = false }
         switch action {
         case .quit:
@@ -229,6 +237,8 @@ public struct BulkScreenState: Sendable, Equatable {
             return []
         case .clearInput:
             if phase == .confirm { phrase = "" }
+            return []
+        default:
             return []
         }
     }
@@ -340,7 +350,7 @@ public struct BulkScreenState: Sendable, Equatable {
         case .jobs:
             guard !jobs.isEmpty else { return [] }
             selectedJob = min(max(0, selectedJob.addingReportingOverflow(delta).partialValue), jobs.count - 1)
-            top = BrowserState.scrolled(top: top, selected: selectedJob, rows: rows, count: jobs.count)
+            top = ListScroll.top(top, selected: selectedJob, rows: rows, count: jobs.count)
         default:
             let count = switch phase {
             case .plan, .confirm: planLineCount
@@ -373,8 +383,6 @@ public struct BulkScreenState: Sendable, Equatable {
     public var summaryLineCount: Int { (summary?.users.count ?? 0) + refused.count }
 
     mutating func showFlash(_ level: Flash.Level, _ text: String) -> [BulkScreenEffect] {
-        flashCounter += 1
-        flash = Flash(id: flashCounter, level: level, text: text)
-        return level == .info ? [.expireFlash(id: flashCounter)] : []
+        flashes.show(level, text).map { [.expireFlash(id: $0)] } ?? []
     }
 }

@@ -14,8 +14,7 @@ import Synchronization
 /// screen needs no timer). New states go to the sink given to ``observe(_:)``, which should only
 /// wake the console.
 public final class BulkScreenViewModel: Sendable {
-
-    private enum Slot: Hashable {
+    enum Slot: StoreSlot {
         case plan
         case run
         case control
@@ -23,17 +22,16 @@ public final class BulkScreenViewModel: Sendable {
         case flash
     }
 
+    /// What the screen's work shares besides the state: the running job's controls, the close handler.
     private struct Inner: ~Copyable {
-        var state: BulkScreenState
-        var tasks: [Slot: Task<Void, Never>] = [:]
-        var sink: (@Sendable (BulkScreenState) -> Void)?
         var closed: (@Sendable ([Marks.Key]) -> Void)?
         var control: ResetRunControl?
-        /// The console is quitting: an engine made from now on is suspended at once.
+        /// The console is quitting: a run started from now on is suspended at once.
         var quitting = false
     }
 
-    private let inner: Mutex<Inner>
+    private let store: Store<BulkScreenState, Slot, Void>
+    private let inner = Mutex(Inner())
     private let workflow: ResetMfaWorkflow
     private let exportDirectory: URL
     private let operatorName: String
@@ -43,7 +41,6 @@ public final class BulkScreenViewModel: Sendable {
 
     /// The operator's name and the session's ticket for a job in tenant (a profile name).
     public typealias JobOwner = @Sendable (_ tenant: String) async -> (operatorName: String, ticket: String?)
-    private let clock: any Clock<Duration>
     private let flashDuration: Duration
     private let uptime: @Sendable () -> Duration
 
@@ -60,13 +57,14 @@ public final class BulkScreenViewModel: Sendable {
         self.owner = owner
         self.exportDirectory = exportDirectory
         self.operatorName = operatorName
-        self.clock = clock
         self.flashDuration = flashDuration
         uptime = Stopwatch.started(on: clock)
-        inner = Mutex(Inner(state: BulkScreenState(readOnly: readOnly)))
+        store = Store(BulkScreenState(readOnly: readOnly), context: (), clock: clock)
+        store.runEffects { [weak self] effect in self?.run(effect) }
     }
 
-    /// A screen over `removers` and `preflights` by tenant name, with the journal `journal` opens.
+    /// A screen over `removers` and `preflights` by tenant name, with the journal `journal` opens
+    /// (once, when first needed).
     public convenience init(
         removers: @escaping ResetTenants.RemoverSource, preflights: @escaping ResetTenants.PreflightSource = { _ in nil },
         journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
@@ -82,29 +80,11 @@ public final class BulkScreenViewModel: Sendable {
             flashDuration: flashDuration)
     }
 
-    /// Removers and pre-flights from `directory`'s providers.
-    public convenience init(
-        directory: any TenantDirectory, journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
-        operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
-        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock()
-    ) {
-        let tenants = ResetTenants(directory: directory)
-        self.init(
-            removers: tenants.remover, preflights: tenants.preflight, journal: journal, exportDirectory: exportDirectory,
-            operatorName: operatorName, owner: owner, readOnly: readOnly, perTenantLimit: perTenantLimit, clock: clock)
-    }
-
-    deinit {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-        }
-    }
-
-    public var state: BulkScreenState { inner.withLock { $0.state } }
+    public var state: BulkScreenState { store.state }
 
     /// Sets the one sink that hears of every new state.
     public func observe(_ sink: @escaping @Sendable (BulkScreenState) -> Void) {
-        inner.withLock { $0.sink = sink }
+        store.observe(sink)
     }
 
     /// Sets who hears that the screen closed, with the users it reset completely.
@@ -122,12 +102,10 @@ public final class BulkScreenViewModel: Sendable {
 
     /// Presses the key bound to `action` in the current phase; false when none is.
     @discardableResult
-    public func perform(_ action: BulkAction) -> Bool {
-        let phase = state.phase
-        guard let binding = BulkKeys.bindings.first(where: { $0.action == action && $0.phases.contains(phase) }) else {
-            return false
-        }
-        press(binding.key)
+    public func perform(_ action: KeyAction) -> Bool {
+        let state = state
+        guard let scope = state.phase.keyScope, let key = state.keyMap.key(for: action, in: [scope]) else { return false }
+        press(key)
         return true
     }
 
@@ -143,17 +121,18 @@ public final class BulkScreenViewModel: Sendable {
 
     /// Whether a job is running (or being started) on this screen.
     public var isRunningJob: Bool {
-        inner.withLock { $0.state.phase == .running && $0.state.run?.ended == nil && $0.tasks[.run] != nil }
+        store.read { state, _ in state.phase == .running && state.run?.ended == nil } && store.task(in: .run) != nil
     }
 
     /// The console is quitting: a running job is stopped to continue later. No new step
     /// starts; the steps in flight finish and are journalled; the job is left `paused` (so
     /// `:jobs` and `authdesk jobs resume` continue it). Returns once the engine has stopped.
     public func suspendForQuit() async {
-        let (control, run) = inner.withLock { inner in
+        let control = inner.withLock { inner in
             inner.quitting = true
-            return (inner.control, inner.tasks[.run])
+            return inner.control
         }
+        let run = store.task(in: .run)
         guard let run else { return }
         if let control { await control.suspend() }
         await run.value
@@ -162,34 +141,17 @@ public final class BulkScreenViewModel: Sendable {
     /// Cancels the screen's own tasks (the console is closing). A running engine is left to the
     /// process's end (``suspendForQuit()`` stops it first): the job is then resumable from the journal.
     public func stop() {
-        inner.withLock { inner in
-            for task in inner.tasks.values { task.cancel() }
-            inner.tasks = [:]
-        }
+        store.cancelAll()
     }
 
     // MARK: Running the state machine
 
     private func send(_ event: BulkScreenEvent) {
-        let (effects, published, sink) = inner.withLock { inner in
-            let before = inner.state
-            let effects = inner.state.apply(event)
-            var published: BulkScreenState?
-            if inner.state != before {
-                inner.state.revision = before.revision + 1
-                published = inner.state
-            }
-            return (effects, published, inner.sink)
-        }
-        if let published, let sink { sink(published) }
-        for effect in effects { run(effect) }
+        store.send(event)
     }
 
     private func spawn(_ slot: Slot, _ work: @escaping @Sendable () async -> Void) {
-        inner.withLock { inner in
-            inner.tasks[slot]?.cancel()
-            inner.tasks[slot] = Task { await work() }
-        }
+        store.spawn(slot, work)
     }
 
     private func run(_ effect: BulkScreenEffect) {
@@ -211,28 +173,11 @@ public final class BulkScreenViewModel: Sendable {
         case .resumeJob(let id, let retryFailed, let generation):
             spawn(.run) { [self] in await runJob(id, retryFailed: retryFailed, generation: generation) }
         case .pause:
-            spawn(.control) { [self] in
-                guard let control = inner.withLock({ $0.control }) else { return }
-                do {
-                    try await control.pause()
-                } catch {
-                    send(.failed(generation: state.generation, "Could not pause: \(error)"))
-                }
-            }
+            control { control throws in try await control.pause() } failed: { "Could not pause: \($0)" }
         case .resume:
-            spawn(.control) { [self] in
-                guard let control = inner.withLock({ $0.control }) else { return }
-                do {
-                    try await control.resume()
-                } catch {
-                    send(.failed(generation: state.generation, "Could not resume: \(error)"))
-                }
-            }
+            control { control throws in try await control.resume() } failed: { "Could not resume: \($0)" }
         case .cancel:
-            spawn(.control) { [self] in
-                guard let control = inner.withLock({ $0.control }) else { return }
-                await control.cancel()
-            }
+            control { control in await control.cancel() } failed: { "\($0)" }
         case .loadJobs(let generation):
             spawn(.load) { [self] in
                 do {
@@ -259,23 +204,29 @@ public final class BulkScreenViewModel: Sendable {
                 }
             }
         case .expireFlash(let id):
-            let clock = clock
-            let flashDuration = flashDuration
-            spawn(.flash) { [self] in
-                do {
-                    try await clock.sleep(for: flashDuration)
-                } catch {
-                    return
-                }
-                send(.flashExpired(id: id))
-            }
+            store.expireFlash(after: flashDuration, .flashExpired(id: id))
         case .close(let done):
+            store.cancel([.plan, .load])
             let handler = inner.withLock { inner in
-                for slot in [Slot.plan, .load] { inner.tasks[slot]?.cancel() }
                 inner.control = nil
                 return inner.closed
             }
             handler?(done)
+        }
+    }
+
+    /// Pauses, resumes or cancels the running job, saying `failed` if it refuses.
+    private func control(
+        _ change: @escaping @Sendable (ResetRunControl) async throws -> Void,
+        failed: @escaping @Sendable (any Error) -> String
+    ) {
+        spawn(.control) { [self] in
+            guard let control = inner.withLock({ $0.control }) else { return }
+            do {
+                try await change(control)
+            } catch {
+                send(.failed(generation: state.generation, failed(error)))
+            }
         }
     }
 

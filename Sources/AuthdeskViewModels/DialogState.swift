@@ -42,6 +42,26 @@ public struct DialogState: Sendable, Equatable {
     /// The pre-flight of this change (nil: not asked).
     public var preflight: PreflightStatus?
 
+    /// The dialog's keys while it is edited, then on its result (a new pass or password).
+    static let bindings: [KeyBinding] = [
+            KeyBinding(.tab, .nextField, scope: .dialog, "next field", isHint: true),
+            KeyBinding(.backTab, .previousField, scope: .dialog, "previous field"),
+            KeyBinding(.down, .nextField, scope: .dialog, "next field"),
+            KeyBinding(.up, .previousField, scope: .dialog, "previous field"),
+            KeyBinding(.left, .cursorLeft, scope: .dialog, "cursor left, previous choice"),
+            KeyBinding(.right, .cursorRight, scope: .dialog, "cursor right, next choice"),
+            KeyBinding(.character(" "), .toggleChoice, scope: .dialog, "change choice", isHint: true),
+            KeyBinding(.backspace, .deleteBackward, scope: .dialog, "delete character"),
+            KeyBinding(.control("u"), .clearInput, scope: .dialog, "clear the field"),
+            KeyBinding(.enter, .confirm, scope: .dialog, "confirm", isHint: true),
+            KeyBinding(.escape, .closeDialog, scope: .dialog, "cancel", isHint: true),
+
+            KeyBinding(.character("r"), .reveal, scope: .result, "reveal or hide", isHint: true),
+            KeyBinding(.character("c"), .copySecret, scope: .result, "copy to your clipboard (OSC 52)", isHint: true),
+            KeyBinding(.enter, .closeDialog, scope: .result, "close", isHint: true),
+            KeyBinding(.escape, .closeDialog, scope: .result, "close (a reset keeps running)", isHint: true),
+    ]
+
     public init(id: Int, kind: DialogKind, user: DirectoryUser, tenantName: String) {
         self.id = id
         self.kind = kind

@@ -6,7 +6,7 @@ import AuthdeskServices
 /// destructive row, so a destructive action cannot be reached from the keyboard at all.
 public struct KeyBinding: Sendable, Hashable {
     public var key: Key
-    public var action: BrowserAction
+    public var action: KeyAction
     public var scope: KeyScope
     /// What the action does, in a few words (help screen and hint line).
     public var description: String
@@ -20,7 +20,7 @@ public struct KeyBinding: Sendable, Hashable {
     public var hint: String?
 
     public init(
-        _ key: Key, _ action: BrowserAction, scope: KeyScope, _ description: String,
+        _ key: Key, _ action: KeyAction, scope: KeyScope, _ description: String,
         isDestructive: Bool = false, isHint: Bool = false, requires: ProviderAction? = nil, hint: String? = nil
     ) {
         self.requires = requires

@@ -8,7 +8,7 @@ public struct KeyMap: Sendable, Hashable {
     /// One line of help or hint: every key bound to one action in one scope, and what it does.
     public struct Entry: Sendable, Hashable {
         public var keys: [Key]
-        public var action: BrowserAction
+        public var action: KeyAction
         public var description: String
         public var isDestructive: Bool
 
@@ -34,7 +34,7 @@ public struct KeyMap: Sendable, Hashable {
     }
 
     /// The action `key` triggers, looking in `scopes` in order (innermost first).
-    public func action(for key: Key, in scopes: [KeyScope]) -> BrowserAction? {
+    public func action(for key: Key, in scopes: [KeyScope]) -> KeyAction? {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.key == key }) {
                 return binding.action
@@ -44,7 +44,7 @@ public struct KeyMap: Sendable, Hashable {
     }
 
     /// The first key bound to `action` in any of `scopes`, innermost first.
-    public func key(for action: BrowserAction, in scopes: [KeyScope]) -> Key? {
+    public func key(for action: KeyAction, in scopes: [KeyScope]) -> Key? {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.action == action }) {
                 return binding.key
@@ -68,9 +68,10 @@ public struct KeyMap: Sendable, Hashable {
         return out
     }
 
-    /// The help screen's sections: every scope that has bindings, each with its entries.
-    public func helpSections() -> [(scope: KeyScope, entries: [Entry])] {
-        KeyScope.allCases.compactMap { scope in
+    /// The help screen's sections: every one of `scopes` that has bindings, each with its entries
+    /// (the browser's scopes by default; ``KeyScope/bulk`` for the bulk screen's).
+    public func helpSections(_ scopes: [KeyScope] = KeyScope.browser) -> [(scope: KeyScope, entries: [Entry])] {
+        scopes.compactMap { scope in
             let entries = entries(in: scope)
             return entries.isEmpty ? nil : (scope, entries)
         }
@@ -95,90 +96,10 @@ public struct KeyMap: Sendable, Hashable {
     }
 
     /// authdesk's bindings, after k9s and lazygit: `/` search, `:` command, `?` help, `j`/`k`,
-    /// `tab` next pane, `enter` open, `esc` back, `q` quit.
-    public static let standard = KeyMap([
-        KeyBinding(.character("/"), .search, scope: .global, "search", isHint: true),
-        KeyBinding(.tab, .nextPane, scope: .global, "next pane", isHint: true),
-        KeyBinding(.character(":"), .commandLine, scope: .global, "command", isHint: true),
-        KeyBinding(.character("?"), .help, scope: .global, "help", isHint: true),
-        KeyBinding(.character("q"), .quit, scope: .global, "quit", isHint: true),
-        KeyBinding(.control("l"), .redraw, scope: .global, "redraw the screen"),
-        KeyBinding(.character("T"), .chooseTenant, scope: .global, "choose a tenant (or :tenant NAME)"),
-
-        KeyBinding(.character("j"), .moveDown, scope: .list, "move down"),
-        KeyBinding(.down, .moveDown, scope: .list, "move down"),
-        KeyBinding(.character("k"), .moveUp, scope: .list, "move up"),
-        KeyBinding(.up, .moveUp, scope: .list, "move up"),
-        KeyBinding(.pageDown, .pageDown, scope: .list, "page down"),
-        KeyBinding(.control("f"), .pageDown, scope: .list, "page down"),
-        KeyBinding(.pageUp, .pageUp, scope: .list, "page up"),
-        KeyBinding(.control("b"), .pageUp, scope: .list, "page up"),
-        KeyBinding(.character("g"), .top, scope: .list, "first"),
-        KeyBinding(.home, .top, scope: .list, "first"),
-        KeyBinding(.character("G"), .bottom, scope: .list, "last"),
-        KeyBinding(.end, .bottom, scope: .list, "last"),
-        KeyBinding(.character("r"), .reload, scope: .list, "reload methods"),
-
-        KeyBinding(.enter, .open, scope: .users, "open", isHint: true),
-        KeyBinding(.escape, .back, scope: .methods, "back", isHint: true),
-        KeyBinding(.character(" "), .toggleMark, scope: .users, "mark or unmark the user, move down", isHint: true, hint: "mark"),
-        KeyBinding(.character("*"), .markAll, scope: .users, "mark every search result (all pages)"),
-        KeyBinding(.character("U"), .clearMarks, scope: .users, "clear every mark (also :unmark)"),
-        KeyBinding(.character("R"), .bulkReset, scope: .users, "reset all MFA of the marked users (or the selected one)", isDestructive: true, isHint: true, requires: .deleteMethod, hint: "reset MFA"),
-
-        KeyBinding(.character("a"), .addPhone, scope: .methods, "add a phone", isDestructive: true, isHint: true, requires: .addPhone, hint: "add phone"),
-        KeyBinding(.character("e"), .editMethod, scope: .methods, "change the selected phone or e-mail", isDestructive: true, requires: .updatePhone),
-        KeyBinding(.character("d"), .deleteMethod, scope: .methods, "delete the selected method", isDestructive: true, isHint: true, requires: .deleteMethod, hint: "delete"),
-        KeyBinding(.delete, .deleteMethod, scope: .methods, "delete the selected method", isDestructive: true, requires: .deleteMethod),
-        KeyBinding(.character("s"), .toggleSmsSignIn, scope: .methods, "SMS sign-in on/off (mobile)", isDestructive: true, requires: .setSmsSignIn),
-        KeyBinding(.character("m"), .editEmail, scope: .methods, "add or change the e-mail method", isDestructive: true, requires: .addEmail),
-        KeyBinding(.character("t"), .issueTemporaryAccessPass, scope: .methods, "issue a Temporary Access Pass", isDestructive: true, isHint: true, requires: .createTemporaryAccessPass, hint: "TAP"),
-        KeyBinding(.character("x"), .revokeSessions, scope: .methods, "revoke sessions", isDestructive: true, requires: .revokeSessions),
-        KeyBinding(.character("p"), .resetPassword, scope: .methods, "reset the password", isDestructive: true, isHint: true, requires: .resetPassword, hint: "password"),
-
-        KeyBinding(.tab, .nextField, scope: .dialog, "next field", isHint: true),
-        KeyBinding(.backTab, .previousField, scope: .dialog, "previous field"),
-        KeyBinding(.down, .nextField, scope: .dialog, "next field"),
-        KeyBinding(.up, .previousField, scope: .dialog, "previous field"),
-        KeyBinding(.left, .cursorLeft, scope: .dialog, "cursor left, previous choice"),
-        KeyBinding(.right, .cursorRight, scope: .dialog, "cursor right, next choice"),
-        KeyBinding(.character(" "), .toggleChoice, scope: .dialog, "change choice", isHint: true),
-        KeyBinding(.backspace, .deleteBackward, scope: .dialog, "delete character"),
-        KeyBinding(.control("u"), .clearInput, scope: .dialog, "clear the field"),
-        KeyBinding(.enter, .confirm, scope: .dialog, "confirm", isHint: true),
-        KeyBinding(.escape, .closeDialog, scope: .dialog, "cancel", isHint: true),
-
-        KeyBinding(.character("r"), .reveal, scope: .result, "reveal or hide", isHint: true),
-        KeyBinding(.character("c"), .copySecret, scope: .result, "copy to your clipboard (OSC 52)", isHint: true),
-        KeyBinding(.enter, .closeDialog, scope: .result, "close", isHint: true),
-        KeyBinding(.escape, .closeDialog, scope: .result, "close (a reset keeps running)", isHint: true),
-
-        KeyBinding(.enter, .accept, scope: .search, "done", isHint: true),
-        KeyBinding(.escape, .cancel, scope: .search, "close search", isHint: true),
-        KeyBinding(.backspace, .deleteBackward, scope: .search, "delete character"),
-        KeyBinding(.control("u"), .clearInput, scope: .search, "clear search", isHint: true),
-
-        KeyBinding(.enter, .accept, scope: .command, "run", isHint: true),
-        KeyBinding(.escape, .cancel, scope: .command, "cancel", isHint: true),
-        KeyBinding(.backspace, .deleteBackward, scope: .command, "delete character"),
-        KeyBinding(.control("u"), .clearInput, scope: .command, "clear line"),
-
-        KeyBinding(.escape, .closeHelp, scope: .help, "close help", isHint: true),
-        KeyBinding(.character("j"), .moveDown, scope: .help, "scroll down", isHint: true),
-        KeyBinding(.down, .moveDown, scope: .help, "scroll down"),
-        KeyBinding(.character("k"), .moveUp, scope: .help, "scroll up", isHint: true),
-        KeyBinding(.up, .moveUp, scope: .help, "scroll up"),
-        KeyBinding(.pageDown, .pageDown, scope: .help, "page down"),
-        KeyBinding(.pageUp, .pageUp, scope: .help, "page up"),
-        KeyBinding(.character("?"), .closeHelp, scope: .help, "close help", isHint: true),
-        KeyBinding(.character("q"), .closeHelp, scope: .help, "close help"),
-
-        KeyBinding(.character("j"), .moveDown, scope: .tenantPicker, "next tenant"),
-        KeyBinding(.down, .moveDown, scope: .tenantPicker, "next tenant"),
-        KeyBinding(.character("k"), .moveUp, scope: .tenantPicker, "previous tenant"),
-        KeyBinding(.up, .moveUp, scope: .tenantPicker, "previous tenant"),
-        KeyBinding(.enter, .accept, scope: .tenantPicker, "switch to the tenant", isHint: true, hint: "switch"),
-        KeyBinding(.escape, .cancel, scope: .tenantPicker, "close", isHint: true),
-        KeyBinding(.character("q"), .cancel, scope: .tenantPicker, "close"),
-    ])
+    /// `tab` next pane, `enter` open, `esc` back, `q` quit; each sub-state of the browser declares
+    /// its own, then the bulk screen's.
+    public static let standard = KeyMap(
+        BrowserState.bindings + UserListState.listBindings + UserListState.usersBindings + MarksState.bindings
+            + MethodsPane.bindings + DialogState.bindings + UserListState.searchBindings + CommandLineState.bindings
+            + HelpState.bindings + TenantsState.bindings + BulkScreenState.bindings)
 }

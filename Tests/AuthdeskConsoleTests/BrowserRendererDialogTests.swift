@@ -150,9 +150,9 @@ struct BrowserRendererDialogTests {
         var help = ""
         while true {
             help += Screens.render(screen).text
-            let top = screen.helpTop
+            let top = screen.help.top
             _ = screen.apply(.action(.pageDown))
-            if screen.helpTop == top { break }
+            if screen.help.top == top { break }
         }
         #expect(help.contains("Methods pane"))
         for description in Self.destructive { #expect(!help.contains(description)) }
@@ -174,7 +174,7 @@ struct BrowserRendererDialogTests {
     }
 
     @Test(arguments: [
-        (BrowserAction.addPhone, "Add a phone", "[ Add ]  [ Cancel ]"),
+        (KeyAction.addPhone, "Add a phone", "[ Add ]  [ Cancel ]"),
         (.editMethod, "Change a phone number", "[ Cancel ]  [ Change ]"),
         (.deleteMethod, "Delete a method", "[ Cancel ]  [ Delete ]"),
         (.toggleSmsSignIn, "Turn SMS sign-in off", "[ Cancel ]  [ Turn off ]"),
@@ -183,7 +183,7 @@ struct BrowserRendererDialogTests {
         (.revokeSessions, "Revoke sessions", "[ Cancel ]  [ Revoke ]"),
         (.resetPassword, "Reset the password", "[ Cancel ]  [ Reset ]"),
     ])
-    func everyDialogFitsAt80x24(action: BrowserAction, title: String, buttons: String) throws {
+    func everyDialogFitsAt80x24(action: KeyAction, title: String, buttons: String) throws {
         let screen = state([.action(.moveDown), .action(action)])
         let dialog = try #require(screen.dialog)
         let grid = Screens.render(screen)

@@ -46,11 +46,11 @@ struct BrowserRendererJournalTests {
 
     @Test func theTicketQuestionAndTheTicketInTheBanner() {
         var state = Screens.browser()
-        state.ticketPrompt = TicketPrompt(text: "INC-4")
+        state.ticketing.prompt = TicketPrompt(text: "INC-4")
         let asking = Screens.render(state).text.components(separatedBy: "\n")
         #expect(asking[22].contains("Ticket reference (optional; enter to go on): INC-4"))
-        state.ticketPrompt = nil
-        state.ticket = "INC-4"
+        state.ticketing.prompt = nil
+        state.ticketing.reference = "INC-4"
         let banner = Screens.render(state).text.components(separatedBy: "\n")[0]
         #expect(banner.contains("ticket INC-4"))
         #expect(banner.contains("contoso"))

@@ -14,7 +14,7 @@ struct BrowserRendererTenantPickerTests {
     private func state() -> BrowserState {
         var state = BrowserState(tenant: Screens.contoso, tenants: [Screens.contoso, Self.fabrikam, Self.acme])
         _ = state.apply(.start)
-        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: Screens.users))))
+        _ = state.apply(.searchAnswered(generation: state.list.generation, .success(UserPage(users: Screens.users))))
         return state
     }
 
@@ -55,9 +55,9 @@ struct BrowserRendererTenantPickerTests {
         _ = state.apply(.action(.chooseTenant))
         _ = state.apply(.action(.moveDown))
         let effects = state.apply(.action(.accept))
-        #expect(effects == [.openTenant(name: "fabrikam", generation: state.tenantGeneration)])
+        #expect(effects == [.openTenant(name: "fabrikam", generation: state.tenancy.generation)])
         _ = state.apply(.tenantOpened(
-            generation: state.tenantGeneration, .success(TenantOpening(tenant: Self.fabrikam, capabilities: ProviderAction.graph))))
+            generation: state.tenancy.generation, .success(TenantOpening(tenant: Self.fabrikam, capabilities: ProviderAction.graph))))
         let grid = Screens.render(state)
         let banner = try #require(grid.text.split(separator: "\n").first)
         #expect(banner.hasPrefix(" fabrikam · Microsoft Entra ID · fabrikam.com"))

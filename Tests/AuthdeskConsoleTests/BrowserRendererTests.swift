@@ -77,7 +77,7 @@ struct BrowserRendererTests {
         #expect(lines[5].contains("Microsoft Authenticator  Adele's iPhone 15"))
         #expect(lines[37].hasPrefix("└") && lines[37].contains("1/6+"))
         #expect(lines[39].contains("enter open  space mark  R reset MFA  / search"), "with room, both marking hints")
-        #expect(state.usersRows == BrowserLayout(width: 120, height: 40).usersRows)
+        #expect(state.list.rows == BrowserLayout(width: 120, height: 40).usersRows)
         #expect(BrowserLayout(width: 120, height: 40).usersRows == 33)
     }
 
@@ -103,22 +103,34 @@ struct BrowserRendererTests {
         var pages = [Screens.render(state).text]
         #expect(pages[0].contains("more: j scrolls"))
         while true {
-            let top = state.helpTop
+            let top = state.help.top
             _ = state.apply(.action(.pageDown))
-            if state.helpTop == top { break }
+            if state.help.top == top { break }
             pages.append(Screens.render(state).text)
         }
         let text = pages.joined(separator: "\n")
-        for section in state.keyMap.helpSections() {
+        for section in state.keyMap.helpSections() + state.keyMap.helpSections(KeyScope.bulk) {
             #expect(text.contains(section.scope.title))
             for entry in section.entries {
                 #expect(text.contains("\(entry.keyLabel)  "), "key \(entry.keyLabel)")
                 #expect(text.contains(entry.description), "\(entry.description)")
             }
         }
-        for command in BrowserState.commands { #expect(text.contains(":" + command.name)) }
+        for command in BrowserCommand.all { #expect(text.contains(command.usage)) }
         #expect(!pages[pages.count - 1].contains("more: j scrolls"))
         #expect(pages[0].hasSuffix(" esc, ? close help  j scroll down  k scroll up"))
+    }
+
+    @Test func theBulkSectionsOfTheHelpDoNotWidenItsColumns() {
+        let browserOnly = KeyMap(KeyMap.standard.bindings.filter { !KeyScope.bulk.contains($0.scope) })
+        var pages: [[String]] = []
+        for keyMap in [KeyMap.standard, browserOnly] {
+            var state = Screens.browser(readOnly: true, keyMap: keyMap, width: 120, height: 40)
+            _ = state.apply(.action(.help))
+            pages.append(Screens.render(state, width: 120, height: 40).text.components(separatedBy: "\n"))
+        }
+        #expect(pages[0].contains { $0.contains("Global") && $0.contains("A new pass or password") }, "two columns at 120")
+        #expect(pages[0].prefix(34) == pages[1].prefix(34), "the same columns as without the bulk sections")
     }
 
     @Test func readOnlyShowsInTheBannerAndHidesDestructiveBindings() {
@@ -162,7 +174,7 @@ struct BrowserRendererTests {
         var state = Screens.browser()
         _ = state.apply(.action(.moveDown))
         let error = ServiceError(kind: .forbidden, status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges", requestID: "9f1c-77")
-        _ = state.apply(.methodsAnswered(generation: state.methodsGeneration, userID: "u2", .failure(error)))
+        _ = state.apply(.methodsAnswered(generation: state.methodsPane.generation, userID: "u2", .failure(error)))
         let text = Screens.render(state).text
         #expect(text.contains("│ Insufficient privileges (HTTP 403"))
         #expect(text.contains("Request id   9f1c-77"))
@@ -194,7 +206,7 @@ struct BrowserRendererTests {
         var state = Screens.browser()
         _ = state.apply(.action(.search))
         _ = state.apply(.key(.character("x")))
-        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: []))))
+        _ = state.apply(.searchAnswered(generation: state.list.generation, .success(UserPage(users: []))))
         let text = Screens.render(state).text
         #expect(text.contains("│ No user matches “x”"))
         #expect(text.contains(" / x "))

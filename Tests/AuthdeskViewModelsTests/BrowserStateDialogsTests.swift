@@ -10,8 +10,8 @@ struct BrowserStateDialogsTests {
     private func browser(capabilities: Set<ProviderAction> = ProviderAction.graph) -> BrowserState {
         var state = BrowserState(tenant: TenantInfo(name: "contoso", provider: .graph, id: "t", domain: "contoso.com"), capabilities: capabilities)
         _ = state.apply(.start)
-        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: [Fixtures.alice]))))
-        _ = state.apply(.methodsAnswered(generation: state.methodsGeneration, userID: Fixtures.alice.id, .success(Fixtures.aliceMethods)))
+        _ = state.apply(.searchAnswered(generation: state.list.generation, .success(UserPage(users: [Fixtures.alice]))))
+        _ = state.apply(.methodsAnswered(generation: state.methodsPane.generation, userID: Fixtures.alice.id, .success(Fixtures.aliceMethods)))
         _ = state.apply(.action(.nextPane))
         return state
     }

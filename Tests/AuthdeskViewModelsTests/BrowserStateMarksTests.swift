@@ -17,7 +17,7 @@ struct BrowserStateMarksTests {
         #expect(h.model.perform(.toggleMark))
         let state = await h.settle()
         #expect(state.marks.contains(tenant: "contoso", userID: Fixtures.alice.id))
-        #expect(state.currentUser == Fixtures.alan)
+        #expect(state.list.current == Fixtures.alan)
         #expect(state.marks.summary() == "marked: contoso 1")
         h.model.perform(.moveUp)
         h.model.perform(.toggleMark)
@@ -35,7 +35,7 @@ struct BrowserStateMarksTests {
         h.model.type("bob")
         await h.clock.waitForSleepers(1)
         h.clock.advance(by: .milliseconds(300))
-        let state = await h.wait { $0.query == "bob" && $0.usersStatus == .loaded && $0.pendingRequests == 0 }
+        let state = await h.wait { $0.query == "bob" && $0.list.status == .loaded && $0.pendingRequests == 0 }
         #expect(state.users == [Fixtures.bob])
         #expect(state.marks.entries.map(\.user) == [Fixtures.alice, Fixtures.alan])
         #expect(state.marks.summary() == "marked: contoso 2")
@@ -46,9 +46,9 @@ struct BrowserStateMarksTests {
         h.model.start()
         let first = await h.settle()
         #expect(first.users.count == 10)
-        #expect(first.nextCursor != nil)
+        #expect(first.list.nextCursor != nil)
         #expect(h.model.perform(.markAll))
-        let state = await h.wait { !$0.markingAll && $0.pendingRequests == 0 }
+        let state = await h.wait { !$0.marking.markingAll && $0.pendingRequests == 0 }
         #expect(state.marks.count == 25)
         #expect(state.users.count == 25)
         #expect(state.flash?.text == "Marked 25 users: every result of the whole list")
@@ -92,7 +92,7 @@ struct BrowserStateMarksTests {
         let changed = Condition()
         model.observe { _ in changed.signal() }
         model.start()
-        await changed.wait { model.state.usersStatus == .loaded && model.state.pendingRequests == 0 }
+        await changed.wait { model.state.list.status == .loaded && model.state.pendingRequests == 0 }
 
         #expect(model.perform(.bulkReset))
         #expect(bulk.state.phase == .policy)

@@ -93,8 +93,8 @@ struct BrowserStatePreflightTests {
     @Test func aVerdictForAClosedDialogIsDropped() async throws {
         var state = BrowserState(tenant: TenantInfo(name: "contoso", provider: .graph, id: "t", domain: "contoso.com"))
         _ = state.apply(.start)
-        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: [Self.priya]))))
-        _ = state.apply(.methodsAnswered(generation: state.methodsGeneration, userID: Self.priya.id, .success(Self.methods)))
+        _ = state.apply(.searchAnswered(generation: state.list.generation, .success(UserPage(users: [Self.priya]))))
+        _ = state.apply(.methodsAnswered(generation: state.methodsPane.generation, userID: Self.priya.id, .success(Self.methods)))
         _ = state.apply(.action(.nextPane))
         let effects = state.apply(.action(.revokeSessions))
         let first = try #require(state.dialog?.id)

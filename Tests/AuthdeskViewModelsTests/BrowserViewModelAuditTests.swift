@@ -53,13 +53,13 @@ struct BrowserViewModelAuditTests {
     @Test func theTicketIsAskedAtTheFirstChangeOnlyAndGoesIntoEveryEntry() async throws {
         let a = try await opened()
         defer { a.fixture.remove() }
-        #expect(a.h.state.ticketPrompt == nil)
+        #expect(a.h.state.ticketing.prompt == nil)
         #expect(a.h.model.perform(.revokeSessions))
-        #expect(a.h.state.ticketPrompt != nil)
+        #expect(a.h.state.ticketing.prompt != nil)
         #expect(a.h.state.dialog != nil)
         a.h.model.type("INC-42")
         a.h.model.press(.enter)
-        #expect(a.h.state.ticketPrompt == nil)
+        #expect(a.h.state.ticketing.prompt == nil)
         #expect(a.h.state.ticket == "INC-42")
         #expect(a.auditor.ticket == "INC-42")
         a.h.model.perform(.nextField)
@@ -67,7 +67,7 @@ struct BrowserViewModelAuditTests {
         await a.h.wait { $0.dialog == nil }
 
         await revoke(a.h)
-        #expect(a.h.state.ticketPrompt == nil)
+        #expect(a.h.state.ticketing.prompt == nil)
         #expect(a.h.provider.writes == [.revoke("u-cam"), .revoke("u-cam")])
 
         let entries = try await a.journal.audit()
@@ -88,11 +88,11 @@ struct BrowserViewModelAuditTests {
         defer { a.fixture.remove() }
         #expect(a.h.model.perform(.revokeSessions))
         a.h.model.press(.escape)
-        #expect(a.h.state.ticketPrompt == nil)
+        #expect(a.h.state.ticketing.prompt == nil)
         #expect(a.h.state.ticket == nil)
         a.h.model.perform(.closeDialog)
         #expect(a.h.model.perform(.revokeSessions))
-        #expect(a.h.state.ticketPrompt == nil)
+        #expect(a.h.state.ticketing.prompt == nil)
     }
 
     @Test func colonTicketChangesTheTicketForLaterChanges() async throws {

@@ -27,10 +27,10 @@ struct BrowserViewModelDialogTests {
     }
 
     private func selectMethod(_ h: Harness, kind: MethodKind) async {
-        while h.state.currentMethod?.kind != kind {
-            let before = h.state.selectedMethod
+        while h.state.methodsPane.current?.kind != kind {
+            let before = h.state.methodsPane.selected
             h.model.perform(.moveDown)
-            if h.state.selectedMethod == before { break }
+            if h.state.methodsPane.selected == before { break }
         }
     }
 
@@ -155,7 +155,7 @@ struct BrowserViewModelDialogTests {
 
     @Test func thePasswordCannotBeDeleted() async {
         let h = await opened()
-        #expect(h.state.currentMethod?.kind == .password)
+        #expect(h.state.methodsPane.current?.kind == .password)
         h.model.perform(.deleteMethod)
         #expect(h.state.dialog == nil)
         #expect(h.state.flash?.text == "The password cannot be deleted; p resets it")
@@ -355,7 +355,7 @@ struct BrowserViewModelDialogTests {
     @Test func readOnlyOffersNoDialog() async {
         let h = await opened(readOnly: true)
         #expect(h.state.keyMap.bindings.allSatisfy { !$0.isDestructive })
-        for action: BrowserAction in [.addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail,
+        for action: KeyAction in [.addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail,
                                       .issueTemporaryAccessPass, .revokeSessions, .resetPassword] {
             #expect(!h.model.perform(action))
         }

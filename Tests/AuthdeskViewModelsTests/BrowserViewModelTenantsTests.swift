@@ -77,7 +77,7 @@ struct BrowserViewModelTenantsTests {
         #expect(state.tenant.color == "magenta")
         #expect(state.users.map(\.id) == ["u-olga"])
         #expect(state.query == "")
-        #expect(state.isSignedIn("fabrikam") && state.isSignedIn("contoso") && !state.isSignedIn("acme"))
+        #expect(state.tenancy.isSignedIn("fabrikam") && state.tenancy.isSignedIn("contoso") && !state.tenancy.isSignedIn("acme"))
         #expect(state.flash?.text.contains("Now in fabrikam") == true)
         #expect(directory.opened == ["fabrikam"])
         #expect(fabrikam.calls == [.search(""), .methods("u-olga")])
@@ -103,7 +103,7 @@ struct BrowserViewModelTenantsTests {
         #expect(state.flash?.text == "Unknown tenant 'nope' (tenants: contoso, fabrikam, acme)")
         #expect(state.tenant == before.tenant)
         #expect(state.users == before.users)
-        #expect(state.tenantGeneration == before.tenantGeneration)
+        #expect(state.tenancy.generation == before.tenancy.generation)
         #expect(directory.opened.isEmpty)
     }
 
@@ -114,12 +114,12 @@ struct BrowserViewModelTenantsTests {
         command(h, "tenant fabrikam")
         let state = await h.wait { $0.flash?.level == .error && $0.pendingRequests == 0 }
         #expect(state.tenant.name == "contoso")
-        #expect(state.switchingTo == nil)
+        #expect(state.tenancy.switchingTo == nil)
         #expect(state.users.map(\.id) == ["u-alice", "u-bob"])
         #expect(state.methods == .loaded(userID: "u-alice", methods: Fixtures.aliceMethods))
         #expect(state.flash?.text.contains("invalid_client") == true)
         #expect(state.flash?.text.contains("req-7f3a") == true)
-        #expect(!state.isSignedIn("fabrikam"))
+        #expect(!state.tenancy.isSignedIn("fabrikam"))
         #expect(fabrikam.calls.isEmpty)
     }
 
@@ -131,7 +131,7 @@ struct BrowserViewModelTenantsTests {
         #expect(!destructiveBindings(initial).isEmpty)
 
         command(h, "tenant fabrikam")
-        let readOnly = await h.wait { $0.tenant.name == "fabrikam" && $0.usersStatus == .loaded && !$0.users.isEmpty }
+        let readOnly = await h.wait { $0.tenant.name == "fabrikam" && $0.list.status == .loaded && !$0.users.isEmpty }
         #expect(readOnly.readOnly)
         #expect(destructiveBindings(readOnly).isEmpty)
         #expect(h.model.perform(.open))
@@ -179,28 +179,28 @@ struct BrowserViewModelTenantsTests {
     @Test func thePickerListsTheTenantsAndSwitchesWithEnter() async {
         let h = await started()
         #expect(h.model.perform(.chooseTenant))
-        #expect(h.state.tenantPicker == TenantPicker(selected: 0))
+        #expect(h.state.tenancy.picker == TenantPicker(selected: 0))
         #expect(h.state.activeScopes == [.tenantPicker])
         // Keys move the picker, not the list behind it.
         #expect(h.model.perform(.moveDown))
         #expect(h.model.perform(.moveDown))
         #expect(h.model.perform(.moveDown))
-        #expect(h.state.tenantPicker == TenantPicker(selected: 2))
-        #expect(h.state.selectedUser == 0)
+        #expect(h.state.tenancy.picker == TenantPicker(selected: 2))
+        #expect(h.state.list.selected == 0)
         #expect(h.model.perform(.moveUp))
         #expect(h.model.perform(.cancel))
-        #expect(h.state.tenantPicker == nil)
+        #expect(h.state.tenancy.picker == nil)
         #expect(h.state.tenant.name == "contoso")
         #expect(directory.opened.isEmpty)
 
         command(h, "tenant")
-        #expect(h.state.tenantPicker == TenantPicker(selected: 0))
+        #expect(h.state.tenancy.picker == TenantPicker(selected: 0))
         #expect(h.model.perform(.moveDown))
         #expect(h.model.perform(.moveDown))
-        #expect(h.state.tenantPicker == TenantPicker(selected: 2))
+        #expect(h.state.tenancy.picker == TenantPicker(selected: 2))
         #expect(h.model.perform(.accept))
         let state = await h.wait { $0.tenant.name == "acme" && $0.pendingRequests == 0 && $0.methods.userID == Self.marta.id }
-        #expect(state.tenantPicker == nil)
+        #expect(state.tenancy.picker == nil)
         #expect(state.users.map(\.principalName) == ["marta.nowak@example.com"])
     }
 
@@ -209,7 +209,7 @@ struct BrowserViewModelTenantsTests {
         directory.hold("fabrikam")
         command(h, "tenant fabrikam")
         await directory.waitForOpening("fabrikam")
-        #expect(h.state.switchingTo == "fabrikam")
+        #expect(h.state.tenancy.switchingTo == "fabrikam")
         #expect(h.state.flash?.text == "Signing in to fabrikam\u{2026}")
         command(h, "tenant acme")
         // The abandoned sign-in still counts as pending until it answers.

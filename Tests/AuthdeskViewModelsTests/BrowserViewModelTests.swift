@@ -16,7 +16,7 @@ struct BrowserViewModelTests {
         h.model.start()
         let state = await h.settle()
         #expect(state.users.map(\.id) == ["u-alice", "u-alan", "u-bob"])
-        #expect(state.usersStatus == .loaded)
+        #expect(state.list.status == .loaded)
         #expect(state.methods == .loaded(userID: "u-alice", methods: Fixtures.aliceMethods))
         #expect(h.provider.calls == [.search(""), .methods("u-alice")])
     }
@@ -53,7 +53,7 @@ struct BrowserViewModelTests {
         h.model.type("la")
         await h.clock.waitForSleepers(1)
         h.clock.advance(by: .milliseconds(300))
-        let newer = await h.wait { $0.usersStatus == .loaded && $0.query == "ala" && $0.pendingRequests == 1 }
+        let newer = await h.wait { $0.list.status == .loaded && $0.query == "ala" && $0.pendingRequests == 1 }
         #expect(newer.users.map(\.id) == ["u-alan"])
 
         h.provider.release(.search("a"))
@@ -98,17 +98,17 @@ struct BrowserViewModelTests {
         h.model.start()
         var state = await h.settle()
         #expect(state.users.count == 10)
-        #expect(state.nextCursor != nil)
+        #expect(state.list.nextCursor != nil)
         for _ in 0..<6 { h.model.perform(.moveDown) }
         #expect(!h.provider.calls.contains { if case .next = $0 { true } else { false } })
         h.model.perform(.moveDown)
         state = await h.settle()
         #expect(state.users.count == 20)
-        #expect(state.selectedUser == 7)
+        #expect(state.list.selected == 7)
         h.model.perform(.bottom)
         state = await h.settle()
         #expect(state.users.count == 25)
-        #expect(state.nextCursor == nil)
+        #expect(state.list.nextCursor == nil)
         #expect(state.users.map(\.id) == Fixtures.numbered(25).map(\.id))
         let pages = h.provider.calls.filter { if case .next = $0 { true } else { false } }
         #expect(pages.count == 2)
@@ -121,8 +121,8 @@ struct BrowserViewModelTests {
             requestID: "req-42"))
         h.model.start()
         let state = await h.settle()
-        guard case .failed(let error) = state.usersStatus else {
-            Issue.record("expected a failed search, got \(state.usersStatus)")
+        guard case .failed(let error) = state.list.status else {
+            Issue.record("expected a failed search, got \(state.list.status)")
             return
         }
         #expect(error.requestID == "req-42")
@@ -153,7 +153,7 @@ struct BrowserViewModelTests {
         #expect(h.model.perform(.open))
         #expect(h.state.focus == .methods)
         #expect(h.model.perform(.moveDown))
-        #expect(h.state.currentMethod == Fixtures.aliceMethods[1])
+        #expect(h.state.methodsPane.current == Fixtures.aliceMethods[1])
         #expect(h.model.perform(.back))
         #expect(h.state.focus == .users)
         #expect(h.model.perform(.nextPane))
@@ -162,10 +162,10 @@ struct BrowserViewModelTests {
         #expect(h.state.focus == .users)
 
         #expect(h.model.perform(.help))
-        #expect(h.state.showsHelp)
+        #expect(h.state.help.isShown)
         #expect(!h.model.perform(.search), "help is modal: / does nothing there")
         #expect(h.model.perform(.closeHelp))
-        #expect(!h.state.showsHelp)
+        #expect(!h.state.help.isShown)
 
         #expect(h.model.perform(.commandLine))
         h.model.type("tenants x")
@@ -202,13 +202,13 @@ struct BrowserViewModelTests {
         h.model.perform(.search)
         h.model.press(.character("j"))
         #expect(h.state.query == "j")
-        #expect(h.state.selectedUser == 0)
+        #expect(h.state.list.selected == 0)
         h.model.perform(.clearInput)
         h.model.press(.down)
         #expect(h.state.input == .search)
-        #expect(h.state.selectedUser == 1)
+        #expect(h.state.list.selected == 1)
         #expect(h.model.perform(.bottom))
-        #expect(h.state.currentUser == Fixtures.bob)
+        #expect(h.state.list.current == Fixtures.bob)
         #expect(h.model.perform(.accept))
         #expect(h.model.perform(.open))
         #expect(h.state.focus == .methods)

@@ -67,4 +67,25 @@ struct KeyMapTests {
         let search = KeyMap.standard.hints(in: [.search]).map(\.description)
         #expect(search == ["done", "close search", "clear search"])
     }
+
+    @Test func theBulkScreenKeysAreScopesOfTheSameTable() {
+        let map = KeyMap.standard
+        #expect(map.action(for: .character(" "), in: [.bulkPolicy]) == .togglePolicy)
+        #expect(map.action(for: .enter, in: [.bulkConfirm]) == .accept)
+        #expect(map.action(for: .character("j"), in: [.bulkConfirm]) == nil, "j types in the confirmation")
+        #expect(map.action(for: .character("t"), in: [.bulkSummary]) == .retryFailed)
+        #expect(map.action(for: .character("p"), in: [.bulkRunning]) == .pause)
+        #expect(map.helpSections(KeyScope.bulk).map(\.scope) == KeyScope.bulk)
+        let summary = map.hints(in: [.bulkSummary]).map { "\($0.keyLabel) \($0.description)" }
+        #expect(summary == ["t retry failed", "e export CSV and JSON", "esc back (done users unmarked)", "j down"])
+    }
+
+    @Test func readOnlyDropsRunningAndRetryingABulkJob() {
+        let destructive = KeyMap.standard.bindings.filter { $0.isDestructive && KeyScope.bulk.contains($0.scope) }
+        #expect(Set(destructive.map(\.action)) == [.accept, .retryFailed])
+        let readOnly = KeyMap.standard.readOnly()
+        #expect(readOnly.action(for: .enter, in: [.bulkConfirm]) == nil)
+        #expect(readOnly.action(for: .character("t"), in: [.bulkSummary, .bulkJobs]) == nil)
+        #expect(readOnly.action(for: .enter, in: [.bulkPlan]) == .accept, "the plan can still be reviewed")
+    }
 }

@@ -35,8 +35,8 @@ enum Screens {
         let layout = BrowserLayout(width: width, height: height)
         _ = state.apply(.viewport(usersRows: layout.usersRows, methodsRows: layout.methodsRows))
         _ = state.apply(.start)
-        _ = state.apply(.searchAnswered(generation: state.searchGeneration, .success(UserPage(users: users, next: PageCursor("p2")))))
-        _ = state.apply(.methodsAnswered(generation: state.methodsGeneration, userID: "u1", .success(adeleMethods)))
+        _ = state.apply(.searchAnswered(generation: state.list.generation, .success(UserPage(users: users, next: PageCursor("p2")))))
+        _ = state.apply(.methodsAnswered(generation: state.methodsPane.generation, userID: "u1", .success(adeleMethods)))
         return state
     }
 

@@ -48,7 +48,7 @@ struct Harness {
     @discardableResult
     func settle(sleepers: Int = 0) async -> BrowserState {
         await clock.waitForSleepers(sleepers)
-        return await wait { $0.pendingRequests == 0 && $0.usersStatus != .searching && !$0.isLoadingMore
+        return await wait { $0.pendingRequests == 0 && $0.list.status != .searching && !$0.list.isLoadingMore
             && !Self.methodsLoading($0) }
     }
 

@@ -1,8 +1,9 @@
-/// Everything an operator can ask of the user browser; key bindings map keys to these.
+/// Everything an operator can ask of a screen (the browser, its dialogs, the bulk reset screen);
+/// the key table (``KeyMap``) maps keys to these, per scope.
 ///
-/// Tests press keys by action name (``BrowserViewModel/perform(_:)``), as lazygit's do, so a
-/// changed key binding changes no test.
-public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
+/// Tests press keys by action name (``BrowserViewModel/perform(_:)``,
+/// ``BulkScreenViewModel/perform(_:)``), as lazygit's do, so a changed key binding changes no test.
+public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case search
     case commandLine
     case help
@@ -49,4 +50,11 @@ public enum BrowserAction: String, Sendable, Hashable, CaseIterable {
     case closeDialog
     case reveal
     case copySecret
+    // The bulk reset screen (`quit` there: while a job runs, asks once, then pauses it and quits).
+    case togglePolicy
+    case pause
+    case cancelRun
+    case export
+    /// Run a job's failed users again (their failed steps, then the verify).
+    case retryFailed
 }
