@@ -148,13 +148,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // What the command line needs from its process: standard error, a secret read from
+        // standard input without echo, SIGINT and SIGTERM caught while a job runs.
+        .target(name: "AuthdeskCommandLineIO", swiftSettings: swiftSettings),
+
         // The executable: argument parsing and printing; no logic of its own.
         .executableTarget(
             name: "authdesk",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskViewModels",
                 "AuthdeskConsole", "AuthdeskSandbox", "AuthdeskOutput", "AuthdeskJournal", "AuthdeskBulkReset",
-                "AuthdeskAudit", "AuthdeskWorkflows",
+                "AuthdeskAudit", "AuthdeskWorkflows", "AuthdeskCommandLineIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -220,6 +224,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "AuthdeskCommandLineIOTests", dependencies: ["AuthdeskCommandLineIO"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskWorkflowsTests",
             dependencies: [

@@ -20,7 +20,7 @@ public enum ExitStatus: Int32, Sendable {
     public static func of(_ error: any Error) -> ExitStatus? {
         switch error {
         case is AuthdeskCore.ValidationError, is ConfigError, is UsageError: .badInput
-        case let error as WorkflowFailure: error.status
+        case let error as any CarriesExitStatus: error.exitStatus
         case is CommandFailure: .someFailed
         case let error as ServiceError:
             switch error.kind {

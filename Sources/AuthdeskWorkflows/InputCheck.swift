@@ -10,7 +10,7 @@ public enum InputCheck {
         do {
             return try PhoneNumber(text.trimmingCharacters(in: .whitespaces))
         } catch {
-            throw UsageError("--number: \(error.message)")
+            throw UsageError(error.message)
         }
     }
 

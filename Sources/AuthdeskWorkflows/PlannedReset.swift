@@ -23,8 +23,10 @@ extension ResetMfaWorkflow {
     }
 
     /// Finds `references` in `workspace` (users without a prefix in its default tenant) and plans
-    /// `policy` for them. A failed sign-in stops here; nothing is sent.
+    /// `policy` for them. A tenant prefix that names no profile, or a failed sign-in, stops here;
+    /// nothing is sent.
     public func plan(_ references: [UserReference], policy: ResetPolicy, in workspace: Workspace) async throws -> PlannedReset {
+        try workspace.requireProfiles(references.compactMap(\.tenant))
         let resolved = try await ResolvedUsers.resolve(references, defaultTenant: workspace.defaultTenant, in: workspace)
         let result = try await plan(resolved.targets, policy: policy)
         return PlannedReset(resolved: resolved, result: result, unreadable: resolved.unreadable(adding: result.unplanned))

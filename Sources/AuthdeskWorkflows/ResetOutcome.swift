@@ -36,14 +36,18 @@ public struct ResetOutcome: Sendable {
 }
 
 extension ResetMfaWorkflow {
-    /// Follows `run` to its end, reporting each event, and reads the job's outcome.
+    /// Follows `run` to its end, reporting each event (and a progress line for it to
+    /// `progress`), and reads the job's outcome.
     /// `interrupted`: asked at the end whether a signal stopped the run.
     public func finish(
         _ run: ResetRun, unreadable: [UnreadableUser] = [], refused: [UserResetPlan] = [],
-        interrupted: @Sendable () -> Bool = { false }, report: (BulkResetEvent) -> Void = { _ in }
+        interrupted: @Sendable () -> Bool = { false }, progress: ((String) -> Void)? = nil,
+        report: (BulkResetEvent) -> Void = { _ in }
     ) async throws -> ResetOutcome {
         var journalFailure: String?
+        var log = progress.map { ResetProgressLog(run, write: $0) }
         for await event in run.events {
+            log?.show(event)
             report(event)
             if case .journalFailed(let message) = event { journalFailure = message }
         }

@@ -1,6 +1,6 @@
 /// A failure a workflow reports with its exit status already decided (the journal could not be
 /// written, every user was refused): the front end shows ``message`` and exits with ``status``.
-public struct WorkflowFailure: Error, Sendable, CustomStringConvertible {
+public struct WorkflowFailure: CarriesExitStatus, Sendable {
     public var message: String
     public var status: ExitStatus
 
@@ -10,4 +10,5 @@ public struct WorkflowFailure: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+    public var exitStatus: ExitStatus { status }
 }

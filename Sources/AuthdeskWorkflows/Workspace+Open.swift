@@ -53,9 +53,16 @@ extension Workspace {
             for index in profiles.indices { profiles[index].readOnly = true }
         }
         let auditor = options.audit ? makeAuditor(options) : nil
-        return Workspace(
+        let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox)
+        do {
+            try workspace.requireProfiles(options.profiles)
+        } catch {
+            await workspace.close()
+            throw error
+        }
+        return workspace
     }
 
     /// The session's auditor: the state directory's journal (or why it cannot be opened), the

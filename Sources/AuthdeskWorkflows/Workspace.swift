@@ -74,6 +74,11 @@ public final class Workspace: TenantDirectory, Sendable {
         return profile
     }
 
+    /// Checks, before anything is signed in or sent, that every one of `names` is a profile.
+    public func requireProfiles(_ names: [String]) throws(ConfigError) {
+        for name in names { _ = try profile(named: name) }
+    }
+
     /// Refuses, before anything is sent, a change in a read-only tenant among `names`.
     public func refuseReadOnly(_ names: [String]) throws(ServiceError) {
         let readOnly = names.filter { name in profiles.first { $0.name == name }?.readOnly ?? false }

@@ -1,3 +1,4 @@
+import AuthdeskCommandLineIO
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskOutput
@@ -24,10 +25,9 @@ struct BulkRun {
                 Task { await control.suspend() }
             }
         }
-        var progress = ResetProgressLog(run, write: StandardError.progress)
         let outcome = try await workflow.finish(
-            run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil }
-        ) { progress.show($0) }
+            run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil },
+            progress: StandardError.progress)
         watch.stop()
         print(outcome.render(output), terminator: "")
         if let message = outcome.closingMessage { StandardError.write("authdesk: " + message) }

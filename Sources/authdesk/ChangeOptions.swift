@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthdeskCommandLineIO
 import AuthdeskOutput
 import AuthdeskWorkflows
 

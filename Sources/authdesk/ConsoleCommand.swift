@@ -23,11 +23,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         // Before anything starts or signs in: a terminal that cannot address the cursor is refused.
-        do {
-            try TerminalRequirement.check(term: environment["TERM"])
-        } catch {
-            throw UsageError(error.description)
-        }
+        try TerminalRequirement.check(term: environment["TERM"])
         let status = try await Workspace.with(global.workspace(audit: true, ticket: ticket.ticket)) { workspace in
             let options = ConsoleOptions(
                 ascii: ascii, noColor: noColor, readOnly: global.readOnly, auditor: workspace.auditor, environment: environment)

@@ -27,9 +27,8 @@ struct JobsResumeCommand: AsyncParsableCommand {
         let journal = try JournalStore.open()
         let names = try await ResetMfaWorkflow.tenantsToResume(jobID, retryFailed: retryFailed, in: journal)
         let status = try await Workspace.with(tenants.workspace(first: names.first)) { workspace in
-            for name in names { _ = try workspace.profile(named: name) }
-            let workflow = ResetMfaWorkflow(
-                tenants: ResetTenants(directory: workspace), journal: { journal }, perTenantLimit: concurrency.concurrency)
+            try workspace.requireProfiles(names)
+            let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency)
             return try await BulkRun(workflow: workflow, output: outputOption.output).run(jobID, retryFailed: retryFailed)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }

@@ -14,8 +14,7 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
-        let number = try phone.phoneNumber()
-        let user = change.user, type = phone.type
+        let user = change.user, type = phone.type, number = phone.number
         try await change.run { workflow in
             MethodChangeReport.of([(try await workflow.updatePhone(of: user, type: type, number: number), "updated")])
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthdeskCommandLineIO
 import AuthdeskWorkflows
 
 /// `authdesk password reset USER`: resets the password (one the service generates, or one read

@@ -8,15 +8,8 @@ struct PhoneArguments: ParsableArguments {
     @Option(help: ArgumentHelp("The phone's slot.", valueName: "mobile|alternateMobile|office"))
     var type: PhoneType
 
-    @Option(help: ArgumentHelp("+<country code> <number>[x<extension>], e.g. \"+1 2065555555\".", valueName: "NUMBER"))
-    var number: String
-
-    func validate() throws {
-        _ = try InputCheck.phoneNumber(number)
-    }
-
-    /// The number, parsed: `validate()` has already accepted it.
-    func phoneNumber() throws -> PhoneNumber {
-        try InputCheck.phoneNumber(number)
-    }
+    @Option(
+        help: ArgumentHelp("+<country code> <number>[x<extension>], e.g. \"+1 2065555555\".", valueName: "NUMBER"),
+        transform: { text in try InputCheck.phoneNumber(text) })
+    var number: PhoneNumber
 }

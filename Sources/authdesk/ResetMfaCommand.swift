@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthdeskCommandLineIO
 import AuthdeskCore
 import AuthdeskOutput
 import AuthdeskWorkflows
@@ -11,8 +12,7 @@ struct ResetMfaCommand: AsyncParsableCommand {
         commandName: "reset-mfa",
         abstract: "Reset all MFA methods of many users: plan, confirm, run, verify (resumable with 'jobs resume').",
         discussion: """
-            USER is an object id or user principal name (Graph), or a user id or e-mail (Auth0). To span \
-            tenants, prefix a user with a profile name and a colon: fabrikam:ben@fabrikam.com. Users without a \
+            To span tenants, prefix a user with a profile name and a colon: fabrikam:ben@fabrikam.com. Users without a \
             prefix are in the first --profile (or the default profile). Every tenant named by a prefix is \
             opened from the configuration; with no configuration, the embedded sandbox's contoso, fabrikam and acme.
 
@@ -24,8 +24,7 @@ struct ResetMfaCommand: AsyncParsableCommand {
 
             Without --yes the operator must type RESET <count> on the terminal. The job and every step are \
             journalled in the state directory before and after each request; after a crash, \
-            'authdesk jobs resume ID' continues it. Progress goes to standard error when it is a terminal; \
-            the results (one row per user) go to standard output.
+            'authdesk jobs resume ID' continues it. The results (one row per user) go to standard output.
 
             Pre-flight: before the plan is shown, each user is checked against the operator's directory \
             role (an Authentication Administrator cannot change an administrator's methods). A user the \
@@ -70,7 +69,6 @@ struct ResetMfaCommand: AsyncParsableCommand {
         let policy = try ResetPolicy(parsing: policy)
         let references = try usersFile.map(UsersFile.read) ?? users.map { text throws(UsageError) in try UserReference(parsing: text) }
         let status = try await Workspace.with(tenants.workspace()) { workspace in
-            for name in tenants.profile + references.compactMap(\.tenant) { _ = try workspace.profile(named: name) }
             return try await reset(references, policy: policy, workspace: workspace)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
@@ -91,18 +89,11 @@ struct ResetMfaCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data(planned.report.render(.table).utf8))
         }
         let runnable = try ResetMfaWorkflow.runnable(planned.result.plan)
-        if !yes { try confirm(runnable.confirmationPhrase) }
+        if !yes, !Confirmation.typed(runnable.confirmationPhrase) {
+            throw UsageError("not confirmed (expected '\(runnable.confirmationPhrase)'); nothing was sent")
+        }
         let job = try await workflow.createJob(planned, runnable: runnable, in: workspace, ticket: ticket.ticket)
         let run = BulkRun(workflow: workflow, output: output, unreadable: planned.unreadable, refused: planned.result.plan.refused)
         return try await run.run(job)
-    }
-
-    /// Asks the operator, on the terminal, to type the phrase; anything else stops here.
-    func confirm(_ phrase: String) throws {
-        FileHandle.standardError.write(Data("Type \(phrase) to run this plan (anything else cancels): ".utf8))
-        let answer = readLine(strippingNewline: true)?.trimmingCharacters(in: .whitespaces)
-        guard answer == phrase else {
-            throw UsageError("not confirmed (expected '\(phrase)'); nothing was sent")
-        }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuthdeskCommandLineIO
 import AuthdeskWorkflows
 
 /// The options of the bulk commands: like ``GlobalOptions``, but `--profile` may be repeated, so

@@ -4,14 +4,16 @@ import Foundation
 /// Catches SIGINT and SIGTERM: while a job runs, so that Ctrl-C stops it cleanly instead of
 /// killing the process, and for `sandbox serve`, which serves until told to stop. The first
 /// signal calls the handler; the signals' default actions come back on ``stop()``.
-final class SignalWatch: @unchecked Sendable {
+public final class SignalWatch: @unchecked Sendable {
     private let lock = NSLock()
     private var sources: [any DispatchSourceSignal] = []
     private var caught: Int32?
     private var handler: (@Sendable (Int32) -> Void)?
 
+    public init() {}
+
     /// Starts catching; `handler` is called once, with the first signal's number.
-    func start(_ handler: @escaping @Sendable (Int32) -> Void) {
+    public func start(_ handler: @escaping @Sendable (Int32) -> Void) {
         lock.withLock { self.handler = handler }
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
@@ -23,7 +25,7 @@ final class SignalWatch: @unchecked Sendable {
     }
 
     /// Waits for SIGINT or SIGTERM.
-    static func wait() async {
+    public static func wait() async {
         let watch = SignalWatch()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             watch.start { _ in continuation.resume() }
@@ -32,10 +34,10 @@ final class SignalWatch: @unchecked Sendable {
     }
 
     /// The signal caught, if any.
-    var signalCaught: Int32? { lock.withLock { caught } }
+    public var signalCaught: Int32? { lock.withLock { caught } }
 
     /// Stops catching: the signals end the process again.
-    func stop() {
+    public func stop() {
         let all = lock.withLock {
             defer { sources.removeAll() }
             return sources

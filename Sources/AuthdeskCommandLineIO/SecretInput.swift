@@ -1,10 +1,10 @@
 import Foundation
 
 /// Reads a secret from standard input: one line, never echoed when standard input is a terminal.
-enum SecretInput {
+public enum SecretInput {
     /// The first line of standard input without its line ending; nil at end of input. On a
     /// terminal, `prompt` goes to standard error and echo is off while the line is typed.
-    static func readLine(prompt: String) -> String? {
+    public static func readLine(prompt: String) -> String? {
         guard isatty(STDIN_FILENO) == 1 else { return clean(Swift.readLine(strippingNewline: true)) }
         var saved = termios()
         guard tcgetattr(STDIN_FILENO, &saved) == 0 else { return clean(Swift.readLine(strippingNewline: true)) }
@@ -19,7 +19,8 @@ enum SecretInput {
         return clean(line)
     }
 
-    private static func clean(_ line: String?) -> String? {
+    /// The line without a carriage return left by a Windows terminal or file.
+    static func clean(_ line: String?) -> String? {
         guard var line else { return nil }
         if line.hasSuffix("\r") { line.removeLast() }
         return line
