@@ -1,7 +1,7 @@
-import AuthdeskWorkflows
-import AuthdeskJournal
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskWorkflows
 
 /// Work the browser's state machine asks for; ``BrowserViewModel`` runs it and feeds the answer
 /// back as a ``BrowserEvent`` tagged with the same generation.

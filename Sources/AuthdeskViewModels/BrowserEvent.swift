@@ -1,7 +1,7 @@
-import AuthdeskWorkflows
-import AuthdeskJournal
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskWorkflows
 
 /// Everything that can change the browser's state: the operator's keys and the services' answers.
 public enum BrowserEvent: Sendable, Equatable {

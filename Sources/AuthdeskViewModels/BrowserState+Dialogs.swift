@@ -1,6 +1,6 @@
-import AuthdeskWorkflows
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskWorkflows
 
 extension BrowserState {
     // MARK: Opening

@@ -1,7 +1,7 @@
-import AuthdeskWorkflows
 import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskWorkflows
 
 /// The user browser's view model: holds ``BrowserState``, turns keys into state changes, runs
 /// the service calls they ask for and publishes every new state.

@@ -1,6 +1,7 @@
 import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskWorkflows
 
 /// Everything that changes the bulk screen: the operator's keys, and the answers of the
 /// planner, the journal and the engine, each tagged with the screen's generation (answers for a

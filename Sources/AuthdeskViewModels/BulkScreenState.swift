@@ -1,6 +1,7 @@
 import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskWorkflows
 import Foundation
 
 /// The bulk "reset all MFA" screen as a value: policy, plan, confirmation, run and summary, or

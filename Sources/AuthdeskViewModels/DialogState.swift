@@ -1,6 +1,6 @@
-import AuthdeskWorkflows
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskWorkflows
 import Foundation
 
 /// One action dialog as a value: its fields, focus, validation and result. Pure: keys change it
@@ -150,7 +150,7 @@ public struct DialogState: Sendable, Equatable {
                 return error.message
             }
         case .address:
-            return Self.emailProblem(text)
+            return InputCheck.emailProblem(text)
         case .lifetime:
             if text.isEmpty { return nil }
             guard let minutes = Int(text), TemporaryAccessPassRequest.lifetimeRange.contains(minutes) else {
@@ -233,16 +233,6 @@ public struct DialogState: Sendable, Equatable {
             calendar.component(.day, from: date) == day[2]
         else { return nil }
         return date
-    }
-
-    static func emailProblem(_ text: String) -> String? {
-        let valid = "an address like name@example.org"
-        if text.isEmpty { return "An address is needed: \(valid)" }
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-            !parts[1].hasSuffix("."), !text.contains(" ")
-        else { return "'\(text)' is not an e-mail address: use \(valid)" }
-        return nil
     }
 
     // MARK: Editing

@@ -3,6 +3,7 @@ import AuthdeskConsole
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskViewModels
+import AuthdeskWorkflows
 import Foundation
 import Testing
 

@@ -41,7 +41,14 @@ import Testing
             let run = try await workflow.run(job)
             #expect(run.before.users.map(\.user.displayName) == ["Avery Howard (avery.howard@contoso.com)"])
             var events: [BulkResetEvent] = []
-            let outcome = try await workflow.finish(run, report: { events.append($0) })
+            var lines: [String] = []
+            let outcome = try await workflow.finish(run, progress: { lines.append($0) }, report: { events.append($0) })
+            let steps = runnable.totals.steps
+            #expect(lines.first?.hasSuffix("1 user, \(steps) steps to do") == true)
+            #expect(lines.contains { $0.contains("contoso Avery Howard (avery.howard@contoso.com): Delete Mobile phone: done") })
+            let last = try #require(lines.last)
+            #expect(last.hasPrefix("[users 1 done, 0 failed, 0 running of 1; steps \(steps)/\(steps), "))
+            #expect(last.hasSuffix("] job finished"))
             #expect(outcome.status == .success)
             #expect(outcome.summary.job.ticket == "INC-7")
             #expect(events.filter { if case .stepFinished = $0 { true } else { false } }.count == runnable.totals.steps)

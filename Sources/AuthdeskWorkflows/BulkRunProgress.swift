@@ -1,8 +1,9 @@
 import AuthdeskBulkReset
 import AuthdeskJournal
 
-/// A running (or just ended) job on the run screen: a row per user, the overall progress, the
-/// throughput and the time left, all measured on the view model's clock from the engine's events.
+/// A running (or just ended) job: a row per user, the overall progress, the throughput and the
+/// time left, measured on the caller's clock from the engine's events. The console's run screen
+/// draws it; the command line's progress lines are written from it.
 public struct BulkRunProgress: Sendable, Hashable {
     public var jobID: JobID
     public var rows: [BulkRunRow]
@@ -32,6 +33,10 @@ public struct BulkRunProgress: Sendable, Hashable {
     public var usersDone: Int { rows.filter { $0.status == .done }.count }
     public var usersFailed: Int { rows.filter { if case .failed = $0.status { true } else { false } }.count }
     public var usersFinished: Int { rows.filter(\.isFinished).count }
+    /// Users with a step in flight or being verified.
+    public var usersRunning: Int {
+        rows.filter { if case .running = $0.status { true } else { $0.status == .verifying } }.count
+    }
 
     /// Share of the work done, 0 to 1: steps, and each user's verification as one more.
     public var fraction: Double {
@@ -40,7 +45,7 @@ public struct BulkRunProgress: Sendable, Hashable {
         return Double(stepsDone + usersFinished) / Double(total)
     }
 
-    var elapsedSeconds: Double {
+    public var elapsedSeconds: Double {
         let elapsed = now - startedAt
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
@@ -82,7 +87,7 @@ public struct BulkRunProgress: Sendable, Hashable {
     }
 
     /// Applies one engine event that happened at `time`.
-    mutating func apply(_ event: BulkResetEvent, at time: Duration) {
+    public mutating func apply(_ event: BulkResetEvent, at time: Duration) {
         now = time
         switch event {
         case .started:
