@@ -146,28 +146,6 @@ public struct ProviderRemover: MethodRemover {
 
     /// A method value to address a step's method by: its kind and id are all a delete needs.
     static func method(for step: PlanStep) -> AuthMethod? {
-        let id = step.methodID
-        switch step.kind {
-        case .phone: return .phone(PhoneMethod(id: id, phoneNumber: "", phoneType: PhoneType(methodID: id)))
-        case .email: return .email(EmailMethod(id: id, emailAddress: ""))
-        case .fido2: return .fido2(Fido2Method(id: id))
-        case .microsoftAuthenticator: return .microsoftAuthenticator(MicrosoftAuthenticatorMethod(id: id))
-        case .softwareOath: return .softwareOath(SoftwareOathMethod(id: id))
-        case .hardwareOath: return .hardwareOath(HardwareOathMethod(id: id))
-        case .temporaryAccessPass: return .temporaryAccessPass(TemporaryAccessPassMethod(id: id))
-        case .windowsHelloForBusiness: return .windowsHelloForBusiness(KeyCredentialMethod(id: id))
-        case .platformCredential: return .platformCredential(KeyCredentialMethod(id: id))
-        case .auth0Phone: return .auth0(Auth0Method(id: id, type: "phone"))
-        case .auth0Email: return .auth0(Auth0Method(id: id, type: "email"))
-        case .auth0Totp: return .auth0(Auth0Method(id: id, type: "totp"))
-        case .auth0WebAuthnRoaming: return .auth0(Auth0Method(id: id, type: "webauthn-roaming"))
-        case .auth0WebAuthnPlatform: return .auth0(Auth0Method(id: id, type: "webauthn-platform"))
-        case .auth0Passkey: return .auth0(Auth0Method(id: id, type: "passkey"))
-        case .auth0Push: return .auth0(Auth0Method(id: id, type: "push"))
-        case .auth0RecoveryCode: return .auth0(Auth0Method(id: id, type: "recovery-code"))
-        case .auth0Guardian: return .auth0(Auth0Method(id: id, type: "guardian"))
-        case .auth0EmailVerification: return .auth0(Auth0Method(id: id, type: "email-verification"))
-        case .password, .auth0Password, .unknown: return nil
-        }
+        AuthMethod.addressing(step.kind, id: step.methodID)
     }
 }

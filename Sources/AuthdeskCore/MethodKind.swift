@@ -51,4 +51,39 @@ public enum MethodKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .unknown: "Unknown method"
         }
     }
+
+    /// Where a reset deletes a method of this kind among the user's methods: lower goes first
+    /// (phones are ordered by slot in ``ResetPlan``; the default method goes last whatever it is).
+    public var resetOrder: Int {
+        switch self {
+        case .hardwareOath: 10
+        case .softwareOath, .auth0Totp: 20
+        case .microsoftAuthenticator, .auth0Push: 30
+        case .auth0Guardian: 31
+        case .fido2, .auth0WebAuthnRoaming: 40
+        case .auth0Passkey: 41
+        case .windowsHelloForBusiness, .auth0WebAuthnPlatform: 50
+        case .platformCredential: 60
+        case .temporaryAccessPass: 70
+        case .email, .auth0Email: 80
+        case .auth0EmailVerification: 81
+        case .phone, .auth0Phone: 93
+        case .auth0RecoveryCode: 100
+        case .password, .auth0Password, .unknown: 200
+        }
+    }
+
+    /// Whether the `portal` policy removes this kind, as the Entra portal's "Require re-register
+    /// MFA" does (``ResetPolicy`` says why for each); `all` removes every kind but the password.
+    public var isRemovedByPortal: Bool {
+        switch self {
+        case .phone, .microsoftAuthenticator, .softwareOath, .hardwareOath,
+             .auth0Phone, .auth0Totp, .auth0Push, .auth0Guardian, .auth0RecoveryCode:
+            true
+        case .password, .email, .fido2, .temporaryAccessPass, .windowsHelloForBusiness, .platformCredential,
+             .auth0Email, .auth0EmailVerification, .auth0WebAuthnRoaming, .auth0WebAuthnPlatform, .auth0Passkey,
+             .auth0Password, .unknown:
+            false
+        }
+    }
 }

@@ -107,39 +107,15 @@ public struct ResetPlan: Sendable, Hashable, Codable {
         return phone.phoneType ?? PhoneType(methodID: phone.id)
     }
 
-    /// The step order described on the type; lower goes first.
+    /// The step order described on the type; lower goes first: each kind's ``MethodKind/resetOrder``,
+    /// phones by slot (alternate mobile before mobile).
     static func rank(of method: AuthMethod) -> Int {
-        switch method {
-        case .hardwareOath: 10
-        case .softwareOath: 20
-        case .microsoftAuthenticator: 30
-        case .fido2: 40
-        case .windowsHelloForBusiness: 50
-        case .platformCredential: 60
-        case .temporaryAccessPass: 70
-        case .email: 80
-        case .phone:
-            switch phoneType(of: method) {
-            case .office: 90
-            case nil: 91
-            case .alternateMobile: 92
-            case .mobile: 93
-            }
-        case .auth0(let factor):
-            switch factor.kind {
-            case .auth0Totp: 20
-            case .auth0Push: 30
-            case .auth0Guardian: 31
-            case .auth0WebAuthnRoaming: 40
-            case .auth0Passkey: 41
-            case .auth0WebAuthnPlatform: 50
-            case .auth0Email: 80
-            case .auth0EmailVerification: 81
-            case .auth0Phone: 93
-            case .auth0RecoveryCode: 100
-            default: 200
-            }
-        case .password, .unknown: 200
+        guard case .phone = method else { return method.kind.resetOrder }
+        switch phoneType(of: method) {
+        case .office: return 90
+        case nil: return 91
+        case .alternateMobile: return 92
+        case .mobile: return 93
         }
     }
 }

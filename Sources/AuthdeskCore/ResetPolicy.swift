@@ -54,12 +54,8 @@ public enum ResetPolicy: String, Sendable, Hashable, Codable, CaseIterable {
             if self == .all { return .remove(.delete) }
             guard case .hardwareOath(let token) = method else { return .remove(.deactivate) }
             return Self.isActivated(token) ? .remove(.deactivate) : .keep(.alreadyInactive)
-        case .phone, .microsoftAuthenticator, .softwareOath,
-             .auth0Phone, .auth0Totp, .auth0Push, .auth0Guardian, .auth0RecoveryCode:
-            return .remove(.delete)
-        case .email, .fido2, .temporaryAccessPass, .windowsHelloForBusiness, .platformCredential,
-             .auth0Email, .auth0EmailVerification, .auth0WebAuthnRoaming, .auth0WebAuthnPlatform, .auth0Passkey:
-            return self == .all ? .remove(.delete) : .keep(.keptByPolicy)
+        default:
+            return self == .all || method.kind.isRemovedByPortal ? .remove(.delete) : .keep(.keptByPolicy)
         }
     }
 

@@ -237,20 +237,12 @@ extension GraphProvider {
 
     // MARK: Plumbing of writes
 
-    /// The `authentication/` collection of a method kind, for deletes.
+    /// The `authentication/` collection of a method kind, for deletes: Graph names its
+    /// collections after the kind (`fido2` → `fido2Methods`), as it names its types
+    /// (`fido2AuthenticationMethod`). The password cannot be deleted; Auth0's kinds are not Graph's.
     static func collection(of kind: MethodKind) -> String? {
-        switch kind {
-        case .phone: "phoneMethods"
-        case .email: "emailMethods"
-        case .fido2: "fido2Methods"
-        case .microsoftAuthenticator: "microsoftAuthenticatorMethods"
-        case .softwareOath: "softwareOathMethods"
-        case .hardwareOath: "hardwareOathMethods"
-        case .temporaryAccessPass: "temporaryAccessPassMethods"
-        case .windowsHelloForBusiness: "windowsHelloForBusinessMethods"
-        case .platformCredential: "platformCredentialMethods"
-        default: nil
-        }
+        guard kind != .password, kind != .unknown, !kind.rawValue.hasPrefix("auth0") else { return nil }
+        return kind.rawValue + "Methods"
     }
 
     /// `#microsoft.graph.fooAuthenticationMethod` → `fooMethods`, Graph's naming rule.
