@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit.git", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
@@ -84,6 +86,8 @@ let package = Package(
         .target(
             name: "AuthdeskSandbox",
             dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 "AuthdeskResources",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -183,7 +187,7 @@ let package = Package(
             dependencies: ["AuthdeskServices", "AuthdeskSandbox", "AuthdeskCore"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "AuthdeskConfigTests", dependencies: ["AuthdeskConfig"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskConfigTests", dependencies: ["AuthdeskConfig", "AuthdeskCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskViewModelsTests",
             dependencies: [
@@ -196,7 +200,7 @@ let package = Package(
             name: "AuthdeskConsoleTests",
             dependencies: [
                 "AuthdeskConsole", "AuthdeskViewModels", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskText",
-                "AuthdeskServices",
+                "AuthdeskServices", "AuthdeskWorkflows", "CNcursesw",
             ],
             swiftSettings: swiftSettings
         ),
