@@ -3,6 +3,7 @@ import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskText
 import AuthdeskViewModels
+import AuthdeskWorkflows
 
 /// Draws the bulk "reset all MFA" screen full-screen: a pure function of its state, the
 /// terminal size and the options, giving a ``CellGrid`` (tests read it as text).
@@ -165,11 +166,11 @@ public struct BulkRenderer {
             if user.plan.steps.isEmpty { out.append(("   nothing to remove", theme.secondary)) }
             for (index, step) in user.plan.steps.enumerated() {
                 out.append((
-                    "   \(index + 1). \(step.description)\(step.isDefault ? "  (default method, last)" : "")",
+                    "   " + PlanWording.step(index, step),
                     refused ? theme.secondary : theme.text))
             }
             for kept in user.plan.kept {
-                out.append(("   kept: \(kept.title): \(kept.reason.explanation)", kept.isFlagged ? theme.error : theme.secondary))
+                out.append(("   " + PlanWording.kept(kept), kept.isFlagged ? theme.error : theme.secondary))
             }
             for note in user.plan.notes {
                 switch note {

@@ -31,10 +31,10 @@ public struct PlanReport: Sendable {
                 + (user.plan.isRefused ? "  [WILL BE REFUSED]" : "") + "\n"
             if user.plan.steps.isEmpty { out += "  nothing to remove\n" }
             for (index, step) in user.plan.steps.enumerated() {
-                out += "  \(index + 1). \(step.description)\(step.isDefault ? " (default method, last)" : "")  [\(step.methodID)]\n"
+                out += "  \(PlanWording.step(index, step))  [\(step.methodID)]\n"
             }
             for kept in user.plan.kept {
-                out += "  kept: \(kept.title): \(kept.reason.explanation)\(kept.isFlagged ? "  [REVIEW]" : "")\n"
+                out += "  \(PlanWording.kept(kept))\(kept.isFlagged ? "  [REVIEW]" : "")\n"
             }
             for note in notes(of: user) { out += "  note: \(note)\n" }
         }

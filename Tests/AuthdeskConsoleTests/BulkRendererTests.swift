@@ -70,7 +70,7 @@ struct BulkRendererTests {
         func index(_ fragment: String) -> Int? { text.firstIndex { $0.contains(fragment) } }
         let office = try #require(index("1. Delete Office phone"))
         let alternate = try #require(index("2. Delete Alternate mobile phone"))
-        let mobile = try #require(index("3. Delete Mobile phone  (default method, last)"))
+        let mobile = try #require(index("3. Delete Mobile phone (default method, last)"))
         #expect(office < alternate && alternate < mobile)
         #expect(index("kept: Password: passwords are never deleted") != nil)
         #expect(index("kept: Email: not reset by this policy") != nil)
