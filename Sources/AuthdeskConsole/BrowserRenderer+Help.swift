@@ -35,8 +35,8 @@ extension BrowserRenderer {
         }
         let commands = BrowserCommand.all.map { (key: $0.usage, description: $0.description) }
         add(keys(state.keyMap.helpSections()) + [(title: "Commands", entries: commands)])
-        // The bulk screen's sections align each on its own keys, so they never widen the columns.
-        for section in keys(state.keyMap.helpSections(KeyScope.bulk)) { add([section]) }
+        // The other screens' sections align each on its own keys, so they never widen the columns.
+        for section in keys(state.keyMap.helpSections(KeyScope.screens)) { add([section]) }
         let top = min(max(0, state.help.top), max(0, lines.count - 1))
 
         let columnWidth = lines.map { line -> Int in

@@ -61,17 +61,9 @@ extension BrowserRenderer {
         if let message = journal.message {
             put(message, at: 1, bottom - 1, style: journal.messageIsError ? theme.error : theme.info, width: width - 2)
         }
-        var hx = 1
-        let keys = journal.isFiltering
-            ? [("enter", "keep filter"), ("esc", "clear filter")]
-            : [("/", "filter"), ("j/k", "move"), ("PgUp/PgDn", "page"), ("e", "export CSV+JSON"), ("esc", "back")]
-        for (key, description) in keys {
-            if hx + text(key).width + 1 + text(description).width > width - 1 { break }
-            hx += put(key, at: hx, bottom, style: theme.hintKey)
-            hx += 1
-            hx += put(description, at: hx, bottom, style: theme.hintText)
-            hx += 2
-        }
+        grid.putHints(
+            state.keyMap.hints(in: [journal.keyScope]), x: 1, y: bottom, limit: width - 1, keyStyle: theme.hintKey,
+            textStyle: theme.hintText, ellipsis: glyphs.ellipsis)
     }
 
     private struct JournalColumn {

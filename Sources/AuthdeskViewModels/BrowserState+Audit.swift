@@ -9,7 +9,8 @@ extension BrowserState {
     /// when neither is open.
     mutating func pressInAuditScreens(_ key: Key) -> [BrowserEffect]? {
         if var journal {
-            switch journal.press(key, page: max(1, list.rows + methodsPane.rows)) {
+            let action = keyMap.action(for: key, in: [journal.keyScope])
+            switch journal.press(action, key: key, page: max(1, list.rows + methodsPane.rows)) {
             case .none:
                 self.journal = journal
                 return []
@@ -24,7 +25,7 @@ extension BrowserState {
             }
         }
         if ticketing.prompt != nil {
-            switch ticketing.press(key) {
+            switch ticketing.press(keyMap.action(for: key, in: [.ticketPrompt]), key: key) {
             case .typing: return []
             case .answered(let text): return setTicket(text)
             }

@@ -90,6 +90,8 @@ public struct BrowserState: StoreState {
 
     /// The key scopes in force, innermost first: what a key means right now.
     public var activeScopes: [KeyScope] {
+        if let journal { return [journal.keyScope] }
+        if ticketing.prompt != nil { return [.ticketPrompt] }
         if help.isShown { return [.help] }
         if tenancy.picker != nil { return [.tenantPicker] }
         if let dialog { return [dialog.phase == .result ? .result : .dialog] }
@@ -277,7 +279,7 @@ public struct BrowserState: StoreState {
     /// The help's lines: a heading per scope of the browser and an entry per action, the
     /// commands, then the bulk screen's scopes the same way.
     public var helpLineCount: Int {
-        let sections = keyMap.helpSections() + keyMap.helpSections(KeyScope.bulk)
+        let sections = keyMap.helpSections() + keyMap.helpSections(KeyScope.screens)
         return sections.reduce(0) { $0 + 1 + $1.entries.count } + 1 + BrowserCommand.all.count
     }
 

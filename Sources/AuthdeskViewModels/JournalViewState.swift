@@ -53,25 +53,26 @@ public struct JournalViewState: Sendable, Equatable {
         selected = 0
     }
 
-    /// Applies one key; `page` is how many rows PgUp and PgDn move.
-    public mutating func press(_ key: Key, page: Int) -> Outcome {
+    /// Applies one key, bound to `action` in ``keyScope`` (nil: a key the table does not bind,
+    /// typed into the filter while it is open); `page` is how many rows PgUp and PgDn move.
+    public mutating func press(_ action: KeyAction?, key: Key, page: Int) -> Outcome {
         if isFiltering {
-            switch key {
-            case .enter:
+            switch action {
+            case .accept:
                 isFiltering = false
-            case .escape:
+            case .cancel:
                 isFiltering = false
                 filter = ""
                 selected = 0
-            case .backspace, .delete:
+            case .deleteBackward:
                 if !filter.isEmpty { filter.removeLast() }
                 selected = 0
-            case .control("u"):
+            case .clearInput:
                 filter = ""
                 selected = 0
-            case .down:
+            case .moveDown:
                 move(by: 1)
-            case .up:
+            case .moveUp:
                 move(by: -1)
             default:
                 if let character = key.printable {
@@ -81,24 +82,24 @@ public struct JournalViewState: Sendable, Equatable {
             }
             return .none
         }
-        switch key {
-        case .escape, .character("q"):
+        switch action {
+        case .back:
             return .close
-        case .character("/"):
+        case .search:
             isFiltering = true
-        case .character("j"), .down:
+        case .moveDown:
             move(by: 1)
-        case .character("k"), .up:
+        case .moveUp:
             move(by: -1)
-        case .pageDown, .control("f"), .character(" "):
+        case .pageDown:
             move(by: max(1, page))
-        case .pageUp, .control("b"):
+        case .pageUp:
             move(by: -max(1, page))
-        case .character("g"), .home:
+        case .top:
             selected = 0
-        case .character("G"), .end:
+        case .bottom:
             move(by: Int.max / 2)
-        case .character("e"):
+        case .export:
             let list = visible
             guard !list.isEmpty else {
                 message = "Nothing to export: no entry matches the filter"

@@ -101,5 +101,6 @@ public struct KeyMap: Sendable, Hashable {
     public static let standard = KeyMap(
         BrowserState.bindings + UserListState.listBindings + UserListState.usersBindings + MarksState.bindings
             + MethodsPane.bindings + DialogState.bindings + UserListState.searchBindings + CommandLineState.bindings
-            + HelpState.bindings + TenantsState.bindings + BulkScreenState.bindings)
+            + HelpState.bindings + TenantsState.bindings + BulkScreenState.bindings + JournalViewState.bindings
+            + TicketState.bindings)
 }

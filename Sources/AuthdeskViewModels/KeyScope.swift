@@ -22,6 +22,9 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case bulkRunning
     case bulkSummary
     case bulkJobs
+    case journal
+    case journalFilter
+    case ticketPrompt
 
     /// The browser's scopes, in the order its help lists them.
     public static let browser: [KeyScope] = [
@@ -32,6 +35,10 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     public static let bulk: [KeyScope] = [
         .bulkPolicy, .bulkPlanning, .bulkPlan, .bulkConfirm, .bulkRunning, .bulkSummary, .bulkJobs,
     ]
+
+    /// The other screens' scopes after the browser's, in the order help lists them: the bulk
+    /// reset screen's phases, the journal screen and its filter, the ticket question.
+    public static let screens: [KeyScope] = bulk + [.journal, .journalFilter, .ticketPrompt]
 
     /// The heading of this scope's section in the help screen.
     public var title: String {
@@ -53,6 +60,9 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
         case .bulkRunning: "Bulk reset: a running job"
         case .bulkSummary: "Bulk reset: the summary"
         case .bulkJobs: "Bulk reset: the jobs (:jobs)"
+        case .journal: "The journal (:journal)"
+        case .journalFilter: "The journal's filter"
+        case .ticketPrompt: "The ticket question"
         }
     }
 }

@@ -18,18 +18,27 @@ public struct TicketState: Sendable, Equatable {
         case answered(String)
     }
 
-    /// A key pressed while the question is open.
-    mutating func press(_ key: Key) -> Answer {
+    /// The ticket question's rows of the key table (``KeyMap/standard``).
+    static let bindings: [KeyBinding] = [
+        KeyBinding(.enter, .accept, scope: .ticketPrompt, "use this ticket for the session's changes", isHint: true),
+        KeyBinding(.escape, .cancel, scope: .ticketPrompt, "no ticket for this session (:ticket sets one)", isHint: true),
+        KeyBinding(.backspace, .deleteBackward, scope: .ticketPrompt, "delete character"),
+        KeyBinding(.delete, .deleteBackward, scope: .ticketPrompt, "delete character"),
+        KeyBinding(.control("u"), .clearInput, scope: .ticketPrompt, "clear the field"),
+    ]
+
+    /// A key pressed while the question is open, bound to `action` in its scope (nil: typed).
+    mutating func press(_ action: KeyAction?, key: Key) -> Answer {
         guard var prompt else { return .typing }
-        switch key {
-        case .enter:
+        switch action {
+        case .accept:
             return .answered(prompt.text)
-        case .escape:
+        case .cancel:
             // No ticket for this session (:ticket sets one later).
             return .answered("")
-        case .backspace, .delete:
+        case .deleteBackward:
             if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .control("u"):
+        case .clearInput:
             prompt.text = ""
         default:
             if let character = key.printable, prompt.text.count < 200 { prompt.text.append(character) }

@@ -2,17 +2,22 @@
 import Testing
 
 struct TicketStateTests {
+    /// A key as the browser hands it over: with the action the key table binds it to.
+    static func press(_ key: Key, _ ticket: inout TicketState) -> TicketState.Answer {
+        ticket.press(KeyMap.standard.action(for: key, in: [.ticketPrompt]), key: key)
+    }
+
     @Test func theQuestionIsAskedOnceAndTypedInto() {
         var ticket = TicketState(asks: true)
         ticket.askIfNeeded()
         #expect(ticket.prompt == TicketPrompt(text: ""))
-        let answer = ticket.press(.character("I"))
+        let answer = Self.press(.character("I"), &ticket)
         #expect(answer == .typing)
-        let answer2 = ticket.press(.character("N"))
+        let answer2 = Self.press(.character("N"), &ticket)
         #expect(answer2 == .typing)
-        let answer3 = ticket.press(.backspace)
+        let answer3 = Self.press(.backspace, &ticket)
         #expect(answer3 == .typing)
-        let answer4 = ticket.press(.enter)
+        let answer4 = Self.press(.enter, &ticket)
         #expect(answer4 == .answered("I"))
         ticket.set("I")
         #expect(ticket.reference == "I")
@@ -24,7 +29,7 @@ struct TicketStateTests {
     @Test func escapeAnswersNoTicket() {
         var ticket = TicketState(asks: true)
         ticket.askIfNeeded()
-        let answer = ticket.press(.escape)
+        let answer = Self.press(.escape, &ticket)
         #expect(answer == .answered(""))
         ticket.set("")
         #expect(ticket.reference == nil)
