@@ -172,7 +172,7 @@ let package = Package(
         // Benchmarks: programs that print figures (see Benchmarks/ and the README).
         .executableTarget(
             name: "authdesk-bench-console",
-            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskViewModels", "AuthdeskConsole"],
+            dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox", "AuthdeskViewModels", "AuthdeskConsole"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -120,12 +120,10 @@ struct ProfileReader {
             if signIn == .certificate, certificate == nil {
                 throw ConfigError("\(place): sign_in = \"certificate\" needs certificate_path")
             }
-            let authority = try string("authority_url").map { (t: String) throws(ConfigError) in
-                try EndpointPolicy.checkedURL(t, source: "\(place) authority_url")
-            } ?? Profile.defaultAuthority
-            let graph = try string("graph_url").map { (t: String) throws(ConfigError) in
-                try EndpointPolicy.checkedURL(t, source: "\(place) graph_url")
-            } ?? Profile.defaultGraph
+            let authority = try EndpointPolicy.checkedURL(
+                string("authority_url"), source: "\(place) authority_url", or: Profile.defaultAuthority)
+            let graph = try EndpointPolicy.checkedURL(
+                string("graph_url"), source: "\(place) graph_url", or: Profile.defaultGraph)
             return Profile(
                 name: name, provider: .graph, tenantID: tenantID, clientID: clientID, signIn: signIn,
                 clientSecret: secret, certificatePath: certificate, authorityURL: authority, graphURL: graph,

@@ -10,6 +10,13 @@ public enum EndpointPolicy {
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
+    /// The URL in `text` checked as ``checkedURL(_:source:)`` does, or `fallback` when `text` is nil
+    /// (the key or variable is not set).
+    static func checkedURL(_ text: String?, source: String, or fallback: URL) throws(ConfigError) -> URL {
+        guard let text else { return fallback }
+        return try checkedURL(text, source: source)
+    }
+
     /// Parses and checks a URL from `source` (a config key or variable name).
     public static func checkedURL(_ text: String, source: String) throws(ConfigError) -> URL {
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty

@@ -15,12 +15,10 @@ enum EnvironmentProfile {
             let secret = value("AZURE_CLIENT_SECRET").map(Secret.init)
             let certificate = value("AZURE_CLIENT_CERTIFICATE_PATH")
             let signIn: SignInMethod = secret != nil ? .clientSecret : certificate != nil ? .certificate : .deviceCode
-            let authority = try value("AZURE_AUTHORITY_HOST").map { (t: String) throws(ConfigError) in
-                try EndpointPolicy.checkedURL(t, source: "AZURE_AUTHORITY_HOST")
-            } ?? Profile.defaultAuthority
-            let graph = try value("AUTHDESK_GRAPH_URL").map { (t: String) throws(ConfigError) in
-                try EndpointPolicy.checkedURL(t, source: "AUTHDESK_GRAPH_URL")
-            } ?? Profile.defaultGraph
+            let authority = try EndpointPolicy.checkedURL(
+                value("AZURE_AUTHORITY_HOST"), source: "AZURE_AUTHORITY_HOST", or: Profile.defaultAuthority)
+            let graph = try EndpointPolicy.checkedURL(
+                value("AUTHDESK_GRAPH_URL"), source: "AUTHDESK_GRAPH_URL", or: Profile.defaultGraph)
             let profile = Profile(
                 name: "env", provider: .graph, tenantID: tenant, clientID: client, signIn: signIn,
                 clientSecret: secret, certificatePath: certificate, authorityURL: authority, graphURL: graph)

@@ -6,13 +6,6 @@ public struct KeptMethod: Sendable, Hashable, Codable {
     public var title: String
     public var reason: KeepReason
 
-    public init(methodID: String, kind: MethodKind, title: String, reason: KeepReason) {
-        self.methodID = methodID
-        self.kind = kind
-        self.title = title
-        self.reason = reason
-    }
-
     /// Whether an operator should review this method by hand (its type is unknown).
     public var isFlagged: Bool { reason.isFlagged }
 }

@@ -7,21 +7,15 @@ public struct UserResetPlan: Sendable, Hashable, Codable, Identifiable {
     public var displayName: String
     public var plan: ResetPlan
 
-    public init(tenant: String, userID: String, displayName: String, plan: ResetPlan) {
-        self.tenant = tenant
-        self.userID = userID
-        self.displayName = displayName
-        self.plan = plan
-    }
-
     /// Plans `policy` for `user` of `tenant` from the methods just listed.
     public init(
         tenant: String, user: DirectoryUser, methods: [AuthMethod], defaultMethodID: String? = nil,
         policy: ResetPolicy
     ) {
-        self.init(
-            tenant: tenant, userID: user.id, displayName: user.displayName,
-            plan: ResetPlan(methods: methods, defaultMethodID: defaultMethodID, policy: policy))
+        self.tenant = tenant
+        userID = user.id
+        displayName = user.displayName
+        plan = ResetPlan(methods: methods, defaultMethodID: defaultMethodID, policy: policy)
     }
 
     /// `tenant/userID`: unique within a job.

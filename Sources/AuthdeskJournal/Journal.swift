@@ -46,18 +46,18 @@ public final class Journal: Sendable {
 
     /// Runs `body` in one write transaction, committed durably before this returns.
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as JournalError {
-            throw error
-        } catch {
-            throw .storage("\(url.path): \(error)")
-        }
+        try await storage { try await pool.write(body) }
     }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
+        try await storage { try await pool.read(body) }
+    }
+
+    /// Runs a database access, passing a ``JournalError`` through and reporting any other error
+    /// as `.storage`, with the journal's path.
+    private func storage<T: Sendable>(_ access: () async throws -> T) async throws(JournalError) -> T {
         do {
-            return try await pool.read(body)
+            return try await access()
         } catch let error as JournalError {
             throw error
         } catch {

@@ -56,22 +56,7 @@ enum JournalSchema {
                     reason TEXT NOT NULL,
                     PRIMARY KEY (jobUserID, methodID)
                 );
-                CREATE TABLE audit (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at DATETIME NOT NULL,
-                    operatorName TEXT,
-                    tenant TEXT NOT NULL,
-                    userID TEXT NOT NULL,
-                    userName TEXT,
-                    action TEXT NOT NULL,
-                    target TEXT,
-                    outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed')),
-                    detail TEXT,
-                    requestID TEXT,
-                    ticket TEXT,
-                    jobID TEXT,
-                    redacted BOOLEAN NOT NULL DEFAULT 0
-                );
+                \(auditTable("audit", outcomes: ["succeeded", "failed"]))
                 CREATE INDEX auditAt ON audit(at);
                 CREATE INDEX auditUser ON audit(userID);
                 CREATE INDEX jobStepUser ON jobStep(jobUserID, position);
@@ -85,22 +70,7 @@ enum JournalSchema {
             // SQLite cannot change a CHECK constraint: the table is rebuilt, rows and ids kept.
             // DROP TABLE removes the append-only triggers before its implicit delete.
             try db.execute(sql: """
-                CREATE TABLE auditNew (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at DATETIME NOT NULL,
-                    operatorName TEXT,
-                    tenant TEXT NOT NULL,
-                    userID TEXT NOT NULL,
-                    userName TEXT,
-                    action TEXT NOT NULL,
-                    target TEXT,
-                    outcome TEXT NOT NULL CHECK (outcome IN ('succeeded', 'failed', 'refused', 'accepted')),
-                    detail TEXT,
-                    requestID TEXT,
-                    ticket TEXT,
-                    jobID TEXT,
-                    redacted BOOLEAN NOT NULL DEFAULT 0
-                );
+                \(auditTable("auditNew", outcomes: ["succeeded", "failed", "refused", "accepted"]))
                 INSERT INTO auditNew (id, at, operatorName, tenant, userID, userName, action, target, outcome, detail,
                     requestID, ticket, jobID, redacted)
                     SELECT id, at, operatorName, tenant, userID, userName, action, target, outcome, detail,
@@ -117,5 +87,29 @@ enum JournalSchema {
                 """)
         }
         return migrator
+    }
+
+    /// The audit table: v1 made it, v2 rebuilt it (as `auditNew`) to allow more outcomes;
+    /// the columns are the same in both.
+    private static func auditTable(_ name: String, outcomes: [String]) -> String {
+        let allowed = outcomes.map { "'\($0)'" }.joined(separator: ", ")
+        return """
+            CREATE TABLE \(name) (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at DATETIME NOT NULL,
+                operatorName TEXT,
+                tenant TEXT NOT NULL,
+                userID TEXT NOT NULL,
+                userName TEXT,
+                action TEXT NOT NULL,
+                target TEXT,
+                outcome TEXT NOT NULL CHECK (outcome IN (\(allowed))),
+                detail TEXT,
+                requestID TEXT,
+                ticket TEXT,
+                jobID TEXT,
+                redacted BOOLEAN NOT NULL DEFAULT 0
+            );
+            """
     }
 }

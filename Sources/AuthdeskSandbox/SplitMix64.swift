@@ -1,13 +1,14 @@
 /// SplitMix64: a small, fast, deterministic generator, so the same seed gives the same users
-/// on every machine (the system generator is never used for seed data).
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// on every machine (the system generator is never used for seed data). Public for the console
+/// benchmark, which draws its keys from it.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -3,9 +3,4 @@
 public struct GraphBatchRequest: Sendable, Hashable {
     public var id: String
     public var url: String
-
-    public init(id: String, url: String) {
-        self.id = id
-        self.url = url
-    }
 }

@@ -235,9 +235,7 @@ public final class BulkScreenViewModel: Sendable {
     private func plan(_ entries: [Marks.Entry], policy: ResetPolicy, generation: Int) async {
         let result: BulkResetPlanner.Result
         do {
-            result = try await workflow.plan(
-                entries.map { ResetTarget(tenant: $0.tenant, user: $0.user) }, policy: policy
-            ) { [self] done, total in
+            result = try await workflow.plan(entries, policy: policy) { [self] done, total in
                 send(.planProgress(generation: generation, done: done, total: total))
             }
         } catch {

@@ -1,3 +1,4 @@
+import AuthdeskBulkReset
 import AuthdeskCore
 
 /// The users an operator marked for a bulk action, across tenants: keyed by tenant name and
@@ -5,16 +6,8 @@ import AuthdeskCore
 ///
 /// Tenants and users keep the order they were first marked in.
 public struct Marks: Sendable, Hashable {
-    /// One marked user and the tenant (profile name) it belongs to.
-    public struct Entry: Sendable, Hashable {
-        public var tenant: String
-        public var user: DirectoryUser
-
-        public init(tenant: String, user: DirectoryUser) {
-            self.tenant = tenant
-            self.user = user
-        }
-    }
+    /// One marked user and the tenant (profile name) it belongs to: the target a reset job takes.
+    public typealias Entry = ResetTarget
 
     /// A marked user's identity: tenant name and user id.
     public struct Key: Sendable, Hashable {

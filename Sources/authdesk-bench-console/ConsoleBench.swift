@@ -1,5 +1,6 @@
 import AuthdeskConsole
 import AuthdeskCore
+import AuthdeskSandbox
 import AuthdeskViewModels
 import Foundation
 
@@ -80,7 +81,7 @@ struct ConsoleBench {
             Output.line("\n== \(width)x\(height) ==")
             var list = BrowserDriver(directory: directory, width: width, height: height)
             list.restore(loaded)
-            var generator = SplitMix(seed: 42)
+            var generator = SplitMix64(seed: 42)
             var times: [Duration] = []
             for _ in 0..<keys {
                 times.append(list.press(.key(Self.listKey(&generator))))
@@ -117,7 +118,7 @@ struct ConsoleBench {
 
     /// A key an operator browsing the list might press: mostly moving, some paging, the odd jump
     /// to the ends and switch of pane.
-    static func listKey(_ generator: inout SplitMix) -> Key {
+    static func listKey(_ generator: inout SplitMix64) -> Key {
         let keys: [Key] = [
             .down, .down, .down, .character("j"), .character("j"), .up, .character("k"), .up,
             .pageDown, .pageDown, .pageUp, .end, .home, .character("G"), .character("g"), .tab, .tab,
