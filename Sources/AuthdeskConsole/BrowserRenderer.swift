@@ -9,8 +9,10 @@ public struct BrowserRenderer {
     let layout: BrowserLayout
     let options: RenderOptions
     let theme: Theme
-    let glyphs: Glyphs
     var grid: CellGrid
+
+    /// The line-drawing and ellipsis characters the options ask for.
+    var glyphs: Glyphs { options.glyphs }
 
     /// The screen for `state` at `width` x `height`.
     public static func render(_ state: BrowserState, width: Int, height: Int, options: RenderOptions) -> CellGrid {
@@ -24,7 +26,6 @@ public struct BrowserRenderer {
         layout = BrowserLayout(width: width, height: height)
         self.options = options
         theme = Theme(options: options, tenantColor: state.tenancy.current.color.flatMap(TerminalColor.init(name:)))
-        glyphs = options.glyphs
         grid = CellGrid(width: width, height: height, asciiOnly: options.asciiText)
     }
 

@@ -15,8 +15,10 @@ public struct BulkRenderer {
     let state: BulkScreenState
     let options: RenderOptions
     let theme: Theme
-    let glyphs: Glyphs
     var grid: CellGrid
+
+    /// The line-drawing and ellipsis characters the options ask for.
+    var glyphs: Glyphs { options.glyphs }
 
     /// The first row of the list area and its height at `height` rows.
     public static func listRows(height: Int) -> Int { max(1, height - 6) }
@@ -27,7 +29,7 @@ public struct BulkRenderer {
         var renderer = BulkRenderer(
             state: state, options: options,
             theme: Theme(options: options, tenantColor: tenantColor.flatMap(TerminalColor.init(name:))),
-            glyphs: options.glyphs, grid: CellGrid(width: width, height: height, asciiOnly: options.asciiText))
+            grid: CellGrid(width: width, height: height, asciiOnly: options.asciiText))
         renderer.draw()
         return renderer.grid
     }

@@ -10,10 +10,4 @@ public struct Flash: Sendable, Equatable {
     public var id: Int
     public var level: Level
     public var text: String
-
-    public init(id: Int, level: Level, text: String) {
-        self.id = id
-        self.level = level
-        self.text = text
-    }
 }

@@ -7,10 +7,4 @@ public struct UnreadableUser: Sendable {
     /// The user as given.
     public var user: String
     public var failure: ServiceFailure
-
-    public init(tenant: String, user: String, failure: ServiceFailure) {
-        self.tenant = tenant
-        self.user = user
-        self.failure = failure
-    }
 }

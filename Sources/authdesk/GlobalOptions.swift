@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuthdeskCommandLineIO
+import AuthdeskOutput
 import AuthdeskServices
 import AuthdeskWorkflows
 
@@ -22,11 +23,12 @@ struct GlobalOptions: ParsableArguments {
             prompt: StandardError.signInPrompt)
     }
 
-    /// Opens the default tenant for reading, runs `body` with its provider, and closes it.
-    func reading<T>(_ body: (any IdentityProvider) async throws -> T) async throws -> T {
-        try await Workspace.with(workspace()) { workspace in
+    /// Opens the default tenant, prints the report `body` makes with its provider, and closes it.
+    func show(_ output: OutputOption, _ body: (any IdentityProvider) async throws -> Report) async throws {
+        let report = try await Workspace.with(workspace()) { workspace in
             try await body(try await workspace.provider(for: workspace.defaultTenant))
         }
+        print(report.render(output.output), terminator: "")
     }
 }
 

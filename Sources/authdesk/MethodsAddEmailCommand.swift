@@ -1,5 +1,4 @@
 import ArgumentParser
-import AuthdeskWorkflows
 
 /// `authdesk methods add-email USER ADDRESS`: the address used for self-service password reset.
 struct MethodsAddEmailCommand: AsyncParsableCommand {
@@ -12,9 +11,6 @@ struct MethodsAddEmailCommand: AsyncParsableCommand {
     @OptionGroup var email: EmailArguments
 
     func run() async throws {
-        let user = change.user, address = email.address
-        try await change.run { workflow in
-            MethodChangeReport.of([(try await workflow.addEmail(to: user, address: address), "added")])
-        }
+        try await email.run(change, "added") { try await $0.addEmail(to: $1, address: $2) }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import AuthdeskCore
-import AuthdeskWorkflows
 
 /// `authdesk methods add-phone USER --type TYPE --number NUMBER`: a phone in one of the three slots.
 struct MethodsAddPhoneCommand: AsyncParsableCommand {
@@ -14,9 +13,6 @@ struct MethodsAddPhoneCommand: AsyncParsableCommand {
     @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
-        let user = change.user, type = phone.type, number = phone.number
-        try await change.run { workflow in
-            MethodChangeReport.of([(try await workflow.addPhone(to: user, type: type, number: number), "added")])
-        }
+        try await phone.run(change, "added") { try await $0.addPhone(to: $1, type: $2, number: $3) }
     }
 }

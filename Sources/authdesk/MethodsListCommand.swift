@@ -15,10 +15,8 @@ struct MethodsListCommand: AsyncParsableCommand {
     var user: String
 
     func run() async throws {
-        let text = try await global.reading { provider in
-            let target = try await provider.user(user)
-            return CommandReport.methods(try await provider.methods(of: target.id)).render(outputOption.output)
+        try await global.show(outputOption) { provider in
+            CommandReport.methods(try await provider.methods(of: try await provider.user(user).id))
         }
-        print(text, terminator: "")
     }
 }

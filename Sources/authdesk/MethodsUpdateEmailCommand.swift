@@ -1,5 +1,4 @@
 import ArgumentParser
-import AuthdeskWorkflows
 
 /// `authdesk methods update-email USER ADDRESS`: a new address for self-service password reset.
 struct MethodsUpdateEmailCommand: AsyncParsableCommand {
@@ -12,9 +11,6 @@ struct MethodsUpdateEmailCommand: AsyncParsableCommand {
     @OptionGroup var email: EmailArguments
 
     func run() async throws {
-        let user = change.user, address = email.address
-        try await change.run { workflow in
-            MethodChangeReport.of([(try await workflow.updateEmail(of: user, address: address), "updated")])
-        }
+        try await email.run(change, "updated") { try await $0.updateEmail(of: $1, address: $2) }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import AuthdeskCore
-import AuthdeskWorkflows
 
 /// `authdesk methods update-phone USER --type TYPE --number NUMBER`: a new number in a slot.
 struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
@@ -14,9 +13,6 @@ struct MethodsUpdatePhoneCommand: AsyncParsableCommand {
     @OptionGroup var phone: PhoneArguments
 
     func run() async throws {
-        let user = change.user, type = phone.type, number = phone.number
-        try await change.run { workflow in
-            MethodChangeReport.of([(try await workflow.updatePhone(of: user, type: type, number: number), "updated")])
-        }
+        try await phone.run(change, "updated") { try await $0.updatePhone(of: $1, type: $2, number: $3) }
     }
 }

@@ -75,15 +75,14 @@ struct ResetMfaCommand: AsyncParsableCommand {
     }
 
     func reset(_ references: [UserReference], policy: ResetPolicy, workspace: Workspace) async throws -> ExitStatus {
-        let output = outputOption.output
         if !dryRun { try workspace.refuseReadOnlyJob() }
         if !dryRun, !yes, isatty(STDIN_FILENO) != 1 {
             throw UsageError("standard input is not a terminal, so RESET <count> cannot be typed; pass --yes to run without asking")
         }
         let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency)
         let planned = try await workflow.plan(references, policy: policy, in: workspace)
-        if dryRun || output == .table {
-            print(planned.report.render(output), terminator: dryRun ? "" : "\n")
+        if dryRun || outputOption.output == .table {
+            print(planned.report.render(outputOption.output), terminator: dryRun ? "" : "\n")
             if dryRun { return .success }
         } else if StandardError.isTerminal {
             FileHandle.standardError.write(Data(planned.report.render(.table).utf8))
@@ -93,7 +92,8 @@ struct ResetMfaCommand: AsyncParsableCommand {
             throw UsageError("not confirmed (expected '\(runnable.confirmationPhrase)'); nothing was sent")
         }
         let job = try await workflow.createJob(planned, runnable: runnable, in: workspace, ticket: ticket.ticket)
-        let run = BulkRun(workflow: workflow, output: output, unreadable: planned.unreadable, refused: planned.result.plan.refused)
+        let run = BulkRun(
+            workflow: workflow, output: outputOption.output, unreadable: planned.unreadable, refused: planned.result.plan.refused)
         return try await run.run(job)
     }
 }

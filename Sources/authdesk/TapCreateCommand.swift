@@ -1,5 +1,4 @@
 import ArgumentParser
-import AuthdeskServices
 import AuthdeskWorkflows
 
 /// `authdesk tap create USER`: a Temporary Access Pass, printed once to standard output.

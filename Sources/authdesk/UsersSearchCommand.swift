@@ -22,9 +22,8 @@ struct UsersSearchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try await global.reading { provider in
-            CommandReport.users(try await UserSearch.first(top, matching: query, in: provider)).render(outputOption.output)
+        try await global.show(outputOption) { provider in
+            CommandReport.users(try await UserSearch.first(top, matching: query, in: provider))
         }
-        print(text, terminator: "")
     }
 }

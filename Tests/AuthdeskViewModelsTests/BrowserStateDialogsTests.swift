@@ -1,6 +1,6 @@
 import AuthdeskCore
 import AuthdeskServices
-import AuthdeskViewModels
+@testable import AuthdeskViewModels
 import Foundation
 import Testing
 
