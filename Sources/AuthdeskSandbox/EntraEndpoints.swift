@@ -193,17 +193,21 @@ enum EntraEndpoints {
             return error(401, "invalid_client", code: 700212,
                          "No matching federated identity record found for presented assertion audience. The 'aud' claim must be the token endpoint URL.")
         }
-        guard let exp = claims["exp"]?.intValue else {
+        guard let exp = claims["exp"]?.secondsValue else {
             return error(401, "invalid_client", code: 700024, "Client assertion is not within its valid time range: no 'exp' claim.")
         }
         let nowSeconds = Int(now.timeIntervalSince1970)
-        let issued = claims["nbf"]?.intValue ?? claims["iat"]?.intValue ?? nowSeconds
+        let issued = claims["nbf"]?.secondsValue ?? claims["iat"]?.secondsValue ?? nowSeconds
         guard exp > nowSeconds - 300, issued <= nowSeconds + 300, exp - issued <= 600 + 300 else {
             return error(401, "invalid_client", code: 700024,
                          "Client assertion is not within its valid time range. Current time: \(nowSeconds), assertion valid from \(issued), expiry time of assertion \(exp).")
         }
-        let s256 = header["x5t#S256"]?.stringValue
-        let s1 = header["x5t"]?.stringValue
+        // base64url without padding, as RFC 7515 writes thumbprints; MSAL Python pads its x5t.
+        func unpadded(_ text: String?) -> String? {
+            text.map { String($0.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").prefix { $0 != "=" }) }
+        }
+        let s256 = unpadded(header["x5t#S256"]?.stringValue)
+        let s1 = unpadded(header["x5t"]?.stringValue)
         guard let key = tenant.certificates.first(where: { ($0.thumbprintSHA256 == s256 && s256 != nil) || ($0.thumbprintSHA1 == s1 && s1 != nil) }) else {
             return error(401, "invalid_client", code: 700027,
                          "Client assertion contains an invalid signature. [Reason - The key was not found., Thumbprint of key used by client: '\(s256 ?? s1 ?? "none")'] Register the certificate for the app, and name it in the header with x5t#S256 or x5t.")

@@ -52,6 +52,16 @@ enum JSON: Sendable, Equatable {
         }
     }
 
+    /// A JWT NumericDate (RFC 7519): seconds since 1970, whole or not (MSAL Python sends
+    /// `exp` and `iat` with fractions), to the whole second below.
+    var secondsValue: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d.isFinite && abs(d) < 1e15: return Int(d.rounded(.down))
+        default: return nil
+        }
+    }
+
     var arrayValue: [JSON]? {
         if case .array(let a) = self { return a }
         return nil

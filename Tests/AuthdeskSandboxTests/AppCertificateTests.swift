@@ -50,14 +50,17 @@ struct AppCertificateTests {
     static let issued = Date(timeIntervalSince1970: 1_800_000_000)
 
     /// A client assertion for `tenant`, naming a certificate by `x5t#S256` and signed by `key`.
+    /// `fraction`: seconds added to `iat`, `nbf` and `exp`, sent as fractional numbers when not 0
+    /// (MSAL Python's assertions carry `time.time()` as it is).
     func assertion(for tenant: TenantRecord, thumbprint: String, algorithm: AppCertificate.Algorithm,
-                   key: _RSA.Signing.PrivateKey) throws -> String {
+                   key: _RSA.Signing.PrivateKey, fraction: Double = 0) throws -> String {
         let iat = Int(Self.issued.timeIntervalSince1970)
+        func time(_ seconds: Int) -> JSON { fraction == 0 ? .int(seconds) : .double(Double(seconds) + fraction) }
         let header = JSON.obj(["alg": .string(algorithm.rawValue), "typ": .string("JWT"), "x5t#S256": .string(thumbprint)])
         let claims = JSON.obj([
             "aud": .string("https://login.microsoftonline.com/\(tenant.id)/oauth2/v2.0/token"),
             "iss": .string(tenant.clientId), "sub": .string(tenant.clientId), "jti": .string(UUID().uuidString),
-            "nbf": .int(iat), "iat": .int(iat), "exp": .int(iat + 600),
+            "nbf": time(iat), "iat": time(iat), "exp": time(iat + 600),
         ])
         let input = "\(Base64URL.encode(header.data)).\(Base64URL.encode(claims.data))"
         let padding: _RSA.Signing.Padding = algorithm == .rs256 ? .insecurePKCS1v1_5 : .PSS
@@ -95,6 +98,17 @@ struct AppCertificateTests {
         let refused = EntraEndpoints.checkAssertion(forged, tenant: tenant, now: now)
         #expect(errorCodes(refused) == [.int(700027)])
         #expect(refused?.jsonBody?["error_description"]?.stringValue?.contains("did not match the expected signature") == true)
+    }
+
+    @Test func fractionalTimesAsMSALPythonSendsThemAreAccepted() throws {
+        let tenant = try #require(try SeedLoader.entraTenants(usersPerTenant: 0, seed: 1).first { $0.name == "contoso" })
+        let registered = try #require(tenant.certificates.first)
+        let sampleKey = try _RSA.Signing.PrivateKey(pemRepresentation: try Sandbox.sampleCertificate().privateKeyPEM)
+        let signed = try assertion(
+            for: tenant, thumbprint: registered.thumbprintSHA256, algorithm: .rs256, key: sampleKey, fraction: 0.618034)
+        #expect(EntraEndpoints.checkAssertion(signed, tenant: tenant, now: Self.issued.addingTimeInterval(10)) == nil)
+        let late = EntraEndpoints.checkAssertion(signed, tenant: tenant, now: Self.issued.addingTimeInterval(3600))
+        #expect(errorCodes(late) == [.int(700024)])
     }
 
     @Test func aSignatureChecksOnlyUnderItsOwnAlgorithm() throws {

@@ -118,6 +118,24 @@ def test_a_wrong_client_secret_is_a_sign_in_failure(sandbox):
     assert "AADSTS7000215" in str(caught.value)
 
 
+def test_a_certificate_sign_in_buys_a_token_that_graph_accepts(sandbox, run, tmp_path):
+    """azure-identity's CertificateCredential signs its client assertion with MSAL, which writes
+    `iat` and `exp` as fractional seconds; the sandbox checks the signature and the time window."""
+    import pathlib
+    from azure.identity import CertificateCredential
+
+    seed = pathlib.Path(__file__).resolve().parents[2] / "Resources" / "Seed"
+    pem = tmp_path / "app.pem"
+    pem.write_text((seed / "sandbox-app-key.pem").read_text() + (seed / "sandbox-app-cert.pem").read_text())
+    tenant = contoso(sandbox)
+    credential = CertificateCredential(tenant["id"], tenant["clientId"], certificate_path=str(pem),
+                                       **identity_options(sandbox))
+    token = credential.get_token("https://graph.microsoft.com/.default")
+    assert token.token and token.expires_on > time.time()
+    user = run(graph_client(credential, sandbox["graph"]).users.by_user_id(CAMERON).get())
+    assert user.id == CAMERON
+
+
 def test_an_unknown_token_is_invalid_authentication_token(sandbox, run):
     client = graph_client(_StaleCredential(), sandbox["graph"])
     error = odata_error(run, client.users.by_user_id(CAMERON).get())
