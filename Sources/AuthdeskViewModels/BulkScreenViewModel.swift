@@ -71,10 +71,9 @@ public final class BulkScreenViewModel: Sendable {
         operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
         perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
     ) {
-        let journal = JournalOnce(journal)
         self.init(
             workflow: ResetMfaWorkflow(
-                tenants: ResetTenants(remover: removers, preflight: preflights), journal: { try journal.open() },
+                tenants: ResetTenants(remover: removers, preflight: preflights), journal: journal,
                 perTenantLimit: perTenantLimit),
             exportDirectory: exportDirectory, operatorName: operatorName, owner: owner, readOnly: readOnly, clock: clock,
             flashDuration: flashDuration)

@@ -17,9 +17,12 @@ public struct PlannedReset: Sendable {
 }
 
 extension ResetMfaWorkflow {
-    /// The workflow over `workspace`'s tenants and the state directory's journal.
-    public init(workspace: Workspace, perTenantLimit: Int) {
-        self.init(tenants: ResetTenants(directory: workspace), journal: { try JournalStore.open() }, perTenantLimit: perTenantLimit)
+    /// The workflow over `workspace`'s tenants and the state directory's journal (or `journal`,
+    /// one already open).
+    public init(workspace: Workspace, perTenantLimit: Int, journal: Journal? = nil) {
+        self.init(
+            tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open() },
+            perTenantLimit: perTenantLimit)
     }
 
     /// Finds `references` in `workspace` (users without a prefix in its default tenant) and plans

@@ -13,9 +13,11 @@ public struct ResetMfaWorkflow: Sendable {
     /// Users worked on at a time in each tenant (1 to 20).
     public let perTenantLimit: Int
 
+    /// `journal` opens the journal once, when first needed; every step after uses that one.
     public init(tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal, perTenantLimit: Int = 4) {
         self.tenants = tenants
-        openJournal = journal
+        let once = JournalOnce(journal)
+        openJournal = { try once.open() }
         self.perTenantLimit = perTenantLimit
     }
 

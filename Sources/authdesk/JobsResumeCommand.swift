@@ -28,7 +28,7 @@ struct JobsResumeCommand: AsyncParsableCommand {
         let names = try await ResetMfaWorkflow.tenantsToResume(jobID, retryFailed: retryFailed, in: journal)
         let status = try await Workspace.with(tenants.workspace(first: names.first)) { workspace in
             try workspace.requireProfiles(names)
-            let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency)
+            let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency, journal: journal)
             return try await BulkRun(workflow: workflow, output: outputOption.output).run(jobID, retryFailed: retryFailed)
         }
         guard status == .success else { throw ExitCode(status.rawValue) }
