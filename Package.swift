@@ -103,6 +103,7 @@ let package = Package(
         .target(
             name: "AuthdeskResources",
             path: "Resources",
+            exclude: ["Schemas"],
             resources: [.copy("Seed")],
             swiftSettings: swiftSettings
         ),
@@ -114,7 +115,7 @@ let package = Package(
         .target(
             name: "AuthdeskJournal",
             dependencies: [
-                "AuthdeskCore", "AuthdeskOutput",
+                "AuthdeskCore", "AuthdeskOutput", "AuthdeskText",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
@@ -147,14 +148,14 @@ let package = Package(
             name: "AuthdeskWorkflows",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskAudit",
-                "AuthdeskBulkReset", "AuthdeskOutput",
+                "AuthdeskBulkReset", "AuthdeskOutput", "AuthdeskText",
             ],
             swiftSettings: swiftSettings
         ),
 
         // What the command line needs from its process: standard error, a secret read from
         // standard input without echo, SIGINT and SIGTERM caught while a job runs.
-        .target(name: "AuthdeskCommandLineIO", swiftSettings: swiftSettings),
+        .target(name: "AuthdeskCommandLineIO", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
 
         // The executable: argument parsing and printing; no logic of its own.
         .executableTarget(

@@ -37,16 +37,13 @@ public final class OperatorSource: Sendable {
 
     /// The signed-in user's name from a JWT's claims; nil for an opaque token or an application's.
     public static func userName(inToken token: String) -> String? {
-        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return nil }
-        var base64 = parts[1].replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64),
-            let claims = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
-        else { return nil }
-        for claim in ["upn", "preferred_username", "unique_name", "email"] {
-            if let value = claims[claim] as? String, !value.isEmpty, value.count <= 256 { return value }
-        }
-        return nil
+        TokenClaims.of(token: token)?.userName
+    }
+
+    /// What the current token says (who, permissions, roles); nil for an opaque token or a
+    /// fixed name. The token itself is not kept.
+    public func claims() async -> TokenClaims? {
+        guard let tokens, let token = try? await tokens.token() else { return nil }
+        return TokenClaims.of(token: token.value)
     }
 }

@@ -5,6 +5,7 @@ extension BrowserRenderer {
     /// width allows, the `:` commands, then the bulk screen's bindings. Generated from the
     /// tables, so it cannot go stale.
     mutating func drawHelp() {
+        if let whoami = state.whoami { return drawWhoami(whoami) }
         let rect = layout.body
         drawBox(
             rect, title: "Help: keys" + (state.readOnly ? " (read-only: changes are disabled)" : ""), focused: true,

@@ -4,6 +4,8 @@ import AuthdeskText
 ///
 /// Writing text through ``put(_:x:y:style:maxWidth:)`` keeps wide characters whole: one that
 /// would straddle the clip edge becomes a space, and overwriting half of one blanks the other.
+/// All text is drawn through ``TerminalText``: control characters, escape sequences and
+/// bidirectional overrides are shown visibly escaped (`\e[2J`, `\u{202E}`), as on the command line.
 public struct CellGrid: Sendable, Hashable {
     public let width: Int
     public let height: Int
@@ -43,7 +45,7 @@ public struct CellGrid: Sendable, Hashable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(width, x + (maxWidth ?? width))
         var column = x
-        for character in text {
+        for character in TerminalText.visible(text) {
             guard let glyph = DisplayWidth.glyph(for: character, asciiOnly: asciiOnly) else { continue }
             if column + glyph.width > limit {
                 while column < limit {
@@ -69,7 +71,7 @@ public struct CellGrid: Sendable, Hashable {
     ) -> Int {
         let room = min(width ?? (self.width - x), self.width - x)
         guard room > 0 else { return 0 }
-        let cut = DisplayWidth.truncate(text, to: room, ellipsis: ellipsis, asciiOnly: asciiOnly)
+        let cut = DisplayWidth.truncate(TerminalText.visible(text), to: room, ellipsis: ellipsis, asciiOnly: asciiOnly)
         return put(cut, x: x, y: y, style: style, maxWidth: room)
     }
 

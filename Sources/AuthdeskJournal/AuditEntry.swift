@@ -83,16 +83,16 @@ extension AuditEntry {
     /// Entries as a table, CSV or JSON (`authdesk journal`): every field but the internal ones.
     public static func report(_ entries: [AuditEntry]) -> Report {
         var report = Report(columns: [
-            .init("at", "When (UTC)"), .init("operator", "Operator"), .init("tenant", "Tenant"), .init("user", "User"),
+            .init("at", "When"), .init("operator", "Operator"), .init("tenant", "Tenant"), .init("user", "User"),
             .init("userName", "Name"), .init("action", "Action"), .init("target", "Target"),
             .init("outcome", "Outcome"), .init("detail", "Detail"), .init("requestId", "Request id"),
             .init("ticket", "Ticket"), .init("job", "Job"), .init("redacted", "Redacted"),
         ])
         for entry in entries {
-            report.append([
-                AuthMethod.timestamp(entry.at), entry.operatorName, entry.tenant, entry.userID, entry.userName,
-                entry.action, entry.target, entry.outcome.rawValue, entry.detail, entry.requestID, entry.ticket,
-                entry.jobID?.rawValue, entry.redacted ? "yes" : "no",
+            report.append(cells: [
+                .date(entry.at), .text(entry.operatorName), .string(entry.tenant), .string(entry.userID), .text(entry.userName),
+                .string(entry.action), .text(entry.target), .string(entry.outcome.rawValue), .text(entry.detail),
+                .text(entry.requestID), .text(entry.ticket), .text(entry.jobID?.rawValue), .bool(entry.redacted),
             ])
         }
         return report

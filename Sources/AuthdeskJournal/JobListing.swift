@@ -16,15 +16,15 @@ public struct JobListing: Sendable, Hashable, Codable {
     /// done / failed / total.
     public static func report(_ listings: [JobListing]) -> Report {
         var report = Report(columns: [
-            .init("id", "Job"), .init("created", "Created (UTC)"), .init("operator", "Operator"),
+            .init("id", "Job"), .init("created", "Created"), .init("operator", "Operator"),
             .init("ticket", "Ticket"), .init("policy", "Policy"), .init("state", "State"),
             .init("usersDone", "Done"), .init("usersFailed", "Failed"), .init("users", "Users"),
         ])
         for listing in listings {
-            report.append([
-                listing.job.id.rawValue, AuthMethod.timestamp(listing.job.createdAt), listing.job.operatorName,
-                listing.job.ticket, listing.job.policy.rawValue, listing.job.state.rawValue,
-                String(listing.counts.usersDone), String(listing.counts.usersFailed), String(listing.counts.users),
+            report.append(cells: [
+                .string(listing.job.id.rawValue), .date(listing.job.createdAt), .text(listing.job.operatorName),
+                .text(listing.job.ticket), .string(listing.job.policy.rawValue), .string(listing.job.state.rawValue),
+                .int(listing.counts.usersDone), .int(listing.counts.usersFailed), .int(listing.counts.users),
             ])
         }
         return report

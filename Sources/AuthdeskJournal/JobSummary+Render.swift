@@ -1,9 +1,11 @@
 import AuthdeskOutput
+import AuthdeskText
 import Foundation
 
 extension JobSummary {
     /// The job as `jobs show` prints it: JSON is the whole summary (job, users with their steps
-    /// and kept methods, counts); CSV the users; the table a headline, the users and the steps.
+    /// and kept methods, counts); CSV and JSON lines the users; the table a headline, the users
+    /// and the steps, service text shown through ``TerminalText``.
     public func render(_ format: OutputFormat) throws -> String {
         switch format {
         case .json:
@@ -13,13 +15,15 @@ extension JobSummary {
             return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
         case .csv:
             return usersReport().render(.csv)
+        case .jsonl:
+            return usersReport().render(.jsonl)
         case .table:
-            return "Job \(job.id): \(job.state.rawValue), policy \(job.policy.rawValue), "
+            return TerminalText.visibleLines("Job \(job.id): \(job.state.rawValue), policy \(job.policy.rawValue), "
                 + "operator \(job.operatorName ?? "-"), ticket \(job.ticket ?? "-")\n"
                 + "Users \(counts.users): \(counts.usersDone) done, \(counts.usersFailed) failed, "
                 + "\(counts.usersUntouched) untouched, \(counts.usersInProgress) in progress; steps \(counts.steps): "
                 + "\(counts.stepsDone) done, \(counts.stepsFailed) failed, \(counts.stepsPending) pending, \(counts.stepsSent) sent\n\n"
-                + usersReport().render(.table) + "\n" + stepsReport().render(.table)
+                + usersReport().render(.table) + "\n" + stepsReport().render(.table))
         }
     }
 }

@@ -27,10 +27,10 @@ public struct JobSummary: Sendable, Hashable, Codable {
             if reason == nil, let failure = entry.failures.first {
                 reason = Self.describe(failure)
             }
-            report.append([
-                entry.user.tenant, entry.user.userID, entry.user.displayName, entry.user.state.rawValue,
-                String(entry.stepsDone), String(entry.stepsFailed), String(entry.stepsUntouched), String(entry.kept.count),
-                reason,
+            report.append(cells: [
+                .string(entry.user.tenant), .string(entry.user.userID), .text(entry.user.displayName),
+                .string(entry.user.state.rawValue), .int(entry.stepsDone), .int(entry.stepsFailed),
+                .int(entry.stepsUntouched), .int(entry.kept.count), .text(reason),
             ])
         }
         return report
@@ -47,10 +47,10 @@ public struct JobSummary: Sendable, Hashable, Codable {
         ])
         for entry in users {
             for step in entry.steps {
-                report.append([
-                    entry.user.tenant, entry.user.userID, String(step.position + 1), step.action.rawValue, step.title,
-                    step.methodID, step.state.rawValue, String(step.attempts), step.httpStatus.map(String.init),
-                    step.errorCode, step.requestID,
+                report.append(cells: [
+                    .string(entry.user.tenant), .string(entry.user.userID), .int(step.position + 1),
+                    .string(step.action.rawValue), .string(step.title), .string(step.methodID), .string(step.state.rawValue),
+                    .int(step.attempts), .number(step.httpStatus), .text(step.errorCode), .text(step.requestID),
                 ])
             }
         }

@@ -3,8 +3,13 @@ import Foundation
 
 /// A command's result as rows under named columns, printable in every ``OutputFormat``.
 ///
-/// JSON is an array of objects keyed by the columns' keys (missing values are `null`); CSV has a
-/// header line of the keys; the table has the columns' titles and aligns by display width.
+/// Cells are typed (``ReportValue``): JSON is an array of objects keyed by the columns' keys with
+/// numbers, booleans, null and ISO 8601 UTC times as such; JSON lines one object a line; CSV a
+/// header line of the keys, the same times, and no cell that a spreadsheet would read as a
+/// formula; the table the columns' titles, aligned by display width. Text from a service reaches
+/// the table and CSV only through ``TerminalText``; JSON keeps its exact value.
+///
+/// Rows of `String?` (``append(_:)-([String?])``) still work: they are string cells.
 public struct Report: Sendable {
     /// One column: its machine key (JSON, CSV) and its title (table).
     public struct Column: Sendable, Hashable {
@@ -18,33 +23,51 @@ public struct Report: Sendable {
     }
 
     public var columns: [Column]
-    public var rows: [[String?]]
+    /// The typed cells, one row per entry.
+    public var cells: [[ReportValue]]
 
     public init(columns: [Column], rows: [[String?]] = []) {
         self.columns = columns
-        self.rows = rows
+        cells = rows.map { $0.map(ReportValue.text) }
     }
 
+    public init(columns: [Column], cells: [[ReportValue]]) {
+        self.columns = columns
+        self.cells = cells
+    }
+
+    /// The rows as text (numbers in digits, booleans yes / no, times ISO 8601 UTC).
+    public var rows: [[String?]] {
+        get { cells.map { $0.map(\.plainText) } }
+        set { cells = newValue.map { $0.map(ReportValue.text) } }
+    }
+
+    /// Appends a row of strings (nil is null).
     public mutating func append(_ row: [String?]) {
-        precondition(row.count == columns.count, "a row must have one value per column")
-        rows.append(row)
+        append(cells: row.map(ReportValue.text))
     }
 
-    /// The report as text in `format`, ending with a newline.
+    /// Appends a row of typed cells.
+    public mutating func append(cells row: [ReportValue]) {
+        precondition(row.count == columns.count, "a row must have one value per column")
+        cells.append(row)
+    }
+
+    /// The report as text in `format`, ending with a newline (JSON lines: nothing for no rows).
     public func render(_ format: OutputFormat) -> String {
         switch format {
         case .table: renderTable()
         case .csv: renderCSV()
         case .json: renderJSON()
+        case .jsonl: renderJSONLines()
         }
     }
 
     func renderTable() -> String {
+        let texts = cells.map { $0.map { $0.tableText ?? "" } }
         var widths = columns.map { DisplayWidth.of($0.title) }
-        for row in rows {
-            for (index, value) in row.enumerated() {
-                widths[index] = max(widths[index], DisplayWidth.of(value ?? ""))
-            }
+        for row in texts {
+            for (index, value) in row.enumerated() { widths[index] = max(widths[index], DisplayWidth.of(value)) }
         }
         func line(_ cells: [String]) -> String {
             var text = ""
@@ -54,32 +77,27 @@ public struct Report: Sendable {
             }
             return text + "\n"
         }
-        var out = line(columns.map(\.title))
-        for row in rows { out += line(row.map { $0 ?? "" }) }
-        return out
+        return texts.reduce(line(columns.map(\.title))) { $0 + line($1) }
     }
 
     func renderCSV() -> String {
-        func field(_ value: String?) -> String {
-            guard let value else { return "" }
-            let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            return needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-        }
-        var out = columns.map { field($0.key) }.joined(separator: ",") + "\r\n"
-        for row in rows { out += row.map(field).joined(separator: ",") + "\r\n" }
+        var out = CSVField.line(columns.map(\.key))
+        for row in cells { out += row.map { CSVField.field($0.csvText, isText: $0.isText) }.joined(separator: ",") + "\r\n" }
         return out
     }
 
     func renderJSON() -> String {
-        var objects: [[String: String?]] = []
-        for row in rows {
-            var object: [String: String?] = [:]
-            for (index, column) in columns.enumerated() { object[column.key] = .some(row[index]) }
-            objects.append(object)
+        JSONText.encode(objects, pretty: true) + "\n"
+    }
+
+    func renderJSONLines() -> String {
+        objects.map { JSONText.encode($0, pretty: false) + "\n" }.joined()
+    }
+
+    /// Each row as an object keyed by the columns' keys.
+    var objects: [[String: ReportValue]] {
+        cells.map { row in
+            Dictionary(zip(columns.map(\.key), row), uniquingKeysWith: { first, _ in first })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -42,11 +42,12 @@ public final class Sandbox: Sendable {
         guard options.latencyMs >= 0, options.usersPerTenant >= 0 else {
             throw SandboxError(description: "latency and users per tenant must not be negative")
         }
-        let tenants: [TenantRecord]
-        let auth0: Auth0Tenant
+        var tenants: [TenantRecord]
+        var auth0: Auth0Tenant
         do {
             tenants = try SeedLoader.entraTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
             auth0 = try SeedLoader.auth0Tenant(usersCount: options.usersPerTenant, seed: options.seed)
+            if options.hostileUsers { try SeedLoader.addHostileUsers(to: &tenants, auth0: &auth0) }
         } catch {
             throw SandboxError(description: "the sandbox's seed data could not be read: \(error)")
         }

@@ -29,6 +29,10 @@ public struct SandboxOptions: Sendable {
     /// The sandbox's clock: rate limits, token expiry and operations follow it (tests freeze it).
     public var now: @Sendable () -> Date = { Date() }
 
+    /// Adds the hostile users of `Seed/hostile-users.json` (escape sequences, a bidirectional
+    /// override and a formula in names, device names and phone numbers) after all the others.
+    public var hostileUsers = false
+
     /// Serves `GET /sandbox/tokens`: every access and refresh token issued so far (secret-hygiene
     /// tests look for them in a client's output and files). Off by default.
     public var exposesTokens = false

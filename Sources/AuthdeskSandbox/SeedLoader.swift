@@ -88,15 +88,7 @@ extension SeedLoader {
         guard let clientId = doc["clientId"]?.stringValue, let secret = doc["clientSecret"]?.stringValue else {
             throw SeedError(description: "auth0-tenant.json lacks clientId or clientSecret")
         }
-        var users: [Auth0User] = try (doc["users"]?.arrayValue ?? []).map { json in
-            guard let id = json["user_id"]?.stringValue, let email = json["email"]?.stringValue else {
-                throw SeedError(description: "an Auth0 user lacks user_id or email")
-            }
-            return Auth0User(userId: id, email: email, name: json["name"]?.stringValue ?? email,
-                             nickname: json["nickname"]?.stringValue ?? email,
-                             createdAt: json["created_at"]?.stringValue ?? "2020-01-01T00:00:00.000Z",
-                             lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [])
-        }
+        var users: [Auth0User] = try (doc["users"]?.arrayValue ?? []).map(auth0User)
         var generator = UserGenerator(names: names, domain: "example.com", seed: seed ^ SplitMix64.fnv1a("auth0"))
         let entra = generator.users(count: max(0, usersCount / 2), avoiding: Set(users.map { $0.email.lowercased() }))
         var rng = SplitMix64(seed: seed ^ SplitMix64.fnv1a("auth0-methods"))
@@ -138,5 +130,16 @@ extension SeedLoader {
                                    createdAt: created, lastLogin: nil, methods: methods))
         }
         return Auth0Tenant(clientId: clientId, clientSecret: secret, users: users)
+    }
+
+    /// A named Auth0 user of a seed file, in the Management API's shape.
+    static func auth0User(_ json: JSON) throws -> Auth0User {
+        guard let id = json["user_id"]?.stringValue, let email = json["email"]?.stringValue else {
+            throw SeedError(description: "an Auth0 user lacks user_id or email")
+        }
+        return Auth0User(userId: id, email: email, name: json["name"]?.stringValue ?? email,
+                         nickname: json["nickname"]?.stringValue ?? email,
+                         createdAt: json["created_at"]?.stringValue ?? "2020-01-01T00:00:00.000Z",
+                         lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [])
     }
 }

@@ -7,7 +7,8 @@ import Logging
 /// The one way every provider request goes out: adds a `client-request-id`, retries throttled,
 /// unavailable and dropped requests (honouring `Retry-After`), decodes failures into
 /// ``ServiceError``, logs each exchange with its secrets redacted, and records each answer's
-/// request id in the task's ``RequestLog``. It logs nothing unless
+/// request id in the task's ``RequestLog``, and reports each exchange to ``RequestTrace``
+/// (`--verbose`). It logs nothing unless
 /// given a logger: a stray line on standard output would break the console and `--output json`.
 public final class HTTPTransport: Sendable {
     /// Waits for a duration; injected so tests do not really wait.
@@ -66,8 +67,15 @@ public final class HTTPTransport: Sendable {
         urlRequest.setValue("true", forHTTPHeaderField: "return-client-request-id")
         urlRequest.httpBody = request.body
         let target = "\(request.method) \(Redactor.url(request.url))"
-
+        let started = ContinuousClock.now
+        var waits: [Duration] = []
         var attempt = 0
+        func trace(_ status: Int?, _ requestID: String?) {
+            RequestTrace.report(RequestTrace(
+                method: request.method, path: request.url.path, status: status, duration: ContinuousClock.now - started,
+                attempts: attempt, waits: waits, clientRequestID: clientRequestID, requestID: requestID))
+        }
+
         while true {
             attempt += 1
             if Task.isCancelled { throw ServiceError.cancelled(clientRequestID) }
@@ -96,9 +104,11 @@ public final class HTTPTransport: Sendable {
                         "target": "\(target)", "error": "\(code)", "wait": "\(wait)",
                         "client-request-id": "\(clientRequestID)",
                     ])
+                    waits.append(wait)
                     try await pause(wait, clientRequestID)
                     continue
                 }
+                trace(nil, nil)
                 logger.warning("no answer", metadata: [
                     "target": "\(target)", "error": "\(Redactor.text(String(describing: error)))",
                     "client-request-id": "\(clientRequestID)",
@@ -126,9 +136,11 @@ public final class HTTPTransport: Sendable {
                     "target": "\(target)", "status": "\(response.status)", "wait": "\(wait)",
                     "request-id": "\(response.requestID ?? "-")",
                 ])
+                waits.append(wait)
                 try await pause(wait, clientRequestID)
                 continue
             }
+            trace(response.status, response.requestID)
             RequestLog.current?.record(response.requestID ?? clientRequestID)
             if !response.isSuccess, logger.logLevel <= .trace {
                 logger.trace("error body", metadata: [

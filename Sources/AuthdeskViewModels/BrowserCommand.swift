@@ -54,6 +54,9 @@ public struct BrowserCommand: Sendable {
         BrowserCommand(names: ["jobs"], description: "the bulk reset jobs of the journal") { _, _ in [.openJobs] },
         BrowserCommand(names: ["unmark"], description: "clear every mark") { state, _ in state.performMarking(.clearMarks) },
         BrowserCommand(names: ["journal"], description: "show the audit journal") { state, _ in state.openJournal() },
+        BrowserCommand(names: ["whoami"], description: "who is signed in, and which actions are allowed") { state, _ in
+            state.openWhoami()
+        },
         BrowserCommand(
             names: ["ticket"], argument: .optional("REF"), description: "set the ticket reference for changes"
         ) { state, reference in

@@ -34,4 +34,6 @@ public enum BrowserEffect: Sendable, Equatable {
     case exportJournal([AuditEntry])
     /// Write this ticket reference with every change from now on.
     case setTicket(String?)
+    /// Read who is signed in to tenant `tenant` and what they may do (`:whoami`).
+    case loadWhoami(tenant: String)
 }

@@ -41,4 +41,6 @@ public enum BrowserEvent: Sendable, Equatable {
     case journalExportFailed(String)
     /// A change was made but its audit entry could not be written.
     case journalProblem(String)
+    /// `:whoami`'s lines for the current tenant (or why they could not be read).
+    case whoamiAnswered([String])
 }

@@ -59,6 +59,8 @@ public struct BrowserState: StoreState {
     public var marking = MarksState()
     /// The journal screen (`:journal`), when open: it takes the whole screen and every key.
     public var journal: JournalViewState?
+    /// The `:whoami` screen, shown in the help overlay while it is open.
+    public var whoami: WhoamiScreen?
     /// The session's ticket reference and the question asking for it.
     public var ticketing = TicketState()
 
@@ -150,6 +152,8 @@ public struct BrowserState: StoreState {
             return []
         case .bulkClosed(let done):
             return bulkClosed(done: done)
+        case .whoamiAnswered(let lines):
+            return whoamiAnswered(lines)
         }
     }
 
@@ -222,10 +226,12 @@ public struct BrowserState: StoreState {
         case .chooseTenant:
             return openTenantPicker()
         case .help:
+            whoami = nil
             help.open()
             return []
         case .closeHelp:
             help.isShown = false
+            whoami = nil
             return []
         case .quit:
             quitRequested = true
@@ -279,6 +285,7 @@ public struct BrowserState: StoreState {
     /// The help's lines: a heading per scope of the browser and an entry per action, the
     /// commands, then the bulk screen's scopes the same way.
     public var helpLineCount: Int {
+        if let whoami { return whoami.lines.count }
         let sections = keyMap.helpSections() + keyMap.helpSections(KeyScope.screens)
         return sections.reduce(0) { $0 + 1 + $1.entries.count } + 1 + BrowserCommand.all.count
     }

@@ -23,6 +23,7 @@ public final class BrowserViewModel: Sendable {
         case operatorProfile
         case journal
         case tenant
+        case whoami
     }
 
     /// What changes with the tenant, under the state's lock (so no request goes to the wrong one).
@@ -36,7 +37,7 @@ public final class BrowserViewModel: Sendable {
     }
 
     private let store: Store<BrowserState, Slot, Context>
-    private let directory: any TenantDirectory
+    let directory: any TenantDirectory
     /// Journals every change, in every tenant (nil: changes are not audited).
     let auditor: ChangeAuditor?
     /// Time on the clock since the model was made: when answers and ticks happened.
@@ -289,6 +290,8 @@ public final class BrowserViewModel: Sendable {
                     send(.tenantOpened(generation: generation, .failure(error)), answering: true)
                 }
             }
+        case .loadWhoami(let tenant):
+            loadWhoami(tenant)
         case .expireFlash(let id):
             store.expireFlash(after: settings.flashDuration, .flashExpired(id: id))
         }

@@ -13,9 +13,10 @@ public enum BulkExport {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var report = summary.usersReport()
         for user in refused {
-            report.append([
-                user.tenant, user.userID, user.displayName, "refused", "0", "0", String(user.plan.steps.count),
-                String(user.plan.kept.count), "pre-flight, nothing sent: " + (user.plan.refusal ?? "refused"),
+            report.append(cells: [
+                .string(user.tenant), .string(user.userID), .text(user.displayName), "refused", 0, 0,
+                .int(user.plan.steps.count), .int(user.plan.kept.count),
+                .string("pre-flight, nothing sent: " + (user.plan.refusal ?? "refused")),
             ])
         }
         var paths: [String] = []

@@ -15,8 +15,20 @@ public enum ChangeRequest: Sendable, Equatable {
     /// A nil password lets the service generate one.
     case resetPassword(userID: String, newPassword: Secret?)
 
-    /// Sends the request through `provider`.
+    /// Sends the request through `provider`; a refusal (403) says what would allow it
+    /// (``ActionPermissions``).
     public func send(to provider: any IdentityProvider) async throws(ServiceError) -> ChangeOutcome {
+        do {
+            return try await perform(on: provider)
+        } catch where error.kind == .forbidden {
+            guard let hint = ActionPermissions.refusalHint(for: command, provider: provider.tenant.provider) else { throw error }
+            var named = error
+            named.message += ". " + hint
+            throw named
+        }
+    }
+
+    func perform(on provider: any IdentityProvider) async throws(ServiceError) -> ChangeOutcome {
         switch self {
         case .addPhone(let userID, let number, let type):
             return .added(.phone(try await provider.addPhone(to: userID, number: number, type: type)))
@@ -49,6 +61,21 @@ extension ChangeRequest {
             .addEmail(let userID, _), .updateEmail(let userID, _), .deleteMethod(let userID, _),
             .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _):
             userID
+        }
+    }
+
+    /// The command of ``ActionPermissions``'s table that makes this change.
+    public var command: String {
+        switch self {
+        case .addPhone: "methods add-phone"
+        case .updatePhone: "methods update-phone"
+        case .setSmsSignIn: "methods sms-sign-in"
+        case .addEmail: "methods add-email"
+        case .updateEmail: "methods update-email"
+        case .deleteMethod: "methods delete"
+        case .createTemporaryAccessPass: "tap create"
+        case .revokeSessions: "sessions revoke"
+        case .resetPassword: "password reset"
         }
     }
 

@@ -28,9 +28,9 @@ public enum CommandReport {
             .init("lifetimeInMinutes", "MINUTES"), .init("isUsableOnce", "ONCE"), .init("id", "ID"),
         ])
         let method = issued.method
-        report.append([
-            user.principalName, issued.pass, method.startDateTime.map(AuthMethod.timestamp),
-            method.lifetimeInMinutes.map(String.init), method.isUsableOnce.map { $0 ? "yes" : "no" }, method.id,
+        report.append(cells: [
+            .string(user.principalName), .text(issued.pass), .time(method.startDateTime),
+            .number(method.lifetimeInMinutes), .flag(method.isUsableOnce), .string(method.id),
         ])
         return report
     }

@@ -44,11 +44,15 @@ public enum ExitStatus: Int32, Sendable {
         not an application.
         """
 
-    /// The message for a failure ``of(_:)`` knows (a 403 with the role that would allow it).
-    public static func message(for error: any Error) -> String {
+    /// The message for a failure ``of(_:)`` knows; a 403 says the permission or role that would
+    /// allow the command named at the start of `arguments` (``ActionPermissions``), else the roles.
+    public static func message(for error: any Error, arguments: [String] = []) -> String {
         switch error {
-        case let error as ServiceError where error.kind == .forbidden && error.code != ChangeWorkflow.preflightRefusedCode:
-            error.description + "\n" + roleHint
+        case let error as ServiceError
+        where error.kind == .forbidden && error.code != ChangeWorkflow.preflightRefusedCode
+            && !error.message.contains(ActionPermissions.whoamiPointer):
+            error.description + "\n"
+                + (ActionPermissions.command(in: arguments).flatMap { ActionPermissions.refusalHint(for: $0, provider: nil) } ?? roleHint)
         case let error as any CustomStringConvertible: error.description
         default: String(describing: error)
         }

@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskOutput
+import AuthdeskText
 import Foundation
 
 /// The plan of a reset job as the operator reviews it before confirming: per user the steps in
@@ -21,6 +22,7 @@ public struct PlanReport: Sendable {
         case .table: table()
         case .csv: csv()
         case .json: json()
+        case .jsonl: jsonLines()
         }
     }
 
@@ -50,7 +52,7 @@ public struct PlanReport: Sendable {
             + "\(totals.steps) step\(totals.steps == 1 ? "" : "s")\(actions.isEmpty ? "" : " (" + actions.joined(separator: ", ") + ")"), "
             + "\(totals.kept) kept, \(totals.flagged) to review; \(totals.refused) will be refused (skipped, nothing sent); "
             + "\(unreadable.count) not readable\n"
-        return out
+        return TerminalText.visibleLines(out)
     }
 
     /// The plan's notes. (No warning about the default going last after a deactivated hardware
@@ -66,30 +68,38 @@ public struct PlanReport: Sendable {
             .init("kind", "Kind"), .init("default", "Default"), .init("reason", "Reason"),
         ])
         for user in plan.users {
-            let who: [String?] = [user.tenant, user.userID, principalNames[user.id], user.displayName]
+            let who: [ReportValue] = [
+                .string(user.tenant), .string(user.userID), .text(principalNames[user.id]), .string(user.displayName),
+            ]
             for (index, step) in user.plan.steps.enumerated() {
-                report.append(who + [
-                    String(index + 1), step.action.rawValue, step.title, step.methodID, step.kind.rawValue,
-                    step.isDefault ? "yes" : "no", nil,
+                report.append(cells: who + [
+                    .int(index + 1), .string(step.action.rawValue), .string(step.title), .string(step.methodID),
+                    .string(step.kind.rawValue), .bool(step.isDefault), .null,
                 ])
             }
             for kept in user.plan.kept {
-                report.append(who + [nil, "keep", kept.title, kept.methodID, kept.kind.rawValue, "no", kept.reason.explanation])
+                report.append(cells: who + [
+                    .null, "keep", .string(kept.title), .string(kept.methodID), .string(kept.kind.rawValue), false,
+                    .string(kept.reason.explanation),
+                ])
             }
             if let refusal = user.plan.refusal {
-                report.append(who + [nil, "refused", nil, nil, nil, nil, refusal])
+                report.append(cells: who + [.null, "refused", .null, .null, .null, .null, .string(refusal)])
             }
         }
         for entry in unreadable {
-            report.append([entry.tenant, nil, entry.user, nil, nil, "unreadable", nil, nil, nil, nil, entry.failure.description])
+            report.append(cells: [
+                .string(entry.tenant), .null, .string(entry.user), .null, .null, "unreadable", .null, .null, .null, .null,
+                .string(entry.failure.description),
+            ])
         }
         return report.render(.csv)
     }
 
-    func json() -> String {
-        var users: [[String: Any]] = []
-        for user in plan.users {
-            users.append([
+    /// One object per user: the steps in order, what is kept and why, the notes, the refusal.
+    var userObjects: [[String: Any]] {
+        plan.users.map { user in
+            [
                 "tenant": user.tenant, "userId": user.userID, "displayName": user.displayName,
                 "principalName": principalNames[user.id] ?? NSNull(),
                 "defaultMethodId": user.plan.defaultMethodID ?? NSNull(),
@@ -108,8 +118,12 @@ public struct PlanReport: Sendable {
                 "notes": notes(of: user),
                 "willBeRefused": user.plan.isRefused,
                 "refusal": user.plan.refusal ?? NSNull(),
-            ])
+            ]
         }
+    }
+
+    func json() -> String {
+        let users = userObjects
         let totals = plan.totals
         let document: [String: Any] = [
             "policy": plan.policy.rawValue,
@@ -123,6 +137,13 @@ public struct PlanReport: Sendable {
         return Self.encode(document)
     }
 
+    /// JSON lines: one object per user in the plan, then one per user that could not be read
+    /// (`"unreadable": true`).
+    func jsonLines() -> String {
+        let unreadableObjects = unreadable.map { Self.json($0).merging(["unreadable": true]) { _, new in new } }
+        return (userObjects + unreadableObjects).map { Self.encode($0, pretty: false) }.joined()
+    }
+
     static func json(_ entry: UnreadableUser) -> [String: Any] {
         [
             "tenant": entry.tenant, "user": entry.user, "status": entry.failure.httpStatus ?? NSNull(),
@@ -131,9 +152,9 @@ public struct PlanReport: Sendable {
         ]
     }
 
-    static func encode(_ document: Any) -> String {
-        let data = (try? JSONSerialization.data(
-            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    static func encode(_ document: Any, pretty: Bool = true) -> String {
+        let options: JSONSerialization.WritingOptions = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: options)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

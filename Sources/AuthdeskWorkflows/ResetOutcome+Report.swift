@@ -15,23 +15,23 @@ extension ResetOutcome {
             var reason = entry.user.reason
             if reason == nil, let failure = entry.failures.first { reason = JobSummary.describe(failure) }
             let state = entry.user.state == .waiting ? "untouched" : entry.user.state.rawValue
-            report.append([
-                summary.job.id.rawValue, entry.user.tenant, entry.user.userID, entry.user.displayName, state,
-                String(entry.stepsDone), String(entry.stepsFailed), String(entry.stepsUntouched), String(entry.kept.count),
-                reason,
+            report.append(cells: [
+                .string(summary.job.id.rawValue), .string(entry.user.tenant), .string(entry.user.userID),
+                .text(entry.user.displayName), .string(state), .int(entry.stepsDone), .int(entry.stepsFailed),
+                .int(entry.stepsUntouched), .int(entry.kept.count), .text(reason),
             ])
         }
         for entry in outcome.unreadable {
-            report.append([
-                summary.job.id.rawValue, entry.tenant, entry.user, nil, "unreadable", "0", "0", "0", "0",
-                entry.failure.description,
+            report.append(cells: [
+                .string(summary.job.id.rawValue), .string(entry.tenant), .string(entry.user), .null, "unreadable", 0, 0, 0, 0,
+                .string(entry.failure.description),
             ])
         }
         for user in outcome.refused {
-            report.append([
-                summary.job.id.rawValue, user.tenant, user.userID, user.displayName, "refused", "0", "0",
-                String(user.plan.steps.count), String(user.plan.kept.count),
-                "pre-flight, nothing sent: " + (user.plan.refusal ?? ""),
+            report.append(cells: [
+                .string(summary.job.id.rawValue), .string(user.tenant), .string(user.userID), .text(user.displayName),
+                "refused", 0, 0, .int(user.plan.steps.count), .int(user.plan.kept.count),
+                .string("pre-flight, nothing sent: " + (user.plan.refusal ?? "")),
             ])
         }
         var text = report.render(output)

@@ -24,6 +24,7 @@ struct Authdesk: AsyncParsableCommand {
                                  [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
               authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv]
               authdesk journal [--since ISO8601] [--user USER] [--tenant NAME] [--ticket REF] [--output table|json|csv]
+              authdesk whoami [--all-profiles] [--output table|json|csv|jsonl]
             """,
         discussion: """
             With no profile configured (no config file, no AZURE_* or AUTH0_* variables), authdesk starts its \
@@ -47,10 +48,18 @@ struct Authdesk: AsyncParsableCommand {
             (nothing was sent); 3 sign-in failed; 4 refused (read-only, or the role does not allow it); 130 \
             interrupted (reset-mfa, jobs resume: the job is left paused; 'jobs resume ID' continues it).
             Progress goes to standard error, and only when it is a terminal; results go to standard output.
+
+            For scripts: --output json is typed (numbers, booleans, null, times in ISO 8601 UTC with Z; a JSON \
+            Schema per command in Resources/Schemas), --output jsonl prints one object a line, CSV guards cells \
+            against formulas. Text from a service is shown with control characters and bidi overrides escaped. \
+            --verbose writes one line per HTTP request to standard error (method, path, status, duration, \
+            retries, request ids; never a secret). 'authdesk whoami' shows who is signed in and what they may do. \
+            Completions: authdesk --generate-completion-script bash|zsh|fish.
             """,
         subcommands: [
             ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, TapCommand.self,
             PasswordCommand.self, SessionsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self,
+            WhoamiCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )

@@ -16,6 +16,9 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Refuse every change: destructive actions are removed and the services refuse writes.")
     var readOnly = false
 
+    @Flag(name: .long, help: "One line per HTTP request on standard error: method, path, status, duration, retries, request ids (never a secret).")
+    var verbose = false
+
     /// What the workflows open for these options.
     func workspace(audit: Bool = false, ticket: String? = nil) -> WorkspaceOptions {
         WorkspaceOptions(
@@ -40,7 +43,7 @@ extension GlobalOptions {
         var index = 0
         while index < arguments.count {
             let token = arguments[index]
-            if token == "--read-only" || token.hasPrefix("--profile=") || token.hasPrefix("--config=") {
+            if token == "--read-only" || token == "--verbose" || token.hasPrefix("--profile=") || token.hasPrefix("--config=") {
                 leading.append(token)
                 index += 1
             } else if (token == "--profile" || token == "--config"), index + 1 < arguments.count {

@@ -1,4 +1,6 @@
 import ArgumentParser
+import AuthdeskCommandLineIO
+import AuthdeskServices
 import AuthdeskWorkflows
 import Foundation
 
@@ -10,6 +12,10 @@ enum Main {
         let arguments = GlobalOptions.hoisted(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try Authdesk.parseAsRoot(arguments)
+            // --verbose (before any `--`): each HTTP request on standard error; never in the console.
+            if arguments.prefix(while: { $0 != "--" }).contains("--verbose"), !(command is ConsoleCommand) {
+                RequestTrace.install { StandardError.write("authdesk: " + $0.line) }
+            }
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
@@ -19,7 +25,7 @@ enum Main {
         } catch let exitCode as ExitCode {
             exit(exitCode.rawValue)
         } catch let error where ExitStatus.of(error) != nil {
-            FileHandle.standardError.write(Data("authdesk: \(ExitStatus.message(for: error))\n".utf8))
+            StandardError.write("authdesk: \(ExitStatus.message(for: error, arguments: arguments))")
             exit(ExitStatus.of(error)?.rawValue ?? 1)
         } catch {
             // The argument parser's own errors: help and version are successes; the rest is bad usage.

@@ -3,8 +3,12 @@ import AuthdeskOutput
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--output table|json|csv`, shared by every command that prints results.
+/// `--output table|json|csv|jsonl`, shared by every command that prints results.
 struct OutputOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("How to print results: table, json or csv.", valueName: "table|json|csv"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "How to print results: table, json (typed, see Resources/Schemas), csv or jsonl (one JSON object a line).",
+            valueName: "table|json|csv|jsonl"))
     var output: OutputFormat = .table
 }

@@ -85,7 +85,7 @@ struct ResetMfaCommand: AsyncParsableCommand {
             print(planned.report.render(outputOption.output), terminator: dryRun ? "" : "\n")
             if dryRun { return .success }
         } else if StandardError.isTerminal {
-            FileHandle.standardError.write(Data(planned.report.render(.table).utf8))
+            StandardError.write(planned.report.render(.table))
         }
         let runnable = try ResetMfaWorkflow.runnable(planned.result.plan)
         if !yes, !Confirmation.typed(runnable.confirmationPhrase) {

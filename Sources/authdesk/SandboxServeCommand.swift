@@ -32,10 +32,15 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("expose-tokens"), help: .hidden)
     var exposeTokens = false
 
+    @Flag(name: .customLong("hostile-users"), help: "Add users whose names, device names and phone numbers carry escape sequences, a bidi override and a formula (for tests).")
+    var hostileUsers = false
+
     var options: SandboxOptions {
-        SandboxOptions(
+        var options = SandboxOptions(
             port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
             exposesTokens: exposeTokens)
+        options.hostileUsers = hostileUsers
+        return options
     }
 
     func validate() throws {

@@ -18,6 +18,9 @@ struct TenantOptions: ParsableArguments {
     @Flag(name: .long, help: "Refuse every change: only a dry run is allowed.")
     var readOnly = false
 
+    @Flag(name: .long, help: "One line per HTTP request on standard error: method, path, status, duration, retries, request ids (never a secret).")
+    var verbose = false
+
     /// What the workflows open: on the embedded sandbox its Entra tenants sign in as their
     /// application, as a bulk job's do.
     func workspace(first: String? = nil) -> WorkspaceOptions {

@@ -46,3 +46,16 @@ struct CellGridTests {
         #expect(CellGrid(width: 0, height: 0).text == "")
     }
 }
+
+@Suite struct CellGridSanitizerTests {
+    /// Service text reaches the screen through the sanitizer: escapes and bidi overrides shown,
+    /// never drawn as themselves.
+    @Test func hostileTextIsDrawnVisiblyEscaped() {
+        var grid = CellGrid(width: 40, height: 2)
+        grid.put("Eve\u{1B}[2J\u{202E}x", x: 0, y: 0)
+        #expect(grid.row(0).hasPrefix("Eve\\e[2J\\u{202E}x"))
+        grid.put("Key\u{1B}]52;c;eA==\u{07}", x: 0, y: 1, style: .plain, width: 12, ellipsis: "…")
+        #expect(grid.row(1).hasPrefix("Key\\e]52;c;…"))
+        #expect(!grid.text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+    }
+}

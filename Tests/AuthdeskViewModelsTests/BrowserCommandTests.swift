@@ -8,8 +8,22 @@ struct BrowserCommandTests {
 
     @Test func theTableListsEveryCommandOnceWithItsArgument() {
         #expect(BrowserCommand.all.map(\.usage) == [
-            ":q, :quit", ":help", ":jobs", ":unmark", ":journal", ":ticket REF", ":tenant NAME", ":tenant",
+            ":q, :quit", ":help", ":jobs", ":unmark", ":journal", ":whoami", ":ticket REF", ":tenant NAME", ":tenant",
         ])
+    }
+
+    /// `:whoami` opens the overlay on the current tenant, asks for its sign-in, shows the answer
+    /// while open, and closes like help.
+    @Test func whoamiShowsTheSignInInTheOverlay() {
+        var state = BrowserState(tenant: contoso)
+        #expect(BrowserCommand.dispatch("whoami", on: &state) == [.loadWhoami(tenant: "contoso")])
+        #expect(state.help.isShown && state.whoami?.lines == ["Reading who is signed in to contoso…"])
+        _ = state.apply(.whoamiAnswered(["Profile contoso", "ACTION  ALLOWED", "tap create  yes"]))
+        #expect(state.whoami?.lines.count == 3 && state.helpLineCount == 3)
+        _ = state.apply(.action(.closeHelp))
+        #expect(!state.help.isShown && state.whoami == nil)
+        _ = state.apply(.whoamiAnswered(["late"]))
+        #expect(state.whoami == nil, "an answer after closing shows nothing")
     }
 
     @Test func aliasesRunButAreNotListed() {

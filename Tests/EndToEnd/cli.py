@@ -43,3 +43,21 @@ def graph_env(sandbox, name="contoso", secret=None):
     return {"AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
             "AZURE_CLIENT_SECRET": secret or entry["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
             "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
+
+
+def graph_profile(sandbox, name, sign_in="device-code", tenant_name="contoso", secret_env=None):
+    """A `[profiles.NAME]` table of the config file for the sandbox's tenant `tenant_name`:
+    its operator with a device code, or its application (`client-secret`, the secret from
+    the variable `secret_env`)."""
+    entry = tenant(sandbox, tenant_name)
+    secret = f'client_secret_env = "{secret_env}"\n' if secret_env else ""
+    return (f'[profiles.{name}]\nprovider = "graph"\ntenant_id = "{entry["id"]}"\nclient_id = "{entry["clientId"]}"\n'
+            f'sign_in = "{sign_in}"\n{secret}authority_url = "{sandbox["authority"]}"\n'
+            f'graph_url = "{sandbox["authority"]}"\n')
+
+
+def auth0_profile(sandbox, name, secret_env):
+    """A `[profiles.NAME]` table for the sandbox's Auth0 tenant, the secret from `secret_env`."""
+    auth0 = sandbox["auth0"]
+    return (f'[profiles.{name}]\nprovider = "auth0"\ndomain = "{auth0["domain"]}"\nclient_id = "{auth0["clientId"]}"\n'
+            f'client_secret_env = "{secret_env}"\n')

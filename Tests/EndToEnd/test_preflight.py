@@ -160,7 +160,7 @@ def test_a_real_run_leaves_priya_untouched_and_sends_nothing_for_her(tmp_path):
         assert result.returncode == 4, result.stdout + result.stderr  # refused, nothing else failed
         rows = {r["user"]: r for r in json.loads(result.stdout)}
         priya = next(r for r in rows.values() if r["name"] == "Priya Raman")
-        assert priya["state"] == "refused" and priya["done"] == "0" and priya["failed"] == "0"
+        assert priya["state"] == "refused" and priya["done"] == 0 and priya["failed"] == 0
         assert priya["reason"].startswith("pre-flight, nothing sent: " + REFUSAL)
         avery = next(r for r in rows.values() if r["name"].startswith("Avery Howard"))
         assert avery["state"] == "done"
