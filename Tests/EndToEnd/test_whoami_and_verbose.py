@@ -113,3 +113,15 @@ def test_a_refusal_names_what_would_allow_it(env):
     assert "'methods add-phone' needs Microsoft Graph: the permission UserAuthenticationMethod.ReadWrite.All" in result.stderr
     assert "Privileged Authentication Administrator" in result.stderr and "authdesk whoami" in result.stderr
     assert result.stderr.count("authdesk whoami") == 1
+
+
+def test_the_console_shows_whoami(console):
+    """`:whoami` in the console on the embedded sandbox: its operator, role and actions."""
+    term = console(rows=30, cols=120)
+    term.wait_for("Cameron White")
+    term.type(":whoami")
+    term.press("enter")
+    screen = term.wait_for(lambda s: "Who am I: contoso" in s and "password reset" in s)
+    assert "helpdesk@contoso.com" in screen and "Authentication Administrator" in screen
+    term.press("esc")
+    term.wait_for(lambda s: "Who am I" not in s and "Cameron White" in s)
