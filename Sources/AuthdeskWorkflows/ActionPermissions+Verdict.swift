@@ -76,12 +76,14 @@ extension ActionPermissions {
     /// How a refusal's hint ends: where to see what the sign-in has.
     public static let whoamiPointer = "(authdesk whoami shows what this sign-in has)"
 
-    /// The table's command named by the words at the start of `arguments` (`methods add-phone
-    /// USER ...` → `methods add-phone`; `jobs resume` → `reset-mfa`).
+    /// The table's command named by the words of `arguments` (`methods add-phone USER ...` →
+    /// `methods add-phone`; `jobs resume` → `reset-mfa`), wherever options put them.
     public static func command(in arguments: [String]) -> String? {
-        let words = arguments.filter { !$0.hasPrefix("-") }
-        if words.starts(with: ["jobs", "resume"]) { return "reset-mfa" }
-        return all.map(\.command).filter { words.starts(with: $0.split(separator: " ").map(String.init)) }
-            .max { $0.count < $1.count }
+        let words = arguments.prefix { $0 != "--" }.filter { !$0.hasPrefix("-") }
+        func names(_ command: [String]) -> Bool {
+            words.indices.contains { words[$0...].starts(with: command) }
+        }
+        if names(["jobs", "resume"]) { return "reset-mfa" }
+        return all.map(\.command).filter { names($0.split(separator: " ").map(String.init)) }.max { $0.count < $1.count }
     }
 }

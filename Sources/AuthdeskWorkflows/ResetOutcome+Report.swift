@@ -3,7 +3,8 @@ import AuthdeskOutput
 
 extension ResetOutcome {
     /// The results as `reset-mfa` and `jobs resume` print them: one row per user (done, failed
-    /// with the reason, untouched, unreadable, refused), and a footer in table format.
+    /// with the reason, and for a 403 what would allow it; untouched, unreadable, refused), and a
+    /// footer in table format.
     public func render(_ output: OutputFormat) -> String {
         let outcome = self
         var report = Report(columns: [
@@ -13,7 +14,13 @@ extension ResetOutcome {
         ])
         for entry in summary.users {
             var reason = entry.user.reason
-            if reason == nil, let failure = entry.failures.first { reason = JobSummary.describe(failure) }
+            if reason == nil, let failure = entry.failures.first {
+                reason = JobSummary.describe(failure)
+                // A refusal says what would allow it (the same table as whoami).
+                if failure.httpStatus == 403, let hint = ActionPermissions.refusalHint(for: "reset-mfa", provider: nil) {
+                    reason? += ". " + hint
+                }
+            }
             let state = entry.user.state == .waiting ? "untouched" : entry.user.state.rawValue
             report.append(cells: [
                 .string(summary.job.id.rawValue), .string(entry.user.tenant), .string(entry.user.userID),

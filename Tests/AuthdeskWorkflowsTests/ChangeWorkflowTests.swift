@@ -61,12 +61,15 @@ import Testing
         let harness = try WorkflowHarness()
         defer { harness.remove() }
         let events = Mutex<[ChangeEvent]>([])
-        await #expect(throws: ServiceError.self) {
+        let refusal = await #expect(throws: ServiceError.self) {
             try await ChangeWorkflow.run(harness.options(), force: true, report: { event in events.withLock { $0.append(event) } }) {
                 workflow in
                 _ = try await workflow.deleteMethod(of: "priya.raman@contoso.com", id: "3179e48a-750b-4051-897c-87b9720928f7")
             }
         }
+        // The 403 names what would allow it, from the table whoami reads.
+        #expect(refusal?.message.contains("'methods delete' needs Microsoft Graph: the permission UserAuthenticationMethod.ReadWrite.All") == true)
+        #expect(refusal.map { ExitStatus.message(for: $0, arguments: ["methods", "delete"]) }?.components(separatedBy: "whoami").count == 2)
         let said = events.withLock { $0 }
         #expect(said.contains { if case .forced = $0 { true } else { false } })
     }

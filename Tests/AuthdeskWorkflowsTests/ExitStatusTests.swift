@@ -30,4 +30,11 @@ import Testing
         let preflight = ServiceError(kind: .forbidden, code: ChangeWorkflow.preflightRefusedCode, message: "Pre-flight: no")
         #expect(ExitStatus.message(for: preflight) == "Pre-flight: no (preflightRefused)")
     }
+
+    @Test func aRefusalNamesWhatTheCommandNeeds() {
+        let service = ServiceError(kind: .forbidden, status: 403, code: "accessDenied", message: "Denied")
+        let message = ExitStatus.message(for: service, arguments: ["--profile", "app", "sessions", "revoke", "u@contoso.com"])
+        #expect(message.contains("'sessions revoke' needs Microsoft Graph: one of the permissions User.RevokeSessions.All"))
+        #expect(message.contains("Auth0: the scope update:users"))
+    }
 }
