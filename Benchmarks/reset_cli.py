@@ -10,10 +10,21 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
   planning: `authdesk reset-mfa --users-file F --dry-run` of --small users, then of --large
             users, on one sandbox (a dry run changes nothing); prints each (median of --runs)
             and t(large) / t(small).
+  scale:    `reset-mfa` of --users users (5,000) from command start to the last result, beside
+            the limit the sandbox's budgets allow (--write-budget writes per 150 s and
+            --read-budget units per 10 s, passed to `sandbox serve`): planning reads 8 units a
+            user (the user 1, the method list 2, hardware tokens 2, the default 1, the
+            pre-flight's user 1 and member-of 1), the run's writes (the plan's steps) and
+            verifying reads 4 a user; each budget's (units - burst) / rate, the phases added.
+  auth0:    `reset-mfa` of --users Auth0 users against a sandbox allowing --auth0-rate 2
+            requests a second (a free plan); prints failed users and the wall time beside the
+            requests made (counted from --verbose) / the rate.
 
 Build first:  swift build -c release --product authdesk
 Run:          python3 Benchmarks/reset_cli.py compare --latency 200 --users 60
               python3 Benchmarks/reset_cli.py planning --latency 100 --small 20 --large 400
+              python3 Benchmarks/reset_cli.py scale --users 5000 --latency 20
+              python3 Benchmarks/reset_cli.py auth0 --users 20 --latency 20
 The figures are wall times on this machine; the sandbox runs in its own process beside them.
 """
 import argparse
@@ -168,10 +179,7 @@ def sequential_script(sandbox, users):
 
 def authdesk(binary, sandbox, args, state):
     """Runs `authdesk ARGS` against contoso; returns (seconds, completed process)."""
-    home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
-    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
-           "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
-    env.update(sandbox.env())
+    env = dict(bench_env(state), **sandbox.env())
     started = time.monotonic()
     result = subprocess.run([str(binary), *args], env=env, capture_output=True, text=True,
                             stdin=subprocess.DEVNULL, timeout=3600)
@@ -201,9 +209,8 @@ def compare(options):
         wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"))
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-3000:])
-    report = json.loads(result.stdout) if result.stdout.strip().startswith(("{", "[")) else {}
-    rows = report if isinstance(report, list) else report.get("users", [])
-    done = sum(1 for row in rows if isinstance(row, dict) and row.get("state") == "done")
+    _, states = run_report(result)
+    done = states.get("done", 0)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
           f"{options.users} users, policy portal")
     print(f"sequential script: {script:.2f} s ({requests} requests, one at a time)")
@@ -236,9 +243,85 @@ def planning(options):
           f"(target: at most 4)")
 
 
+def run_report(result):
+    """The rows of `reset-mfa --output json`, and how many ended in each state."""
+    text = result.stdout.strip()
+    report = json.loads(text) if text.startswith(("{", "[")) else []
+    rows = report if isinstance(report, list) else report.get("users", [])
+    states = {}
+    for row in rows:
+        states[row.get("state")] = states.get(row.get("state"), 0) + 1
+    return rows, states
+
+
+def scale(options):
+    serve = ["--graph-write-budget", str(options.write_budget), "--graph-read-budget", str(options.read_budget)]
+    options.serve = (options.serve or []) + serve
+    with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
+        users = generated_users(sandbox, options.users)
+        path = users_file(users)
+        _, dry = authdesk(options.binary, sandbox, ["reset-mfa", "--users-file", path, "--dry-run", "--output", "json"],
+                          tempfile.mkdtemp(prefix="authdesk-bench-state-"))
+        plan = json.loads(dry.stdout)
+        writes = plan["totals"]["steps"]
+        longest = max((len(u["steps"]) for u in plan["users"]), default=0)
+    with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
+        args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
+        wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"))
+    rows, states = run_report(result)
+    read_rate, write_rate = options.read_budget / 10, options.write_budget / 150
+    planning = max(0, 8 * options.users - options.read_budget) / read_rate
+    running = max(max(0, writes - options.write_budget) / write_rate, 4 * options.users / read_rate)
+    chain = options.latency / 1000 * (5 + longest + 1)  # sign-in, resolve, plan, pre-flight; steps; verify
+    limit = planning + running + chain
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
+          f"write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
+    print(f"{options.users} users, {writes} writes planned (longest user {longest} steps)")
+    print(f"limit: planning reads {planning:.1f} s + run max(writes, verifying reads) {running:.1f} s "
+          f"+ one user's round trips {chain:.1f} s = {limit:.1f} s")
+    print(f"authdesk reset-mfa: {wall:.1f} s, exit {result.returncode}, states {states}")
+    print(f"wall / limit: {wall / limit:.2f} (target: at most 1.1, no failed user)")
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-2000:])
+
+
+def auth0(options):
+    extra = ["--auth0-rate-limit", str(options.auth0_rate)]
+    with Sandbox(options.binary, *serve_options(options, 2 * options.users + 40), *extra) as sandbox:
+        auth = sandbox.info["auth0"]
+        env = {"AUTH0_DOMAIN": auth["domain"], "AUTH0_CLIENT_ID": auth["clientId"], "AUTH0_CLIENT_SECRET": auth["clientSecret"]}
+        state = tempfile.mkdtemp(prefix="authdesk-bench-state-")
+        found = subprocess.run([str(options.binary), "users", "search", "", "--top", str(options.users + 10), "--output", "json"],
+                               env=dict(bench_env(state), **env), capture_output=True, text=True, timeout=600)
+        users = [u["principalName"] or u["id"] for u in json.loads(found.stdout)][-options.users:]
+        path = users_file(users)
+        time.sleep(2)  # the search's requests leave the bucket
+        args = ["--verbose", "reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
+        started = time.monotonic()
+        result = subprocess.run([str(options.binary), *args], env=dict(bench_env(state), **env), capture_output=True,
+                                text=True, stdin=subprocess.DEVNULL, timeout=3600)
+        wall = time.monotonic() - started
+    _, states = run_report(result)
+    lines = [line for line in result.stderr.splitlines() if "/api/v2/" in line]
+    throttled = sum(1 for line in lines if " 429 " in line)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; Auth0 rate limit "
+          f"{options.auth0_rate} requests/s, latency {options.latency} ms, {len(users)} users")
+    print(f"authdesk reset-mfa: {wall:.1f} s, exit {result.returncode}, states {states}")
+    print(f"Management API requests logged: {len(lines)} ({throttled} answered 429); "
+          f"at {options.auth0_rate}/s they need {len(lines) / options.auth0_rate:.1f} s at least")
+    if result.returncode != 0:
+        sys.stderr.write(result.stderr[-2000:])
+
+
+def bench_env(state):
+    home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
+    return {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
+            "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["compare", "planning"])
+    parser.add_argument("mode", choices=["compare", "planning", "scale", "auth0"])
     parser.add_argument("--binary", default=os.environ.get("AUTHDESK_BINARY", ROOT / ".build/release/authdesk"))
     parser.add_argument("--latency", type=int, default=None, help="sandbox latency in ms (200 compare, 100 planning)")
     parser.add_argument("--users", type=int, default=60)
@@ -246,12 +329,15 @@ def main():
     parser.add_argument("--large", type=int, default=400)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--write-budget", type=int, default=3000, help="scale: Graph writes per 150 s")
+    parser.add_argument("--read-budget", type=int, default=3500, help="scale: Graph read units per 10 s")
+    parser.add_argument("--auth0-rate", type=int, default=2, help="auth0: requests a second")
     parser.add_argument("--serve", nargs="*", help="more `sandbox serve` options")
     parser.add_argument("--authdesk-args", nargs="*", help="more `reset-mfa` options, e.g. --concurrency 20")
     options = parser.parse_args()
     if options.latency is None:
-        options.latency = 200 if options.mode == "compare" else 100
-    (compare if options.mode == "compare" else planning)(options)
+        options.latency = {"compare": 200, "planning": 100}.get(options.mode, 20)
+    {"compare": compare, "planning": planning, "scale": scale, "auth0": auth0}[options.mode](options)
 
 
 if __name__ == "__main__":

@@ -25,9 +25,11 @@ struct BulkRun {
                 Task { await control.suspend() }
             }
         }
+        let status = StatusLine()
         let outcome = try await workflow.finish(
             run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil },
-            progress: StandardError.progress)
+            progress: status.message, bar: { status.redraw($0) })
+        status.finish()
         watch.stop()
         print(outcome.render(output), terminator: "")
         if let message = outcome.closingMessage { StandardError.write("authdesk: " + message) }
