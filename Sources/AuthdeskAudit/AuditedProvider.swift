@@ -59,6 +59,8 @@ public struct AuditedProvider: IdentityProvider {
         await base.targetFacts(of: userIDs)
     }
 
+    public var writeBudget: WriteBudget? { base.writeBudget }
+
     public var readBatchSize: Int { base.readBatchSize }
 
     public func methodsAndPreferences(

@@ -148,7 +148,8 @@ public final class BulkResetEngine: Sendable {
         _ users: [ResumableUser], remover: any MethodRemover, policy: ResetPolicy,
         emit: AsyncStream<BulkResetEvent>.Continuation
     ) async {
-        let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: min(perTenantLimit, Self.initialConcurrency))
+        let initial = await remover.startingConcurrency(ceiling: perTenantLimit)
+        let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: initial)
         await concurrency.forEach(users) { user in
             await self.runUser(user, remover: remover, policy: policy, emit: emit)
         }

@@ -110,7 +110,10 @@ public struct BulkResetPlanner: Sendable {
                 }
             }
         }
-        let concurrency = AdaptiveConcurrency(ceiling: limit, initial: min(limit, BulkResetEngine.initialConcurrency))
+        // Batched reads start with every batch allowed (reads are budgeted apart, and cheap);
+        // single reads as the engine's users do.
+        let initial = size > 1 ? limit : await remover.startingConcurrency(ceiling: limit)
+        let concurrency = AdaptiveConcurrency(ceiling: limit, initial: initial)
         let out = Mutex<[(Int, Swift.Result<UserResetPlan, ServiceFailure>)]>([])
         await concurrency.forEach(batches) { batch in
             let result = await planBatch(batch)

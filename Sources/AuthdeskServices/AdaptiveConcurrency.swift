@@ -31,8 +31,11 @@ public actor AdaptiveConcurrency {
     public static let nearLimit = 0.8
     /// The share of a limit from which the concurrency comes down by one.
     public static let atLimit = 0.95
-    /// How much slower than the fastest answer an answer must be to count as slow.
+    /// How much slower than the fastest answer an answer must be to count as slow: three
+    /// times, and half a second more (a busy client's own jitter is not the service slowing).
     public static let slowFactor = 3.0
+    /// How much later than the fastest a slow answer comes, at least.
+    public static let slowMargin: Duration = .milliseconds(500)
 
     public nonisolated let ceiling: Int
     public private(set) var limit: Int
@@ -58,13 +61,12 @@ public actor AdaptiveConcurrency {
         self.now = now
     }
 
-    /// The starting point for a tenant: as many users as its write budget lets start in one
-    /// round trip (`writesPerSecond` x `latency` / the writes of a user, at least 2), within
-    /// `ceiling`.
-    public static func initial(ceiling: Int, writesPerSecond: Double, latency: Duration, writesPerUser: Double) -> Int {
-        let seconds = max(latency / .seconds(1), 0.001)
-        let users = writesPerSecond * seconds / max(writesPerUser, 1)
-        return min(max(1, ceiling), max(2, Int(users.rounded(.up))))
+    /// The starting point for a tenant: as many users as the first burst of its write budget
+    /// (`burst` writes at once) lets start at `writesPerUser` each, at least 2, within `ceiling`.
+    /// Graph's budget (thousands of writes) starts at the ceiling; Auth0's (10) at a few.
+    public static func initial(ceiling: Int, burst: Double, writesPerUser: Double = 2) -> Int {
+        let users = burst / max(writesPerUser, 1)
+        return min(max(1, ceiling), max(2, Int(users.rounded(.down))))
     }
 
     /// Waits until fewer than `limit` users are in flight, then counts one more.
@@ -94,7 +96,7 @@ public actor AdaptiveConcurrency {
             goodAnswers = 0
             return
         }
-        if let fastest, signal.latency > fastest * Self.slowFactor, signal.latency > .milliseconds(50) {
+        if let fastest, signal.latency > fastest * Self.slowFactor, signal.latency - fastest > Self.slowMargin {
             backOff(to: limit - 1, at: current)
             return
         }

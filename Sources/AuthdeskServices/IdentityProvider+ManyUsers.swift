@@ -10,6 +10,8 @@ extension IdentityProvider {
     /// service does not batch.
     public var manyReadConcurrency: Int { 8 }
 
+    public var writeBudget: WriteBudget? { nil }
+
     public func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>] {
         await Self.concurrently(idsOrNames, limit: manyReadConcurrency) { key throws(ServiceError) in try await user(key) }
     }

@@ -108,6 +108,10 @@ public protocol IdentityProvider: Sendable {
 
     /// The pre-flight facts of each of `userIDs`, or the failure for that one.
     func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>]
+
+    /// The client-side budget every write of this tenant takes from, if any: where a bulk run
+    /// starts its concurrency from.
+    var writeBudget: WriteBudget? { get }
 }
 
 extension IdentityProvider {

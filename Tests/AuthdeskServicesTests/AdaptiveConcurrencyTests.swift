@@ -71,18 +71,21 @@ import Testing
         await limiter.record(.init(latency: .milliseconds(100)))
         await limiter.record(.init(latency: .milliseconds(250)))
         #expect(await limiter.limit == 10)  // slower, not three times slower
-        await limiter.record(.init(latency: .milliseconds(350)))
+        await limiter.record(.init(latency: .milliseconds(550)))
+        #expect(await limiter.limit == 10)  // three times slower, but within half a second: jitter
+        await limiter.record(.init(latency: .milliseconds(700)))
         #expect(await limiter.limit == 9)
         #expect(await limiter.backOffs == 1)
     }
 
-    @Test func theInitialLimitComesFromTheBudgetAndTheLatency() {
-        // Graph's 3,000 writes per 150 s at 200 ms, 1.7 writes a user: 20 x 0.2 / 1.7 = 2.4, so 3.
-        #expect(AdaptiveConcurrency.initial(ceiling: 32, writesPerSecond: 20, latency: .milliseconds(200), writesPerUser: 1.7) == 3)
-        #expect(AdaptiveConcurrency.initial(ceiling: 32, writesPerSecond: 1000, latency: .milliseconds(200), writesPerUser: 2) == 32)
-        // Auth0's free plan (2 a second) at 20 ms: at least two.
-        #expect(AdaptiveConcurrency.initial(ceiling: 32, writesPerSecond: 2, latency: .milliseconds(20), writesPerUser: 2) == 2)
-        #expect(AdaptiveConcurrency.initial(ceiling: 1, writesPerSecond: 2, latency: .milliseconds(20), writesPerUser: 2) == 1)
+    @Test func theInitialLimitComesFromTheWriteBudgetsBurst() {
+        // Graph's 3,000 writes at once: the ceiling.
+        #expect(AdaptiveConcurrency.initial(ceiling: 32, burst: 2_850) == 32)
+        // Auth0's client budget of 10 at once, 2 writes a user: 5.
+        #expect(AdaptiveConcurrency.initial(ceiling: 32, burst: 10) == 5)
+        // A tiny budget: at least two.
+        #expect(AdaptiveConcurrency.initial(ceiling: 32, burst: 1) == 2)
+        #expect(AdaptiveConcurrency.initial(ceiling: 1, burst: 1) == 1)
     }
 
     @Test func noMoreThanTheLimitRunAtOnceAndAReleaseLetsTheNextIn() async {
