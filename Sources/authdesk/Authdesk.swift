@@ -51,6 +51,7 @@ struct Authdesk: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, TapCommand.self,
             PasswordCommand.self, SessionsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self,
+            UndoCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
