@@ -220,7 +220,7 @@ public struct AuditedProvider: IdentityProvider {
 
     // MARK: Auditing
 
-    private func audited<T>(
+    func audited<T>(
         _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
     ) async throws(ServiceError) -> T {
         let log = RequestLog(), trace = WriteTrace()

@@ -58,6 +58,7 @@ enum GraphEndpoints {
             return refusal
         }
         if path.count >= 3, path[0] == "reports", path[1] == "authenticationMethods", path[2] == "userRegistrationDetails" {
+            if let refusal = GraphAccount.reportRefusal(context, state: state) { return refusal }
             return GraphReads.registrationDetails(context, path: Array(path.dropFirst(3)), state: state)
         }
         guard path.first == "users" else {
@@ -79,6 +80,10 @@ enum GraphEndpoints {
         let rest = Array(path.dropFirst(2))
         let target = GraphTarget(key: key, tenantIndex: tenantIndex, userIndex: userIndex)
         switch (request.method, rest.first) {
+        case ("GET", nil) where GraphAccount.selectsSignInActivity(request):
+            return GraphAccount.reportRefusal(context, state: state) ?? GraphReads.getUser(context, target: target, state: state)
+        case ("PATCH", nil):
+            return GraphAccount.patchUser(context, target: target, state: &state)
         case ("GET", nil):
             return GraphReads.getUser(context, target: target, state: state)
         case ("GET", "memberOf"), ("GET", "transitiveMemberOf"):
@@ -160,6 +165,13 @@ enum GraphEndpoints {
         case "operations":
             guard rest.count == 2, method == "GET" else { return methodNotAllowed(context) }
             return GraphReads.operation(context, target: target, id: rest[1], state: state)
+        case "requirements":
+            guard context.isBeta, rest.count == 1 else {
+                return context.error(400, "BadRequest", "Resource not found for the segment 'requirements'.")
+            }
+            if method == "GET" { return GraphAccount.requirements(context, target: target, state: state) }
+            if method == "PATCH" { return GraphAccount.patchRequirements(context, target: target, state: &state) }
+            return methodNotAllowed(context)
         case "signInPreferences":
             guard context.isBeta else {
                 return context.error(400, "BadRequest", "Resource not found for the segment 'signInPreferences'.")

@@ -10,6 +10,10 @@ struct Authdesk: AsyncParsableCommand {
               authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
                 [--device-code-delay-ms N]
               authdesk users search QUERY [--top N] [--output table|json|csv]
+              authdesk users show USER [--output table|json|csv]
+              authdesk users block USER | users unblock USER
+              authdesk users mfa-state USER [--set disabled|enabled|enforced]
+              authdesk methods default USER --method push|oath|sms|voiceMobile|voiceAlternateMobile|voiceOffice
               authdesk methods list USER [--output table|json|csv]
               authdesk methods add-phone USER --type mobile|alternateMobile|office --number "+1 2065555555"
               authdesk methods update-phone USER --type TYPE --number NUMBER
