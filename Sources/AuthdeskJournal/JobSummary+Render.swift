@@ -4,19 +4,18 @@ import Foundation
 
 extension JobSummary {
     /// The job as `jobs show` prints it: JSON is the whole summary (job, users with their steps
-    /// and kept methods, counts); CSV and JSON lines the users; the table a headline, the users
-    /// and the steps, service text shown through ``TerminalText``.
+    /// and kept methods, counts; JSON lines: on one line); CSV the users; the table a headline,
+    /// the users and the steps, service text shown through ``TerminalText``.
     public func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .json:
+        case .json, .jsonl:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.outputFormatting = format == .jsonl ? [.sortedKeys, .withoutEscapingSlashes]
+                : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
             return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
         case .csv:
             return usersReport().render(.csv)
-        case .jsonl:
-            return usersReport().render(.jsonl)
         case .table:
             return TerminalText.visibleLines("Job \(job.id): \(job.state.rawValue), policy \(job.policy.rawValue), "
                 + "operator \(job.operatorName ?? "-"), ticket \(job.ticket ?? "-")\n"

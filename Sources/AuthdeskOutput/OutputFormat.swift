@@ -1,11 +1,9 @@
-/// How a command prints its results: aligned for people, or CSV, JSON and JSON lines (one
-/// object a line, for commands that list or stream) for scripts.
+/// How a command prints its results: aligned for people, or CSV, JSON and JSON lines for
+/// scripts; JSON lines (one object a line) where results are listed or stream, as `reset-mfa`
+/// writes each user's as it ends.
 public enum OutputFormat: String, Sendable, CaseIterable {
     case table
     case json
     case csv
     case jsonl
-
-    /// A machine format whose strings keep their exact value (JSON escapes what it must).
-    public var isJSON: Bool { self == .json || self == .jsonl }
 }

@@ -55,6 +55,22 @@ public struct ActionPermissions: Sendable, Hashable {
         ActionPermissions(
             "reset-mfa", graph: writeMethods, roles: methodRoles,
             auth0: ["read:authentication_methods", "delete:authentication_methods", "delete:guardian_enrollments"]),
+        ActionPermissions("users show", graph: ["User.Read.All", "Directory.Read.All"], auth0: ["read:users"]),
+        ActionPermissions(
+            "users block", graph: accountPermissions, roles: accountRoles, auth0: ["update:users"]),
+        ActionPermissions(
+            "users unblock", graph: accountPermissions, roles: accountRoles, auth0: ["update:users"]),
+        ActionPermissions("users mfa-state", graph: writeMethods, roles: methodRoles, auth0: nil),
+        ActionPermissions("methods default", graph: writeMethods, roles: methodRoles, auth0: nil),
+    ]
+
+    /// Turning sign-in off and on (`accountEnabled`, a sensitive property).
+    static let accountPermissions = ["User.EnableDisableAccount.All", "User.ReadWrite.All", "Directory.ReadWrite.All"]
+    /// The roles that may turn sign-in off and on (each only for some targets: Global and
+    /// Privileged Authentication Administrators for anyone).
+    static let accountRoles: [AdminRole] = [
+        .userAdministrator, .helpdeskAdministrator, .authenticationAdministrator, .privilegedAuthenticationAdministrator,
+        .globalAdministrator,
     ]
 
     /// The entry of `command`, if the table has one.

@@ -22,7 +22,7 @@ public struct PlanReport: Sendable {
         case .table: table()
         case .csv: csv()
         case .json: json()
-        case .jsonl: jsonLines()
+        case .jsonl: Self.encode(document(), lines: true)
         }
     }
 
@@ -96,10 +96,15 @@ public struct PlanReport: Sendable {
         return report.render(.csv)
     }
 
-    /// One object per user: the steps in order, what is kept and why, the notes, the refusal.
-    var userObjects: [[String: Any]] {
-        plan.users.map { user in
-            [
+    func json() -> String {
+        Self.encode(document())
+    }
+
+    /// The plan as one JSON document: policy, users, the unreadable, totals.
+    func document() -> [String: Any] {
+        var users: [[String: Any]] = []
+        for user in plan.users {
+            users.append([
                 "tenant": user.tenant, "userId": user.userID, "displayName": user.displayName,
                 "principalName": principalNames[user.id] ?? NSNull(),
                 "defaultMethodId": user.plan.defaultMethodID ?? NSNull(),
@@ -118,12 +123,8 @@ public struct PlanReport: Sendable {
                 "notes": notes(of: user),
                 "willBeRefused": user.plan.isRefused,
                 "refusal": user.plan.refusal ?? NSNull(),
-            ]
+            ])
         }
-    }
-
-    func json() -> String {
-        let users = userObjects
         let totals = plan.totals
         let document: [String: Any] = [
             "policy": plan.policy.rawValue,
@@ -134,14 +135,7 @@ public struct PlanReport: Sendable {
                 "kept": totals.kept, "flagged": totals.flagged, "unreadable": unreadable.count, "refused": totals.refused,
             ],
         ]
-        return Self.encode(document)
-    }
-
-    /// JSON lines: one object per user in the plan, then one per user that could not be read
-    /// (`"unreadable": true`).
-    func jsonLines() -> String {
-        let unreadableObjects = unreadable.map { Self.json($0).merging(["unreadable": true]) { _, new in new } }
-        return (userObjects + unreadableObjects).map { Self.encode($0, pretty: false) }.joined()
+        return document
     }
 
     static func json(_ entry: UnreadableUser) -> [String: Any] {
@@ -152,8 +146,10 @@ public struct PlanReport: Sendable {
         ]
     }
 
-    static func encode(_ document: Any, pretty: Bool = true) -> String {
-        let options: JSONSerialization.WritingOptions = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    /// Pretty JSON, or (`lines`) the document compact on one line.
+    static func encode(_ document: Any, lines: Bool = false) -> String {
+        let options: JSONSerialization.WritingOptions = lines ? [.sortedKeys, .withoutEscapingSlashes]
+            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? JSONSerialization.data(withJSONObject: document, options: options)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }

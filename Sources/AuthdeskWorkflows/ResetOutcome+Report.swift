@@ -3,30 +3,13 @@ import AuthdeskOutput
 
 extension ResetOutcome {
     /// The results as `reset-mfa` and `jobs resume` print them: one row per user (done, failed
-    /// with the reason, and for a 403 what would allow it; untouched, unreadable, refused), and a
-    /// footer in table format.
-    public func render(_ output: OutputFormat) -> String {
+    /// with the reason, untouched, unreadable, refused), and a footer in table format. The
+    /// users in `streamed` (`tenant/userID`, already written as they ended) are left out.
+    public func render(_ output: OutputFormat, leavingOut streamed: Set<String> = []) -> String {
         let outcome = self
-        var report = Report(columns: [
-            .init("job", "Job"), .init("tenant", "Tenant"), .init("user", "User"), .init("name", "Name"),
-            .init("state", "State"), .init("done", "Done"), .init("failed", "Failed"), .init("untouched", "Untouched"),
-            .init("kept", "Kept"), .init("reason", "Reason"),
-        ])
-        for entry in summary.users {
-            var reason = entry.user.reason
-            if reason == nil, let failure = entry.failures.first {
-                reason = JobSummary.describe(failure)
-                // A refusal says what would allow it (the same table as whoami).
-                if failure.httpStatus == 403, let hint = ActionPermissions.refusalHint(for: "reset-mfa", provider: nil) {
-                    reason? += ". " + hint
-                }
-            }
-            let state = entry.user.state == .waiting ? "untouched" : entry.user.state.rawValue
-            report.append(cells: [
-                .string(summary.job.id.rawValue), .string(entry.user.tenant), .string(entry.user.userID),
-                .text(entry.user.displayName), .string(state), .int(entry.stepsDone), .int(entry.stepsFailed),
-                .int(entry.stepsUntouched), .int(entry.kept.count), .text(reason),
-            ])
+        var report = Self.report()
+        for entry in summary.users where !streamed.contains("\(entry.user.tenant)/\(entry.user.userID)") {
+            report.append(cells: Self.row(entry, job: summary.job.id))
         }
         for entry in outcome.unreadable {
             report.append(cells: [
@@ -50,5 +33,32 @@ extension ResetOutcome {
                 + "steps \(counts.stepsDone) done, \(counts.stepsFailed) failed, \(counts.stepsPending + counts.stepsSent) not done\n"
         }
         return text
+    }
+
+    /// The columns of the results.
+    static func report() -> Report {
+        Report(columns: [
+            .init("job", "Job"), .init("tenant", "Tenant"), .init("user", "User"), .init("name", "Name"),
+            .init("state", "State"), .init("done", "Done"), .init("failed", "Failed"), .init("untouched", "Untouched"),
+            .init("kept", "Kept"), .init("reason", "Reason"),
+        ])
+    }
+
+    /// One journalled user's row: typed counts, and for a refused step (403) what would allow it
+    /// (the same table as whoami).
+    static func row(_ entry: UserSummary, job: JobID) -> [ReportValue] {
+        var reason = entry.user.reason
+        if reason == nil, let failure = entry.failures.first {
+            reason = JobSummary.describe(failure)
+            if failure.httpStatus == 403, let hint = ActionPermissions.refusalHint(for: "reset-mfa", provider: nil) {
+                reason? += ". " + hint
+            }
+        }
+        let state = entry.user.state == .waiting ? "untouched" : entry.user.state.rawValue
+        return [
+            .string(job.rawValue), .string(entry.user.tenant), .string(entry.user.userID), .text(entry.user.displayName),
+            .string(state), .int(entry.stepsDone), .int(entry.stepsFailed), .int(entry.stepsUntouched),
+            .int(entry.kept.count), .text(reason),
+        ]
     }
 }

@@ -17,9 +17,9 @@ CAMERON = "CameronW@contoso.com"
 AVERY = "avery.howard@contoso.com"
 EMAIL_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f"
 ISO_Z = r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"
-# Commands that print no results of their own: the console, help, and the sandbox (its first line has
-# the shape INTERFACES.md gives, checked in test_command_line.py).
-NO_JSON = {"console", "sandbox serve", "help"}
+# Commands that print no results of their own: the console, help, journal verify (lines of text), and
+# the sandbox (its first line has the shape INTERFACES.md gives, checked in test_command_line.py).
+NO_JSON = {"console", "sandbox serve", "help", "journal verify"}
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,15 @@ def test_every_command_validates_against_its_schema(authdesk):
     json_of(authdesk, "methods add-email", AVERY, "avery@example.org")
     json_of(authdesk, "methods update-email", AVERY, "avery.h@example.net")
     json_of(authdesk, "methods delete", AVERY, EMAIL_ID)
+    planned = json_of(authdesk, "methods add-phone", AVERY, "--type", "alternateMobile", "--number", "+1 2065550111",
+                      "--dry-run")
+    assert planned[0]["step"] == 1 and planned[0]["method"] == "POST"
+    json_of(authdesk, "methods default", CAMERON, "--method", "sms")
+    shown = json_of(authdesk, "users show", CAMERON)[0]
+    assert shown["accountEnabled"] is True
+    assert json_of(authdesk, "users block", AVERY)[0]["accountEnabled"] is False
+    assert json_of(authdesk, "users unblock", AVERY)[0]["accountEnabled"] is True
+    json_of(authdesk, "users mfa-state", CAMERON)
 
     tap = json_of(authdesk, "tap create", CAMERON, "--lifetime-minutes", "60", "--usable-once")[0]
     assert tap["isUsableOnce"] is True and tap["lifetimeInMinutes"] == 60
@@ -85,16 +94,19 @@ def test_every_command_validates_against_its_schema(authdesk):
         validate("jobs resume", json.loads(resumed.stdout))
     assert json.loads(schema_path("jobs resume").read_text())["$ref"] == "reset-outcome.schema.json"
 
-    entries = json_of(authdesk, "journal")
+    entries = json_of(authdesk, "journal list")
     assert all(isinstance(e["redacted"], bool) and e["at"].endswith("Z") for e in entries)
-    assert any(e["action"] for e in entries)
+    deleted = next(e for e in entries if e["action"] == "delete method" and e["user"] != CAMERON and e["job"] is None)
+    assert json_of(authdesk, "undo", str(deleted["id"]), "--yes")[0]["undoOf"] == deleted["id"]
+    evidence = authdesk("journal", "export", "--since", "2020-01-01", "--format", "json")
+    validate("journal export", json.loads(evidence.stdout))
 
     whoami = json_of(authdesk, "whoami")
     assert whoami[0]["isApplication"] is False
 
 
 def test_json_lines_give_one_object_a_line_with_the_same_names(authdesk):
-    for command, args in [("users search", ["a"]), ("methods list", [AVERY]), ("jobs list", []), ("journal", [])]:
+    for command, args in [("users search", ["a"]), ("methods list", [AVERY]), ("jobs list", []), ("journal list", [])]:
         lines = authdesk(*command.split(" "), *args, "--output", "jsonl").stdout.splitlines()
         whole = json.loads(authdesk(*command.split(" "), *args, "--output", "json").stdout)
         assert [json.loads(line) for line in lines] == whole, command
@@ -104,7 +116,7 @@ def test_json_lines_give_one_object_a_line_with_the_same_names(authdesk):
 
 def test_csv_has_the_json_names_and_iso_times(authdesk):
     authdesk("sessions", "revoke", AVERY)
-    for command, args, time_key in [("users search", ["a"], None), ("journal", [], "at")]:
+    for command, args, time_key in [("users search", ["a"], None), ("journal list", [], "at")]:
         rows = list(csv.DictReader(io.StringIO(authdesk(*command.split(" "), *args, "--output", "csv").stdout)))
         whole = json.loads(authdesk(*command.split(" "), *args, "--output", "json").stdout)
         assert rows and set(rows[0].keys()) == set(whole[0].keys()), command
