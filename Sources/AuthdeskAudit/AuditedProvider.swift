@@ -196,12 +196,16 @@ public struct AuditedProvider: IdentityProvider {
 
     // MARK: Auditing
 
+    /// Runs the write `body` and journals `change` with its outcome; `secrets` names what of the
+    /// answer (a generated PIN) no field of the entry may contain.
     func audited<T>(
-        _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
+        _ change: AuditedChange, _ body: () async throws(ServiceError) -> T, secrets: (T) -> [Secret] = { _ in [] }
     ) async throws(ServiceError) -> T {
         let log = RequestLog()
         switch await collecting(log, body) {
         case .success(let result):
+            var change = change
+            change.secrets += secrets(result)
             await auditor.record(change, tenant: tenant, user: known.user(change.userID), outcome: .succeeded, requestID: log.last)
             return result
         case .failure(let error):

@@ -206,6 +206,8 @@ enum GraphReads {
             case .temporaryAccessPass: names.append("temporaryAccessPass")
             case .windowsHelloForBusiness: names.append("windowsHelloForBusiness")
             case .platformCredential: names.append("macOsSecureEnclaveKey")
+            case .qrCodePin: names.append("qrCodePin")
+            case .externalAuthentication: names.append("externalAuthenticationMethod")
             case .password: continue
             }
         }

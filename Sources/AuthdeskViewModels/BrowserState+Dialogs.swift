@@ -204,6 +204,8 @@ extension BrowserState {
                 } else if let userID = methodsPane.methods.userID {
                     effects += refreshMethods(of: userID)
                 }
+            case .qrCodePin(let issued):
+                effects += showQrCodePin(issued, in: current)
             case .pass(let issued):
                 if var current {
                     current.phase = .result

@@ -14,4 +14,6 @@ public enum ChangeOutcome: Sendable, Equatable {
     case account(AccountChangeReceipt)
     /// The per-user MFA state the service reports after the change.
     case mfaState(PerUserMfaState)
+    /// A QR code + PIN method created or its PIN reset: the PIN shown once.
+    case qrCodePin(IssuedQrCodePin)
 }
