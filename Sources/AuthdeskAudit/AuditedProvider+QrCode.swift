@@ -26,3 +26,11 @@ extension AuditedProvider {
         return try await audited(change) { () async throws(ServiceError) in try await base.createTemporaryQrCode(for: userID, hours: hours) }
     }
 }
+
+extension AuditedProvider {
+    /// Journalled as `revoke sessions`, with what each request did.
+    public func signOut(_ userID: String) async throws(ServiceError) -> SessionRevocation {
+        let change = AuditedChange(userID: userID, action: "revoke sessions")
+        return try await audited(change) { () async throws(ServiceError) in try await base.signOut(userID) }
+    }
+}

@@ -128,6 +128,10 @@ public protocol IdentityProvider: Sendable {
 
     /// A temporary QR code (1 to 12 hours) for a forgotten badge.
     func createTemporaryQrCode(for userID: String, hours: Int) async throws(ServiceError) -> QrCodePinMethod
+
+    /// Signs the user out as far as the service allows, saying what each request did (by
+    /// default: ``revokeSessions(of:)``).
+    func signOut(_ userID: String) async throws(ServiceError) -> SessionRevocation
 }
 
 extension IdentityProvider {

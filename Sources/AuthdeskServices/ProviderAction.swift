@@ -56,11 +56,11 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
         .qrCodePin,
     ]
 
-    /// What the Auth0 Management API offers. No session revocation: the API this version speaks
-    /// has none, so the console does not offer it.
+    /// What the Auth0 Management API offers. Session revocation invalidates remembered browsers
+    /// and deletes sessions where the plan allows (``Auth0Provider/signOut(_:)``).
     public static let auth0: Set<ProviderAction> = [
         .addPhone, .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
         .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
-        .setAccountEnabled,
+        .setAccountEnabled, .revokeSessions,
     ]
 }

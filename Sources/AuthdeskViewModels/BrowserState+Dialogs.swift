@@ -196,7 +196,7 @@ extension BrowserState {
             let user = current?.user
             var effects: [BrowserEffect] = []
             switch outcome {
-            case .done, .added, .account, .mfaState:
+            case .done, .added, .account, .mfaState, .sessions:
                 if let current {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")

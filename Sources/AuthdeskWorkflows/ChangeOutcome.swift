@@ -16,4 +16,6 @@ public enum ChangeOutcome: Sendable, Equatable {
     case mfaState(PerUserMfaState)
     /// A QR code + PIN method created or its PIN reset: the PIN shown once.
     case qrCodePin(IssuedQrCodePin)
+    /// The user was signed out: what each request did.
+    case sessions(SessionRevocation)
 }

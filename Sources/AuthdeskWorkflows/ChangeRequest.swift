@@ -41,7 +41,7 @@ public enum ChangeRequest: Sendable, Equatable {
         case .createTemporaryAccessPass(let userID, let request):
             return .pass(try await provider.createTemporaryAccessPass(for: userID, request))
         case .revokeSessions(let userID):
-            try await provider.revokeSessions(of: userID)
+            return .sessions(try await provider.signOut(userID))
         case .resetPassword(let userID, let password):
             return .reset(try await provider.resetPassword(of: userID, newPassword: password?.reveal()))
         case .setAccountEnabled(let userID, let enabled):
