@@ -204,11 +204,10 @@ public struct BrowserRenderer {
     private mutating func drawMethods() {
         let rect = layout.methods
         let focused = state.focus == .methods && state.input == nil
-        // The methods are nearly always the selected user's: look there before scanning the list
-        // (a scan costs milliseconds per frame with 100,000 users loaded).
+        // The methods are nearly always the selected user's: look there before the list's index.
         let methodsUserID = state.methodsPane.methods.userID
         let user = state.list.current.flatMap { $0.id == methodsUserID ? $0 : nil }
-            ?? state.list.users.first { $0.id == methodsUserID }
+            ?? methodsUserID.flatMap { state.list.users.user(id: $0) }
         var footer: String?
         if case .loaded(_, let list) = state.methodsPane.methods, !list.isEmpty {
             footer = "\(state.methodsPane.selected + 1)/\(list.count)"

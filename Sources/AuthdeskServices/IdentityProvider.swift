@@ -100,6 +100,19 @@ public protocol IdentityProvider: Sendable {
     /// The user's directory roles (nil when not readable) and on-premises sync flag.
     func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts
 
+    // MARK: Many users at once (issue 14): batched on Graph, concurrent single reads elsewhere.
+
+    /// Each of `idsOrNames` found as ``user(_:)`` finds one (Graph: by e-mail too), or the
+    /// failure for that one; every key gets an answer.
+    func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>]
+
+    /// The pre-flight facts of each of `userIDs`, or the failure for that one.
+    func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>]
+
+    /// The client-side budget every write of this tenant takes from, if any: where a bulk run
+    /// starts its concurrency from.
+    var writeBudget: WriteBudget? { get }
+
     // MARK: The account (issue 16; defaults in IdentityProvider+Account.swift).
 
     /// The account around the user's methods; each fact the service refuses to tell is "not

@@ -78,7 +78,7 @@ extension BrowserState {
 
     /// Reads the user's methods afresh when the pane shows them, keeping the selection.
     mutating func refreshMethods(of userID: String) -> [BrowserEffect] {
-        guard methodsPane.methods.userID == userID, let user = list.users.first(where: { $0.id == userID }) else {
+        guard methodsPane.methods.userID == userID, let user = list.users.user(id: userID) else {
             return refreshAccount(of: userID)
         }
         return [methodsPane.reload(for: user)] + refreshAccount(of: userID)

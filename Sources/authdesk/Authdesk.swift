@@ -27,8 +27,8 @@ struct Authdesk: AsyncParsableCommand {
               authdesk password reset USER [--generate | --password-stdin] [--no-wait]
               authdesk sessions revoke USER
               authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
-                                 [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
-              authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv]
+                                 [--concurrency N] [--ticket T] [--output table|json|csv|jsonl]   (USER or TENANT:USER)
+              authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv|jsonl]
               authdesk journal [--since ISO8601] [--user USER] [--tenant NAME] [--ticket REF] [--output table|json|csv]
             """,
         discussion: """
@@ -57,6 +57,7 @@ struct Authdesk: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, SandboxCommand.self, UsersCommand.self, MethodsCommand.self, TapCommand.self,
             PasswordCommand.self, SessionsCommand.self, ResetMfaCommand.self, JobsCommand.self, JournalCommand.self,
+            UndoCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self
     )
