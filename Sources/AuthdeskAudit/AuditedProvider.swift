@@ -220,8 +220,10 @@ public struct AuditedProvider: IdentityProvider {
 
     // MARK: Auditing
 
+    /// Runs the write `body` and journals `change` with its outcome; `secrets` names what of the
+    /// answer (a generated PIN) no field of the entry may contain.
     func audited<T>(
-        _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
+        _ change: AuditedChange, _ body: () async throws(ServiceError) -> T, secrets: (T) -> [Secret] = { _ in [] }
     ) async throws(ServiceError) -> T {
         let log = RequestLog(), trace = WriteTrace()
         var evidence = ChangeEvidence(before: await snapshot(change.userID))
@@ -229,6 +231,8 @@ public struct AuditedProvider: IdentityProvider {
         evidence.requests = trace.all
         switch result {
         case .success(let result):
+            var change = change
+            change.secrets += secrets(result)
             evidence.after = await snapshot(change.userID)
             await auditor.record(
                 change, tenant: tenant, user: known.user(change.userID), outcome: .succeeded, requestID: log.last,

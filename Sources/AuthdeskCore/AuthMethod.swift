@@ -12,6 +12,8 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
     case temporaryAccessPass(TemporaryAccessPassMethod)
     case windowsHelloForBusiness(KeyCredentialMethod)
     case platformCredential(KeyCredentialMethod)
+    case qrCodePin(QrCodePinMethod)
+    case externalAuthentication(ExternalAuthenticationMethod)
     case auth0(Auth0Method)
     case unknown(UnknownMethod)
 
@@ -27,6 +29,8 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
         case .temporaryAccessPass(let m): m.id
         case .windowsHelloForBusiness(let m): m.id
         case .platformCredential(let m): m.id
+        case .qrCodePin(let m): m.id
+        case .externalAuthentication(let m): m.id
         case .auth0(let m): m.id
         case .unknown(let m): m.id
         }
@@ -44,6 +48,8 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
         case .temporaryAccessPass: .temporaryAccessPass
         case .windowsHelloForBusiness: .windowsHelloForBusiness
         case .platformCredential: .platformCredential
+        case .qrCodePin: .qrCodePin
+        case .externalAuthentication: .externalAuthentication
         case .auth0(let m): m.kind
         case .unknown: .unknown
         }
@@ -72,6 +78,10 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
         case .temporaryAccessPass(let m):
             (m.isUsable == true ? "usable" : "not usable") + (m.lifetimeInMinutes.map { ", \($0) min" } ?? "")
         case .windowsHelloForBusiness(let m), .platformCredential(let m): m.displayName ?? ""
+        case .qrCodePin(let m):
+            (m.standardExpires.map { "badge until \(AuthMethod.day($0))" } ?? "QR code")
+                + (m.temporaryExpires != nil ? ", temporary code" : "")
+        case .externalAuthentication(let m): m.displayName ?? ""
         case .auth0(let m): m.phoneNumber ?? m.email ?? m.name ?? ""
         case .unknown(let m): m.fields["displayName"] ?? ""
         }
@@ -130,6 +140,17 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
             add("Key strength", m.keyStrength)
             add("Platform", m.platform)
             add("Created", m.createdAt)
+        case .qrCodePin(let m):
+            add("Badge code from", m.standardStarts)
+            add("Badge code until", m.standardExpires)
+            add("Temporary until", m.temporaryExpires)
+            add("PIN change due", m.forceChangePin)
+            add("PIN set", m.pinUpdated)
+            add("Created", m.createdAt)
+        case .externalAuthentication(let m):
+            add("Name", m.displayName)
+            add("Configuration", m.configurationId)
+            add("Created", m.createdAt)
         case .auth0(let m):
             add("Auth0 type", m.type)
             add("Name", m.name)
@@ -144,6 +165,11 @@ public enum AuthMethod: Sendable, Hashable, Identifiable {
         }
         out.append(MethodDetail("Id", id))
         return out
+    }
+
+    /// The UTC day of `date` (`2027-12-02`).
+    public static func day(_ date: Date) -> String {
+        String(timestamp(date).prefix(10))
     }
 
     /// UTC, to the second: how every time in the console and the tables reads.
@@ -167,6 +193,8 @@ extension AuthMethod {
         case .temporaryAccessPass: return .temporaryAccessPass(TemporaryAccessPassMethod(id: id))
         case .windowsHelloForBusiness: return .windowsHelloForBusiness(KeyCredentialMethod(id: id))
         case .platformCredential: return .platformCredential(KeyCredentialMethod(id: id))
+        case .qrCodePin: return .qrCodePin(QrCodePinMethod(id: id))
+        case .externalAuthentication: return .externalAuthentication(ExternalAuthenticationMethod(id: id))
         case .auth0Phone: return .auth0(Auth0Method(id: id, type: "phone"))
         case .auth0Email: return .auth0(Auth0Method(id: id, type: "email"))
         case .auth0Totp: return .auth0(Auth0Method(id: id, type: "totp"))

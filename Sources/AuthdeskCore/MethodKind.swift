@@ -11,6 +11,8 @@ public enum MethodKind: String, Sendable, Hashable, Codable, CaseIterable {
     case temporaryAccessPass
     case windowsHelloForBusiness
     case platformCredential
+    case qrCodePin
+    case externalAuthentication
     case auth0Phone
     case auth0Email
     case auth0Totp
@@ -37,6 +39,8 @@ public enum MethodKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .temporaryAccessPass: "Temporary Access Pass"
         case .windowsHelloForBusiness: "Windows Hello for Business"
         case .platformCredential: "Platform credential"
+        case .qrCodePin: "QR code + PIN"
+        case .externalAuthentication: "External authentication method"
         case .auth0Phone: "Phone"
         case .auth0Email: "Email"
         case .auth0Totp: "Authenticator app (TOTP)"
@@ -64,6 +68,8 @@ public enum MethodKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .auth0Passkey: 41
         case .windowsHelloForBusiness, .auth0WebAuthnPlatform: 50
         case .platformCredential: 60
+        case .qrCodePin: 62
+        case .externalAuthentication: 64
         case .temporaryAccessPass: 70
         case .email, .auth0Email: 80
         case .auth0EmailVerification: 81
@@ -81,6 +87,7 @@ public enum MethodKind: String, Sendable, Hashable, Codable, CaseIterable {
              .auth0Phone, .auth0Totp, .auth0Push, .auth0Guardian, .auth0RecoveryCode:
             true
         case .password, .email, .fido2, .temporaryAccessPass, .windowsHelloForBusiness, .platformCredential,
+             .qrCodePin, .externalAuthentication,
              .auth0Email, .auth0EmailVerification, .auth0WebAuthnRoaming, .auth0WebAuthnPlatform, .auth0Passkey,
              .auth0Password, .unknown:
             false

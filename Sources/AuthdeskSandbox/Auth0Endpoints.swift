@@ -7,7 +7,7 @@ enum Auth0Endpoints {
     static let tokenLifetime = 86400
     static let scopes = [
         "read:users", "update:users", "read:authentication_methods", "create:authentication_methods",
-        "update:authentication_methods", "delete:authentication_methods", "delete:guardian_enrollments",
+        "update:authentication_methods", "delete:authentication_methods", "delete:guardian_enrollments", "delete:sessions",
     ]
     static let maximumMethods = 20
 
@@ -146,6 +146,13 @@ enum Auth0Endpoints {
             return .empty(204)
         case ("POST", "multifactor", 3) where rest[1] == "actions" && rest[2] == "invalidate-remember-browser":
             return need("update:users") ?? .empty(204)
+        case ("DELETE", "sessions", 1):
+            // Session management is an Enterprise feature: other plans answer 403.
+            if let refusal = need("delete:sessions") { return refusal }
+            guard state.auth0.plan == "enterprise" else {
+                return error(403, "Forbidden", "Deleting a user's sessions is available on Enterprise plans only.", code: "operation_not_supported")
+            }
+            return .empty(202)
         case (_, "authentication-methods", _):
             return Auth0Methods.handle(request, rest: Array(rest.dropFirst()), userIndex: userIndex, token: token, state: &state, now: now)
         default:

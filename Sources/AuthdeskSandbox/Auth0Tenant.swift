@@ -4,4 +4,6 @@ struct Auth0Tenant: Sendable {
     var clientSecret: String
     /// Users in their Management API shape (snake_case), in order.
     var users: [Auth0User]
+    /// The subscription (`enterprise`, `self-service`, `free`): only Enterprise deletes sessions.
+    var plan = "self-service"
 }

@@ -45,7 +45,8 @@ enum GraphAccount {
         guard let body = context.request.jsonBody, let members = body.members else {
             return GraphWrites.bad(context, "The request body must be a JSON object.")
         }
-        for member in members where member.key != "accountEnabled" {
+        // The SDKs annotate the body (`@odata.type`): annotations are not properties.
+        for member in members where member.key != "accountEnabled" && !member.key.hasPrefix("@odata.") {
             return GraphWrites.bad(context, "The sandbox changes only accountEnabled on a user, not '\(member.key)'.")
         }
         guard let enabled = body["accountEnabled"]?.boolValue else {

@@ -172,6 +172,8 @@ enum GraphEndpoints {
             if method == "GET" { return GraphAccount.requirements(context, target: target, state: state) }
             if method == "PATCH" { return GraphAccount.patchRequirements(context, target: target, state: &state) }
             return methodNotAllowed(context)
+        case "qrCodePinMethod":
+            return GraphQrCodePin.handle(context, target: target, rest: Array(rest.dropFirst()), state: &state)
         case "signInPreferences":
             guard context.isBeta else {
                 return context.error(400, "BadRequest", "Resource not found for the segment 'signInPreferences'.")

@@ -11,12 +11,23 @@ enum GraphMethodType: String, CaseIterable, Sendable {
     case windowsHelloForBusiness
     case platformCredential
     case hardwareOath
+    /// QR code + PIN: one per user, at the singular segment `qrCodePinMethod`.
+    case qrCodePin
+    case externalAuthentication
 
     /// `#microsoft.graph.phoneAuthenticationMethod`
-    var odataType: String { "#microsoft.graph.\(rawValue)AuthenticationMethod" }
+    var odataType: String {
+        self == .externalAuthentication ? "#microsoft.graph.externalAuthenticationMethod" : "#microsoft.graph.\(rawValue)AuthenticationMethod"
+    }
 
     /// `phoneMethods`
-    var segment: String { "\(rawValue)Methods" }
+    var segment: String {
+        switch self {
+        case .qrCodePin: "qrCodePinMethod"
+        case .externalAuthentication: "externalAuthenticationMethods"
+        default: "\(rawValue)Methods"
+        }
+    }
 
     /// Only on `/beta`.
     var betaOnly: Bool { self == .hardwareOath }
@@ -33,14 +44,13 @@ enum GraphMethodType: String, CaseIterable, Sendable {
     }
 
     init?(odataType: String) {
-        let prefix = "#microsoft.graph."
-        let suffix = "AuthenticationMethod"
-        guard odataType.hasPrefix(prefix), odataType.hasSuffix(suffix) else { return nil }
-        self.init(rawValue: String(odataType.dropFirst(prefix.count).dropLast(suffix.count)))
+        guard let type = Self.allCases.first(where: { $0.odataType == odataType }) else { return nil }
+        self = type
     }
 
+    /// The collection segments only (`qrCodePinMethod` has its own endpoints).
     init?(segment: String) {
-        guard segment.hasSuffix("Methods") else { return nil }
-        self.init(rawValue: String(segment.dropLast("Methods".count)))
+        guard let type = Self.allCases.first(where: { $0.segment == segment && $0 != .qrCodePin }) else { return nil }
+        self = type
     }
 }

@@ -170,20 +170,25 @@ enum GraphReads {
                 "isSystemPreferredAuthenticationMethodEnabled": .bool(user.systemPreferredMethodEnabled),
                 "systemPreferredAuthenticationMethods": .array(systemPreferred(user).map { [.string($0)] } ?? []),
                 "userPreferredMethodForSecondaryAuthentication": .string(user.preferredMethod ?? "none"),
-                "defaultMfaMethod": .string(user.preferredMethod ?? systemPreferred(user) ?? "none"),
                 "lastUpdatedDateTime": .string(Timestamps.iso(context.now)),
             ])
+        }
+        // `defaultMfaMethod` is beta's: the v1.0 type (shared/specs) has no such property.
+        func answer(_ user: UserRecord) -> JSON {
+            var body = details(user)
+            if context.isBeta { body.set("defaultMfaMethod", .string(user.preferredMethod ?? systemPreferred(user) ?? "none")) }
+            return body
         }
         if let id = path.first {
             guard let user = state.tenants[context.tenantIndex].user(id) else {
                 return context.error(404, "Request_ResourceNotFound", "Resource '\(id)' does not exist.")
             }
-            return .json(200, details(user).prepending([JSON.Member(key: "@odata.context",
+            return .json(200, answer(user).prepending([JSON.Member(key: "@odata.context",
                 value: .string("\(context.base)/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity"))]))
         }
         return .json(200, .obj([
             "@odata.context": .string("\(context.base)/$metadata#reports/authenticationMethods/userRegistrationDetails"),
-            "value": .array(users.map(details)),
+            "value": .array(users.map(answer)),
         ]))
     }
 
@@ -206,6 +211,8 @@ enum GraphReads {
             case .temporaryAccessPass: names.append("temporaryAccessPass")
             case .windowsHelloForBusiness: names.append("windowsHelloForBusiness")
             case .platformCredential: names.append("macOsSecureEnclaveKey")
+            case .qrCodePin: names.append("qrCodePin")
+            case .externalAuthentication: names.append("externalAuthenticationMethod")
             case .password: continue
             }
         }

@@ -213,9 +213,41 @@ struct UserGenerator {
                 ]),
             ])))
         }
+        methods += frontlineMethods(for: user, forcing: forced)
         methods.append(MethodRecord(type: .password, body: .obj([
             "id": .string(GraphIds.passwordMethod), "password": .null, "createdDateTime": timestamp(),
         ])))
+        return methods
+    }
+
+    /// QR code + PIN and external methods for a few users, drawn from a generator of the user's
+    /// own (seeded by their id), so that the users and methods drawn before these types existed
+    /// stay the same for a seed.
+    private func frontlineMethods(for user: UserRecord, forcing forced: GraphMethodType?) -> [MethodRecord] {
+        var local = SplitMix64(seed: SplitMix64.fnv1a("frontline|\(user.id)"))
+        var methods: [MethodRecord] = []
+        if local.chance(0.03) || forced == .qrCodePin {
+            let created = String(format: "2026-%02d-%02dT08:00:00Z", local.int(in: 1...11), local.int(in: 1...28))
+            let expires = created.replacingOccurrences(of: "2026-", with: "2027-")
+            methods.append(MethodRecord(type: .qrCodePin, body: .obj([
+                "id": .string(local.guid()), "createdDateTime": .string(created),
+                "standardQRCode": .obj([
+                    "id": .string(local.guid()), "startDateTime": .string(created), "expireDateTime": .string(expires),
+                    "createdDateTime": .string(created), "lastUsedDateTime": .null, "image": .null,
+                ]),
+                "temporaryQRCode": .null,
+                "pin": .obj([
+                    "id": .string(local.guid()), "code": .null, "forceChangePinNextSignIn": .bool(false),
+                    "createdDateTime": .string(created), "updatedDateTime": .string(created),
+                ]),
+            ])))
+        }
+        if local.chance(0.02) || forced == .externalAuthentication {
+            methods.append(MethodRecord(type: .externalAuthentication, body: .obj([
+                "id": .string(local.guid()), "displayName": .string(local.chance(0.5) ? "Duo Security" : "RSA SecurID"),
+                "configurationId": .string(local.guid()), "createdDateTime": .string("2025-06-01T09:00:00Z"),
+            ])))
+        }
         return methods
     }
 

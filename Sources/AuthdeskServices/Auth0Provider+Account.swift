@@ -38,3 +38,23 @@ extension Auth0Provider {
         return AccountChangeReceipt(accountEnabled: enabled, steps: steps)
     }
 }
+
+extension Auth0Provider {
+    /// Invalidates remembered browsers (every plan), then deletes the user's sessions
+    /// (`DELETE /users/{id}/sessions`, Enterprise plans; a 403 or 404 there is reported, not failed).
+    public func signOut(_ userID: String) async throws(ServiceError) -> SessionRevocation {
+        try await invalidateRememberedBrowsers(of: userID)
+        var steps = ["remembered browsers invalidated (MFA asked again on every browser)"]
+        do throws(ServiceError) {
+            _ = try await client.write(HTTPRequest(method: "DELETE", url: try apiURL(["users", try Auth0Provider.userKey(userID), "sessions"])))
+            steps.append("sessions deleted")
+        } catch where error.status == 403 || error.status == 404 {
+            steps.append("sessions not deleted: \(Readable<Bool>.reason(error)) (session deletion needs an Enterprise plan)")
+        }
+        return SessionRevocation(steps: steps)
+    }
+
+    public func revokeSessions(of userID: String) async throws(ServiceError) {
+        _ = try await signOut(userID)
+    }
+}

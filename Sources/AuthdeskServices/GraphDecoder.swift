@@ -71,6 +71,15 @@ enum GraphDecoder {
             return .platformCredential(KeyCredentialMethod(
                 id: id, displayName: displayName, keyStrength: json["keyStrength"]?.string,
                 platform: json["platform"]?.string, createdAt: created))
+        case "qrCodePinAuthenticationMethod":
+            let standard = json["standardQRCode"], temporary = json["temporaryQRCode"], pin = json["pin"]
+            return .qrCodePin(QrCodePinMethod(
+                id: id, standardStarts: standard?["startDateTime"]?.date, standardExpires: standard?["expireDateTime"]?.date,
+                temporaryExpires: temporary?["expireDateTime"]?.date, forceChangePin: pin?["forceChangePinNextSignIn"]?.bool,
+                pinUpdated: pin?["updatedDateTime"]?.date, createdAt: created))
+        case "externalAuthenticationMethod":
+            return .externalAuthentication(ExternalAuthenticationMethod(
+                id: id, displayName: displayName, configurationId: json["configurationId"]?.string, createdAt: created))
         case "hardwareOathAuthenticationMethod":
             let device = json["device"]
             func field(_ name: String) -> String? { json[name]?.string ?? device?[name]?.string }

@@ -71,6 +71,9 @@ extension GraphProvider {
             throw ServiceError(kind: .badInput, code: "notDeletable", message: "An Auth0 method cannot be deleted through Graph")
         case .hardwareOath:
             (base, segment) = (endpoints.graphBeta, "hardwareOathMethods")
+        case .qrCodePin:
+            // One per user, addressed without an id.
+            return try await client.receipt(HTTPRequest(method: "DELETE", url: try qrCodeURL(userID)))
         case .unknown(let unknown):
             guard let derived = GraphProvider.collection(ofType: unknown.typeName) else {
                 throw ServiceError(kind: .badInput, code: "notDeletable", message: "A method of type '\(unknown.typeName)' cannot be deleted by this version")

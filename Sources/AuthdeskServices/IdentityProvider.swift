@@ -130,6 +130,21 @@ public protocol IdentityProvider: Sendable {
     /// Sets the per-user MFA state; answers with the state the service then reports.
     @discardableResult
     func setPerUserMfaState(of userID: String, to state: PerUserMfaState) async throws(ServiceError) -> PerUserMfaState
+
+    // MARK: QR code + PIN (issue 16; defaults in IdentityProvider+QrCode.swift).
+
+    /// Creates the user's QR code + PIN method (one per user): the PIN typed, or generated.
+    func createQrCodePin(for userID: String, _ request: QrCodePinRequest) async throws(ServiceError) -> IssuedQrCodePin
+
+    /// Resets the PIN to `pin`, or to one authdesk generates; the user changes it at next sign-in.
+    func resetQrCodePin(of userID: String, pin: Secret?) async throws(ServiceError) -> IssuedQrCodePin
+
+    /// A temporary QR code (1 to 12 hours) for a forgotten badge.
+    func createTemporaryQrCode(for userID: String, hours: Int) async throws(ServiceError) -> QrCodePinMethod
+
+    /// Signs the user out as far as the service allows, saying what each request did (by
+    /// default: ``revokeSessions(of:)``).
+    func signOut(_ userID: String) async throws(ServiceError) -> SessionRevocation
 }
 
 extension IdentityProvider {

@@ -31,6 +31,8 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     case setAccountEnabled
     /// ``IdentityProvider/perUserMfaState(of:)`` and ``IdentityProvider/setPerUserMfaState(of:to:)``.
     case perUserMfa
+    /// ``IdentityProvider/createQrCodePin(for:_:)``, its PIN reset and temporary QR codes.
+    case qrCodePin
 
     // Auth0's own actions, on ``Auth0Provider``.
     /// ``Auth0Provider/createMethod(for:_:)``: phone (SMS or voice), e-mail, TOTP, security key.
@@ -51,13 +53,14 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
         .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod,
         .deactivateHardwareOath, .createTemporaryAccessPass, .readDefaultMethod, .setDefaultMethod,
         .revokeSessions, .resetPassword, .followPasswordReset, .setAccountEnabled, .perUserMfa,
+        .qrCodePin,
     ]
 
-    /// What the Auth0 Management API offers. No session revocation: the API this version speaks
-    /// has none, so the console does not offer it.
+    /// What the Auth0 Management API offers. Session revocation invalidates remembered browsers
+    /// and deletes sessions where the plan allows (``Auth0Provider/signOut(_:)``).
     public static let auth0: Set<ProviderAction> = [
         .addPhone, .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
         .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
-        .setAccountEnabled,
+        .setAccountEnabled, .revokeSessions,
     ]
 }

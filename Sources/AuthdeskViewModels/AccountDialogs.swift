@@ -15,6 +15,8 @@ public enum AccountDialogs {
                    requires: .setAccountEnabled),
         KeyBinding(.character("u"), .perUserMfa, scope: .methods, "set the per-user MFA state", isDestructive: true,
                    requires: .perUserMfa),
+        KeyBinding(.character("Q"), .qrCodePin, scope: .methods, "create a QR code + PIN, or reset its PIN", isDestructive: true,
+                   requires: .qrCodePin),
         KeyBinding(.character("f"), .defaultMethod, scope: .methods, "choose the default MFA method", isDestructive: true,
                    requires: .setDefaultMethod),
     ]
@@ -33,6 +35,8 @@ extension BrowserState {
             return .success(.signIn(block: enabled))
         case .perUserMfa:
             return .success(.perUserMfa(current: shown?.perUserMfaState?.value))
+        case .qrCodePin:
+            return .success(.qrCodePin(existing: methods.contains { $0.kind == .qrCodePin }))
         case .defaultMethod:
             let choices = DefaultMethodChoice.possible(for: methods)
             guard !choices.isEmpty else {

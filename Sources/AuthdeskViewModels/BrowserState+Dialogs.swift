@@ -196,7 +196,7 @@ extension BrowserState {
             let user = current?.user
             var effects: [BrowserEffect] = []
             switch outcome {
-            case .done, .added, .account, .mfaState:
+            case .done, .added, .account, .mfaState, .sessions:
                 if let current {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")
@@ -204,6 +204,8 @@ extension BrowserState {
                 } else if let userID = methodsPane.methods.userID {
                     effects += refreshMethods(of: userID)
                 }
+            case .qrCodePin(let issued):
+                effects += showQrCodePin(issued, in: current)
             case .pass(let issued):
                 if var current {
                     current.phase = .result

@@ -210,7 +210,8 @@ public struct BrowserState: StoreState {
         }
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
-            .revokeSessions, .resetPassword, .toggleSignIn, .perUserMfa, .defaultMethod:
+            .revokeSessions, .resetPassword, .toggleSignIn, .perUserMfa, .defaultMethod,
+            .qrCodePin:
             let effects = openDialog(for: action)
             askTicketIfNeeded()
             return effects

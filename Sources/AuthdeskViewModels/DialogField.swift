@@ -21,7 +21,7 @@ public struct DialogField: Sendable, Equatable {
     public init(_ id: DialogFieldID, _ label: String, text: String = "", placeholder: String = "") {
         self.id = id
         self.label = label
-        kind = .text(masked: id == .password)
+        kind = .text(masked: id == .password || id == .pin)
         self.text = text
         cursor = text.count
         choice = 0

@@ -10,4 +10,7 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case password
     case mfaState
     case defaultMethod
+    case qrDays
+    case pinMode
+    case pin
 }

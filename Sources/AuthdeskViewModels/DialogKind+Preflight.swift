@@ -10,7 +10,7 @@ extension DialogKind {
         case .resetPassword: .resetPassword
         case .signIn: .blockSignIn
         case .perUserMfa: .perUserMfa
-        case .defaultMethod: .changeMethods
+        case .defaultMethod, .qrCodePin: .changeMethods
         }
     }
 }

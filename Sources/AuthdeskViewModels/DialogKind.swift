@@ -18,6 +18,8 @@ public enum DialogKind: Sendable, Equatable {
     case perUserMfa(current: PerUserMfaState?)
     /// The default method, among those the user's methods allow.
     case defaultMethod([DefaultMethod], current: DefaultMethod?)
+    /// Create a QR code + PIN method, or (`existing`) reset its PIN.
+    case qrCodePin(existing: Bool)
 
     /// The dialog's title (in its top border).
     public var title: String {
@@ -34,6 +36,7 @@ public enum DialogKind: Sendable, Equatable {
         case .signIn(let block): block ? "Block sign-in" : "Unblock sign-in"
         case .perUserMfa: "Per-user MFA"
         case .defaultMethod: "Default MFA method"
+        case .qrCodePin(let existing): existing ? "Reset the QR code PIN" : "Create a QR code + PIN"
         }
     }
 
@@ -45,6 +48,7 @@ public enum DialogKind: Sendable, Equatable {
         case .smsSignIn(_, let enable): !enable
         case .signIn(let block): block
         case .perUserMfa, .defaultMethod: true
+        case .qrCodePin(let existing): existing
         case .changePhone, .deleteMethod, .changeEmail, .temporaryAccessPass, .revokeSessions, .resetPassword: true
         }
     }
@@ -61,6 +65,7 @@ public enum DialogKind: Sendable, Equatable {
         case .resetPassword: "Reset"
         case .signIn(let block): block ? "Block" : "Unblock"
         case .perUserMfa, .defaultMethod: "Set"
+        case .qrCodePin(let existing): existing ? "Reset" : "Create"
         }
     }
 
@@ -83,6 +88,9 @@ public enum DialogKind: Sendable, Equatable {
                 : "Unblock sign-in (and lift Auth0's brute-force blocks) of"
         case .perUserMfa(let current): "Set the per-user MFA state (now \(current?.rawValue ?? "unknown")) of"
         case .defaultMethod(_, let current): "Choose the default MFA method (now \(current?.rawValue ?? "none")) of"
+        case .qrCodePin(let existing):
+            existing ? "Reset the QR code PIN (the user changes it at the next sign-in) of"
+                : "Create a QR code + PIN method (badge QR code and a PIN shown once) for"
         }
     }
 

@@ -43,6 +43,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case perUserMfa
     /// Choose the default MFA method (a dialog).
     case defaultMethod
+    /// Create a QR code + PIN method, or reset its PIN (a dialog).
+    case qrCodePin
     // Marking users for a bulk action, and the bulk "reset all MFA".
     case toggleMark
     case markAll

@@ -14,4 +14,8 @@ public enum ChangeOutcome: Sendable, Equatable {
     case account(AccountChangeReceipt)
     /// The per-user MFA state the service reports after the change.
     case mfaState(PerUserMfaState)
+    /// A QR code + PIN method created or its PIN reset: the PIN shown once.
+    case qrCodePin(IssuedQrCodePin)
+    /// The user was signed out: what each request did.
+    case sessions(SessionRevocation)
 }

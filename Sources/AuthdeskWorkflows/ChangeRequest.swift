@@ -18,6 +18,10 @@ public enum ChangeRequest: Sendable, Equatable {
     case setAccountEnabled(userID: String, enabled: Bool)
     case setPerUserMfaState(userID: String, PerUserMfaState)
     case setDefaultMethod(userID: String, DefaultMethod)
+    case createQrCodePin(userID: String, QrCodePinRequest)
+    /// A nil PIN lets authdesk generate one.
+    case resetQrCodePin(userID: String, pin: Secret?)
+    case createTemporaryQrCode(userID: String, hours: Int)
 
     /// Sends the request through `provider`; a refusal (403) says what would allow it
     /// (``ActionPermissions``).
@@ -49,7 +53,7 @@ public enum ChangeRequest: Sendable, Equatable {
         case .createTemporaryAccessPass(let userID, let request):
             return .pass(try await provider.createTemporaryAccessPass(for: userID, request))
         case .revokeSessions(let userID):
-            try await provider.revokeSessions(of: userID)
+            return .sessions(try await provider.signOut(userID))
         case .resetPassword(let userID, let password):
             return .reset(try await provider.resetPassword(of: userID, newPassword: password?.reveal()))
         case .setAccountEnabled(let userID, let enabled):
@@ -58,6 +62,12 @@ public enum ChangeRequest: Sendable, Equatable {
             return .mfaState(try await provider.setPerUserMfaState(of: userID, to: state))
         case .setDefaultMethod(let userID, let method):
             try await provider.setDefaultMethod(of: userID, to: method)
+        case .createQrCodePin(let userID, let request):
+            return .qrCodePin(try await provider.createQrCodePin(for: userID, request))
+        case .resetQrCodePin(let userID, let pin):
+            return .qrCodePin(try await provider.resetQrCodePin(of: userID, pin: pin))
+        case .createTemporaryQrCode(let userID, let hours):
+            return .added(.qrCodePin(try await provider.createTemporaryQrCode(for: userID, hours: hours)))
         }
         return .done
     }
@@ -70,7 +80,8 @@ extension ChangeRequest {
         case .addPhone(let userID, _, _), .updatePhone(let userID, _, _), .setSmsSignIn(let userID, _),
             .addEmail(let userID, _), .updateEmail(let userID, _), .deleteMethod(let userID, _),
             .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _),
-            .setAccountEnabled(let userID, _), .setPerUserMfaState(let userID, _), .setDefaultMethod(let userID, _):
+            .setAccountEnabled(let userID, _), .setPerUserMfaState(let userID, _), .setDefaultMethod(let userID, _),
+            .createQrCodePin(let userID, _), .resetQrCodePin(let userID, _), .createTemporaryQrCode(let userID, _):
             userID
         }
     }
@@ -96,7 +107,8 @@ extension ChangeRequest {
     /// What the pre-flight checks before this change is sent.
     public var preflightAction: PreflightAction {
         switch self {
-        case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod, .setDefaultMethod: .changeMethods
+        case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod, .setDefaultMethod,
+            .createQrCodePin, .resetQrCodePin, .createTemporaryQrCode: .changeMethods
         case .setAccountEnabled: .blockSignIn
         case .setPerUserMfaState: .perUserMfa
         case .createTemporaryAccessPass: .temporaryAccessPass

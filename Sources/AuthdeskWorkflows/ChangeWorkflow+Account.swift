@@ -23,6 +23,13 @@ extension ChangeWorkflow {
         return (target, now)
     }
 
+    /// Signs the user out; the revocation says what each request did.
+    public func revokeSessions(of reference: String) async throws -> (user: DirectoryUser, revocation: SessionRevocation) {
+        let (target, outcome) = try await change(reference) { .revokeSessions(userID: $0.id) }
+        guard case .sessions(let revocation) = outcome else { throw CommandFailure("the service answered with no sign-out") }
+        return (target, revocation)
+    }
+
     /// Makes `method` the user's default second factor. The user must hold a method that can
     /// serve as it: refused before sending otherwise, naming the defaults the user's methods allow.
     public func setDefaultMethod(of reference: String, to method: DefaultMethod) async throws -> DirectoryUser {

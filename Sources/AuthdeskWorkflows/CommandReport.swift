@@ -45,9 +45,10 @@ public enum CommandReport {
         return report
     }
 
-    public static func sessionsRevoked(_ user: DirectoryUser) -> Report {
+    /// `sessions revoke`: what each request did (Auth0 says whether sessions were deleted too).
+    public static func sessionsRevoked(_ user: DirectoryUser, _ revocation: SessionRevocation) -> Report {
         var report = Report(columns: [.init("user", "USER"), .init("id", "ID"), .init("result", "RESULT")])
-        report.append([user.principalName, user.id, "sessions revoked"])
+        report.append([user.principalName, user.id, revocation.steps.joined(separator: "; ")])
         return report
     }
 }

@@ -14,6 +14,8 @@ struct Authdesk: AsyncParsableCommand {
               authdesk users block USER | users unblock USER
               authdesk users mfa-state USER [--set disabled|enabled|enforced]
               authdesk methods default USER --method push|oath|sms|voiceMobile|voiceAlternateMobile|voiceOffice
+              authdesk methods qr-code create USER [--expires-in-days N] [--pin-stdin]
+              authdesk methods qr-code reset-pin USER [--pin-stdin] | methods qr-code temporary USER --hours 1..12
               authdesk methods list USER [--output table|json|csv]
               authdesk methods add-phone USER --type mobile|alternateMobile|office --number "+1 2065555555"
               authdesk methods update-phone USER --type TYPE --number NUMBER

@@ -5,14 +5,15 @@ import AuthdeskWorkflows
 struct SessionsRevokeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke",
-        abstract: "Sign the user out everywhere: refresh tokens and session cookies are revoked."
+        abstract: "Sign the user out: Graph revokes refresh tokens and session cookies; Auth0 invalidates remembered browsers and deletes sessions where the plan allows (the result says which)."
     )
 
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
         try await change.run { workflow in
-            CommandReport.sessionsRevoked(try await workflow.change(change.user) { .revokeSessions(userID: $0.id) }.user)
+            let (user, revocation) = try await workflow.revokeSessions(of: change.user)
+            return CommandReport.sessionsRevoked(user, revocation)
         }
     }
 }

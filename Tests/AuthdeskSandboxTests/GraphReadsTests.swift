@@ -174,7 +174,8 @@ struct GraphReadsTests {
         let v1All = try await client.get("/v1.0/users/zoe.lindqvist@contoso.com/authentication/methods", token: token)
         let types = Set(v1All.values.compactMap { $0["@odata.type"] as? String })
         #expect(!types.contains("#microsoft.graph.hardwareOathAuthenticationMethod"))
-        #expect(types.count == GraphMethodType.allCases.count - 1)
+        // Every type but hardware OATH (beta) and the frontline types, which Olga (fabrikam) holds.
+        #expect(types.count == GraphMethodType.allCases.count - 3)
         await sandbox.stop()
     }
 
@@ -182,7 +183,8 @@ struct GraphReadsTests {
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0))
         let client = TestClient(sandbox)
         let token = try await client.appToken()
-        for type in GraphMethodType.allCases {
+        // QR code + PIN is one object, not a list, and Zoë has no frontline method (Olga's: GraphQrCodePinTests).
+        for type in GraphMethodType.allCases where type != .qrCodePin && type != .externalAuthentication {
             let answer = try await client.get("/beta/users/zoe.lindqvist@contoso.com/authentication/\(type.segment)", token: token)
             #expect(answer.status == 200, "\(type.segment)")
             #expect(answer.values.count >= 1, "\(type.segment)")

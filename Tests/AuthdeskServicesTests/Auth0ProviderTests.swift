@@ -193,11 +193,11 @@ import Testing
         #expect(loader.sent.map { $0.headers["authorization"] } == ["Bearer old", "Bearer new"])
     }
 
-    @Test func auth0OffersItsOwnActionsAndNoSessionRevocation() throws {
+    @Test func auth0OffersItsOwnActionsAndSessionRevocation() throws {
         let auth0 = try scripted(ScriptedLoader([]))
         #expect(auth0.capabilities.contains(.deleteAllAuthenticators))
         #expect(auth0.capabilities.contains(.createAuth0Method))
-        #expect(!auth0.capabilities.contains(.revokeSessions))
+        #expect(auth0.capabilities.contains(.revokeSessions))
         #expect(!auth0.capabilities.contains(.createTemporaryAccessPass))
     }
 }

@@ -82,7 +82,7 @@ import Testing
         #expect(tap.startDateTime != nil)
         #expect(hello.keyStrength == "normal")
         #expect(mac.platform == "macOS")
-        #expect(unknown.typeName == "#microsoft.graph.qrCodePinAuthenticationMethod")
+        #expect(unknown.typeName == "#microsoft.graph.futureBadgeAuthenticationMethod")
         #expect(unknown.id == "qr-1")
         #expect(unknown.fields == ["displayName": "Badge", "pinLength": "8", "isEnabled": "true"])
     }

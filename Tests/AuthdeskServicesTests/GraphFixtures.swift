@@ -165,7 +165,7 @@ enum GraphFixtures {
             {"@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethod", "id": "6f1fb2c6-dd3f-4b8e-8c4e-3b6e2c6e2b11", "temporaryAccessPass": null, "createdDateTime": "2022-06-02T16:21:09.4474074Z", "startDateTime": "2022-06-02T16:21:09.4474074Z", "lifetimeInMinutes": 60, "isUsableOnce": false, "isUsable": true, "methodUsabilityReason": "EnabledByPolicy"},
             {"@odata.type": "#microsoft.graph.windowsHelloForBusinessAuthenticationMethod", "id": "_jpuR-TGZtk6aQCLF3BQjA2", "displayName": "WINDOWSHELLO-1", "keyStrength": "normal", "createdDateTime": "2020-08-10T06:44:09Z"},
             {"@odata.type": "#microsoft.graph.platformCredentialAuthenticationMethod", "id": "pc-1", "displayName": "MacBook Pro", "keyStrength": "normal", "platform": "macOS"},
-            {"@odata.type": "#microsoft.graph.qrCodePinAuthenticationMethod", "id": "qr-1", "displayName": "Badge", "pinLength": 8, "isEnabled": true, "standardQRCode": {"id": "x"}}
+            {"@odata.type": "#microsoft.graph.futureBadgeAuthenticationMethod", "id": "qr-1", "displayName": "Badge", "pinLength": 8, "isEnabled": true, "standardQRCode": {"id": "x"}}
         ]
     }
     """#

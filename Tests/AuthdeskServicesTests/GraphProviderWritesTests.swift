@@ -95,8 +95,8 @@ import Testing
         (.windowsHelloForBusiness(KeyCredentialMethod(id: "w1")), "/v1.0/users/u1/authentication/windowsHelloForBusinessMethods/w1"),
         (.platformCredential(KeyCredentialMethod(id: "p1")), "/v1.0/users/u1/authentication/platformCredentialMethods/p1"),
         (.hardwareOath(HardwareOathMethod(id: "h1")), "/beta/users/u1/authentication/hardwareOathMethods/h1"),
-        (.unknown(UnknownMethod(id: "q1", typeName: "#microsoft.graph.qrCodePinAuthenticationMethod")),
-         "/v1.0/users/u1/authentication/qrCodePinMethods/q1"),
+        (.unknown(UnknownMethod(id: "q1", typeName: "#microsoft.graph.futureBadgeAuthenticationMethod")),
+         "/v1.0/users/u1/authentication/futureBadgeMethods/q1"),
     ]
 
     @Test(arguments: deletable)

@@ -89,3 +89,43 @@ struct BrowserViewModelAccountTests {
         #expect(!actions.contains(.defaultMethod))
     }
 }
+
+/// The QR code + PIN dialog (`Q`): the PIN shown once, masked, copyable, gone with the dialog.
+@Suite(.timeLimit(.minutes(1)))
+struct BrowserViewModelQrCodeTests {
+    private static let cameron = DirectoryUser(id: "u-cam", displayName: "Cameron White", principalName: "CameronW@contoso.com")
+
+    @Test func aGeneratedPinIsShownOnceInTheDialog() async {
+        let methods: [AuthMethod] = [.password(PasswordMethod())]
+        let h = Harness(provider: FakeIdentityProvider(users: [Self.cameron], methods: [Self.cameron.id: methods]))
+        h.model.start()
+        await h.settle()
+        h.model.perform(.open)
+        await h.wait { $0.focus == .methods && $0.methods.methods == methods }
+        #expect(h.model.perform(.qrCodePin))
+        let dialog = try! #require(h.state.dialog)
+        #expect(dialog.kind == .qrCodePin(existing: false))
+        #expect(dialog.field(.qrDays)?.text == "365")
+        #expect(dialog.buttons == [.confirm, .cancel])
+        h.model.perform(.nextField)
+        h.model.perform(.toggleChoice)
+        h.model.perform(.nextField)
+        h.model.type("12")
+        #expect(h.state.dialog?.visibleProblem(for: .pin)?.contains("8 to 20 digits") == true)
+        h.model.perform(.previousField)
+        h.model.perform(.toggleChoice)
+        #expect(h.model.perform(.confirm))
+        let result = await h.wait { $0.dialog?.phase == .result }
+        #expect(h.provider.writes == [.createQrCodePin("u-cam", days: 365, typed: false)])
+        #expect(result.dialog?.secret?.reveal() == FakeIdentityProvider.generatedPin)
+        #expect(result.dialog?.secretLabel == "PIN")
+        #expect(result.dialog?.revealed == false)
+        h.model.perform(.copySecret)
+        #expect(h.state.copyRequests == 1)
+        h.model.perform(.closeDialog)
+        #expect(h.state.dialog == nil)
+        await h.wait { $0.methods.methods.contains { $0.kind == .qrCodePin } }
+        #expect(h.model.perform(.qrCodePin))
+        #expect(h.state.dialog?.kind == .qrCodePin(existing: true))
+    }
+}

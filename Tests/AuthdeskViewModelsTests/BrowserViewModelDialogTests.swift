@@ -368,9 +368,10 @@ struct BrowserViewModelDialogTests {
     @Test func auth0HidesWhatItDoesNotOffer() async {
         let h = await opened(capabilities: ProviderAction.auth0)
         let actions = Set(h.state.keyMap.entries(in: .methods).map(\.action))
-        // Auth0 enrols an SMS phone; it has no phone slots to edit, no SMS sign-in, no TAP, no revocation.
-        #expect(actions.isSuperset(of: [.addPhone, .deleteMethod, .editEmail, .resetPassword]))
-        #expect(actions.isDisjoint(with: [.editMethod, .toggleSmsSignIn, .issueTemporaryAccessPass, .revokeSessions]))
-        #expect(!h.model.perform(.revokeSessions))
+        // Auth0 enrols an SMS phone; it has no phone slots to edit, no SMS sign-in, no TAP, no
+        // per-user MFA; it signs out by invalidating remembered browsers (and sessions where the plan allows).
+        #expect(actions.isSuperset(of: [.addPhone, .deleteMethod, .editEmail, .resetPassword, .revokeSessions, .toggleSignIn]))
+        #expect(actions.isDisjoint(with: [.editMethod, .toggleSmsSignIn, .issueTemporaryAccessPass, .perUserMfa, .qrCodePin]))
+        #expect(!h.model.perform(.issueTemporaryAccessPass))
     }
 }

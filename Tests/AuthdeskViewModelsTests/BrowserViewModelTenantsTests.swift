@@ -162,7 +162,8 @@ struct BrowserViewModelTenantsTests {
         let state = await h.wait { $0.tenant.name == "acme" && $0.pendingRequests == 0 && $0.methods.userID == Self.marta.id }
         #expect(state.capabilities == ProviderAction.auth0)
         #expect(!state.keyMap.bindings.contains { $0.action == .toggleSmsSignIn })
-        #expect(!state.keyMap.bindings.contains { $0.action == .revokeSessions })
+        #expect(state.keyMap.bindings.contains { $0.action == .revokeSessions })
+        #expect(!state.keyMap.bindings.contains { $0.action == .perUserMfa })
         #expect(!state.keyMap.bindings.contains { $0.action == .issueTemporaryAccessPass })
         #expect(state.keyMap.bindings.contains { $0.action == .deleteMethod })
         #expect(h.model.perform(.open))

@@ -1,5 +1,5 @@
 """The account around the methods (issue 16): `users show`, block and unblock, per-user MFA and
-the default method, on the command line against `authdesk sandbox serve` (read back over the
+the default method, QR code + PIN and external methods, on the command line against `authdesk sandbox serve` (read back over the
 wire) and in the console on the embedded sandbox (the pane reads the account again)."""
 import json
 import subprocess
@@ -58,6 +58,7 @@ client_secret = "{auth0["clientSecret"]}"
 
     def authdesk(*args):
         return run("--config", str(config), *args, env=state)
+    authdesk.config, authdesk.env = str(config), state
     return authdesk
 
 
@@ -182,3 +183,81 @@ def test_the_console_shows_the_account_and_blocks_sign_in(console):
     term.press("?")
     help_screen = term.wait_for("show the account (or the method) in the details pane")
     assert "block" in help_screen and "set th" in help_screen and "choose" in help_screen
+
+
+def methods(authdesk, user, *args):
+    result = authdesk("methods", "list", user, "--output", "json", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_qr_code_pin_is_created_reset_and_given_a_temporary_code(authdesk):
+    user = "soren.kjaergaard@contoso.com"
+    bad = authdesk("methods", "qr-code", "create", user, "--expires-in-days", "400")
+    assert bad.returncode == 2 and "1 to 395 days" in bad.stderr
+    created = authdesk("methods", "qr-code", "create", user, "--expires-in-days", "30", "--output", "json")
+    assert created.returncode == 0, created.stderr
+    [row] = json.loads(created.stdout)
+    assert row["pinGenerated"] == "true" and len(row["pin"]) == 8 and row["pin"].isdigit()
+    assert [m["kind"] for m in methods(authdesk, user)].count("qrCodePin") == 1
+    typed = subprocess.run([str(BINARY), "--config", authdesk.config, "methods", "qr-code", "reset-pin", user,
+                            "--pin-stdin", "--output", "json"], env=cli_env(authdesk.env), input="13572468\n",
+                           capture_output=True, text=True, timeout=90)
+    assert typed.returncode == 0, typed.stderr
+    assert json.loads(typed.stdout)[0]["pin"] is None, "a typed PIN is not printed back"
+    short = subprocess.run([str(BINARY), "--config", authdesk.config, "methods", "qr-code", "reset-pin", user,
+                            "--pin-stdin"], env=cli_env(authdesk.env), input="1234\n", capture_output=True, text=True, timeout=90)
+    assert short.returncode == 2 and "8 to 20 digits" in short.stderr
+    hours = authdesk("methods", "qr-code", "temporary", user, "--hours", "13")
+    assert hours.returncode == 2 and "1 to 12" in hours.stderr
+    temporary = authdesk("methods", "qr-code", "temporary", user, "--hours", "4", "--output", "json")
+    assert temporary.returncode == 0, temporary.stderr
+    assert json.loads(temporary.stdout)[0]["temporaryExpires"]
+    journal = json.loads(authdesk("journal", "--output", "json").stdout)
+    actions = [e["action"] for e in journal]
+    assert {"create QR code + PIN", "reset QR code PIN", "create temporary QR code"} <= set(actions)
+    assert row["pin"] not in json.dumps(journal) and "13572468" not in json.dumps(journal)
+    qr = next(m for m in methods(authdesk, user) if m["kind"] == "qrCodePin")
+    assert authdesk("methods", "delete", user, qr["id"]).returncode == 0
+    assert "qrCodePin" not in [m["kind"] for m in methods(authdesk, user)]
+
+
+def test_portal_keeps_frontline_methods_and_all_removes_them(authdesk):
+    olga = "olga.smirnova@fabrikam.com"
+    kinds = [m["kind"] for m in methods(authdesk, olga, "--profile", "fabrikam")]
+    assert "qrCodePin" in kinds and "externalAuthentication" in kinds
+    plan = authdesk("reset-mfa", olga, "--profile", "fabrikam", "--dry-run", "--output", "json")
+    assert plan.returncode == 0, plan.stderr
+    assert "QR code + PIN" in plan.stdout and "External authentication method" in plan.stdout
+    portal = authdesk("reset-mfa", olga, "--profile", "fabrikam", "--yes")
+    assert portal.returncode == 0, portal.stdout + portal.stderr
+    kinds = [m["kind"] for m in methods(authdesk, olga, "--profile", "fabrikam")]
+    assert "qrCodePin" in kinds and "externalAuthentication" in kinds
+    everything = authdesk("reset-mfa", olga, "--profile", "fabrikam", "--policy", "all", "--yes")
+    assert everything.returncode == 0, everything.stdout + everything.stderr
+    assert [m["kind"] for m in methods(authdesk, olga, "--profile", "fabrikam")] == ["password"]
+
+
+def test_the_console_creates_a_qr_code_pin_and_shows_the_pin_once(console):
+    term = console(rows=30, cols=100)
+    term.wait_for("Cameron White")
+    term.press("/")
+    term.type("Cameron")
+    term.wait_for(lambda s: "1 user" in s and "Cameron White" in s)
+    term.press("enter")
+    term.wait_for(lambda s: "Methods · Cameron White" in s and "password set" in s)
+    term.press("enter")
+    term.wait_for(lambda s: s.splitlines()[-1].startswith(" esc back"))
+    term.press("Q")
+    skip_ticket(term)
+    screen = term.wait_for("Create a QR code + PIN method")
+    assert "Badge days" in screen and "365" in screen
+    term.press("enter")
+    screen = term.wait_for(lambda s: "PIN generated by authdesk" in s)
+    assert "••••" in screen
+    term.press("r")
+    screen = term.wait_for(lambda s: any(word.isdigit() and len(word) == 8 for word in s.split()))
+    pin = next(word for word in screen.split() if word.isdigit() and len(word) == 8)
+    term.press("esc")
+    screen = term.wait_for(lambda s: "QR code + PIN" in s and "badge until" in s)
+    assert pin not in screen, "the PIN is gone with the dialog"

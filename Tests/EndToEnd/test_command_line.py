@@ -94,8 +94,11 @@ def test_auth0_writes_through_the_same_commands(sandbox):
     assert phone["id"] not in {m["id"] for m in listed}
     reset = run("password", "reset", user, "--generate", env=env)
     assert reset.returncode == 0, reset.stderr
-    revoke = run("sessions", "revoke", user, env=env)
-    assert revoke.returncode == 2 and "not available for Auth0" in revoke.stderr
+    revoke = run("sessions", "revoke", user, "--output", "json", env=env)
+    assert revoke.returncode == 0, revoke.stderr
+    result = json.loads(revoke.stdout)[0]["result"]
+    assert result.startswith("remembered browsers invalidated")
+    assert "sessions not deleted" in result and "Enterprise" in result
 
 
 def test_search_on_the_embedded_sandbox_finds_cameron():

@@ -248,7 +248,7 @@ def test_sessions_revoke(operator):
     result = operator("sessions", "revoke", CAMERON, "--output", "json")
     assert result.returncode == 0, result.stderr
     [row] = json.loads(result.stdout)
-    assert row["user"] == CAMERON and row["result"] == "sessions revoked"
+    assert row["user"] == CAMERON and row["result"] == "sign-in sessions revoked (refresh tokens and session cookies)"
 
 
 def test_the_embedded_sandbox_signs_in_its_operator_for_a_reset():

@@ -25,6 +25,7 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case setAccountEnabled(String, Bool)
         case setMfa(String, PerUserMfaState)
         case setDefault(String, DefaultMethod)
+        case createQrCodePin(String, days: Int?, typed: Bool)
         case follow
         /// The pre-flight read the user's roles and sync flag.
         case facts(String)
@@ -41,6 +42,7 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
     /// The pass the fake issues and the password it generates.
     static let issuedPass = "TAP-q7Zx!9"
     static let generatedPassword = "Gen-Pw-4711?"
+    static let generatedPin = "31415926"
 
 
     private struct Store {
@@ -246,6 +248,14 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
     func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
         try await write(.setDefault(userID, method)) { _ in }
         return WriteReceipt(HTTPResponse(status: 204, headers: [:], body: Data(), clientRequestID: "fake-request"))
+    }
+
+    func createQrCodePin(for userID: String, _ request: QrCodePinRequest) async throws(ServiceError) -> IssuedQrCodePin {
+        let method = QrCodePinMethod(id: "qr-1", forceChangePin: true)
+        try await write(.createQrCodePin(userID, days: request.expiresInDays, typed: request.pin != nil)) {
+            $0.methods[userID, default: []].append(.qrCodePin(method))
+        }
+        return IssuedQrCodePin(method: method, pin: request.pin ?? Secret(Self.generatedPin), generated: request.pin == nil)
     }
 
     func revokeSessions(of userID: String) async throws(ServiceError) {
