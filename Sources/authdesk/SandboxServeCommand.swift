@@ -32,10 +32,15 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("expose-tokens"), help: .hidden)
     var exposeTokens = false
 
+    @Flag(name: .customLong("no-throttling"), help: "Serve without Graph's budgets and Auth0's rate limit (to measure a client).")
+    var noThrottling = false
+
     var options: SandboxOptions {
-        SandboxOptions(
+        var options = SandboxOptions(
             port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
             exposesTokens: exposeTokens)
+        options.throttling = !noThrottling
+        return options
     }
 
     func validate() throws {
