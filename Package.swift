@@ -124,6 +124,8 @@ let package = Package(
             dependencies: [
                 "AuthdeskCore", "AuthdeskOutput",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The audit log's hash chain (SHA-256) and signed checkpoints (Ed25519).
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -49,6 +49,18 @@ public struct AuditedProvider: IdentityProvider {
         try await base.methods(of: userID)
     }
 
+    public func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>] {
+        let found = await base.users(idsOrNames)
+        known.remember(found.values.compactMap { try? $0.get() })
+        return found
+    }
+
+    public func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>] {
+        await base.targetFacts(of: userIDs)
+    }
+
+    public var writeBudget: WriteBudget? { base.writeBudget }
+
     public var readBatchSize: Int { base.readBatchSize }
 
     public func methodsAndPreferences(
@@ -123,14 +135,21 @@ public struct AuditedProvider: IdentityProvider {
         if let start = request.startDateTime { facts.append("from \(AuthMethod.timestamp(start))") }
         var change = AuditedChange(
             userID: userID, action: "create TAP", target: facts.isEmpty ? nil : facts.joined(separator: ", "))
-        let log = RequestLog()
-        switch await collecting(log, { () async throws(ServiceError) in try await base.createTemporaryAccessPass(for: userID, request) }) {
+        let log = RequestLog(), trace = WriteTrace()
+        var evidence = ChangeEvidence(before: await snapshot(userID))
+        let result = await collecting(log, trace) { () async throws(ServiceError) in
+            try await base.createTemporaryAccessPass(for: userID, request)
+        }
+        evidence.requests = trace.all
+        switch result {
         case .success(let issued):
             change.secrets = [Secret(issued.pass)]
-            await auditor.record(change, tenant: tenant, user: known.user(userID), outcome: .succeeded, requestID: log.last)
+            evidence.after = await snapshot(userID)
+            await auditor.record(
+                change, tenant: tenant, user: known.user(userID), outcome: .succeeded, requestID: log.last, evidence: evidence)
             return issued
         case .failure(let error):
-            await failed(change, error, log)
+            await failed(change, error, log, evidence)
             throw error
         }
     }
@@ -150,16 +169,21 @@ public struct AuditedProvider: IdentityProvider {
         var change = AuditedChange(
             userID: userID, action: "reset password", target: newPassword == nil ? "generated password" : "password given",
             secrets: newPassword.map { [Secret($0)] } ?? [])
-        let log = RequestLog()
-        switch await collecting(log, { () async throws(ServiceError) in try await base.resetPassword(of: userID, newPassword: newPassword) }) {
+        let log = RequestLog(), trace = WriteTrace()
+        let result = await collecting(log, trace) { () async throws(ServiceError) in
+            try await base.resetPassword(of: userID, newPassword: newPassword)
+        }
+        let evidence = ChangeEvidence(requests: trace.all)
+        switch result {
         case .success(let reset):
             if let generated = reset.generatedPassword { change.secrets.append(Secret(generated)) }
             let outcome: AuditOutcome = reset.operationURL == nil ? .succeeded : .accepted
-            await auditor.record(change, tenant: tenant, user: known.user(userID), outcome: outcome, requestID: log.last)
+            await auditor.record(
+                change, tenant: tenant, user: known.user(userID), outcome: outcome, requestID: log.last, evidence: evidence)
             if let url = reset.operationURL { known.follow(url, userID: userID) }
             return reset
         case .failure(let error):
-            await failed(change, error, log)
+            await failed(change, error, log, evidence)
             throw error
         }
     }
@@ -196,37 +220,51 @@ public struct AuditedProvider: IdentityProvider {
 
     // MARK: Auditing
 
-    private func audited<T>(
+    func audited<T>(
         _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
     ) async throws(ServiceError) -> T {
-        let log = RequestLog()
-        switch await collecting(log, body) {
+        let log = RequestLog(), trace = WriteTrace()
+        var evidence = ChangeEvidence(before: await snapshot(change.userID))
+        let result = await collecting(log, trace, body)
+        evidence.requests = trace.all
+        switch result {
         case .success(let result):
-            await auditor.record(change, tenant: tenant, user: known.user(change.userID), outcome: .succeeded, requestID: log.last)
+            evidence.after = await snapshot(change.userID)
+            await auditor.record(
+                change, tenant: tenant, user: known.user(change.userID), outcome: .succeeded, requestID: log.last,
+                evidence: evidence)
             return result
         case .failure(let error):
-            await failed(change, error, log)
+            await failed(change, error, log, evidence)
             throw error
         }
     }
 
-    /// Runs `body` with `log` as the task's request log, and gives its result or its failure.
+    /// The user's methods now, for the evidence (nil when they cannot be read: the change goes on).
+    private func snapshot(_ userID: String) async -> [AuthMethod]? {
+        try? await base.methods(of: userID)
+    }
+
+    /// Runs `body` with `log` as the task's request log and `trace` as its write trace, and gives
+    /// its result or its failure.
     private func collecting<T>(
-        _ log: RequestLog, _ body: () async throws(ServiceError) -> T
+        _ log: RequestLog, _ trace: WriteTrace, _ body: () async throws(ServiceError) -> T
     ) async -> Result<T, ServiceError> {
         await RequestLog.$current.withValue(log) {
-            do throws(ServiceError) {
-                return .success(try await body())
-            } catch {
-                return .failure(error)
+            await WriteTrace.$current.withValue(trace) {
+                do throws(ServiceError) {
+                    return .success(try await body())
+                } catch {
+                    return .failure(error)
+                }
             }
         }
     }
 
-    private func failed(_ change: AuditedChange, _ error: ServiceError, _ log: RequestLog) async {
+    private func failed(_ change: AuditedChange, _ error: ServiceError, _ log: RequestLog, _ evidence: ChangeEvidence) async {
         guard let outcome = ChangeAuditor.outcome(of: error) else { return }
         await auditor.record(
             change, tenant: tenant, user: known.user(change.userID), outcome: outcome,
-            detail: ChangeAuditor.detail(of: error), requestID: error.requestID ?? log.last)
+            detail: ChangeAuditor.detail(of: error), requestID: error.requestID ?? log.last, evidence: evidence)
     }
 }

@@ -16,8 +16,12 @@ public final class ChangeAuditor: Sendable {
     /// Why there is no journal, or why the latest entry could not be written.
     public var problem: String? { state.withLock { $0.problem } }
 
+    /// The journal entry being undone by the changes made in this task, if any.
+    @TaskLocal public static var undoing: Int64?
+
     private struct State {
         var ticket: String?
+        var verification: CallerVerification?
         var problem: String?
         var failures: [String] = []
         /// Who signed in to each tenant opened later in the session (the console's tenants).
@@ -53,6 +57,12 @@ public final class ChangeAuditor: Sendable {
         set { state.withLock { $0.ticket = Self.clean(newValue) } }
     }
 
+    /// How the caller was verified, written with each change from now on (nil: not asked).
+    public var verification: CallerVerification? {
+        get { state.withLock { $0.verification } }
+        set { state.withLock { $0.verification = newValue } }
+    }
+
     /// Tenant `tenant` was signed in to as `source` (with these secrets): its entries name that
     /// operator and no entry contains the secrets. For sessions that open tenants one by one.
     public func signedIn(_ source: OperatorSource, tenant: String, secrets: [Secret] = []) {
@@ -86,14 +96,17 @@ public final class ChangeAuditor: Sendable {
     @discardableResult
     public func record(
         _ change: AuditedChange, tenant: TenantInfo, user: DirectoryUser?, outcome: AuditOutcome,
-        detail: String? = nil, requestID: String?
+        detail: String? = nil, requestID: String?, evidence: ChangeEvidence? = nil
     ) async -> AuditEntry? {
         guard let journal else { return nil }
-        let tenantSecrets = state.withLock { $0.secrets }
-        let entry = AuditEntry(
+        let (tenantSecrets, verification) = state.withLock { ($0.secrets, $0.verification) }
+        var entry = AuditEntry(
             at: now(), operatorName: await operatorName(for: tenant.name), tenant: tenant.name, userID: change.userID,
             userName: user.map { "\($0.displayName) (\($0.principalName))" }, action: change.action,
             target: change.target, outcome: outcome, detail: detail, requestID: requestID, ticket: ticket)
+        entry.verification = verification?.text
+        entry.undoOf = Self.undoing
+        evidence?.fill(&entry)
         do throws(JournalError) {
             let stored = try await journal.appendAudit(entry, scrubbing: secrets + tenantSecrets + change.secrets)
             state.withLock { $0.problem = nil }

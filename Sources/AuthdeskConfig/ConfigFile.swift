@@ -8,6 +8,7 @@ enum ConfigFile {
     static let profileKeys: Set<String> = [
         "provider", "tenant_id", "client_id", "sign_in", "client_secret_env", "client_secret",
         "certificate_path", "authority_url", "graph_url", "domain", "read_only", "color",
+        "require_caller_verification",
     ]
     static let colors: Set<String> = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
@@ -100,6 +101,11 @@ struct ProfileReader {
             guard let flag = value.bool else { throw ConfigError("\(place): read_only must be true or false") }
             readOnly = flag
         }
+        var requireVerification = false
+        if let value = table["require_caller_verification"] {
+            guard let flag = value.bool else { throw ConfigError("\(place): require_caller_verification must be true or false") }
+            requireVerification = flag
+        }
         let color = try string("color")
         if let color, !ConfigFile.colors.contains(color) {
             throw ConfigError("\(place): color '\(color)' is not one of \(ConfigFile.colors.sorted().joined(separator: ", "))")
@@ -124,19 +130,23 @@ struct ProfileReader {
                 string("authority_url"), source: "\(place) authority_url", or: Profile.defaultAuthority)
             let graph = try EndpointPolicy.checkedURL(
                 string("graph_url"), source: "\(place) graph_url", or: Profile.defaultGraph)
-            return Profile(
+            var profile = Profile(
                 name: name, provider: .graph, tenantID: tenantID, clientID: clientID, signIn: signIn,
                 clientSecret: secret, certificatePath: certificate, authorityURL: authority, graphURL: graph,
                 readOnly: readOnly, color: color)
+            profile.requireCallerVerification = requireVerification
+            return profile
         case .auth0:
             let domain = try required("domain", "the Auth0 domain, e.g. acme.eu.auth0.com")
             guard let secret else {
                 throw ConfigError("\(place): an auth0 profile needs client_secret_env (or client_secret)")
             }
             let root = try EndpointPolicy.auth0Root(domain: domain, source: "\(place) domain")
-            return Profile(
+            var profile = Profile(
                 name: name, provider: .auth0, domain: domain, clientID: clientID, signIn: .clientSecret,
                 clientSecret: secret, auth0URL: root, readOnly: readOnly, color: color)
+            profile.requireCallerVerification = requireVerification
+            return profile
         }
     }
 

@@ -22,6 +22,8 @@ public struct Profile: Sendable {
     public var auth0URL: URL?
     public var readOnly: Bool
     public var color: String?
+    /// `require_caller_verification`: every change asks how the caller was verified.
+    public var requireCallerVerification = false
 
     public init(
         name: String, provider: ProviderKind, tenantID: String? = nil, domain: String? = nil,

@@ -33,6 +33,18 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord, TableRec
     public var jobID: JobID?
     /// Whether something that looked like a secret was removed from the entry's text.
     public var redacted: Bool
+    /// How the caller was verified (`callback: rang the number on file`), when it was asked.
+    public var verification: String?
+    /// The write requests sent, as JSON (``AuditRequest``s): method, URL, masked body, request id.
+    public var requests: String?
+    /// The user's methods before and after the change, as JSON (``MethodSnapshot``s).
+    public var methodsBefore: String?
+    public var methodsAfter: String?
+    /// The entry this change undid.
+    public var undoOf: Int64?
+    /// The hash chain: the previous entry's hash and this entry's (nil before the chain started).
+    public var prevHash: String?
+    public var hash: String?
 
     public init(
         at: Date, operatorName: String?, tenant: String, userID: String, userName: String? = nil,
@@ -55,6 +67,26 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord, TableRec
         self.redacted = false
     }
 
+    /// The requests recorded with the entry.
+    public var sentRequests: [AuditRequest] { Self.decode(requests) ?? [] }
+    /// The user's methods before the change; nil when they were not captured.
+    public var before: [MethodSnapshot]? { Self.decode(methodsBefore) }
+    /// The user's methods after the change; nil when they were not captured.
+    public var after: [MethodSnapshot]? { Self.decode(methodsAfter) }
+
+    /// `value` as the JSON text a column holds.
+    public static func encode<T: Encodable>(_ value: T?) -> String? {
+        guard let value else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
+    static func decode<T: Decodable>(_ text: String?) -> T? {
+        guard let text else { return nil }
+        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
+    }
+
     /// The entry with every text field scrubbed by `scrubber`, and `redacted` set if that removed anything.
     func scrubbed(with scrubber: SecretScrubber) -> AuditEntry {
         var copy = self
@@ -74,6 +106,10 @@ public struct AuditEntry: Sendable, Hashable, Codable, FetchableRecord, TableRec
         copy.detail = clean(detail, freeText: true)
         copy.requestID = clean(requestID, freeText: false)
         copy.ticket = clean(ticket, freeText: true)
+        copy.verification = clean(verification, freeText: true)
+        copy.requests = clean(requests, freeText: false)
+        copy.methodsBefore = clean(methodsBefore, freeText: false)
+        copy.methodsAfter = clean(methodsAfter, freeText: false)
         copy.redacted = redacted || removed
         return copy
     }
@@ -87,12 +123,14 @@ extension AuditEntry {
             .init("userName", "Name"), .init("action", "Action"), .init("target", "Target"),
             .init("outcome", "Outcome"), .init("detail", "Detail"), .init("requestId", "Request id"),
             .init("ticket", "Ticket"), .init("job", "Job"), .init("redacted", "Redacted"),
+            .init("id", "Entry"), .init("verification", "Verification"), .init("undoOf", "Undoes"),
         ])
         for entry in entries {
             report.append([
                 AuthMethod.timestamp(entry.at), entry.operatorName, entry.tenant, entry.userID, entry.userName,
                 entry.action, entry.target, entry.outcome.rawValue, entry.detail, entry.requestID, entry.ticket,
                 entry.jobID?.rawValue, entry.redacted ? "yes" : "no",
+                entry.id.map(String.init), entry.verification, entry.undoOf.map(String.init),
             ])
         }
         return report

@@ -15,7 +15,8 @@ extension Journal {
             throw .invalidInput(field: "audit entry", message: "tenant, user and action are required")
         }
         let clean = entry.scrubbed(with: SecretScrubber(known: secrets))
-        return try await write { db in try Self.insertAudit(db, clean) }
+        let signer = signer
+        return try await write { db in try Self.insertAudit(db, clean, signer: signer) }
     }
 
     /// Audit entries, oldest first: since `since` (inclusive), for `user` (user id, or the
@@ -56,21 +57,5 @@ extension Journal {
             if let limit { sql += " LIMIT \(limit)" }
             return try AuditEntry.fetchAll(db, sql: sql, arguments: arguments).reversed()
         }
-    }
-
-    static func insertAudit(_ db: Database, _ entry: AuditEntry) throws -> AuditEntry {
-        try db.execute(
-            sql: """
-                INSERT INTO audit (at, operatorName, tenant, userID, userName, action, target, outcome, detail,
-                    requestID, ticket, jobID, redacted)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                entry.at, entry.operatorName, entry.tenant, entry.userID, entry.userName, entry.action, entry.target,
-                entry.outcome.rawValue, entry.detail, entry.requestID, entry.ticket, entry.jobID?.rawValue, entry.redacted,
-            ])
-        var stored = entry
-        stored.id = db.lastInsertedRowID
-        return stored
     }
 }

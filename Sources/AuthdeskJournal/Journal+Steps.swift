@@ -80,7 +80,7 @@ extension Journal {
                 action: Self.auditAction(step.action),
                 target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
                 detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
-            _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber))
+            _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber), signer: self.signer)
             return step
         }
     }

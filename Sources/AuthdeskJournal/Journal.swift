@@ -15,6 +15,8 @@ public final class Journal: Sendable {
     let pool: DatabasePool
     /// The database file.
     public let url: URL
+    /// Signs the audit log's checkpoints (its key beside the database file).
+    public let signer: AuditSigner
 
     /// Opens (creating if needed) the journal at `url` and brings its tables up to date.
     public init(url: URL) throws(JournalError) {
@@ -26,6 +28,7 @@ public final class Journal: Sendable {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         self.url = url
+        signer = AuditSigner(directory: url.deletingLastPathComponent())
         do {
             pool = try DatabasePool(path: url.path, configuration: configuration)
             try JournalSchema.migrator.migrate(pool)

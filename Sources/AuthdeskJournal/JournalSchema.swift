@@ -86,6 +86,37 @@ enum JournalSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v3: audit hash chain, signed checkpoints, verification, evidence, undo") { db in
+            // Entries journalled before this migration are not chained: the chain starts here,
+            // and `journal verify` says how many entries predate it.
+            try db.execute(sql: """
+                ALTER TABLE audit ADD COLUMN verification TEXT;
+                ALTER TABLE audit ADD COLUMN requests TEXT;
+                ALTER TABLE audit ADD COLUMN methodsBefore TEXT;
+                ALTER TABLE audit ADD COLUMN methodsAfter TEXT;
+                ALTER TABLE audit ADD COLUMN undoOf INTEGER;
+                ALTER TABLE audit ADD COLUMN prevHash TEXT;
+                ALTER TABLE audit ADD COLUMN hash TEXT;
+                CREATE INDEX auditUndoOf ON audit(undoOf);
+                CREATE TABLE auditCheckpoint (
+                    entryID INTEGER PRIMARY KEY NOT NULL,
+                    hash TEXT NOT NULL,
+                    signature TEXT NOT NULL,
+                    at DATETIME NOT NULL
+                );
+                CREATE TABLE auditChain (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    legacyThrough INTEGER NOT NULL,
+                    migratedAt DATETIME NOT NULL
+                );
+                INSERT INTO auditChain (id, legacyThrough, migratedAt)
+                    SELECT 1, COALESCE(MAX(id), 0), CURRENT_TIMESTAMP FROM audit;
+                CREATE TRIGGER auditCheckpointNoUpdate BEFORE UPDATE ON auditCheckpoint
+                    BEGIN SELECT RAISE(ABORT, 'the audit checkpoints are append-only'); END;
+                CREATE TRIGGER auditCheckpointNoDelete BEFORE DELETE ON auditCheckpoint
+                    BEGIN SELECT RAISE(ABORT, 'the audit checkpoints are append-only'); END;
+                """)
+        }
         return migrator
     }
 

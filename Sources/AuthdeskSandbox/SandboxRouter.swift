@@ -15,6 +15,10 @@ enum SandboxRouter {
         } else if request.segments.first == "api" || request.segments.first == "oauth" {
             reply.setHeader("x-auth0-requestid", requestId)
         }
+        if request.segments.first == "v1.0" || request.segments.first == "beta" {
+            if request.segments.last == "$batch" { state.stats.batches += 1 } else { state.stats.singleGraphRequests += 1 }
+        }
+        if request.segments.first != "sandbox" { SandboxRequestCounts.count(request, in: &state.stats) }
         if reply.dropConnection {
             state.stats.dropped += 1
         } else {
@@ -39,6 +43,8 @@ enum SandboxRouter {
                 "accessTokens": .array(state.tokens.keys.sorted().map { .string($0) }),
                 "refreshTokens": .array(state.refreshTokens.keys.sorted().map { .string($0) }),
             ]))
+        case "sandbox" where segments == ["sandbox", "requests"] && request.method == "GET":
+            return SandboxRequestCounts.reply(state.stats)
         case "devicelogin":
             return HTTPReply(status: 200, headers: [("Content-Type", "text/plain; charset=utf-8")],
                              body: Data("The sandbox approves device-code sign-ins by itself; nothing to do here.\n".utf8))

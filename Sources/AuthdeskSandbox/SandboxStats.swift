@@ -6,6 +6,15 @@ public struct SandboxStats: Sendable, Equatable {
     public var dropped: Int = 0
     /// Faults injected (429, 503, dropped connections, malformed bodies).
     public var faultsInjected: Int = 0
+    /// Graph `POST /$batch` requests answered (each also counted by its status).
+    public var batches: Int = 0
+    /// Graph requests answered outside a batch: `/v1.0` and `/beta` but `$batch` (sign-in not counted).
+    public var singleGraphRequests: Int = 0
+    /// Requests by HTTP method (`GET`, `POST`, `PATCH`, `PUT`, `DELETE`), the sandbox's own
+    /// `/sandbox/...` endpoints left out: how a test proves that a dry run sent no write.
+    public var byMethod: [String: Int] = [:]
+    /// Sign-ins: token and device-code requests (not in ``byMethod``).
+    public var signIns: Int = 0
 
     public init() {}
 
@@ -15,6 +24,8 @@ public struct SandboxStats: Sendable, Equatable {
     public var succeeded: Int { byStatus.filter { (200..<300).contains($0.key) }.values.reduce(0, +) }
     /// Requests refused: 4xx and 5xx answers.
     public var refused: Int { byStatus.filter { $0.key >= 400 }.values.reduce(0, +) }
+    /// Requests other than GET (and other than sign-ins: token and device-code POSTs).
+    public var writes: Int { byMethod.filter { $0.key != "GET" && $0.key != "HEAD" }.values.reduce(0, +) }
     /// Answers with this status.
     public func count(_ status: Int) -> Int { byStatus[status] ?? 0 }
 }

@@ -45,6 +45,7 @@ enum SeedLoader {
         let identity = SandboxInfo.Tenant(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret, operator: op)
         var record = TenantRecord(identity: identity, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
                                   users: users)
+        record.licence = tenant["licence"]?.stringValue ?? "free"
         for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
             let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
             guard let key = AppCertificate(certificatePEM: pem) else {
@@ -68,6 +69,8 @@ enum SeedLoader {
         user.department = json["department"]?.stringValue
         user.onPremisesSyncEnabled = json["onPremisesSyncEnabled"]?.boolValue
         user.preferredMethod = json["preferredMethod"]?.stringValue
+        user.perUserMfaState = json["perUserMfaState"]?.stringValue ?? "disabled"
+        user.lastSignInDateTime = json["lastSignInDateTime"]?.stringValue
         user.createdDateTime = "2020-01-01T00:00:00Z"
         if let role = json["role"]?.stringValue {
             guard let parsed = DirectoryRole(rawValue: role) else {
@@ -103,7 +106,8 @@ extension SeedLoader {
             return Auth0User(userId: id, email: email, name: json["name"]?.stringValue ?? email,
                              nickname: json["nickname"]?.stringValue ?? email,
                              createdAt: json["created_at"]?.stringValue ?? "2020-01-01T00:00:00.000Z",
-                             lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [])
+                             lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [],
+                             blockedFor: json["blocked_for"]?.arrayValue ?? [])
         }
         var generator = UserGenerator(names: names, domain: "example.com", seed: seed ^ SplitMix64.fnv1a("auth0"))
         let entra = generator.users(count: max(0, usersCount / 2), avoiding: Set(users.map { $0.email.lowercased() }))

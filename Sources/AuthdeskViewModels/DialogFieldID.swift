@@ -8,4 +8,6 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case start
     case passwordMode
     case password
+    case mfaState
+    case defaultMethod
 }

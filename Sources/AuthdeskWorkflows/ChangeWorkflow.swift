@@ -35,15 +35,30 @@ public struct ChangeWorkflow: Sendable {
         _ body: (ChangeWorkflow) async throws -> T
     ) async throws -> T {
         var options = options
-        options.audit = true
+        options.audit = options.dryRun == nil
         return try await Workspace.with(options) { workspace in
             try workspace.refuseReadOnly([workspace.defaultTenant])
+            try workspace.requireVerification(options.verification, in: [workspace.defaultTenant], dryRun: options.dryRun != nil)
             let workflow = ChangeWorkflow(
                 provider: try await workspace.auditedProvider(for: workspace.defaultTenant), auditor: workspace.auditor,
                 force: force, report: report)
             defer { workflow.reportAuditFailures() }
             return try await body(workflow)
         }
+    }
+
+    /// Runs `body` as ``run(_:force:report:_:)`` does, but with every write recorded instead of
+    /// sent (reads still go, so the real provider code builds the requests); nothing is
+    /// journalled. Returns the requests that would have been sent, secrets masked.
+    public static func dryRun(
+        _ options: WorkspaceOptions, force: Bool = false, report: @escaping @Sendable (ChangeEvent) -> Void,
+        _ body: (ChangeWorkflow) async throws -> Void
+    ) async throws -> [PlannedRequest] {
+        var options = options
+        let recorder = DryRunRecorder()
+        options.dryRun = recorder
+        try await run(options, force: force, report: report, body)
+        return recorder.all
     }
 
     /// The user `reference` names: an object id or principal name (Graph), a user id or e-mail (Auth0).

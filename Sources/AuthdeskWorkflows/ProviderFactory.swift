@@ -5,12 +5,17 @@ import Foundation
 
 /// Builds the provider and its sign-in for a profile.
 public enum ProviderFactory {
-    /// - Parameter prompt: where a device-code sign-in shows what the operator must do.
-    public static func make(_ profile: Profile, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void) throws -> (any IdentityProvider, any TokenProvider) {
+    /// - Parameters:
+    ///   - prompt: where a device-code sign-in shows what the operator must do.
+    ///   - dryRun: when given, writes are recorded there instead of sent (reads still go).
+    public static func make(
+        _ profile: Profile, dryRun: DryRunRecorder? = nil, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
+    ) throws -> (any IdentityProvider, any TokenProvider) {
+        let loader = RecordingLoader(base: URLSessionLoader(), dryRun: dryRun)
         switch profile.provider {
         case .graph:
             guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }
-            let transport = HTTPTransport()
+            let transport = HTTPTransport(loader: loader)
             let signIn = EntraSignIn(authority: profile.authorityURL, tenantID: tenantID, clientID: profile.clientID)
             let tokens: any TokenProvider
             switch profile.signIn {
@@ -38,7 +43,7 @@ public enum ProviderFactory {
             guard let secret = profile.clientSecret else {
                 throw ConfigError("profile \(profile.name) has no Auth0 client secret (client_secret_env or AUTH0_CLIENT_SECRET)")
             }
-            let transport = HTTPTransport()
+            let transport = HTTPTransport(loader: loader)
             let tokens = Auth0ClientCredential(
                 root: root, domain: domain, clientID: profile.clientID, secret: secret.reveal(), transport: transport)
             let provider = Auth0Provider(tenant: profile.tenant, root: root, tokens: tokens, transport: transport)

@@ -61,7 +61,8 @@ extension Workspace {
         let auditor = await opening
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
-            prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox)
+            prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,
+            dryRun: options.dryRun)
         do {
             try workspace.requireProfiles(options.profiles)
         } catch {
@@ -75,9 +76,11 @@ extension Workspace {
     /// local account until each tenant's sign-in names its operator.
     static func makeAuditor(_ options: WorkspaceOptions) -> ChangeAuditor {
         let (journal, problem) = JournalStore.openForAudit(environment: options.environment)
-        return ChangeAuditor(
+        let auditor = ChangeAuditor(
             journal: journal, problem: problem, operatorSource: OperatorSource(fixed: OperatorName.current),
             ticket: options.ticket)
+        auditor.verification = options.verification
+        return auditor
     }
 
     /// The profiles with a banner colour each: the one named, else the first of ``palette`` no

@@ -26,11 +26,14 @@ public final class Workspace: TenantDirectory, Sendable {
     let sandbox: Sandbox?
     /// Who signed in to each tenant opened so far.
     let operators: SignedInOperators
+    /// The session's dry run, when writes are recorded instead of sent.
+    public let dryRun: DryRunRecorder?
 
     init(
         defaultTenant: String, profiles: [Profile], isEmbedded: Bool, source: String, prompts: SignInRelay,
-        auditor: ChangeAuditor?, sandbox: Sandbox?
+        auditor: ChangeAuditor?, sandbox: Sandbox?, dryRun: DryRunRecorder? = nil
     ) {
+        self.dryRun = dryRun
         self.defaultTenant = defaultTenant
         self.profiles = profiles
         self.isEmbedded = isEmbedded
@@ -45,7 +48,7 @@ public final class Workspace: TenantDirectory, Sendable {
             guard let profile = byName[tenant.name] else {
                 throw ServiceError(kind: .notFound, message: "no profile '\(tenant.name)'")
             }
-            let (provider, source) = try await Self.signIn(profile, prompts: prompts, auditor: auditor)
+            let (provider, source) = try await Self.signIn(profile, prompts: prompts, auditor: auditor, dryRun: dryRun)
             operators.record(source, tenant: profile.name)
             return provider
         }
@@ -124,11 +127,11 @@ public final class Workspace: TenantDirectory, Sendable {
 
     /// Builds `profile`'s provider and signs in once, so that a failure shows now, not later.
     static func signIn(
-        _ profile: Profile, prompts: SignInRelay, auditor: ChangeAuditor?
+        _ profile: Profile, prompts: SignInRelay, auditor: ChangeAuditor?, dryRun: DryRunRecorder? = nil
     ) async throws(ServiceError) -> (any IdentityProvider, OperatorSource) {
         let made: (any IdentityProvider, any TokenProvider)
         do {
-            made = try ProviderFactory.make(profile) { prompts.show($0) }
+            made = try ProviderFactory.make(profile, dryRun: dryRun) { prompts.show($0) }
         } catch let error as ServiceError {
             throw error
         } catch {

@@ -1,3 +1,4 @@
+import AuthdeskCore
 import AuthdeskServices
 import Foundation
 
@@ -13,6 +14,10 @@ public struct WorkspaceOptions: Sendable {
     /// Changes are journalled in the audit log (with this session's ticket, if given).
     public var audit: Bool
     public var ticket: String?
+    /// `--dry-run`: writes are recorded here instead of sent; nothing is journalled.
+    public var dryRun: DryRunRecorder?
+    /// `--verified-by`: how the caller's identity was checked, journalled with each change.
+    public var verification: CallerVerification?
     /// On the embedded sandbox, Entra tenants sign in as their application (client secret)
     /// instead of their operator (device code), as `reset-mfa` does.
     public var embeddedAsApplication: Bool

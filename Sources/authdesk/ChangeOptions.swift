@@ -4,11 +4,13 @@ import AuthdeskOutput
 import AuthdeskWorkflows
 
 /// The options of every command that changes one user (profile, `--ticket`, `--output`,
-/// `--force`), and the one way they run: through the single-change workflow.
+/// `--force`, `--dry-run`, `--verified-by`), and the one way they run: through the single-change
+/// workflow.
 struct ChangeOptions: ParsableArguments {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var ticket: TicketOption
     @OptionGroup var outputOption: OutputOption
+    @OptionGroup var trust: TrustOptions
 
     @Argument(help: "An object id or user principal name (Graph), or a user id or e-mail (Auth0).")
     var user: String
@@ -22,8 +24,9 @@ struct ChangeOptions: ParsableArguments {
         print(try await workflow(body).render(outputOption.output), terminator: "")
     }
 
-    /// Runs `body` with the workflow of the default tenant and returns what it returns.
+    /// Runs `body` with the workflow of the default tenant and returns what it returns (a dry run
+    /// prints the requests instead and ends the command).
     func workflow<T>(_ body: (ChangeWorkflow) async throws -> T) async throws -> T {
-        try await ChangeWorkflow.run(global.workspace(ticket: ticket.ticket), force: force, report: StandardError.report, body)
+        try await trust.workflow(global.workspace(ticket: ticket.ticket), force: force, output: outputOption.output, body)
     }
 }

@@ -112,7 +112,7 @@ import Testing
         try await journal.appendAudit(Self.entry("u1", at: 0, detail: "number, with comma"))
         let report = AuditEntry.report(try await journal.audit())
         let csv = report.render(.csv)
-        #expect(csv.hasPrefix("at,operator,tenant,user,userName,action,target,outcome,detail,requestId,ticket,job,redacted\r\n"))
+        #expect(csv.hasPrefix("at,operator,tenant,user,userName,action,target,outcome,detail,requestId,ticket,job,redacted,id,verification,undoOf\r\n"))
         #expect(csv.contains("\"number, with comma\""))
         #expect(report.render(.json).contains("\"requestId\" : \"req-u1-0\""))
     }

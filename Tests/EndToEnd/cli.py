@@ -43,3 +43,30 @@ def graph_env(sandbox, name="contoso", secret=None):
     return {"AZURE_TENANT_ID": entry["id"], "AZURE_CLIENT_ID": entry["clientId"],
             "AZURE_CLIENT_SECRET": secret or entry["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
             "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
+
+
+def operator_config(sandbox, path, extra=""):
+    """Writes a config file at `path` whose only profile, contoso, signs in to the sandbox's
+    contoso as its operator with a device code; `extra` lines go into the profile."""
+    entry = tenant(sandbox, "contoso")
+    path.write_text(f'''
+default_profile = "contoso"
+[profiles.contoso]
+provider = "graph"
+tenant_id = "{entry["id"]}"
+client_id = "{entry["clientId"]}"
+sign_in = "device-code"
+authority_url = "{sandbox["authority"]}"
+graph_url = "{sandbox["authority"]}"
+{extra}
+''')
+    return path
+
+
+def state_runner(config, state):
+    """Runs authdesk with `config` and the state directory `state`; `state=` overrides it per run."""
+    def run(*args, input=None, state_dir=None):
+        return subprocess.run([str(BINARY), *args, "--config", str(config)],
+                              env=cli_env({"AUTHDESK_STATE_DIR": str(state_dir or state)}), capture_output=True,
+                              text=True, input=input, timeout=90)
+    return run

@@ -4,12 +4,10 @@ outcome, the service's request id and the ticket; `authdesk journal` filters the
 import csv
 import io
 import json
-import subprocess
 
 import pytest
 
-from cli import cli_env, served
-from terminal import BINARY
+from cli import operator_config, served, state_runner
 
 CAMERON = "CameronW@contoso.com"
 EMAIL_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f"
@@ -25,26 +23,8 @@ def sandbox():
 def authdesk(sandbox, tmp_path_factory):
     """Runs authdesk signed in as contoso's operator (device code), all runs sharing one state
     directory."""
-    entry = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
     folder = tmp_path_factory.mktemp("audit")
-    config = folder / "config.toml"
-    config.write_text(f'''
-default_profile = "contoso"
-[profiles.contoso]
-provider = "graph"
-tenant_id = "{entry["id"]}"
-client_id = "{entry["clientId"]}"
-sign_in = "device-code"
-authority_url = "{sandbox["authority"]}"
-graph_url = "{sandbox["authority"]}"
-''')
-    state = folder / "state"
-
-    def run(*args, input=None):
-        return subprocess.run([str(BINARY), *args, "--config", str(config)],
-                              env=cli_env({"AUTHDESK_STATE_DIR": str(state)}), capture_output=True, text=True,
-                              input=input, timeout=90)
-    return run
+    return state_runner(operator_config(sandbox, folder / "config.toml"), folder / "state")
 
 
 def journal(authdesk, *filters):

@@ -1,0 +1,60 @@
+import Crypto
+import Foundation
+import Synchronization
+
+/// The Ed25519 key that signs the audit log's checkpoints: created on first use in the state
+/// directory (`audit-signing.key`, readable by its owner only), then reused.
+public final class AuditSigner: Sendable {
+    /// The key file.
+    public let url: URL
+    private let key = Mutex<Data?>(nil)
+
+    /// The key in `directory` (not read or created until needed).
+    public init(directory: URL) {
+        url = directory.appendingPathComponent("audit-signing.key", isDirectory: false)
+    }
+
+    /// Signs `message`, creating the key first if there is none.
+    public func sign(_ message: Data) throws(JournalError) -> String {
+        let privateKey = try privateKey(create: true)
+        do {
+            return try privateKey.signature(for: message).base64EncodedString()
+        } catch {
+            throw .storage("cannot sign the audit checkpoint: \(error)")
+        }
+    }
+
+    /// The public key, base64; nil when no key was ever created.
+    public func publicKey() throws(JournalError) -> Curve25519.Signing.PublicKey? {
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        return try privateKey(create: false).publicKey
+    }
+
+    private func privateKey(create: Bool) throws(JournalError) -> Curve25519.Signing.PrivateKey {
+        if let raw = key.withLock({ $0 }), let loaded = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) {
+            return loaded
+        }
+        let path = url.path
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            guard let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                let loaded = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+            else { throw .storage("\(path) is not an audit signing key (base64 Ed25519 private key)") }
+            key.withLock { $0 = raw }
+            return loaded
+        }
+        guard create else { throw .storage("cannot read the audit signing key \(path)") }
+        let made = Curve25519.Signing.PrivateKey()
+        let text = Data((made.rawRepresentation.base64EncodedString() + "\n").utf8)
+        guard FileManager.default.createFile(atPath: path, contents: text, attributes: [.posixPermissions: 0o600]) else {
+            throw .storage("cannot create the audit signing key \(path)")
+        }
+        key.withLock { $0 = made.rawRepresentation }
+        return made
+    }
+
+    /// Whether `signature` (base64) is `publicKey`'s signature of `message`.
+    public static func isValid(_ signature: String, of message: Data, by publicKey: Curve25519.Signing.PublicKey) -> Bool {
+        guard let bytes = Data(base64Encoded: signature) else { return false }
+        return publicKey.isValidSignature(bytes, for: message)
+    }
+}

@@ -1,0 +1,19 @@
+import Synchronization
+
+/// A session's dry run: the write requests its providers would have sent, recorded instead of
+/// sent by ``RecordingLoader``. Shared by every provider of the session.
+public final class DryRunRecorder: Sendable {
+    private let requests = Mutex<[PlannedRequest]>([])
+
+    public init() {}
+
+    func record(_ request: PlannedRequest) {
+        requests.withLock { $0.append(request) }
+    }
+
+    /// How many requests were recorded.
+    public var count: Int { requests.withLock { $0.count } }
+
+    /// Every request recorded, in order.
+    public var all: [PlannedRequest] { requests.withLock { $0 } }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import AuthdeskWorkflows
+
+/// `authdesk journal verify`: checks the audit log's hash chain and signed checkpoints.
+struct JournalVerifyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check the audit log's hash chain and signed checkpoints.",
+        discussion: """
+            Exit 0 with the number of entries intact, or 1 naming the first entry edited, removed, inserted or \
+            reordered. Prints the public key of the journal's Ed25519 signing key (audit-signing.key in the state \
+            directory). Entries journalled before the chain existed are counted apart.
+            """
+    )
+
+    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    @OptionGroup var tenants: TenantOptions
+
+    func run() async throws {
+        let (lines, status) = try await JournalTrust.verify(JournalStore.open())
+        print(lines.joined(separator: "\n"))
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}
