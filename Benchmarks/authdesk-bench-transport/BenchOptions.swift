@@ -12,11 +12,17 @@ struct BenchOptions {
     var users = 200
     var rounds = 3
     var workload = Kind.methods
+    /// The sandbox's read budget applies (off by default: it would be what is measured).
+    var throttling = false
     var authdesk = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("authdesk").path
 
     init(_ arguments: ArraySlice<String>) throws {
         var arguments = arguments
         while let name = arguments.popFirst() {
+            if name == "--throttling" {
+                throttling = true
+                continue
+            }
             guard let value = arguments.popFirst() else { throw BenchFailure("\(name) needs a value") }
             switch name {
             case "--requests": requests = try Self.number(name, value, 1...1_000_000)
@@ -31,7 +37,7 @@ struct BenchOptions {
             default:
                 throw BenchFailure(
                     "unknown option \(name); valid: --requests N, --concurrency N, --latency-ms N, --users N, --rounds N, "
-                        + "--workload methods|batch, --authdesk PATH")
+                        + "--workload methods|batch, --throttling, --authdesk PATH")
             }
         }
     }

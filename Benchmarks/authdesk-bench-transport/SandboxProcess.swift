@@ -10,12 +10,15 @@ final class SandboxProcess {
     let clientID: String
     let clientSecret: String
 
-    init(binary: String, latencyMs: Int, users: Int) throws {
+    /// - Parameter throttling: false serves without Graph's read budget (3,500 units in 10 s: 175
+    ///   method lists a second), which would otherwise be what is measured.
+    init(binary: String, latencyMs: Int, users: Int, throttling: Bool) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw BenchFailure("\(binary) is not an executable; build it: swift build -c release --product authdesk (or give --authdesk PATH)")
         }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["sandbox", "serve", "--port", "0", "--latency-ms", String(latencyMs), "--users", String(users)]
+            + (throttling ? [] : ["--no-throttling"])
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice

@@ -10,7 +10,7 @@ import Foundation
 ///
 ///     swift build -c release --product authdesk --product authdesk-bench-transport
 ///     .build/release/authdesk-bench-transport [--requests 4000] [--concurrency 32]
-///         [--latency-ms 0] [--workload methods|batch] [--rounds 3] [--authdesk PATH]
+///         [--latency-ms 0] [--workload methods|batch] [--rounds 3] [--throttling] [--authdesk PATH]
 @main
 struct TransportBench {
     static func main() async {
@@ -24,9 +24,11 @@ struct TransportBench {
     }
 
     static func run(_ options: BenchOptions) async throws {
-        let server = try SandboxProcess(binary: options.authdesk, latencyMs: options.latencyMs, users: options.users)
+        let server = try SandboxProcess(
+            binary: options.authdesk, latencyMs: options.latencyMs, users: options.users, throttling: options.throttling)
         defer { server.stop() }
-        print("sandbox: \(server.authority) (authdesk sandbox serve --latency-ms \(options.latencyMs) --users \(options.users))")
+        print("sandbox: \(server.authority) (authdesk sandbox serve --latency-ms \(options.latencyMs) --users \(options.users)"
+            + "\(options.throttling ? "" : " --no-throttling"))")
         print("workload: \(options.workload.rawValue), \(options.requests) requests, \(options.concurrency) at a time, \(options.rounds) rounds")
         let clients: [(String, any HTTPLoading)] = [
             ("URLSession", URLSessionLoader(maxConnectionsPerHost: options.concurrency)),

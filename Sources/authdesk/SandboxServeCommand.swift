@@ -44,6 +44,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Flag(name: .customLong("hostile-users"), help: "Add users whose names, device names and phone numbers carry escape sequences, a bidi override and a formula (for tests).")
     var hostileUsers = false
 
+    @Flag(name: .customLong("no-throttling"), help: "Serve without Graph's budgets and Auth0's rate limit (to measure a client).")
+    var noThrottling = false
+
     var options: SandboxOptions {
         var options = SandboxOptions(
             port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
@@ -52,6 +55,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         options.graphWriteBudget = graphWriteBudget
         options.graphReadBudget = graphReadBudget
         options.hostileUsers = hostileUsers
+        options.throttling = !noThrottling
         return options
     }
 
