@@ -34,4 +34,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case exportJournal([AuditEntry])
     /// Write this ticket reference with every change from now on.
     case setTicket(String?)
+    /// Undo journal entry `id` (the journal screen's `u`, confirmed).
+    case undoEntry(Int64)
+    /// Show the requests dialog `dialogID`'s change would send (recorded, not sent).
+    case previewRequests(ChangeRequest, dialogID: Int)
 }

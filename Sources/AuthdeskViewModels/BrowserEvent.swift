@@ -41,4 +41,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case journalExportFailed(String)
     /// A change was made but its audit entry could not be written.
     case journalProblem(String)
+    /// An undo from the journal screen was done (or refused): what to say.
+    case undoAnswered(String, isError: Bool)
+    /// The requests dialog `dialogID`'s change would send, or why they could not be built.
+    case requestsPreviewed(dialogID: Int, Result<[PlannedRequest], ServiceError>)
 }

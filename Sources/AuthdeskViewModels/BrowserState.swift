@@ -136,7 +136,7 @@ public struct BrowserState: StoreState {
             return dialogAnswered(dialogID, result, at: at)
         case .operationUpdated, .operationLost, .operationTicked:
             return followOperation(event)
-        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem:
+        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem, .undoAnswered:
             return auditAnswered(event)
         case .tenantOpened(let generation, let result):
             guard generation == tenancy.generation, tenancy.switchingTo != nil else { return [] }
@@ -150,6 +150,8 @@ public struct BrowserState: StoreState {
             return []
         case .bulkClosed(let done):
             return bulkClosed(done: done)
+        case .requestsPreviewed(let dialogID, let result):
+            return requestsPreviewed(dialogID, result)
         }
     }
 
@@ -209,7 +211,7 @@ public struct BrowserState: StoreState {
         case .toggleMark, .markAll, .clearMarks, .bulkReset:
             return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
-            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed:
+            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed, .showRequests, .undo:
             return []
         case .search:
             input = .search

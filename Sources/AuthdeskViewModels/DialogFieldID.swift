@@ -8,4 +8,7 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case start
     case passwordMode
     case password
+    /// How the caller was verified, and a note on it (when the tenant requires it).
+    case verifiedBy
+    case verificationNote
 }
