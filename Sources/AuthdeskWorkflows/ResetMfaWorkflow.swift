@@ -83,10 +83,14 @@ public struct ResetMfaWorkflow: Sendable {
         return runnable
     }
 
-    /// Journals a job for `runnable` as `operatorName` with `ticket`. Nothing is sent yet.
-    public func createJob(_ runnable: ResetJobPlan, operatorName: String, ticket: String?) async throws -> JobRecord {
+    /// Journals a job for `runnable` as `operatorName` with `ticket` (and how the callers were
+    /// verified). Nothing is sent yet.
+    public func createJob(
+        _ runnable: ResetJobPlan, operatorName: String, ticket: String?, verification: CallerVerification? = nil
+    ) async throws -> JobRecord {
         do {
-            return try await journal().createJob(runnable, operatorName: operatorName, ticket: ticket)
+            return try await journal().createJob(
+                runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text)
         } catch let error as JournalError {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw WorkflowFailure("Could not journal the job, nothing was sent: \(error.description)", status: .someFailed)
