@@ -88,6 +88,11 @@ public struct ResetMfaWorkflow: Sendable {
     public func createJob(
         _ runnable: ResetJobPlan, operatorName: String, ticket: String?, verification: CallerVerification? = nil
     ) async throws -> JobRecord {
+        if verification == nil, let first = runnable.tenants.first(where: tenants.verifying.contains) {
+            throw UsageError(
+                "the profile \(first) requires caller verification (require_caller_verification = true): "
+                    + "say how the callers were verified (authdesk reset-mfa --verified-by \(CallerVerification.Method.names)); nothing was sent")
+        }
         do {
             return try await journal().createJob(
                 runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text)
