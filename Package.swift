@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "authdesk", targets: ["authdesk"]),
         .executable(name: "authdesk-bench-console", targets: ["authdesk-bench-console"]),
         .executable(name: "authdesk-bench-bulk", targets: ["authdesk-bench-bulk"]),
+        .executable(name: "authdesk-bench-transport", targets: ["authdesk-bench-transport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -27,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
     ],
     targets: [
         // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
@@ -47,6 +50,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -180,6 +188,13 @@ let package = Package(
         .executableTarget(
             name: "authdesk-bench-bulk",
             dependencies: ["AuthdeskCore", "AuthdeskServices", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskBulkReset"],
+            swiftSettings: swiftSettings
+        ),
+
+        .executableTarget(
+            name: "authdesk-bench-transport",
+            dependencies: ["AuthdeskServices"],
+            path: "Benchmarks/authdesk-bench-transport",
             swiftSettings: swiftSettings
         ),
 

@@ -49,6 +49,18 @@ public struct AuditedProvider: IdentityProvider {
         try await base.methods(of: userID)
     }
 
+    public func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>] {
+        let found = await base.users(idsOrNames)
+        known.remember(found.values.compactMap { try? $0.get() })
+        return found
+    }
+
+    public func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>] {
+        await base.targetFacts(of: userIDs)
+    }
+
+    public var writeBudget: WriteBudget? { base.writeBudget }
+
     public var readBatchSize: Int { base.readBatchSize }
 
     public func methodsAndPreferences(
@@ -208,7 +220,7 @@ public struct AuditedProvider: IdentityProvider {
 
     // MARK: Auditing
 
-    private func audited<T>(
+    func audited<T>(
         _ change: AuditedChange, _ body: () async throws(ServiceError) -> T
     ) async throws(ServiceError) -> T {
         let log = RequestLog(), trace = WriteTrace()

@@ -1,10 +1,11 @@
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskServices
 import Foundation
 
-/// Runs a journalled "reset all MFA" job: users concurrently, at most `perTenantLimit` at a time
-/// in each tenant, each user's steps one after the other in plan order; every step journalled
-/// `sent` before its request and `done`/`failed` after the answer; each user verified by listing
+/// Runs a journalled "reset all MFA" job: users concurrently, as many at a time in each tenant
+/// as the service's answers allow (``AdaptiveConcurrency``, at most `perTenantLimit`), each
+/// user's steps one after the other in plan order; every step journalled `sent` before its request and `done`/`failed` after the answer; each user verified by listing
 /// its methods again. Pause, resume and cancel act between steps (a step in flight finishes and
 /// is journalled). Progress comes as a stream of ``BulkResetEvent``.
 ///
@@ -20,13 +21,19 @@ public final class BulkResetEngine: Sendable {
     let control = RunControl()
     let jobBox = JobBox()
 
-    /// `removers`: one per tenant name of the job; `perTenantLimit`: users at a time per tenant
-    /// (1 to 20); `now`: the clock the journal's timestamps come from.
+    /// The most users at a time per tenant a run may be given as its ceiling.
+    public static let maxConcurrency = 64
+    /// Users at a time per tenant a run starts with, before the service's answers adapt it.
+    public static let initialConcurrency = 4
+
+    /// `removers`: one per tenant name of the job; `perTenantLimit`: the most users at a time per
+    /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
+    /// `now`: the clock the journal's timestamps come from.
     public init(
         journal: Journal, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(BulkResetError) {
-        guard (1...20).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
+        guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
         self.journal = journal
         self.removers = removers
         self.perTenantLimit = perTenantLimit
@@ -135,20 +142,16 @@ public final class BulkResetEngine: Sendable {
         emit.finish()
     }
 
+    /// One tenant's users, as many at a time as its ``AdaptiveConcurrency`` allows (at most
+    /// `perTenantLimit`): every answer its users get is recorded there.
     func runTenant(
         _ users: [ResumableUser], remover: any MethodRemover, policy: ResetPolicy,
         emit: AsyncStream<BulkResetEvent>.Continuation
     ) async {
-        await withTaskGroup(of: Void.self) { group in
-            var pending = users.makeIterator()
-            for _ in 0..<perTenantLimit {
-                guard let user = pending.next() else { break }
-                group.addTask { await self.runUser(user, remover: remover, policy: policy, emit: emit) }
-            }
-            while await group.next() != nil {
-                guard let user = pending.next() else { continue }
-                group.addTask { await self.runUser(user, remover: remover, policy: policy, emit: emit) }
-            }
+        let initial = await remover.startingConcurrency(ceiling: perTenantLimit)
+        let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: initial)
+        await concurrency.forEach(users) { user in
+            await self.runUser(user, remover: remover, policy: policy, emit: emit)
         }
     }
 

@@ -6,19 +6,20 @@ extension BulkResetPlanner {
     /// becomes ``PlanNote/willBeRefused(reason:)`` (the run then skips the user and sends nothing
     /// for them), a warning ``PlanNote/preflightWarning(reason:)``. `preflights` holds one
     /// ``Preflight`` per tenant name; users of a tenant without one are left as they are.
-    /// At most `perTenantLimit` users are checked at a time per tenant.
+    /// Each tenant's users are checked together (``Preflight/check(_:userIDs:)``: Graph reads
+    /// their facts in batches), the tenants at once.
     public func markPreflight(_ result: Result, preflights: [String: Preflight]) async -> Result {
         var byTenant: [String: [Int]] = [:]
         for (index, user) in result.plan.users.enumerated() where preflights[user.tenant] != nil {
             byTenant[user.tenant, default: []].append(index)
         }
-        let limit = perTenantLimit
         let users = result.plan.users
         let verdicts = await withTaskGroup(of: [(Int, PreflightVerdict)].self) { group in
             for (tenant, indices) in byTenant {
                 guard let preflight = preflights[tenant] else { continue }
                 group.addTask {
-                    await Self.check(indices.map { ($0, users[$0].userID) }, preflight: preflight, limit: limit)
+                    let found = await preflight.check(.resetAllMFA, userIDs: indices.map { users[$0].userID })
+                    return indices.compactMap { index in found[users[index].userID].map { (index, $0) } }
                 }
             }
             var all: [Int: PreflightVerdict] = [:]
@@ -36,25 +37,5 @@ extension BulkResetPlanner {
             }
         }
         return marked
-    }
-
-    static func check(
-        _ entries: [(Int, String)], preflight: Preflight, limit: Int
-    ) async -> [(Int, PreflightVerdict)] {
-        await withTaskGroup(of: (Int, PreflightVerdict).self) { group in
-            var pending = entries.makeIterator()
-            var out: [(Int, PreflightVerdict)] = []
-            for _ in 0..<limit {
-                guard let (index, userID) = pending.next() else { break }
-                group.addTask { (index, await preflight.check(.resetAllMFA, userID: userID)) }
-            }
-            for await result in group {
-                out.append(result)
-                if let (index, userID) = pending.next() {
-                    group.addTask { (index, await preflight.check(.resetAllMFA, userID: userID)) }
-                }
-            }
-            return out
-        }
     }
 }

@@ -1,5 +1,7 @@
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskServices
+import Synchronization
 
 /// Step 1 of a reset job: lists each user's methods and default method and plans the policy for
 /// each. Where the service batches reads (Graph), users are read ``MethodRemover/readBatchSize``
@@ -22,12 +24,15 @@ public struct BulkResetPlanner: Sendable {
     let perTenantLimit: Int
     let readConcurrency: Int
 
-    /// `perTenantLimit` (1 to 20): users read at a time where reads are not batched, as the
-    /// engine writes; `readConcurrency` (1 to 20): batches of users read at once where they
-    /// are (reads are cheaper for the service than writes, and budgeted apart).
-    public init(removers: [String: any MethodRemover], perTenantLimit: Int = 4, readConcurrency: Int = 4) throws(BulkResetError) {
-        guard (1...20).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
-        guard (1...20).contains(readConcurrency) else { throw .invalidLimit(readConcurrency) }
+    /// `perTenantLimit` (1 to ``BulkResetEngine/maxConcurrency``): the most users read at a time
+    /// where reads are not batched, as the engine writes; `readConcurrency` (as many): the most
+    /// batches of users read at once where they are (reads are cheaper for the service than
+    /// writes, and budgeted apart). Both adapt below that to the service's answers
+    /// (``AdaptiveConcurrency``).
+    public init(removers: [String: any MethodRemover], perTenantLimit: Int = 4, readConcurrency: Int = 16) throws(BulkResetError) {
+        let range = 1...BulkResetEngine.maxConcurrency
+        guard range.contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
+        guard range.contains(readConcurrency) else { throw .invalidLimit(readConcurrency) }
         self.removers = removers
         self.perTenantLimit = perTenantLimit
         self.readConcurrency = readConcurrency
@@ -90,34 +95,31 @@ public struct BulkResetPlanner: Sendable {
             batches.append(Array(entries[start..<end]))
             start = end
         }
-        return await withTaskGroup(of: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)].self) { group in
-            var pending = batches.makeIterator()
-            var out: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] = []
-            @Sendable func planBatch(_ batch: [(Int, ResetTarget)]) async -> [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] {
-                let read = await remover.readMethods(of: batch.map(\.1.user.id))
-                return batch.map { index, target in
-                    switch read[target.user.id] {
-                    case .success(let found)?:
-                        return (index, .success(UserResetPlan(
-                            tenant: target.tenant, user: target.user, methods: found.methods,
-                            defaultMethodID: found.defaultMethodID, policy: policy)))
-                    case .failure(let failure)?:
-                        return (index, .failure(failure))
-                    case nil:
-                        return (index, .failure(ServiceFailure(httpStatus: nil, message: "The methods of this user were not read")))
-                    }
+        @Sendable func planBatch(_ batch: [(Int, ResetTarget)]) async -> [(Int, Swift.Result<UserResetPlan, ServiceFailure>)] {
+            let read = await remover.readMethods(of: batch.map(\.1.user.id))
+            return batch.map { index, target in
+                switch read[target.user.id] {
+                case .success(let found)?:
+                    return (index, .success(UserResetPlan(
+                        tenant: target.tenant, user: target.user, methods: found.methods,
+                        defaultMethodID: found.defaultMethodID, policy: policy)))
+                case .failure(let failure)?:
+                    return (index, .failure(failure))
+                case nil:
+                    return (index, .failure(ServiceFailure(httpStatus: nil, message: "The methods of this user were not read")))
                 }
             }
-            for _ in 0..<limit {
-                guard let batch = pending.next() else { break }
-                group.addTask { await planBatch(batch) }
-            }
-            for await result in group {
-                out += result
-                progress(result.count)
-                if let batch = pending.next() { group.addTask { await planBatch(batch) } }
-            }
-            return out
         }
+        // Batched reads start with every batch allowed (reads are budgeted apart, and cheap);
+        // single reads as the engine's users do.
+        let initial = size > 1 ? limit : await remover.startingConcurrency(ceiling: limit)
+        let concurrency = AdaptiveConcurrency(ceiling: limit, initial: initial)
+        let out = Mutex<[(Int, Swift.Result<UserResetPlan, ServiceFailure>)]>([])
+        await concurrency.forEach(batches) { batch in
+            let result = await planBatch(batch)
+            out.withLock { $0 += result }
+            progress(result.count)
+        }
+        return out.withLock { $0 }
     }
 }

@@ -27,10 +27,18 @@ public protocol MethodRemover: Sendable {
     /// returns the answer: its status and request id, or the failure's status, code, message
     /// and request id. A 404 must come back as a 404, not be hidden: the engine decides.
     func perform(_ step: PlanStep, of userID: String) async -> StepAnswer
+
+    /// Users to work on at once when a run or a plan starts, at most `ceiling`; the service's
+    /// answers adapt it from there (``AdaptiveConcurrency``).
+    func startingConcurrency(ceiling: Int) async -> Int
 }
 
 extension MethodRemover {
     public var readBatchSize: Int { 1 }
+
+    public func startingConcurrency(ceiling: Int) async -> Int {
+        min(ceiling, BulkResetEngine.initialConcurrency)
+    }
 
     public func readMethods(of userIDs: [String]) async -> [String: Result<UserMethods, ServiceFailure>] {
         await readMethodsOneByOne(of: userIDs)

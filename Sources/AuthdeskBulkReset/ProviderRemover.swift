@@ -71,6 +71,12 @@ public struct ProviderRemover: MethodRemover {
         return results
     }
 
+    /// From the first burst of the tenant's write budget (``AdaptiveConcurrency/initial(ceiling:burst:writesPerUser:)``).
+    public func startingConcurrency(ceiling: Int) async -> Int {
+        guard let budget = provider.writeBudget else { return min(ceiling, BulkResetEngine.initialConcurrency) }
+        return AdaptiveConcurrency.initial(ceiling: ceiling, burst: await budget.capacity)
+    }
+
     /// Sends the step and answers with the status the service answered and its request id, or
     /// the failure's status, code, message and request id.
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {

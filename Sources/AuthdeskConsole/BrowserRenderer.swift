@@ -46,7 +46,7 @@ public struct BrowserRenderer {
         } else {
             drawUsers()
             drawMethods()
-            drawDetails()
+            if state.accountPane.isShown { drawAccount() } else { drawDetails() }
             if state.dialog != nil { drawDialog() }
             if state.tenancy.picker != nil { drawTenantPicker() }
         }
@@ -204,19 +204,16 @@ public struct BrowserRenderer {
     private mutating func drawMethods() {
         let rect = layout.methods
         let focused = state.focus == .methods && state.input == nil
-        // The methods are nearly always the selected user's: look there before scanning the list
-        // (a scan costs milliseconds per frame with 100,000 users loaded).
+        // The methods are nearly always the selected user's: look there before the list's index.
         let methodsUserID = state.methodsPane.methods.userID
         let user = state.list.current.flatMap { $0.id == methodsUserID ? $0 : nil }
-            ?? state.list.users.first { $0.id == methodsUserID }
+            ?? methodsUserID.flatMap { state.list.users.user(id: $0) }
         var footer: String?
         if case .loaded(_, let list) = state.methodsPane.methods, !list.isEmpty {
             footer = "\(state.methodsPane.selected + 1)/\(list.count)"
         }
-        drawBox(rect, title: "Methods" + (user.map { " \(glyphs.separator) \($0.displayName)" } ?? ""), focused: focused, footer: footer)
-        let inner = rect.inner
-        guard inner.width > 4, inner.height > 0 else { return }
-        let messageArea = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        let title = "Methods" + (user.map { " \(glyphs.separator) \($0.displayName)" } ?? "")
+        guard let (inner, messageArea) = drawPane(rect, title: title, focused: focused, footer: footer) else { return }
         switch state.methodsPane.methods {
         case .none:
             drawMessage(state.list.users.isEmpty ? "" : "No user selected", style: theme.secondary, in: messageArea)
@@ -253,9 +250,8 @@ public struct BrowserRenderer {
     private mutating func drawDetails() {
         let rect = layout.details
         let method = state.methodsPane.current
-        drawBox(rect, title: "Details" + (method.map { " \(glyphs.separator) \($0.title)" } ?? ""), focused: false, footer: nil)
-        let inner = rect.inner
-        guard inner.width > 4, inner.height > 0 else { return }
+        let title = "Details" + (method.map { " \(glyphs.separator) \($0.title)" } ?? "")
+        guard let (inner, _) = drawPane(rect, title: title, focused: false, footer: nil) else { return }
         var facts: [MethodDetail] = method?.details ?? []
         var style = theme.text
         if case .failed(_, let error) = state.methodsPane.methods {
@@ -265,19 +261,7 @@ public struct BrowserRenderer {
             if let requestID = error.requestID { facts.append(MethodDetail("Request id", requestID)) }
             style = theme.error
         }
-        let labelWidth = min((facts.map { text($0.label).width }.max() ?? 0), inner.width / 3)
-        let valueX = inner.x + 1 + labelWidth + 2
-        let valueWidth = inner.x + inner.width - 1 - valueX
-        var y = inner.y
-        for fact in facts {
-            guard y < inner.y + inner.height else { break }
-            put(fact.label, at: inner.x + 1, y, style: theme.label, width: labelWidth)
-            for line in TextWrap.lines(fact.value, width: valueWidth, asciiOnly: options.asciiText) {
-                guard y < inner.y + inner.height else { break }
-                put(line, at: valueX, y, style: style, width: valueWidth)
-                y += 1
-            }
-        }
+        drawFacts(facts.map { ($0.label, $0.value, style) }, in: inner)
     }
 
     // MARK: Pieces

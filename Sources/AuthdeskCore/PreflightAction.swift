@@ -7,6 +7,10 @@ public enum PreflightAction: String, Sendable, Hashable, Codable, CaseIterable {
     case resetPassword
     /// "Reset all MFA" for the user (bulk or single).
     case resetAllMFA
+    /// Block or unblock sign-in (`accountEnabled`, a sensitive property).
+    case blockSignIn
+    /// Set the legacy per-user MFA state.
+    case perUserMfa
 
     /// What the operator cannot do to an administrator, for the refusal's sentence.
     var deed: String {
@@ -16,6 +20,8 @@ public enum PreflightAction: String, Sendable, Hashable, Codable, CaseIterable {
         case .revokeSessions: "revoke an administrator's sessions"
         case .resetPassword: "reset an administrator's password"
         case .resetAllMFA: "reset an administrator's MFA methods"
+        case .blockSignIn: "block or unblock an administrator's sign-in"
+        case .perUserMfa: "change an administrator's per-user MFA state"
         }
     }
 
@@ -27,6 +33,8 @@ public enum PreflightAction: String, Sendable, Hashable, Codable, CaseIterable {
         case .revokeSessions: "revoking sessions"
         case .resetPassword: "a password reset"
         case .resetAllMFA: "resetting MFA"
+        case .blockSignIn: "blocking or unblocking sign-in"
+        case .perUserMfa: "changing the per-user MFA state"
         }
     }
 }

@@ -39,11 +39,11 @@ public enum PreflightRule {
             return .everyone
         case .authenticationAdministrator:
             return .limited(authenticationAdministratorScope)
-        case .helpdeskAdministrator where action == .resetPassword || action == .revokeSessions:
+        case .helpdeskAdministrator where action == .resetPassword || action == .revokeSessions || action == .blockSignIn:
             return .limited(helpdeskAdministratorScope)
         case .passwordAdministrator where action == .resetPassword:
             return .limited(passwordAdministratorScope)
-        case .userAdministrator where action == .resetPassword || action == .revokeSessions:
+        case .userAdministrator where action == .resetPassword || action == .revokeSessions || action == .blockSignIn:
             return .limited(userAdministratorScope)
         default:
             return nil
@@ -112,7 +112,7 @@ public enum PreflightRule {
             return .refused(
                 "\(profile.who) is \(operatorRoles.map(\.withArticle).joined(separator: " and ")); "
                     + "\(action.noun) needs an Authentication Administrator or higher"
-                    + (action == .resetPassword || action == .revokeSessions ? " (or a Helpdesk or User Administrator)" : ""))
+                    + ([.resetPassword, .revokeSessions, .blockSignIn].contains(action) ? " (or a Helpdesk or User Administrator)" : ""))
         }
         guard let targetRoles = target.adminRoles else {
             return .warning(

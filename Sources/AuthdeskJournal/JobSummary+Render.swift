@@ -6,9 +6,10 @@ extension JobSummary {
     /// and kept methods, counts); CSV the users; the table a headline, the users and the steps.
     public func render(_ format: OutputFormat) throws -> String {
         switch format {
-        case .json:
+        case .json, .jsonl:
             let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.outputFormatting = format == .jsonl ? [.sortedKeys, .withoutEscapingSlashes]
+                : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
             return String(decoding: try encoder.encode(self), as: UTF8.self) + "\n"
         case .csv:

@@ -36,6 +36,7 @@ public struct Report: Sendable {
         case .table: renderTable()
         case .csv: renderCSV()
         case .json: renderJSON()
+        case .jsonl: renderJSONLines()
         }
     }
 
@@ -71,15 +72,27 @@ public struct Report: Sendable {
     }
 
     func renderJSON() -> String {
-        var objects: [[String: String?]] = []
-        for row in rows {
-            var object: [String: String?] = [:]
-            for (index, column) in columns.enumerated() { object[column.key] = .some(row[index]) }
-            objects.append(object)
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(objects)) ?? Data("[]".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// One compact object a row, each on its own line.
+    func renderJSONLines() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return objects.map { object in
+            String(decoding: (try? encoder.encode(object)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+        }.joined()
+    }
+
+    /// The rows as objects keyed by the columns' keys.
+    var objects: [[String: String?]] {
+        rows.map { row in
+            var object: [String: String?] = [:]
+            for (index, column) in columns.enumerated() { object[column.key] = .some(row[index]) }
+            return object
+        }
     }
 }

@@ -124,6 +124,9 @@ enum Auth0Endpoints {
         default:
             break
         }
+        if path.first == "user-blocks" {
+            return Auth0UserBlocks.handle(request, path: path, token: token, state: &state)
+        }
         guard path.first == "users", path.count >= 2 else {
             return error(404, "Not Found", "Not Found: \(method) /api/v2/\(path.joined(separator: "/")) is not served by the sandbox.")
         }
@@ -161,6 +164,12 @@ enum Auth0Endpoints {
             state.auth0.users[userIndex].lastPasswordReset = timestamp(now)
         }
         if let name = body["name"]?.stringValue { state.auth0.users[userIndex].name = name }
+        if let blocked = body["blocked"] {
+            guard let flag = blocked.boolValue else {
+                return error(400, "Bad Request", "Payload validation error: 'Expected type boolean' on property blocked (true or false).", code: "invalid_body")
+            }
+            state.auth0.users[userIndex].blocked = flag
+        }
         state.auth0.users[userIndex].updatedAt = timestamp(now)
         return .json(200, state.auth0.users[userIndex].wire)
     }

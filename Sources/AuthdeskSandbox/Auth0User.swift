@@ -11,6 +11,10 @@ struct Auth0User: Sendable {
     var methods: [JSON]
     var updatedAt: String?
     var lastPasswordReset: String?
+    /// Brute-force protection blocks (`/user-blocks`), in Auth0's `blocked_for` shape.
+    var blockedFor: [JSON] = []
+    /// Set by `PATCH /users/{id}` `blocked`; nil until then (the field is absent).
+    var blocked: Bool?
 
     /// The user as the Management API returns it.
     var wire: JSON {
@@ -44,6 +48,7 @@ struct Auth0User: Sendable {
             body.set("last_login", .string(lastLogin))
             body.set("logins_count", .int(Int(SplitMix64.fnv1a(userId) % 200) + 1))
         }
+        if let blocked { body.set("blocked", .bool(blocked)) }
         if let lastPasswordReset { body.set("last_password_reset", .string(lastPasswordReset)) }
         return body
     }

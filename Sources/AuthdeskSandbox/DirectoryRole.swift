@@ -57,3 +57,18 @@ enum DirectoryRole: String, Sendable, CaseIterable {
         self != .userAdministrator && self != .helpdeskAdministrator
     }
 }
+
+extension DirectoryRole {
+    /// Whether holding this role may enable or disable the account of a user holding `target`
+    /// (nil: no role), as Entra's "who can perform sensitive actions" table says: the privileged
+    /// roles anyone; the others users without a role and their own limited set.
+    func mayEnableDisable(_ target: DirectoryRole?) -> Bool {
+        guard let target else { return true }
+        switch self {
+        case .globalAdministrator, .privilegedAuthenticationAdministrator: return true
+        case .authenticationAdministrator: return target == .authenticationAdministrator
+        case .userAdministrator: return target == .userAdministrator || target == .helpdeskAdministrator
+        case .helpdeskAdministrator: return target == .helpdeskAdministrator
+        }
+    }
+}

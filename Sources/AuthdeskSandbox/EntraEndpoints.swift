@@ -4,9 +4,14 @@ import Foundation
 /// client assertion, device code, refresh token) and `POST /{tenant}/oauth2/v2.0/devicecode`.
 enum EntraEndpoints {
     static let graphResource = "https://graph.microsoft.com"
-    static let applicationRoles: Set<String> = ["UserAuthenticationMethod.ReadWrite.All", "User.Read.All"]
+    static let applicationRoles: Set<String> = [
+        "UserAuthenticationMethod.ReadWrite.All", "User.Read.All", "User.EnableDisableAccount.All", "AuditLog.Read.All",
+    ]
     /// The delegated Graph permissions consented for the app: what `.default` grants.
-    static let consentedScopes: Set<String> = ["UserAuthenticationMethod.ReadWrite.All", "UserAuthenticationMethod.Read.All", "User.Read.All"]
+    static let consentedScopes: Set<String> = [
+        "UserAuthenticationMethod.ReadWrite.All", "UserAuthenticationMethod.Read.All", "User.Read.All",
+        "User.EnableDisableAccount.All", "AuditLog.Read.All",
+    ]
     static let openIdScopes: Set<String> = ["openid", "profile", "offline_access", "email"]
 
     /// The names in a scope string (`https://graph.microsoft.com/User.Read.All` → `User.Read.All`).

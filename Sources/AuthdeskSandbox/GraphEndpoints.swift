@@ -3,7 +3,21 @@ import Foundation
 /// Microsoft Graph `/v1.0` and `/beta`: bearer-token checks, then users, authentication
 /// methods, operations, sign-in preferences, session revocation and `$batch`.
 enum GraphEndpoints {
+    /// The answer, with `x-ms-throttle-limit-percentage` when the request found a budget 80 %
+    /// used or more (a batch: the highest of its inner requests).
     static func handle(_ request: IncomingRequest, state: inout SandboxState, now: Date, requestId: String) -> HTTPReply {
+        let enclosing = state.throttleUse  // a batch's inner requests so far (left over otherwise, and unused)
+        state.throttleUse = nil
+        var reply = answer(request, state: &state, now: now, requestId: requestId)
+        let use = state.throttleUse ?? 0
+        if use >= 0.8 {
+            reply.setHeader("x-ms-throttle-limit-percentage", String(format: "%.2f", min(use, 1.8)))
+        }
+        state.throttleUse = max(enclosing ?? 0, use)
+        return reply
+    }
+
+    static func answer(_ request: IncomingRequest, state: inout SandboxState, now: Date, requestId: String) -> HTTPReply {
         let version = request.segments.first ?? "v1.0"
         // Authentication first: missing, unknown, expired or foreign tokens are refused with 401.
         let authorizeURI = "\(state.baseURL)/common/oauth2/authorize"
@@ -44,6 +58,7 @@ enum GraphEndpoints {
             return refusal
         }
         if path.count >= 3, path[0] == "reports", path[1] == "authenticationMethods", path[2] == "userRegistrationDetails" {
+            if let refusal = GraphAccount.reportRefusal(context, state: state) { return refusal }
             return GraphReads.registrationDetails(context, path: Array(path.dropFirst(3)), state: state)
         }
         guard path.first == "users" else {
@@ -65,6 +80,10 @@ enum GraphEndpoints {
         let rest = Array(path.dropFirst(2))
         let target = GraphTarget(key: key, tenantIndex: tenantIndex, userIndex: userIndex)
         switch (request.method, rest.first) {
+        case ("GET", nil) where GraphAccount.selectsSignInActivity(request):
+            return GraphAccount.reportRefusal(context, state: state) ?? GraphReads.getUser(context, target: target, state: state)
+        case ("PATCH", nil):
+            return GraphAccount.patchUser(context, target: target, state: &state)
         case ("GET", nil):
             return GraphReads.getUser(context, target: target, state: state)
         case ("GET", "memberOf"), ("GET", "transitiveMemberOf"):
@@ -98,6 +117,7 @@ enum GraphEndpoints {
             var bucket = state.writeBuckets[budget.key]
                 ?? TokenBucket(capacity: Double(max(1, budget.capacity)), period: budget.period, now: context.now)
             let wait = bucket.take(min(budget.cost, bucket.capacity), now: context.now)
+            state.throttleUse = max(state.throttleUse ?? 0, wait == nil ? 1 - bucket.available / bucket.capacity : 1)
             state.writeBuckets[budget.key] = bucket
             if let wait {
                 let retryAfter = String(format: "%.3f", max(0.001, wait))
@@ -145,6 +165,13 @@ enum GraphEndpoints {
         case "operations":
             guard rest.count == 2, method == "GET" else { return methodNotAllowed(context) }
             return GraphReads.operation(context, target: target, id: rest[1], state: state)
+        case "requirements":
+            guard context.isBeta, rest.count == 1 else {
+                return context.error(400, "BadRequest", "Resource not found for the segment 'requirements'.")
+            }
+            if method == "GET" { return GraphAccount.requirements(context, target: target, state: state) }
+            if method == "PATCH" { return GraphAccount.patchRequirements(context, target: target, state: &state) }
+            return methodNotAllowed(context)
         case "signInPreferences":
             guard context.isBeta else {
                 return context.error(400, "BadRequest", "Resource not found for the segment 'signInPreferences'.")

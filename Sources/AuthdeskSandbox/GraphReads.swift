@@ -170,6 +170,7 @@ enum GraphReads {
                 "isSystemPreferredAuthenticationMethodEnabled": .bool(user.systemPreferredMethodEnabled),
                 "systemPreferredAuthenticationMethods": .array(systemPreferred(user).map { [.string($0)] } ?? []),
                 "userPreferredMethodForSecondaryAuthentication": .string(user.preferredMethod ?? "none"),
+                "defaultMfaMethod": .string(user.preferredMethod ?? systemPreferred(user) ?? "none"),
                 "lastUpdatedDateTime": .string(Timestamps.iso(context.now)),
             ])
         }

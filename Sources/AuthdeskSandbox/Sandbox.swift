@@ -45,8 +45,7 @@ public final class Sandbox: Sendable {
         let tenants: [TenantRecord]
         let auth0: Auth0Tenant
         do {
-            tenants = try SeedLoader.entraTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
-            auth0 = try SeedLoader.auth0Tenant(usersCount: options.usersPerTenant, seed: options.seed)
+            (tenants, auth0) = try await SeedLoader.allTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
         } catch {
             throw SandboxError(description: "the sandbox's seed data could not be read: \(error)")
         }

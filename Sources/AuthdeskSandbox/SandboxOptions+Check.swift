@@ -20,6 +20,9 @@ extension SandboxOptions {
             return "--device-code-delay-ms must be 0 or more, not \(Int(deviceCodeApprovalDelay / .milliseconds(1)))"
         }
         if !(0...1).contains(faultRate) { return "--faults must be a share from 0 to 1, not \(faultRate)" }
+        if auth0RateLimit < 1 { return "--auth0-rate-limit must be 1 or more requests a second, not \(auth0RateLimit)" }
+        if graphWriteBudget < 1 { return "--graph-write-budget must be 1 or more writes, not \(graphWriteBudget)" }
+        if graphReadBudget < 2 { return "--graph-read-budget must be 2 or more units, not \(graphReadBudget)" }
         return nil
     }
 

@@ -15,6 +15,9 @@ enum SandboxRouter {
         } else if request.segments.first == "api" || request.segments.first == "oauth" {
             reply.setHeader("x-auth0-requestid", requestId)
         }
+        if request.segments.first == "v1.0" || request.segments.first == "beta" {
+            if request.segments.last == "$batch" { state.stats.batches += 1 } else { state.stats.singleGraphRequests += 1 }
+        }
         if request.segments.first != "sandbox" { SandboxRequestCounts.count(request, in: &state.stats) }
         if reply.dropConnection {
             state.stats.dropped += 1

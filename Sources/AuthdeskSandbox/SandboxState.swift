@@ -15,6 +15,9 @@ struct SandboxState: Sendable {
     var operations: [String: OperationRecord] = [:]
     var stats = SandboxStats()
     var writeBuckets: [String: TokenBucket] = [:]
+    /// The highest share of a Graph budget in use that the request being answered met (from
+    /// 0.8, as `x-ms-throttle-limit-percentage` says it); reset for each request.
+    var throttleUse: Double?
     /// Device-code sign-ins still to decline (tests of `authorization_declined`).
     var deviceCodeDeclines = 0
     /// Decides which requests get an injected fault (seeded, so runs are repeatable).

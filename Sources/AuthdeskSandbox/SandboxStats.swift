@@ -6,6 +6,10 @@ public struct SandboxStats: Sendable, Equatable {
     public var dropped: Int = 0
     /// Faults injected (429, 503, dropped connections, malformed bodies).
     public var faultsInjected: Int = 0
+    /// Graph `POST /$batch` requests answered (each also counted by its status).
+    public var batches: Int = 0
+    /// Graph requests answered outside a batch: `/v1.0` and `/beta` but `$batch` (sign-in not counted).
+    public var singleGraphRequests: Int = 0
     /// Requests by HTTP method (`GET`, `POST`, `PATCH`, `PUT`, `DELETE`), the sandbox's own
     /// `/sandbox/...` endpoints left out: how a test proves that a dry run sent no write.
     public var byMethod: [String: Int] = [:]

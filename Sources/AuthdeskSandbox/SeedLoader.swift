@@ -18,33 +18,42 @@ enum SeedLoader {
 
     /// The Entra tenants with their named people and `usersPerTenant` generated users each.
     static func entraTenants(usersPerTenant: Int, seed: UInt64) throws -> [TenantRecord] {
+        let (tenants, names) = try entraSeeds()
+        return try tenants.map { try entraTenant($0, names: names, usersPerTenant: usersPerTenant, seed: seed) }
+    }
+
+    /// The tenants of entra-tenants.json, and the name pools users are generated from.
+    static func entraSeeds() throws -> (tenants: [JSON], names: JSON) {
         let doc = try document("entra-tenants.json")
-        let names = try document("names.json")
         guard let tenants = doc["tenants"]?.arrayValue else {
             throw SeedError(description: "entra-tenants.json has no tenants array")
         }
-        return try tenants.map { tenant in
-            guard let name = tenant["name"]?.stringValue, let id = tenant["id"]?.stringValue,
-                  let domain = tenant["domain"]?.stringValue, let clientId = tenant["clientId"]?.stringValue,
-                  let secret = tenant["clientSecret"]?.stringValue, let op = tenant["operator"]?.stringValue else {
-                throw SeedError(description: "a tenant in entra-tenants.json lacks name, id, domain, clientId, clientSecret or operator")
-            }
-            var users = try (tenant["users"]?.arrayValue ?? []).map(namedUser)
-            var generator = UserGenerator(names: names, domain: domain, seed: seed ^ SplitMix64.fnv1a(name))
-            let taken = Set(users.map { $0.userPrincipalName.lowercased() })
-            users += generator.users(count: max(0, usersPerTenant), avoiding: taken)
-            let identity = SandboxInfo.Tenant(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret, operator: op)
-            var record = TenantRecord(identity: identity, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
-                                      users: users)
-            for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
-                let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
-                guard let key = AppCertificate(certificatePEM: pem) else {
-                    throw SeedError(description: "\(file) is not a PEM certificate with an RSA key")
-                }
-                record.certificates.append(key)
-            }
-            return record
+        return (tenants, try document("names.json"))
+    }
+
+    /// One Entra tenant of the seed with its named people and `usersPerTenant` generated users.
+    static func entraTenant(_ tenant: JSON, names: JSON, usersPerTenant: Int, seed: UInt64) throws -> TenantRecord {
+        guard let name = tenant["name"]?.stringValue, let id = tenant["id"]?.stringValue,
+              let domain = tenant["domain"]?.stringValue, let clientId = tenant["clientId"]?.stringValue,
+              let secret = tenant["clientSecret"]?.stringValue, let op = tenant["operator"]?.stringValue else {
+            throw SeedError(description: "a tenant in entra-tenants.json lacks name, id, domain, clientId, clientSecret or operator")
         }
+        var users = try (tenant["users"]?.arrayValue ?? []).map(namedUser)
+        var generator = UserGenerator(names: names, domain: domain, seed: seed ^ SplitMix64.fnv1a(name))
+        let taken = Set(users.map { $0.userPrincipalName.lowercased() })
+        users += generator.users(count: max(0, usersPerTenant), avoiding: taken)
+        let identity = SandboxInfo.Tenant(name: name, id: id, domain: domain, clientId: clientId, clientSecret: secret, operator: op)
+        var record = TenantRecord(identity: identity, passwordWriteback: tenant["passwordWriteback"]?.boolValue ?? false,
+                                  users: users)
+        record.licence = tenant["licence"]?.stringValue ?? "free"
+        for file in tenant["certificates"]?.arrayValue?.compactMap(\.stringValue) ?? [] {
+            let pem = String(decoding: try AuthdeskResources.seedFile(file), as: UTF8.self)
+            guard let key = AppCertificate(certificatePEM: pem) else {
+                throw SeedError(description: "\(file) is not a PEM certificate with an RSA key")
+            }
+            record.certificates.append(key)
+        }
+        return record
     }
 
     static func namedUser(_ json: JSON) throws -> UserRecord {
@@ -60,6 +69,8 @@ enum SeedLoader {
         user.department = json["department"]?.stringValue
         user.onPremisesSyncEnabled = json["onPremisesSyncEnabled"]?.boolValue
         user.preferredMethod = json["preferredMethod"]?.stringValue
+        user.perUserMfaState = json["perUserMfaState"]?.stringValue ?? "disabled"
+        user.lastSignInDateTime = json["lastSignInDateTime"]?.stringValue
         user.createdDateTime = "2020-01-01T00:00:00Z"
         if let role = json["role"]?.stringValue {
             guard let parsed = DirectoryRole(rawValue: role) else {
@@ -95,7 +106,8 @@ extension SeedLoader {
             return Auth0User(userId: id, email: email, name: json["name"]?.stringValue ?? email,
                              nickname: json["nickname"]?.stringValue ?? email,
                              createdAt: json["created_at"]?.stringValue ?? "2020-01-01T00:00:00.000Z",
-                             lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [])
+                             lastLogin: json["last_login"]?.stringValue, methods: json["methods"]?.arrayValue ?? [],
+                             blockedFor: json["blocked_for"]?.arrayValue ?? [])
         }
         var generator = UserGenerator(names: names, domain: "example.com", seed: seed ^ SplitMix64.fnv1a("auth0"))
         let entra = generator.users(count: max(0, usersCount / 2), avoiding: Set(users.map { $0.email.lowercased() }))

@@ -5,6 +5,9 @@ struct TenantRecord: Sendable {
     var identity: SandboxInfo.Tenant
     /// Whether password writeback to on-premises is configured (else resets of synced users fail).
     var passwordWriteback: Bool
+    /// The tenant's Entra ID licence (`P1`, `P2` or `free`): the reports API and sign-in activity
+    /// need P1 or P2.
+    var licence = "free"
     var users: [UserRecord]
     /// Certificates registered for the app: client assertions must be signed with one of them.
     var certificates: [AppCertificate] = []
@@ -48,4 +51,7 @@ struct TenantRecord: Sendable {
     }
 
     var operatorUser: UserRecord? { user(operatorUPN) }
+
+    /// Whether the tenant holds a P1 or P2 licence.
+    var isPremium: Bool { licence.uppercased() == "P1" || licence.uppercased() == "P2" }
 }

@@ -80,9 +80,9 @@ struct UserGenerator {
         user.officeLocation = rng.chance(0.7) ? word("officeLocations") : nil
         user.accountEnabled = rng.chance(0.95)
         user.onPremisesSyncEnabled = rng.chance(0.25) ? true : nil
-        user.createdDateTime = String(format: "20%02d-%02d-%02dT%02d:%02d:00Z",
-                                      rng.int(in: 18...24), rng.int(in: 1...12), rng.int(in: 1...28),
-                                      rng.int(in: 0...23), rng.int(in: 0...59))
+        let (year, month, day) = (rng.int(in: 18...24), rng.int(in: 1...12), rng.int(in: 1...28))
+        let (hour, minute) = (rng.int(in: 0...23), rng.int(in: 0...59))
+        user.createdDateTime = Timestamps.wire(year: year, month: month, day: day, hour: hour, minute: minute, second: 0)
         if rng.chance(0.08) {
             user.role = rng.pick([.globalAdministrator, .privilegedAuthenticationAdministrator,
                                   .authenticationAdministrator, .userAdministrator, .helpdeskAdministrator])
@@ -91,8 +91,9 @@ struct UserGenerator {
     }
 
     private mutating func timestamp() -> JSON {
-        .string(String(format: "20%02d-%02d-%02dT%02d:%02d:%02dZ", rng.int(in: 19...25), rng.int(in: 1...12),
-                       rng.int(in: 1...28), rng.int(in: 0...23), rng.int(in: 0...59), rng.int(in: 0...59)))
+        let (year, month, day) = (rng.int(in: 19...25), rng.int(in: 1...12), rng.int(in: 1...28))
+        let (hour, minute, second) = (rng.int(in: 0...23), rng.int(in: 0...59), rng.int(in: 0...59))
+        return .string(Timestamps.wire(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
     }
 
     private mutating func phoneNumber() -> String {

@@ -24,6 +24,10 @@ struct UserRecord: Sendable, Equatable {
     var systemPreferredMethodEnabled: Bool = true
     /// Sign-in sessions revoked at (revokeSignInSessions).
     var sessionsRevokedAt: Date?
+    /// Legacy per-user MFA (beta `authentication/requirements`): disabled, enabled or enforced.
+    var perUserMfaState = "disabled"
+    /// `signInActivity.lastSignInDateTime` (nil: never signed in).
+    var lastSignInDateTime: String?
 
     /// Whether the user holds an administrator role (the Authentication Administrator cannot touch them).
     var isAdmin: Bool { role != nil }
@@ -50,6 +54,10 @@ struct UserRecord: Sendable, Equatable {
             ("createdDateTime", .str(createdDateTime)),
             ("userType", .string("Member")),
             ("usageLocation", .null),
+            ("signInActivity", .obj([
+                "lastSignInDateTime": .str(lastSignInDateTime), "lastSignInRequestId": .str(lastSignInDateTime.map { _ in id }),
+                "lastNonInteractiveSignInDateTime": .str(lastSignInDateTime), "lastSuccessfulSignInDateTime": .str(lastSignInDateTime),
+            ])),
         ]
         guard let select else {
             return .object(all.map { JSON.Member(key: $0.0, value: $0.1) })
@@ -68,7 +76,7 @@ struct UserRecord: Sendable, Equatable {
     static let selectableProperties: Set<String> = [
         "businessphones", "displayname", "givenname", "jobtitle", "mail", "mobilephone", "officelocation",
         "preferredlanguage", "surname", "userprincipalname", "id", "accountenabled", "department",
-        "onpremisessyncenabled", "createddatetime", "usertype", "usagelocation",
+        "onpremisessyncenabled", "createddatetime", "usertype", "usagelocation", "signinactivity",
     ]
 
     func method(id: String) -> MethodRecord? {

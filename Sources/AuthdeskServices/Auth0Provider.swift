@@ -33,6 +33,7 @@ public struct Auth0Provider: IdentityProvider {
     public var tenant: TenantInfo { client.tenant }
     /// Every write takes from it; share one per tenant across providers and jobs.
     public var budget: WriteBudget { client.budget }
+    public var writeBudget: WriteBudget? { budget }
 
     /// `{root}/api/v2`.
     public var managementAPI: URL {

@@ -30,7 +30,9 @@ struct AuthorizedClient: Sendable {
         while true {
             let token = try await tokens.token()
             request.headers["Authorization"] = "Bearer \(token.value)"
+            let started = ContinuousClock.now
             let response = try await transport.response(for: request)
+            ServiceLoad.observer?(ServiceLoad(response, latency: ContinuousClock.now - started))
             if response.isSuccess { return response }
             if response.status == 401, !refreshed {
                 refreshed = true

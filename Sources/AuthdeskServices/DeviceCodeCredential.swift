@@ -8,7 +8,7 @@ public final class DeviceCodeCredential: TokenProvider {
     public typealias Prompt = @Sendable (DeviceCodePrompt) async -> Void
 
     /// The shortest wait between polls, whatever interval the service gives (a guard against 0).
-    static let minimumPollInterval = 0.05
+    static let minimumPollInterval = 0.01
 
     public let signIn: EntraSignIn
     private let cache: TokenCache
@@ -74,7 +74,7 @@ public final class DeviceCodeCredential: TokenProvider {
             await prompt(DeviceCodePrompt(
                 message: message, userCode: userCode, verificationURI: verification, expiresOn: expiresOn))
 
-            // The service's interval, as given (RFC 8628: 5 s when absent); a floor of 50 ms only
+            // The service's interval, as given (RFC 8628: 5 s when absent); a floor of 10 ms only
             // guards against a zero or negative one. Entra gives whole seconds.
             var interval = max(json["interval"]?.double ?? 5, DeviceCodeCredential.minimumPollInterval)
             let fields = [

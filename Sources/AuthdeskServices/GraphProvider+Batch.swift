@@ -56,6 +56,11 @@ extension GraphProvider {
                 wait = max(wait, transport.retry.backoff(failures: attempt))
             }
             pending = again
+            if let throttled = again.first.flatMap({ request in answers[request.id] }) {
+                // Inner requests throttled: the batch got through, its requests did not all.
+                ServiceLoad.observer?(ServiceLoad(
+                    latency: .zero, attempts: attempt + 1, status: throttled.response.status, limitUsed: nil))
+            }
             if !pending.isEmpty {
                 do {
                     try await transport.sleep(wait)

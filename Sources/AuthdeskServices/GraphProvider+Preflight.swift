@@ -53,12 +53,19 @@ extension GraphProvider {
             guard let (items, link) = GraphDecoder.list(json) else {
                 throw ServiceError(kind: .invalidResponse, message: "Graph answered a member-of list without a value array")
             }
-            for item in items where item["@odata.type"]?.string == "#microsoft.graph.directoryRole" {
-                guard let template = item["roleTemplateId"]?.string, !template.isEmpty else { continue }
-                let role = AdminRole(templateID: template, reportedName: item["displayName"]?.string)
-                if !roles.contains(role) { roles.append(role) }
-            }
+            for role in Self.directoryRoles(in: items) where !roles.contains(role) { roles.append(role) }
             next = link.flatMap(URL.init(string:)).flatMap { endpoints.isGraphURL($0) ? $0 : nil }
+        }
+        return roles
+    }
+
+    /// The `#microsoft.graph.directoryRole` objects among one page of a member-of list.
+    static func directoryRoles(in items: [JSONValue]) -> [AdminRole] {
+        var roles: [AdminRole] = []
+        for item in items where item["@odata.type"]?.string == "#microsoft.graph.directoryRole" {
+            guard let template = item["roleTemplateId"]?.string, !template.isEmpty else { continue }
+            let role = AdminRole(templateID: template, reportedName: item["displayName"]?.string)
+            if !roles.contains(role) { roles.append(role) }
         }
         return roles
     }

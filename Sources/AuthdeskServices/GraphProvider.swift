@@ -28,6 +28,7 @@ public struct GraphProvider: IdentityProvider {
     var transport: HTTPTransport { client.transport }
     /// Every write takes from it; share one per tenant across providers and jobs.
     public var budget: WriteBudget { client.budget }
+    public var writeBudget: WriteBudget? { budget }
 
     // MARK: Users
 

@@ -4,7 +4,8 @@ import FoundationNetworking
 #endif
 
 /// The one thing the transport needs from an HTTP client: send a request, get the answer.
-/// ``URLSessionLoader`` is the real one; tests script answers through their own.
+/// ``AsyncHTTPClientLoader`` and ``URLSessionLoader`` are the real ones (``HTTPClientChoice``
+/// picks); tests script answers through their own.
 public protocol HTTPLoading: Sendable {
     func load(_ request: URLRequest) async throws -> (Data, HTTPURLResponse)
 }

@@ -21,7 +21,7 @@ public final class HTTPTransport: Sendable {
     let makeRequestID: @Sendable () -> String
 
     public init(
-        loader: any HTTPLoading = URLSessionLoader(),
+        loader: any HTTPLoading = HTTPClientChoice.processDefault,
         retry: RetryPolicy = RetryPolicy(),
         sleep: @escaping Sleep = { try await Task.sleep(for: $0) },
         now: @escaping @Sendable () -> Date = { Date() },

@@ -99,6 +99,37 @@ public protocol IdentityProvider: Sendable {
 
     /// The user's directory roles (nil when not readable) and on-premises sync flag.
     func targetFacts(of userID: String) async throws(ServiceError) -> TargetFacts
+
+    // MARK: Many users at once (issue 14): batched on Graph, concurrent single reads elsewhere.
+
+    /// Each of `idsOrNames` found as ``user(_:)`` finds one (Graph: by e-mail too), or the
+    /// failure for that one; every key gets an answer.
+    func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>]
+
+    /// The pre-flight facts of each of `userIDs`, or the failure for that one.
+    func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>]
+
+    /// The client-side budget every write of this tenant takes from, if any: where a bulk run
+    /// starts its concurrency from.
+    var writeBudget: WriteBudget? { get }
+
+    // MARK: The account (issue 16; defaults in IdentityProvider+Account.swift).
+
+    /// The account around the user's methods; each fact the service refuses to tell is "not
+    /// available" with the reason, never a failure of the whole read.
+    func accountDetails(of userID: String) async throws(ServiceError) -> AccountDetails
+
+    /// Lets the user sign in again (`true`) or blocks their sign-in (`false`); Auth0's unblock
+    /// also lifts brute-force protection blocks.
+    @discardableResult
+    func setAccountEnabled(of userID: String, enabled: Bool) async throws(ServiceError) -> AccountChangeReceipt
+
+    /// Graph's legacy per-user MFA state.
+    func perUserMfaState(of userID: String) async throws(ServiceError) -> PerUserMfaState
+
+    /// Sets the per-user MFA state; answers with the state the service then reports.
+    @discardableResult
+    func setPerUserMfaState(of userID: String, to state: PerUserMfaState) async throws(ServiceError) -> PerUserMfaState
 }
 
 extension IdentityProvider {

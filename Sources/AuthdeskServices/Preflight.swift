@@ -23,22 +23,42 @@ public actor Preflight {
 
     /// The verdict for `action` on the user `userID`.
     public func check(_ action: PreflightAction, userID: String) async -> PreflightVerdict {
+        let profile: OperatorProfile
+        switch await operatorOrVerdict() {
+        case .apply(let found): profile = found
+        case .every(let verdict): return verdict
+        }
+        do throws(ServiceError) {
+            return PreflightRule.verdict(operator: profile, target: try await provider.targetFacts(of: userID), action: action)
+        } catch {
+            return Self.unreadFacts(error)
+        }
+    }
+
+    /// The operator's profile, or the verdict for every user when there is none to apply: the
+    /// tenant is read-only (refused), or the operator's role cannot be read (a warning).
+    func operatorOrVerdict() async -> Gate {
         let tenant = provider.tenant
         if tenant.readOnly {
-            return .refused("the tenant \(tenant.name) is read-only (read_only in its profile, or --read-only): nothing is sent there")
+            return .every(.refused(
+                "the tenant \(tenant.name) is read-only (read_only in its profile, or --read-only): nothing is sent there"))
         }
-        let profile: OperatorProfile
         do throws(ServiceError) {
-            profile = try await operatorProfile()
+            return .apply(try await operatorProfile())
         } catch {
-            return .warning("the pre-flight could not read your role (\(error)); the service decides")
+            return .every(.warning("the pre-flight could not read your role (\(error)); the service decides"))
         }
-        let facts: TargetFacts
-        do throws(ServiceError) {
-            facts = try await provider.targetFacts(of: userID)
-        } catch {
-            return .warning("the pre-flight could not read the user's roles (\(error)); the service decides")
-        }
-        return PreflightRule.verdict(operator: profile, target: facts, action: action)
+    }
+
+    /// What the pre-flight does for every user of a check: apply the rule with the operator's
+    /// profile, or give them all one verdict.
+    enum Gate {
+        case apply(OperatorProfile)
+        case every(PreflightVerdict)
+    }
+
+    /// The warning when a user's facts cannot be read.
+    static func unreadFacts(_ error: ServiceError) -> PreflightVerdict {
+        .warning("the pre-flight could not read the user's roles (\(error)); the service decides")
     }
 }

@@ -27,6 +27,11 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     /// ``IdentityProvider/operationUpdates(of:)``: the reset is a long-running operation to follow.
     case followPasswordReset
 
+    /// ``IdentityProvider/setAccountEnabled(of:enabled:)``: block or unblock sign-in.
+    case setAccountEnabled
+    /// ``IdentityProvider/perUserMfaState(of:)`` and ``IdentityProvider/setPerUserMfaState(of:to:)``.
+    case perUserMfa
+
     // Auth0's own actions, on ``Auth0Provider``.
     /// ``Auth0Provider/createMethod(for:_:)``: phone (SMS or voice), e-mail, TOTP, security key.
     case createAuth0Method
@@ -45,7 +50,7 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     public static let graph: Set<ProviderAction> = [
         .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod,
         .deactivateHardwareOath, .createTemporaryAccessPass, .readDefaultMethod, .setDefaultMethod,
-        .revokeSessions, .resetPassword, .followPasswordReset,
+        .revokeSessions, .resetPassword, .followPasswordReset, .setAccountEnabled, .perUserMfa,
     ]
 
     /// What the Auth0 Management API offers. No session revocation: the API this version speaks
@@ -53,5 +58,6 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     public static let auth0: Set<ProviderAction> = [
         .addPhone, .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
         .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
+        .setAccountEnabled,
     ]
 }

@@ -6,6 +6,9 @@ import FoundationNetworking
 /// ``HTTPLoading`` over one `URLSession`: connections are reused across requests, requests time
 /// out like Graph's own (60 s), and the system's proxy settings (`HTTPS_PROXY`) apply.
 public final class URLSessionLoader: HTTPLoading {
+    /// The process's URLSession loader, when `AUTHDESK_HTTP_CLIENT=urlsession` (HTTPClientChoice).
+    public static let shared = URLSessionLoader()
+
     let session: URLSession
 
     /// - Parameters:

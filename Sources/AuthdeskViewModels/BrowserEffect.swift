@@ -12,6 +12,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case loadMoreUsers(cursor: PageCursor, generation: Int)
     /// Fetch a user's methods, once the selection has rested on them when `settle` is set.
     case loadMethods(userID: String, generation: Int, settle: Bool)
+    /// Read a user's account for the details pane.
+    case loadAccount(userID: String, generation: Int)
     /// Clear the flash message `id` after the flash duration.
     case expireFlash(id: Int)
     /// Send a confirmed dialog's write; the answer comes back tagged with the dialog's id.

@@ -14,6 +14,7 @@ public enum BrowserEvent: Sendable, Equatable {
     case searchAnswered(generation: Int, Result<UserPage, ServiceError>)
     case moreUsersAnswered(generation: Int, Result<UserPage, ServiceError>)
     case methodsAnswered(generation: Int, userID: String, Result<[AuthMethod], ServiceError>)
+    case accountAnswered(generation: Int, userID: String, Result<AccountDetails, ServiceError>)
     case flashExpired(id: Int)
     /// The service answered dialog `dialogID`'s request; `at` is the view model's clock.
     case dialogAnswered(dialogID: Int, Result<ChangeOutcome, ServiceError>, at: Duration)

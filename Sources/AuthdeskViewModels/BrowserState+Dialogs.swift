@@ -60,7 +60,10 @@ extension BrowserState {
         case .resetPassword:
             kind = .resetPassword
         default:
-            return []
+            switch accountDialog(for: action, user: user, methods: methods) {
+            case .success(let account): kind = account
+            case .failure(let refusal): return showFlash(.error, refusal.text)
+            }
         }
         dialogCounter += 1
         var dialog = DialogState(id: dialogCounter, kind: kind, user: user, tenantName: tenancy.current.name)
@@ -197,7 +200,7 @@ extension BrowserState {
             let user = current?.user
             var effects: [BrowserEffect] = []
             switch outcome {
-            case .done, .added:
+            case .done, .added, .account, .mfaState:
                 if let current {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")

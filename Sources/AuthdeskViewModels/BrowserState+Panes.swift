@@ -73,14 +73,14 @@ extension BrowserState {
         } else if methodsPane.methods != .none {
             methodsPane.clear()
         }
-        return effects + list.pageIfNearEnd(threshold: settings.pagingThreshold)
+        return effects + accountSettled() + list.pageIfNearEnd(threshold: settings.pagingThreshold)
     }
 
     /// Reads the user's methods afresh when the pane shows them, keeping the selection.
     mutating func refreshMethods(of userID: String) -> [BrowserEffect] {
-        guard methodsPane.methods.userID == userID, let user = list.users.first(where: { $0.id == userID }) else {
-            return []
+        guard methodsPane.methods.userID == userID, let user = list.users.user(id: userID) else {
+            return refreshAccount(of: userID)
         }
-        return [methodsPane.reload(for: user)]
+        return [methodsPane.reload(for: user)] + refreshAccount(of: userID)
     }
 }

@@ -7,7 +7,7 @@ extension BrowserState {
     public var tenant: TenantInfo { tenancy.current }
     public var tenants: [TenantInfo] { tenancy.all }
     public var query: String { list.query }
-    public var users: [DirectoryUser] { list.users }
+    public var users: UserRows { list.users }
     /// Where the next page of results is; nil when the list is complete.
     public var nextCursor: PageCursor? { list.nextCursor }
     public var methods: MethodsState { methodsPane.methods }

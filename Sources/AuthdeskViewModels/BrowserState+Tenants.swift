@@ -62,6 +62,8 @@ extension BrowserState {
             focus = .users
             list.clear()
             methodsPane.clear()
+            accountPane.account = .none
+            accountPane.generation += 1
             methodsPane.selected = 0
             methodsPane.top = 0
             let effects = [list.startSearch(debounce: false)]

@@ -27,6 +27,8 @@ public struct BrowserState: StoreState {
     public var list = UserListState()
     /// The methods pane.
     public var methodsPane = MethodsPane()
+    /// The details pane's account view.
+    public var accountPane = AccountPane()
     public var focus: BrowserPane = .users
     /// The text field being edited, if any; keys then type into it.
     public var input: TextInput?
@@ -129,6 +131,8 @@ public struct BrowserState: StoreState {
             guard methodsPane.answered(generation: generation, userID: userID, result) else { return [] }
             guard case .failure(let error) = result else { return [] }
             return showFlash(.error, "Could not read methods: \(error)")
+        case .accountAnswered(let generation, let userID, let result):
+            return accountAnswered(generation, userID, result)
         case .flashExpired(let id):
             flashes.expire(id)
             return []
@@ -204,7 +208,7 @@ public struct BrowserState: StoreState {
         }
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
-            .revokeSessions, .resetPassword:
+            .revokeSessions, .resetPassword, .toggleSignIn, .perUserMfa, .defaultMethod:
             let effects = openDialog(for: action)
             askTicketIfNeeded()
             return effects
@@ -223,6 +227,8 @@ public struct BrowserState: StoreState {
             return []
         case .chooseTenant:
             return openTenantPicker()
+        case .toggleAccount:
+            return toggleAccount()
         case .help:
             help.open()
             return []

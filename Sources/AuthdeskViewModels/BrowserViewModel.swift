@@ -15,6 +15,7 @@ public final class BrowserViewModel: Sendable {
         case search
         case moreUsers
         case methods
+        case account
         case flash
         case write
         case operation
@@ -230,6 +231,17 @@ public final class BrowserViewModel: Sendable {
                     result = .failure(error)
                 }
                 send(.methodsAnswered(generation: generation, userID: userID, result), answering: true)
+            }
+        case .loadAccount(let userID, let generation):
+            spawn(.account) { [self] in
+                guard begin({ $0.accountPane.generation == generation }) else { return }
+                let result: Result<AccountDetails, ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await provider.accountDetails(of: userID))
+                } catch {
+                    result = .failure(error)
+                }
+                send(.accountAnswered(generation: generation, userID: userID, result), answering: true)
             }
         case .send(let request, let dialogID):
             let uptime = uptime

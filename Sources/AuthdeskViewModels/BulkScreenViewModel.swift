@@ -69,7 +69,8 @@ public final class BulkScreenViewModel: Sendable {
         removers: @escaping ResetTenants.RemoverSource, preflights: @escaping ResetTenants.PreflightSource = { _ in nil },
         journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
         operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
-        perTenantLimit: Int = 4, clock: any Clock<Duration> = ContinuousClock(), flashDuration: Duration = .seconds(4)
+        perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling, clock: any Clock<Duration> = ContinuousClock(),
+        flashDuration: Duration = .seconds(4)
     ) {
         self.init(
             workflow: ResetMfaWorkflow(

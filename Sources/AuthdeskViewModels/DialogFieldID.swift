@@ -8,6 +8,8 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case start
     case passwordMode
     case password
+    case mfaState
+    case defaultMethod
     /// How the caller was verified, and a note on it (when the tenant requires it).
     case verifiedBy
     case verificationNote

@@ -8,6 +8,9 @@ extension DialogKind {
         case .temporaryAccessPass: .temporaryAccessPass
         case .revokeSessions: .revokeSessions
         case .resetPassword: .resetPassword
+        case .signIn: .blockSignIn
+        case .perUserMfa: .perUserMfa
+        case .defaultMethod: .changeMethods
         }
     }
 }

@@ -1,4 +1,5 @@
 import AuthdeskCore
+import AuthdeskServices
 
 /// Which action a dialog is for, with the method it acts on where there is one.
 public enum DialogKind: Sendable, Equatable {
@@ -11,6 +12,12 @@ public enum DialogKind: Sendable, Equatable {
     case temporaryAccessPass
     case revokeSessions
     case resetPassword
+    /// Block (`true`) or unblock sign-in.
+    case signIn(block: Bool)
+    /// The per-user MFA state, from the one the account shows (nil: not read).
+    case perUserMfa(current: PerUserMfaState?)
+    /// The default method, among those the user's methods allow.
+    case defaultMethod([DefaultMethod], current: DefaultMethod?)
 
     /// The dialog's title (in its top border).
     public var title: String {
@@ -24,6 +31,9 @@ public enum DialogKind: Sendable, Equatable {
         case .temporaryAccessPass: "Issue a Temporary Access Pass"
         case .revokeSessions: "Revoke sessions"
         case .resetPassword: "Reset the password"
+        case .signIn(let block): block ? "Block sign-in" : "Unblock sign-in"
+        case .perUserMfa: "Per-user MFA"
+        case .defaultMethod: "Default MFA method"
         }
     }
 
@@ -33,6 +43,8 @@ public enum DialogKind: Sendable, Equatable {
         switch self {
         case .addPhone, .addEmail: false
         case .smsSignIn(_, let enable): !enable
+        case .signIn(let block): block
+        case .perUserMfa, .defaultMethod: true
         case .changePhone, .deleteMethod, .changeEmail, .temporaryAccessPass, .revokeSessions, .resetPassword: true
         }
     }
@@ -47,6 +59,8 @@ public enum DialogKind: Sendable, Equatable {
         case .temporaryAccessPass: "Issue"
         case .revokeSessions: "Revoke"
         case .resetPassword: "Reset"
+        case .signIn(let block): block ? "Block" : "Unblock"
+        case .perUserMfa, .defaultMethod: "Set"
         }
     }
 
@@ -64,6 +78,11 @@ public enum DialogKind: Sendable, Equatable {
         case .temporaryAccessPass: "Issue a Temporary Access Pass (replacing any current one) to"
         case .revokeSessions: "Sign out everywhere (revoke every refresh token and session) the user"
         case .resetPassword: "Reset the password of"
+        case .signIn(let block):
+            block ? "Block sign-in (the account stays; every new sign-in is refused) of"
+                : "Unblock sign-in (and lift Auth0's brute-force blocks) of"
+        case .perUserMfa(let current): "Set the per-user MFA state (now \(current?.rawValue ?? "unknown")) of"
+        case .defaultMethod(_, let current): "Choose the default MFA method (now \(current?.rawValue ?? "none")) of"
         }
     }
 

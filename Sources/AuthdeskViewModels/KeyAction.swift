@@ -26,6 +26,8 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case redraw
     /// Open the tenant picker.
     case chooseTenant
+    /// The details pane shows the selected user's account instead of the method, or back.
+    case toggleAccount
     // The methods pane's actions: each opens a dialog.
     case addPhone
     case editMethod
@@ -35,6 +37,12 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case issueTemporaryAccessPass
     case revokeSessions
     case resetPassword
+    /// Block or unblock the user's sign-in (a dialog).
+    case toggleSignIn
+    /// Set the per-user MFA state (a dialog).
+    case perUserMfa
+    /// Choose the default MFA method (a dialog).
+    case defaultMethod
     // Marking users for a bulk action, and the bulk "reset all MFA".
     case toggleMark
     case markAll

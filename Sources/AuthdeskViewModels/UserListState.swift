@@ -9,10 +9,9 @@ public struct UserListState: Sendable, Equatable {
     /// Bumped by every new search; answers to older ones are dropped.
     public var generation = 0
     public var status: UsersStatus = .idle
-    public var users: [DirectoryUser] = []
-    /// The ids of ``users``, kept in step where the list is replaced or appended to, so that a
-    /// page arriving drops the users already listed without rebuilding a set of every id.
-    public var loadedIDs: Set<String> = []
+    /// The results, packed (``UserRows``): a page arriving drops the users already listed by
+    /// their ids' index, without reading the list.
+    public var users = UserRows()
     /// Where the next page of results is; nil when the list is complete.
     public var nextCursor: PageCursor?
     public var isLoadingMore = false
@@ -69,11 +68,10 @@ public struct UserListState: Sendable, Equatable {
     /// A search answered: the results replace the list, keeping the selected user if listed.
     mutating func answered(_ page: UserPage) {
         let previous = current?.id
-        users = page.users
-        loadedIDs = Set(users.map(\.id))
+        users = UserRows(page.users)
         nextCursor = page.next
         status = .loaded
-        selected = previous.flatMap { id in users.firstIndex { $0.id == id } } ?? 0
+        selected = previous.flatMap { users.firstIndex(id: $0) } ?? 0
         top = 0
         scrollToSelection()
     }
@@ -81,7 +79,6 @@ public struct UserListState: Sendable, Equatable {
     /// A search failed: the list empties and says why.
     mutating func failed(_ error: ServiceError) {
         users = []
-        loadedIDs = []
         nextCursor = nil
         status = .failed(error)
         selected = 0
@@ -90,12 +87,7 @@ public struct UserListState: Sendable, Equatable {
 
     /// The next page arrived: its users not listed yet are appended.
     mutating func appended(_ page: UserPage) {
-        if loadedIDs.count != users.count || users.last.map({ !loadedIDs.contains($0.id) }) == true {
-            loadedIDs = Set(users.map(\.id))  // the list was changed elsewhere
-        }
-        for user in page.users where loadedIDs.insert(user.id).inserted {
-            users.append(user)
-        }
+        users.appendNew(page.users)
         nextCursor = page.next
     }
 

@@ -10,4 +10,8 @@ public enum ChangeOutcome: Sendable, Equatable {
     case pass(IssuedTemporaryAccessPass)
     /// An accepted reset: followed live; a generated password is shown once.
     case reset(PasswordReset)
+    /// Sign-in blocked or unblocked: what each request did.
+    case account(AccountChangeReceipt)
+    /// The per-user MFA state the service reports after the change.
+    case mfaState(PerUserMfaState)
 }

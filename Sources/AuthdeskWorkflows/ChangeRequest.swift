@@ -14,6 +14,10 @@ public enum ChangeRequest: Sendable, Equatable {
     case revokeSessions(userID: String)
     /// A nil password lets the service generate one.
     case resetPassword(userID: String, newPassword: Secret?)
+    /// Unblock (`true`) or block (`false`) sign-in.
+    case setAccountEnabled(userID: String, enabled: Bool)
+    case setPerUserMfaState(userID: String, PerUserMfaState)
+    case setDefaultMethod(userID: String, DefaultMethod)
 
     /// Sends the request through `provider`.
     public func send(to provider: any IdentityProvider) async throws(ServiceError) -> ChangeOutcome {
@@ -36,6 +40,12 @@ public enum ChangeRequest: Sendable, Equatable {
             try await provider.revokeSessions(of: userID)
         case .resetPassword(let userID, let password):
             return .reset(try await provider.resetPassword(of: userID, newPassword: password?.reveal()))
+        case .setAccountEnabled(let userID, let enabled):
+            return .account(try await provider.setAccountEnabled(of: userID, enabled: enabled))
+        case .setPerUserMfaState(let userID, let state):
+            return .mfaState(try await provider.setPerUserMfaState(of: userID, to: state))
+        case .setDefaultMethod(let userID, let method):
+            try await provider.setDefaultMethod(of: userID, to: method)
         }
         return .done
     }
@@ -47,7 +57,8 @@ extension ChangeRequest {
         switch self {
         case .addPhone(let userID, _, _), .updatePhone(let userID, _, _), .setSmsSignIn(let userID, _),
             .addEmail(let userID, _), .updateEmail(let userID, _), .deleteMethod(let userID, _),
-            .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _):
+            .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _),
+            .setAccountEnabled(let userID, _), .setPerUserMfaState(let userID, _), .setDefaultMethod(let userID, _):
             userID
         }
     }
@@ -55,7 +66,9 @@ extension ChangeRequest {
     /// What the pre-flight checks before this change is sent.
     public var preflightAction: PreflightAction {
         switch self {
-        case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod: .changeMethods
+        case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod, .setDefaultMethod: .changeMethods
+        case .setAccountEnabled: .blockSignIn
+        case .setPerUserMfaState: .perUserMfa
         case .createTemporaryAccessPass: .temporaryAccessPass
         case .revokeSessions: .revokeSessions
         case .resetPassword: .resetPassword

@@ -21,6 +21,7 @@ public struct PlanReport: Sendable {
         case .table: table()
         case .csv: csv()
         case .json: json()
+        case .jsonl: Self.encode(document(), lines: true)
         }
     }
 
@@ -87,6 +88,11 @@ public struct PlanReport: Sendable {
     }
 
     func json() -> String {
+        Self.encode(document())
+    }
+
+    /// The plan as one JSON document: policy, users, the unreadable, totals.
+    func document() -> [String: Any] {
         var users: [[String: Any]] = []
         for user in plan.users {
             users.append([
@@ -120,7 +126,7 @@ public struct PlanReport: Sendable {
                 "kept": totals.kept, "flagged": totals.flagged, "unreadable": unreadable.count, "refused": totals.refused,
             ],
         ]
-        return Self.encode(document)
+        return document
     }
 
     static func json(_ entry: UnreadableUser) -> [String: Any] {
@@ -131,9 +137,11 @@ public struct PlanReport: Sendable {
         ]
     }
 
-    static func encode(_ document: Any) -> String {
-        let data = (try? JSONSerialization.data(
-            withJSONObject: document, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+    /// Pretty JSON, or (`lines`) the document compact on one line.
+    static func encode(_ document: Any, lines: Bool = false) -> String {
+        let options: JSONSerialization.WritingOptions = lines ? [.sortedKeys, .withoutEscapingSlashes]
+            : [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? JSONSerialization.data(withJSONObject: document, options: options)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -27,11 +27,15 @@ extension ResetMfaWorkflow {
 
     /// Finds `references` in `workspace` (users without a prefix in its default tenant) and plans
     /// `policy` for them. A tenant prefix that names no profile, or a failed sign-in, stops here;
-    /// nothing is sent.
-    public func plan(_ references: [UserReference], policy: ResetPolicy, in workspace: Workspace) async throws -> PlannedReset {
+    /// nothing is sent. `progress` hears how many users were read, of how many found.
+    public func plan(
+        _ references: [UserReference], policy: ResetPolicy, in workspace: Workspace,
+        progress: @escaping @Sendable (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) async throws -> PlannedReset {
         try workspace.requireProfiles(references.compactMap(\.tenant))
+        progress(0, references.count)
         let resolved = try await ResolvedUsers.resolve(references, defaultTenant: workspace.defaultTenant, in: workspace)
-        let result = try await plan(resolved.targets, policy: policy)
+        let result = try await plan(resolved.targets, policy: policy, progress: progress)
         return PlannedReset(resolved: resolved, result: result, unreadable: resolved.unreadable(adding: result.unplanned))
     }
 

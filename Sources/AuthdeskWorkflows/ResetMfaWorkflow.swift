@@ -10,11 +10,15 @@ import Synchronization
 public struct ResetMfaWorkflow: Sendable {
     let tenants: ResetTenants
     let openJournal: @Sendable () throws -> Journal
-    /// Users worked on at a time in each tenant (1 to 20).
+    /// The most users worked on at a time in each tenant (1 to ``BulkResetEngine/maxConcurrency``);
+    /// how many run adapts below it to the service's answers (``AdaptiveConcurrency``).
     public let perTenantLimit: Int
+    /// The ceiling when none is given: high enough for the service's budgets, not the client,
+    /// to decide.
+    public static let defaultCeiling = 32
 
     /// `journal` opens the journal once, when first needed; every step after uses that one.
-    public init(tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal, perTenantLimit: Int = 4) {
+    public init(tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal, perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling) {
         self.tenants = tenants
         let once = JournalOnce(journal)
         openJournal = { try once.open() }

@@ -37,17 +37,18 @@ public struct ResetOutcome: Sendable {
 
 extension ResetMfaWorkflow {
     /// Follows `run` to its end, reporting each event (and a progress line for it to
-    /// `progress`), and reads the job's outcome.
-    /// `interrupted`: asked at the end whether a signal stopped the run.
+    /// `progress`, and the status line of ``ProgressLine/running(_:)`` to `bar`), and reads
+    /// the job's outcome. `interrupted`: asked at the end whether a signal stopped the run.
     public func finish(
         _ run: ResetRun, unreadable: [UnreadableUser] = [], refused: [UserResetPlan] = [],
         interrupted: @Sendable () -> Bool = { false }, progress: ((String) -> Void)? = nil,
-        report: (BulkResetEvent) -> Void = { _ in }
+        bar: ((String) -> Void)? = nil, report: (BulkResetEvent) -> Void = { _ in }
     ) async throws -> ResetOutcome {
         var journalFailure: String?
-        var log = progress.map { ResetProgressLog(run, write: $0) }
+        var log = progress != nil || bar != nil ? ResetProgressLog(run, write: progress ?? { _ in }) : nil
         for await event in run.events {
             log?.show(event)
+            if let bar, let log { bar(ProgressLine.running(log.progress)) }
             report(event)
             if case .journalFailed(let message) = event { journalFailure = message }
         }

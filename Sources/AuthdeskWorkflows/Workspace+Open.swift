@@ -3,14 +3,16 @@ import AuthdeskConfig
 import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskSandbox
+import AuthdeskServices
 import Foundation
 
 extension Workspace {
     /// The embedded sandbox's options, for the console and every command: its device codes are
-    /// approved after 20 ms and polled every 50 ms, since nobody has anything to do (the flow is
-    /// the real one, only faster than the 1 s interval `sandbox serve` advertises).
+    /// approved at once and polled after 10 ms, since nobody has anything to do (the flow is the
+    /// real one, only faster than the 1 s interval `sandbox serve` advertises; the 50 ms it
+    /// waited before was a third of the console's start).
     public static let embeddedSandboxOptions = SandboxOptions(
-        deviceCodeApprovalDelay: .milliseconds(20), deviceCodePollInterval: .milliseconds(50))
+        deviceCodeApprovalDelay: .zero, deviceCodePollInterval: .milliseconds(10))
 
     /// The banner colours given, in order, to profiles that name none.
     public static let palette = ["cyan", "magenta", "yellow", "green", "blue", "red"]
@@ -20,6 +22,10 @@ extension Workspace {
     /// `options.profiles` must name profiles that exist; the first is the default tenant.
     public static func open(_ options: WorkspaceOptions) async throws -> Workspace {
         let configuration = try Configuration.load(path: options.config, environment: options.environment)
+        _ = try HTTPClientChoice.from(options.environment)  // a misspelt AUTHDESK_HTTP_CLIENT, before anything starts
+        // The journal opens (SQLite, its schema) while the sandbox starts and generates its
+        // users: both take milliseconds of CPU, and the machine has more than one core.
+        async let opening = options.audit ? makeAuditor(options) : nil
         var profiles: [Profile]
         var defaultName: String
         var sandbox: Sandbox?
@@ -52,7 +58,7 @@ extension Workspace {
         if options.readOnly {
             for index in profiles.indices { profiles[index].readOnly = true }
         }
-        let auditor = options.audit ? makeAuditor(options) : nil
+        let auditor = await opening
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,

@@ -10,6 +10,10 @@ struct Authdesk: AsyncParsableCommand {
               authdesk sandbox serve [--port N] [--users N] [--seed N] [--latency-ms N] [--faults RATE]
                 [--device-code-delay-ms N]
               authdesk users search QUERY [--top N] [--output table|json|csv]
+              authdesk users show USER [--output table|json|csv]
+              authdesk users block USER | users unblock USER
+              authdesk users mfa-state USER [--set disabled|enabled|enforced]
+              authdesk methods default USER --method push|oath|sms|voiceMobile|voiceAlternateMobile|voiceOffice
               authdesk methods list USER [--output table|json|csv]
               authdesk methods add-phone USER --type mobile|alternateMobile|office --number "+1 2065555555"
               authdesk methods update-phone USER --type TYPE --number NUMBER
@@ -21,8 +25,8 @@ struct Authdesk: AsyncParsableCommand {
               authdesk password reset USER [--generate | --password-stdin] [--no-wait]
               authdesk sessions revoke USER
               authdesk reset-mfa (USER... | --users-file FILE) [--policy portal|all] [--dry-run] [--yes]
-                                 [--concurrency N] [--ticket T] [--output table|json|csv]   (USER or TENANT:USER)
-              authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv]
+                                 [--concurrency N] [--ticket T] [--output table|json|csv|jsonl]   (USER or TENANT:USER)
+              authdesk jobs list | jobs show ID | jobs resume ID [--retry-failed] [--output table|json|csv|jsonl]
               authdesk journal [--since ISO8601] [--user USER] [--tenant NAME] [--ticket REF] [--output table|json|csv]
             """,
         discussion: """

@@ -3,6 +3,7 @@ import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskOutput
 import AuthdeskWorkflows
+import Foundation
 
 /// Runs (or resumes) a journalled job through the reset workflow, shows progress on standard
 /// error when it is a terminal, prints each user's outcome on standard output, and gives the
@@ -25,11 +26,18 @@ struct BulkRun {
                 Task { await control.suspend() }
             }
         }
+        let status = StatusLine()
+        var lines = ResetResultLines(run)
         let outcome = try await workflow.finish(
             run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil },
-            progress: StandardError.progress)
+            progress: status.message, bar: { status.redraw($0) }
+        ) { event in
+            guard output == .jsonl, let line = lines.line(for: event) else { return }
+            FileHandle.standardOutput.write(Data(line.utf8))  // now, not when the buffer fills
+        }
+        status.finish()
         watch.stop()
-        print(outcome.render(output), terminator: "")
+        print(outcome.render(output, leavingOut: output == .jsonl ? lines.written : []), terminator: "")
         if let message = outcome.closingMessage { StandardError.write("authdesk: " + message) }
         return outcome.status
     }

@@ -8,7 +8,7 @@ struct MethodsCommand: AsyncParsableCommand {
         subcommands: [
             MethodsListCommand.self, MethodsAddPhoneCommand.self, MethodsUpdatePhoneCommand.self,
             MethodsSmsSignInCommand.self, MethodsAddEmailCommand.self, MethodsUpdateEmailCommand.self,
-            MethodsDeleteCommand.self,
+            MethodsDeleteCommand.self, MethodsDefaultCommand.self,
         ]
     )
 }

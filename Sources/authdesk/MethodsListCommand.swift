@@ -8,14 +8,10 @@ struct MethodsListCommand: AsyncParsableCommand {
         abstract: "List a user's authentication methods."
     )
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var outputOption: OutputOption
-
-    @Argument(help: "An object id or user principal name (Graph), or a user id or e-mail (Auth0).")
-    var user: String
+    @OptionGroup var read: UserReadOptions
 
     func run() async throws {
-        try await global.show(outputOption) { provider in
+        try await read.show { provider, user in
             CommandReport.methods(try await provider.methods(of: try await provider.user(user).id))
         }
     }

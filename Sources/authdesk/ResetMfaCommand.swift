@@ -84,7 +84,12 @@ struct ResetMfaCommand: AsyncParsableCommand {
             throw UsageError("standard input is not a terminal, so RESET <count> cannot be typed; pass --yes to run without asking")
         }
         let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency)
-        let planned = try await workflow.plan(references, policy: policy, in: workspace)
+        let status = StatusLine()
+        let started = ContinuousClock.now
+        let planned = try await workflow.plan(references, policy: policy, in: workspace) { done, total in
+            status.redraw(ProgressLine.planning(done: done, total: total, elapsedSeconds: (ContinuousClock.now - started) / .seconds(1)))
+        }
+        status.finish()
         if dryRun || outputOption.output == .table {
             print(planned.report.render(outputOption.output), terminator: dryRun ? "" : "\n")
             if dryRun { return .success }

@@ -29,13 +29,26 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("device-code-delay-ms"), help: "Milliseconds a device-code sign-in stays pending before the sandbox approves it.")
     var deviceCodeDelayMs: Int = 1500
 
+    @Option(name: .customLong("auth0-rate-limit"), help: "Auth0 Management API requests a second (a free plan allows 2).")
+    var auth0RateLimit: Int = 50
+
+    @Option(name: .customLong("graph-write-budget"), help: "Graph writes per 2.5 minutes per app and tenant.")
+    var graphWriteBudget: Int = 3000
+
+    @Option(name: .customLong("graph-read-budget"), help: "Graph read resource units per 10 seconds per app and tenant (lists cost 2).")
+    var graphReadBudget: Int = 3500
+
     @Flag(name: .customLong("expose-tokens"), help: .hidden)
     var exposeTokens = false
 
     var options: SandboxOptions {
-        SandboxOptions(
+        var options = SandboxOptions(
             port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
             exposesTokens: exposeTokens)
+        options.auth0RateLimit = auth0RateLimit
+        options.graphWriteBudget = graphWriteBudget
+        options.graphReadBudget = graphReadBudget
+        return options
     }
 
     func validate() throws {

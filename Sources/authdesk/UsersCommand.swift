@@ -4,7 +4,10 @@ import ArgumentParser
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Find users.",
-        subcommands: [UsersSearchCommand.self]
+        abstract: "Find users; show, block and unblock an account; per-user MFA.",
+        subcommands: [
+            UsersSearchCommand.self, UsersShowCommand.self, UsersBlockCommand.self, UsersUnblockCommand.self,
+            UsersMfaStateCommand.self,
+        ]
     )
 }

@@ -99,8 +99,8 @@ import Testing
         #expect(throws: BulkResetError.invalidLimit(0)) {
             _ = try BulkResetPlanner(removers: [:], readConcurrency: 0)
         }
-        #expect(throws: BulkResetError.invalidLimit(21)) {
-            _ = try BulkResetPlanner(removers: [:], readConcurrency: 21)
+        #expect(throws: BulkResetError.invalidLimit(BulkResetEngine.maxConcurrency + 1)) {
+            _ = try BulkResetPlanner(removers: [:], readConcurrency: BulkResetEngine.maxConcurrency + 1)
         }
     }
 

@@ -142,10 +142,10 @@ struct BrowserRendererDialogTests {
 
     @Test func readOnlyHintsAndHelpHaveNoDestructiveKey() {
         let writable = lines(state([]))[23]
-        #expect(writable == " esc back  a add phone  d delete  t TAP  p password  / search  ? help")
+        #expect(writable == " esc back  a add phone  d delete  t TAP  p password  i account  ? help")
         var screen = state([], readOnly: true)
         let hints = lines(screen)[23]
-        #expect(hints == " esc back  / search  tab next pane  : command  ? help  q quit")
+        #expect(hints == " esc back  i account  / search  tab next pane  : command  ? help  q quit")
         _ = screen.apply(.action(.help))
         var help = ""
         while true {

@@ -65,7 +65,7 @@ import Testing
         let loader = ScriptedLoader([start, Self.pending, Self.token])
         let sleeper = SleepRecorder()
         _ = try await credential(loader, sleeper, Prompts()).token()
-        #expect(sleeper.recorded == [.seconds(0.05), .seconds(0.05)])
+        #expect(sleeper.recorded == [.seconds(0.01), .seconds(0.01)])
     }
 
     @Test func declinedSignInFails() async {

@@ -22,6 +22,9 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case issuePass(String, TemporaryAccessPassRequest)
         case revoke(String)
         case reset(String, password: String?)
+        case setAccountEnabled(String, Bool)
+        case setMfa(String, PerUserMfaState)
+        case setDefault(String, DefaultMethod)
         case follow
         /// The pre-flight read the user's roles and sync flag.
         case facts(String)
@@ -222,6 +225,27 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
                 id: "tap-1", startDateTime: request.startDateTime, lifetimeInMinutes: request.lifetimeInMinutes,
                 isUsableOnce: request.isUsableOnce),
             pass: Self.issuedPass)
+    }
+
+    func setAccountEnabled(of userID: String, enabled: Bool) async throws(ServiceError) -> AccountChangeReceipt {
+        try await write(.setAccountEnabled(userID, enabled)) { store in
+            store.users = store.users.map { user in
+                var user = user
+                if user.id == userID { user.accountEnabled = enabled }
+                return user
+            }
+        }
+        return AccountChangeReceipt(accountEnabled: enabled, steps: ["accountEnabled set to \(enabled)"])
+    }
+
+    func setPerUserMfaState(of userID: String, to state: PerUserMfaState) async throws(ServiceError) -> PerUserMfaState {
+        try await write(.setMfa(userID, state)) { _ in }
+        return state
+    }
+
+    func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
+        try await write(.setDefault(userID, method)) { _ in }
+        return WriteReceipt(HTTPResponse(status: 204, headers: [:], body: Data(), clientRequestID: "fake-request"))
     }
 
     func revokeSessions(of userID: String) async throws(ServiceError) {

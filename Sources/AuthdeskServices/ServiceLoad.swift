@@ -1,0 +1,40 @@
+import Foundation
+
+/// What one answer tells about the service's load: how long it took (retries included), how
+/// many attempts it needed, and the share of the service's limit in use where the answer says
+/// (Graph's `x-ms-throttle-limit-percentage`, Auth0's `x-ratelimit-remaining` of
+/// `x-ratelimit-limit`). Every provider request reports one to the task's ``observer``, if
+/// set: how a bulk run adapts its concurrency without the providers knowing about it.
+public struct ServiceLoad: Sendable, Equatable {
+    public var latency: Duration
+    public var attempts: Int
+    public var status: Int
+    public var limitUsed: Double?
+
+    public init(latency: Duration, attempts: Int, status: Int, limitUsed: Double?) {
+        self.latency = latency
+        self.attempts = attempts
+        self.status = status
+        self.limitUsed = limitUsed
+    }
+
+    /// Told of every answer a provider gets in this task (and its child tasks).
+    @TaskLocal public static var observer: (@Sendable (ServiceLoad) -> Void)?
+
+    /// The answer was throttled (429), or needed retries to get through.
+    public var throttled: Bool { status == 429 || attempts > 1 }
+
+    /// The load `response` tells, `latency` after its request was first sent.
+    public init(_ response: HTTPResponse, latency: Duration) {
+        self.init(latency: latency, attempts: response.attempts, status: response.status, limitUsed: Self.limitUsed(response))
+    }
+
+    /// The share of the limit in use: Graph sends `x-ms-throttle-limit-percentage` (0.8 to 1.8)
+    /// only past 80 %; Auth0 sends its bucket's remaining and size with every answer.
+    static func limitUsed(_ response: HTTPResponse) -> Double? {
+        if let percentage = response.header("x-ms-throttle-limit-percentage").flatMap(Double.init) { return percentage }
+        guard let limit = response.header("x-ratelimit-limit").flatMap(Double.init), limit > 0,
+              let remaining = response.header("x-ratelimit-remaining").flatMap(Double.init) else { return nil }
+        return max(0, 1 - remaining / limit)
+    }
+}
