@@ -18,6 +18,9 @@ public final class ChangeAuditor: Sendable {
 
     /// The journal entry being undone by the changes made in this task, if any.
     @TaskLocal public static var undoing: Int64?
+    /// How the caller was verified for the changes made in this task (a console dialog's answer),
+    /// over the session's ``verification``.
+    @TaskLocal public static var verifying: CallerVerification?
 
     private struct State {
         var ticket: String?
@@ -104,7 +107,7 @@ public final class ChangeAuditor: Sendable {
             at: now(), operatorName: await operatorName(for: tenant.name), tenant: tenant.name, userID: change.userID,
             userName: user.map { "\($0.displayName) (\($0.principalName))" }, action: change.action,
             target: change.target, outcome: outcome, detail: detail, requestID: requestID, ticket: ticket)
-        entry.verification = verification?.text
+        entry.verification = (Self.verifying ?? verification)?.text
         entry.undoOf = Self.undoing
         evidence?.fill(&entry)
         do throws(JournalError) {

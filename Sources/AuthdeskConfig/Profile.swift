@@ -52,9 +52,11 @@ public struct Profile: Sendable {
 
     /// The tenant as the console's banner and the providers know it.
     public var tenant: TenantInfo {
-        TenantInfo(
+        var tenant = TenantInfo(
             name: name, provider: provider, id: tenantID ?? domain ?? "",
             domain: domain ?? tenantID ?? "", color: color, readOnly: readOnly
         )
+        tenant.requiresCallerVerification = requireCallerVerification ? true : nil
+        return tenant
     }
 }

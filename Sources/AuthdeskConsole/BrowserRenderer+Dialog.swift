@@ -35,6 +35,9 @@ extension BrowserRenderer {
         wrap(dialog.summary, theme.text)
         if dialog.phase != .result {
             for (line, style) in preflightLines(dialog) { wrap(line, style) }
+            for line in dialog.requests?.lines ?? [] {
+                wrap(line.replacingOccurrences(of: "…", with: glyphs.ellipsis), theme.secondary)
+            }
         }
         lines.append(.blank)
         for (index, field) in dialog.fields.enumerated() where dialog.isActive(index) {

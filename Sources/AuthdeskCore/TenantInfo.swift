@@ -11,6 +11,8 @@ public struct TenantInfo: Sendable, Hashable, Codable {
     public var color: String?
     /// Whether every write is refused for this tenant.
     public var readOnly: Bool
+    /// Whether every change asks how the caller was verified (`require_caller_verification`).
+    public var requiresCallerVerification: Bool?
 
     public init(
         name: String, provider: ProviderKind, id: String, domain: String,

@@ -44,9 +44,16 @@ public final class AuditSigner: Sendable {
         }
         guard create else { throw .storage("cannot read the audit signing key \(path)") }
         let made = Curve25519.Signing.PrivateKey()
-        let text = Data((made.rawRepresentation.base64EncodedString() + "\n").utf8)
-        guard FileManager.default.createFile(atPath: path, contents: text, attributes: [.posixPermissions: 0o600]) else {
-            throw .storage("cannot create the audit signing key \(path)")
+        let text = Array((made.rawRepresentation.base64EncodedString() + "\n").utf8)
+        // O_EXCL: when two processes create the key at once, one wins and the other reads its key.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if descriptor < 0 {
+            if errno == EEXIST { return try privateKey(create: false) }
+            throw .storage("cannot create the audit signing key \(path): \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        guard write(descriptor, text, text.count) == text.count, fsync(descriptor) == 0 else {
+            throw .storage("cannot write the audit signing key \(path)")
         }
         key.withLock { $0 = made.rawRepresentation }
         return made

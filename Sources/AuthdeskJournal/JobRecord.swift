@@ -16,4 +16,6 @@ public struct JobRecord: Sendable, Hashable, Codable, Identifiable, FetchableRec
     public var policy: ResetPolicy
     public var state: JobState
     public var updatedAt: Date
+    /// How the callers were verified (`callback: ...`), written with each step's audit entry.
+    public var verification: String?
 }

@@ -74,12 +74,13 @@ extension Journal {
             } else if answer.httpStatus == 404 {
                 detail = "already gone (HTTP 404)"
             }
-            let entry = AuditEntry(
+            var entry = AuditEntry(
                 at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
                 userName: user.displayName,
                 action: Self.auditAction(step.action),
                 target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
                 detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
+            entry.verification = job.verification
             _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber), signer: self.signer)
             return step
         }

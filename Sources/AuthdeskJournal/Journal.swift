@@ -80,7 +80,7 @@ public final class Journal: Sendable {
     @discardableResult
     public func createJob(
         _ plan: ResetJobPlan, operatorName: String? = nil, ticket: String? = nil, id: JobID? = nil,
-        at date: Date = Date()
+        at date: Date = Date(), verification: String? = nil
     ) async throws(JournalError) -> JobRecord {
         let scrubber = SecretScrubber()
         let cleanTicket = ticket.map { scrubber.scrub($0).text }
@@ -89,11 +89,16 @@ public final class Journal: Sendable {
         }
         let job = JobRecord(
             id: id ?? JobID.make(at: date), createdAt: date, operatorName: operatorName, ticket: cleanTicket,
-            policy: plan.policy, state: .planned, updatedAt: date)
+            policy: plan.policy, state: .planned, updatedAt: date, verification: verification)
         return try await write { db in
             try db.execute(
-                sql: "INSERT INTO job (id, createdAt, operatorName, ticket, policy, state, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                arguments: [job.id.rawValue, date, operatorName, cleanTicket, plan.policy.rawValue, job.state.rawValue, date])
+                sql: """
+                    INSERT INTO job (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    job.id.rawValue, date, operatorName, cleanTicket, plan.policy.rawValue, job.state.rawValue, date, verification,
+                ])
             for (position, user) in plan.users.enumerated() {
                 try db.execute(
                     sql: """

@@ -117,6 +117,9 @@ enum JournalSchema {
                     BEGIN SELECT RAISE(ABORT, 'the audit checkpoints are append-only'); END;
                 """)
         }
+        migrator.registerMigration("v4: how a bulk job's callers were verified") { db in
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN verification TEXT")
+        }
         return migrator
     }
 

@@ -20,7 +20,7 @@ public struct RecordingLoader: HTTPLoading {
     public func load(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         guard Self.isWrite(request) else { return try await base.load(request) }
         var planned = PlannedRequest(request)
-        guard let dryRun else {
+        guard let dryRun = dryRun ?? DryRunRecorder.current else {
             do {
                 let (data, response) = try await base.load(request)
                 planned.status = response.statusCode

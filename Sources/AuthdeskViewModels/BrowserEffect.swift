@@ -38,4 +38,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case setTicket(String?)
     /// Read who is signed in to tenant `tenant` and what they may do (`:whoami`).
     case loadWhoami(tenant: String)
+    /// Undo journal entry `id` (the journal screen's `u`, confirmed).
+    case undoEntry(Int64)
+    /// Show the requests dialog `dialogID`'s change would send (recorded, not sent).
+    case previewRequests(ChangeRequest, dialogID: Int)
 }

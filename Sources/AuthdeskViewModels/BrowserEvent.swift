@@ -44,4 +44,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case journalProblem(String)
     /// `:whoami`'s lines for the current tenant (or why they could not be read).
     case whoamiAnswered([String])
+    /// An undo from the journal screen was done (or refused): what to say.
+    case undoAnswered(String, isError: Bool)
+    /// The requests dialog `dialogID`'s change would send, or why they could not be built.
+    case requestsPreviewed(dialogID: Int, Result<[PlannedRequest], ServiceError>)
 }

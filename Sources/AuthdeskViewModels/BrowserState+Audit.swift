@@ -22,6 +22,11 @@ extension BrowserState {
                 journal.messageIsError = false
                 self.journal = journal
                 return [.exportJournal(entries)]
+            case .undo(let entry):
+                journal.message = "Undoing entry \(entry.id ?? 0)…"
+                journal.messageIsError = false
+                self.journal = journal
+                return entry.id.map { [.undoEntry($0)] } ?? []
             }
         }
         if ticketing.prompt != nil {
@@ -81,6 +86,13 @@ extension BrowserState {
             return []
         case .journalProblem(let message):
             return showFlash(.error, "Warning: \(message)")
+        case .undoAnswered(let message, let isError):
+            journal?.message = message
+            journal?.messageIsError = isError
+            guard !isError else { return [] }
+            // The undone user's methods changed: the methods pane shows them anew.
+            let refresh = methodsPane.methods.userID.map { refreshMethods(of: $0) } ?? []
+            return (journal == nil ? [] : [.loadJournal]) + refresh
         default:
             return []
         }

@@ -67,6 +67,7 @@ extension BrowserState {
         }
         dialogCounter += 1
         var dialog = DialogState(id: dialogCounter, kind: kind, user: user, tenantName: tenancy.current.name)
+        if tenancy.current.requiresCallerVerification == true { dialog.askVerification() }
         if kind == .addPhone {
             let taken = Set(methods.compactMap { method -> PhoneType? in
                 if case .phone(let phone) = method { return phone.phoneType }
@@ -152,6 +153,9 @@ extension BrowserState {
         case .confirm:
             self.dialog = dialog
             return pressFocusedButton()
+        case .showRequests:
+            self.dialog = dialog
+            return previewRequests()
         default:
             break
         }

@@ -142,7 +142,7 @@ public struct BrowserState: StoreState {
             return dialogAnswered(dialogID, result, at: at)
         case .operationUpdated, .operationLost, .operationTicked:
             return followOperation(event)
-        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem:
+        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem, .undoAnswered:
             return auditAnswered(event)
         case .tenantOpened(let generation, let result):
             guard generation == tenancy.generation, tenancy.switchingTo != nil else { return [] }
@@ -158,6 +158,8 @@ public struct BrowserState: StoreState {
             return bulkClosed(done: done)
         case .whoamiAnswered(let lines):
             return whoamiAnswered(lines)
+        case .requestsPreviewed(let dialogID, let result):
+            return requestsPreviewed(dialogID, result)
         }
     }
 
@@ -218,7 +220,7 @@ public struct BrowserState: StoreState {
         case .toggleMark, .markAll, .clearMarks, .bulkReset:
             return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
-            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed:
+            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed, .showRequests, .undo:
             return []
         case .search:
             input = .search

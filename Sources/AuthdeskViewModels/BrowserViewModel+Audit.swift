@@ -59,6 +59,8 @@ extension BrowserViewModel {
                     send(.journalExportFailed(error.message))
                 }
             }
+        case .undoEntry(let id):
+            runUndo(id)
         default:
             break
         }

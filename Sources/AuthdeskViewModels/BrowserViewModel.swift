@@ -25,6 +25,7 @@ public final class BrowserViewModel: Sendable {
         case journal
         case tenant
         case whoami
+        case requests
     }
 
     /// What changes with the tenant, under the state's lock (so no request goes to the wrong one).
@@ -245,13 +246,15 @@ public final class BrowserViewModel: Sendable {
             }
         case .send(let request, let dialogID):
             let uptime = uptime
+            let verification = store.read { state, _ in state.dialog?.id == dialogID ? state.dialog?.verification : nil }
             spawn(.write) { [self] in
                 guard begin({ $0.dialog?.id == dialogID }) else { return }
-                let result: Result<ChangeOutcome, ServiceError>
-                do throws(ServiceError) {
-                    result = .success(try await request.send(to: provider))
-                } catch {
-                    result = .failure(error)
+                let result: Result<ChangeOutcome, ServiceError> = await ChangeAuditor.$verifying.withValue(verification) {
+                    do throws(ServiceError) {
+                        return .success(try await request.send(to: provider))
+                    } catch {
+                        return .failure(error)
+                    }
                 }
                 send(.dialogAnswered(dialogID: dialogID, result, at: uptime()), answering: true)
                 reportAuditFailures()
@@ -288,7 +291,7 @@ public final class BrowserViewModel: Sendable {
             bulk?.openReset(entries)
         case .openJobs:
             bulk?.openJobs()
-        case .loadJournal, .exportJournal, .setTicket:
+        case .loadJournal, .exportJournal, .setTicket, .undoEntry:
             runAudit(effect)
         case .openTenant(let name, let generation):
             let directory = directory
@@ -306,6 +309,17 @@ public final class BrowserViewModel: Sendable {
             loadWhoami(tenant)
         case .expireFlash(let id):
             store.expireFlash(after: settings.flashDuration, .flashExpired(id: id))
+        case .previewRequests(let request, let dialogID):
+            spawn(.requests) { [self] in
+                let result: Result<[PlannedRequest], ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await request.preview(through: provider))
+                } catch {
+                    result = .failure(error)
+                }
+                guard !Task.isCancelled else { return }
+                send(.requestsPreviewed(dialogID: dialogID, result))
+            }
         }
     }
 }

@@ -13,4 +13,7 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case qrDays
     case pinMode
     case pin
+    /// How the caller was verified, and a note on it (when the tenant requires it).
+    case verifiedBy
+    case verificationNote
 }

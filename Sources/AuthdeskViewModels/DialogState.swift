@@ -41,6 +41,10 @@ public struct DialogState: Sendable, Equatable {
     public var operationID: Int?
     /// The pre-flight of this change (nil: not asked).
     public var preflight: PreflightStatus?
+    /// The requests the change would send, once asked for (ctrl-r); nothing is sent to show them.
+    public var requests: RequestsPreview?
+    /// How the caller was verified: asked when the tenant's profile requires it.
+    public var verifies = false
 
     /// The dialog's keys while it is edited, then on its result (a new pass or password).
     static let bindings: [KeyBinding] = [
@@ -55,6 +59,9 @@ public struct DialogState: Sendable, Equatable {
             KeyBinding(.control("u"), .clearInput, scope: .dialog, "clear the field"),
             KeyBinding(.enter, .confirm, scope: .dialog, "confirm", isHint: true),
             KeyBinding(.escape, .closeDialog, scope: .dialog, "cancel", isHint: true),
+            KeyBinding(
+                .control("r"), .showRequests, scope: .dialog, "show the requests it would send (nothing is sent)", isHint: true,
+                hint: "requests"),
 
             KeyBinding(.character("r"), .reveal, scope: .result, "reveal or hide", isHint: true),
             KeyBinding(.character("c"), .copySecret, scope: .result, "copy to your clipboard (OSC 52)", isHint: true),
@@ -190,6 +197,8 @@ public struct DialogState: Sendable, Equatable {
             } catch {
                 return error.message
             }
+        case .verifiedBy, .verificationNote:
+            return verificationProblem(for: id)
         case .phoneType, .usableOnce, .passwordMode, .mfaState, .defaultMethod, .pinMode:
             return nil
         }

@@ -1,9 +1,12 @@
 import AuthdeskJournal
 import AuthdeskOutput
+import AuthdeskWorkflows
 import Foundation
 
-/// Writes audit entries as CSV and JSON files (`journal-export-20261126T0930Z.csv` and `.json`)
-/// readable by their owner only; the console's `e` in the journal screen.
+/// Writes audit entries as CSV and JSON files (`journal-export-20261126T0930Z.csv` and `.json`),
+/// and their evidence pack as Markdown (`.evidence.md`: requests, request ids, verification,
+/// methods before and after, chain hashes), readable by their owner only; the console's `e` in
+/// the journal screen.
 public enum JournalExport {
     /// Why an export could not be written.
     public struct Failure: Error, Sendable {
@@ -26,6 +29,12 @@ public enum JournalExport {
             guard created else { throw Failure(message: "cannot write \(url.path)") }
             paths.append(url.path)
         }
+        let evidence = directory.appendingPathComponent("\(stem).evidence.md")
+        let created = FileManager.default.createFile(
+            atPath: evidence.path, contents: Data(EvidencePack(entries: entries).render(.markdown).utf8),
+            attributes: [.posixPermissions: 0o600])
+        guard created else { throw Failure(message: "cannot write \(evidence.path)") }
+        paths.append(evidence.path)
         return paths
     }
 }

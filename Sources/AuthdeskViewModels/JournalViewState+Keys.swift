@@ -17,6 +17,7 @@ extension JournalViewState {
         KeyBinding(.character("G"), .bottom, scope: .journal, "oldest"),
         KeyBinding(.end, .bottom, scope: .journal, "oldest"),
         KeyBinding(.character("e"), .export, scope: .journal, "export the entries shown as CSV and JSON", isHint: true, hint: "export CSV+JSON"),
+        KeyBinding(.character("u"), .undo, scope: .journal, "undo the selected entry (u again confirms)", isHint: true, hint: "undo"),
         KeyBinding(.escape, .back, scope: .journal, "back to the browser", isHint: true, hint: "back"),
         KeyBinding(.character("q"), .back, scope: .journal, "back to the browser"),
         KeyBinding(.enter, .accept, scope: .journalFilter, "keep the filter", isHint: true, hint: "keep filter"),

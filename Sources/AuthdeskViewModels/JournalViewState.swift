@@ -17,6 +17,8 @@ public struct JournalViewState: Sendable, Equatable {
         case none
         case close
         case export([AuditEntry])
+        /// `u` pressed twice on an entry: undo it.
+        case undo(AuditEntry)
     }
 
     public var status: Status = .loading
@@ -31,6 +33,8 @@ public struct JournalViewState: Sendable, Equatable {
     /// The last export's files, or why it failed, shown under the list.
     public var message: String?
     public var messageIsError = false
+    /// The entry `u` was pressed on once: a second `u` undoes it, any other key forgets it.
+    public var undoArmed: Int64?
 
     public init() {}
 
@@ -82,7 +86,10 @@ public struct JournalViewState: Sendable, Equatable {
             }
             return .none
         }
+        if action != .undo { undoArmed = nil }
         switch action {
+        case .undo:
+            return pressUndo()
         case .back:
             return .close
         case .search:

@@ -60,6 +60,10 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case closeDialog
     case reveal
     case copySecret
+    /// Show the requests the dialog's change would send, before confirming (nothing is sent).
+    case showRequests
+    /// The journal screen: undo the selected entry (asks first).
+    case undo
     // The bulk reset screen (`quit` there: while a job runs, asks once, then pauses it and quits).
     case togglePolicy
     case pause

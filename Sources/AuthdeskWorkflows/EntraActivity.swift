@@ -15,7 +15,7 @@ public enum EntraActivity {
         case "reset password": return "Admin started password reset"
         case "password reset finished": return "Reset password (by admin)"
         case "revoke sessions": return "Invalidate all refresh tokens for user"
-        case "block user", "unblock user", "set MFA state": return "Update user"
+        case "block sign-in", "unblock sign-in", "set per-user MFA": return "Update user"
         default: return nil
         }
     }

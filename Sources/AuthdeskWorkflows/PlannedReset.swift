@@ -41,8 +41,12 @@ extension ResetMfaWorkflow {
 
     /// Journals a job for `planned`'s runnable users, named by principal name, as the operator
     /// signed in to its first tenant.
-    public func createJob(_ planned: PlannedReset, runnable: ResetJobPlan, in workspace: Workspace, ticket: String?) async throws -> JobID {
+    public func createJob(
+        _ planned: PlannedReset, runnable: ResetJobPlan, in workspace: Workspace, ticket: String?,
+        verification: CallerVerification? = nil
+    ) async throws -> JobID {
         let name = await workspace.operatorName(in: runnable.tenants.first ?? workspace.defaultTenant)
-        return try await createJob(planned.resolved.naming(runnable), operatorName: name, ticket: ticket).id
+        return try await createJob(
+            planned.resolved.naming(runnable), operatorName: name, ticket: ticket, verification: verification).id
     }
 }

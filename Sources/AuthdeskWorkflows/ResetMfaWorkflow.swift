@@ -87,10 +87,19 @@ public struct ResetMfaWorkflow: Sendable {
         return runnable
     }
 
-    /// Journals a job for `runnable` as `operatorName` with `ticket`. Nothing is sent yet.
-    public func createJob(_ runnable: ResetJobPlan, operatorName: String, ticket: String?) async throws -> JobRecord {
+    /// Journals a job for `runnable` as `operatorName` with `ticket` (and how the callers were
+    /// verified). Nothing is sent yet.
+    public func createJob(
+        _ runnable: ResetJobPlan, operatorName: String, ticket: String?, verification: CallerVerification? = nil
+    ) async throws -> JobRecord {
+        if verification == nil, let first = runnable.tenants.first(where: tenants.verifying.contains) {
+            throw UsageError(
+                "the profile \(first) requires caller verification (require_caller_verification = true): "
+                    + "say how the callers were verified (authdesk reset-mfa --verified-by \(CallerVerification.Method.names)); nothing was sent")
+        }
         do {
-            return try await journal().createJob(runnable, operatorName: operatorName, ticket: ticket)
+            return try await journal().createJob(
+                runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text)
         } catch let error as JournalError {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw WorkflowFailure("Could not journal the job, nothing was sent: \(error.description)", status: .someFailed)

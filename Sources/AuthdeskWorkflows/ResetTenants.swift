@@ -11,6 +11,8 @@ public struct ResetTenants: Sendable {
 
     public let remover: RemoverSource
     public let preflight: PreflightSource
+    /// The tenants whose profile requires caller verification (`require_caller_verification`).
+    public var verifying: Set<String> = []
 
     public init(remover: @escaping RemoverSource, preflight: @escaping PreflightSource = { _ in nil }) {
         self.remover = remover
@@ -19,6 +21,7 @@ public struct ResetTenants: Sendable {
 
     /// The removers and pre-flights of `directory`'s providers, each signed in on first use.
     public init(directory: any TenantDirectory) {
+        defer { verifying = Set(directory.tenants.filter { $0.requiresCallerVerification == true }.map(\.name)) }
         self.init(
             remover: { name throws(ServiceError) in
                 ProviderRemover(provider: try await directory.provider(for: name))

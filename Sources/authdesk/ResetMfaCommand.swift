@@ -58,6 +58,7 @@ struct ResetMfaCommand: AsyncParsableCommand {
     @OptionGroup var concurrency: ConcurrencyOption
 
     @OptionGroup var ticket: TicketOption
+    @OptionGroup var verification: VerificationOptions
 
     func validate() throws {
         guard users.isEmpty != (usersFile == nil) else {
@@ -76,6 +77,9 @@ struct ResetMfaCommand: AsyncParsableCommand {
 
     func reset(_ references: [UserReference], policy: ResetPolicy, workspace: Workspace) async throws -> ExitStatus {
         if !dryRun { try workspace.refuseReadOnlyJob() }
+        let verified = try verification.parsed()
+        let named = Set(references.map { $0.tenant ?? workspace.defaultTenant })
+        try workspace.requireVerification(verified, in: Array(named), dryRun: dryRun)
         if !dryRun, !yes, isatty(STDIN_FILENO) != 1 {
             throw UsageError("standard input is not a terminal, so RESET <count> cannot be typed; pass --yes to run without asking")
         }
@@ -96,7 +100,8 @@ struct ResetMfaCommand: AsyncParsableCommand {
         if !yes, !Confirmation.typed(runnable.confirmationPhrase) {
             throw UsageError("not confirmed (expected '\(runnable.confirmationPhrase)'); nothing was sent")
         }
-        let job = try await workflow.createJob(planned, runnable: runnable, in: workspace, ticket: ticket.ticket)
+        let job = try await workflow.createJob(
+            planned, runnable: runnable, in: workspace, ticket: ticket.ticket, verification: verified)
         let run = BulkRun(
             workflow: workflow, output: outputOption.output, unreadable: planned.unreadable, refused: planned.result.plan.refused)
         return try await run.run(job)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import AuthdeskCommandLineIO
-import AuthdeskCore
 import AuthdeskOutput
 import AuthdeskWorkflows
 
@@ -10,24 +9,12 @@ struct TrustOptions: ParsableArguments {
     @Flag(name: .customLong("dry-run"), help: "Print the exact requests (method, URL, body with secrets masked) and send nothing.")
     var dryRun = false
 
-    @Option(
-        name: .customLong("verified-by"),
-        help: ArgumentHelp(
-            "How the caller's identity was checked: \(CallerVerification.Method.names) (required when the profile sets require_caller_verification).",
-            valueName: "HOW"))
-    var verifiedBy: String?
-
-    @Option(name: .customLong("verification-note"), help: ArgumentHelp("A note on the verification (one line).", valueName: "TEXT"))
-    var verificationNote: String?
+    @OptionGroup var verification: VerificationOptions
 
     /// `options` with the caller's verification; a bad one is refused before anything is opened.
     func apply(to options: WorkspaceOptions) throws -> WorkspaceOptions {
         var options = options
-        if let verifiedBy {
-            options.verification = try CallerVerification(parsing: verifiedBy, note: verificationNote)
-        } else if verificationNote != nil {
-            throw UsageError("--verification-note goes with --verified-by \(CallerVerification.Method.names)")
-        }
+        options.verification = try verification.parsed()
         return options
     }
 

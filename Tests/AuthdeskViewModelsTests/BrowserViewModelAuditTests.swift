@@ -185,7 +185,9 @@ struct BrowserViewModelAuditTests {
         let exported = await a.h.wait { $0.journal?.message?.hasPrefix("Exported to ") == true }
         let message = try #require(exported.journal?.message)
         let paths = message.dropFirst("Exported to ".count).components(separatedBy: " and ")
-        #expect(paths.count == 2)
+        #expect(paths.count == 3)
+        let evidence = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".evidence.md") }), encoding: .utf8)
+        #expect(evidence.hasPrefix("# authdesk evidence") && evidence.contains("u-adele") && !evidence.contains("u-ben"))
         let csv = try String(contentsOfFile: try #require(paths.first { $0.hasSuffix(".csv") }), encoding: .utf8)
         #expect(csv.contains("u-adele"))
         #expect(!csv.contains("u-ben"))

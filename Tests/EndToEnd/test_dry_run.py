@@ -146,3 +146,16 @@ def test_a_dry_run_needs_no_verification(strict, sandbox):
     result = strict("sessions", "revoke", CAMERON, "--dry-run")
     assert result.returncode == 0, result.stderr
     assert counts(sandbox)["writes"] == before["writes"]
+
+
+def test_a_bulk_reset_needs_the_verification_too_and_journals_it_with_each_step(strict, sandbox):
+    user = "avery.howard@contoso.com"
+    before = counts(sandbox)
+    refused = strict("reset-mfa", user, "--yes")
+    assert refused.returncode == 2, refused.stderr
+    assert "--verified-by" in refused.stderr and "nothing was sent" in refused.stderr
+    assert counts(sandbox)["writes"] == before["writes"]
+    done = strict("reset-mfa", user, "--yes", "--verified-by", "manager", "--verification-note", "confirmed by J. Doe")
+    assert done.returncode == 0, done.stderr
+    steps = [e for e in journal(strict) if e["job"]]
+    assert steps and all(e["verification"] == "manager: confirmed by J. Doe" for e in steps)

@@ -148,7 +148,7 @@ def test_the_session_issued_what_is_looked_for(session):
     assert session["tap"] and session["generated"] and session["console_tap"]
     assert "Exported to" in session["export_screen"]
     exports = [p for p in files_under(session["home"]) if p.name.startswith("journal-export-")]
-    assert {p.suffix for p in exports} == {".csv", ".json"}
+    assert {p.suffix for p in exports} == {".csv", ".json", ".md"}
 
 
 def test_secrets_appear_only_where_they_are_shown_once(session):
