@@ -5,9 +5,10 @@ import Foundation
 
 /// Runs a journalled "reset all MFA" job: users concurrently, as many at a time in each tenant
 /// as the service's answers allow (``AdaptiveConcurrency``, at most `perTenantLimit`), each
-/// user's steps one after the other in plan order; every step journalled `sent` before its request and `done`/`failed` after the answer; each user verified by listing
-/// its methods again. Pause, resume and cancel act between steps (a step in flight finishes and
-/// is journalled). Progress comes as a stream of ``BulkResetEvent``.
+/// user's steps one after the other in plan order; every step journalled `sent` before its
+/// request and `done`/`failed` after the answer; each user verified by listing its methods
+/// again. Pause, resume and cancel act between steps (a step in flight finishes and is
+/// journalled). Progress comes as a stream of ``BulkResetEvent``.
 ///
 /// One engine runs one job, once; to resume a job after a crash or a cancel, make a new engine
 /// and run the job again: it continues from the journal (``Journal/remainingWork(of:retryFailed:)``).
