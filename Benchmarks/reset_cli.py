@@ -8,8 +8,8 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
             the default last; next user), then by `authdesk reset-mfa --users-file F --yes`,
             timed from process start to exit. Prints both wall times and their ratio.
   planning: `authdesk reset-mfa --users-file F --dry-run` of --small users, then of --large
-            users, on one sandbox (a dry run changes nothing); prints each (median of --runs)
-            and t(large) / t(small).
+            users, on one sandbox (a dry run changes nothing; 10 s between runs, so that each
+            starts with the read budget full); prints each (median of --runs) and t(large) / t(small).
   scale:    `reset-mfa` of --users users (5,000) from command start to the last result, beside
             the limit the sandbox's budgets allow (--write-budget writes per 150 s and
             --read-budget units per 10 s, passed to `sandbox serve`): planning reads 8 units a
@@ -227,6 +227,7 @@ def planning(options):
             path = users_file(users[:count])
             times = []
             for _ in range(options.runs):
+                time.sleep(10)  # the sandbox's read budget (per 10 s) full again, as for a first run
                 wall, result = authdesk(options.binary, sandbox,
                                         ["reset-mfa", "--users-file", path, "--dry-run", "--output", "json"]
                                         + (options.authdesk_args or []),

@@ -5,9 +5,10 @@ import Foundation
 
 /// Runs a journalled "reset all MFA" job: users concurrently, as many at a time in each tenant
 /// as the service's answers allow (``AdaptiveConcurrency``, at most `perTenantLimit`), each
-/// user's steps one after the other in plan order; every step journalled `sent` before its request and `done`/`failed` after the answer; each user verified by listing
-/// its methods again. Pause, resume and cancel act between steps (a step in flight finishes and
-/// is journalled). Progress comes as a stream of ``BulkResetEvent``.
+/// user's steps one after the other in plan order; every step journalled `sent` before its
+/// request and `done`/`failed` after the answer; each user verified by listing its methods
+/// again. Pause, resume and cancel act between steps (a step in flight finishes and is
+/// journalled). Progress comes as a stream of ``BulkResetEvent``.
 ///
 /// One engine runs one job, once; to resume a job after a crash or a cancel, make a new engine
 /// and run the job again: it continues from the journal (``Journal/remainingWork(of:retryFailed:)``).
@@ -151,13 +152,16 @@ public final class BulkResetEngine: Sendable {
         let initial = await remover.startingConcurrency(ceiling: perTenantLimit)
         let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: initial)
         await concurrency.forEach(users) { user in
-            await self.runUser(user, remover: remover, policy: policy, emit: emit)
+            await self.runUser(user, remover: remover, policy: policy, emit: emit) { signal in await concurrency.record(signal) }
         }
     }
 
+    /// Runs one user's steps and verifies the user; a step the service still refused with 429
+    /// (after the transport's retries) goes to `record`, so that fewer users run at once.
     func runUser(
         _ entry: ResumableUser, remover: any MethodRemover, policy: ResetPolicy,
-        emit: AsyncStream<BulkResetEvent>.Continuation
+        emit: AsyncStream<BulkResetEvent>.Continuation,
+        record: @Sendable (AdaptiveConcurrency.Signal) async -> Void = { _ in }
     ) async {
         let user = entry.user
         let onHold: @Sendable () -> Void = { emit.yield(.holding(tenant: user.tenant, userID: user.userID)) }
@@ -170,7 +174,9 @@ public final class BulkResetEngine: Sendable {
                 return await journalFailed(error, emit: emit)
             }
             emit.yield(.stepSent(tenant: user.tenant, userID: user.userID, step: sent))
+            let sending = ContinuousClock.now
             let answer = await remover.perform(sent.planStep, of: user.userID)
+            if answer.httpStatus == 429 { await record(.init(latency: ContinuousClock.now - sending, throttled: true)) }
             let finished: JobStepRecord
             do {
                 finished = try await journal.recordAnswer(step: step.id, answer, at: now())

@@ -15,7 +15,8 @@ public enum BulkResetError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noConnection(let tenants):
             "no connection to tenant\(tenants.count == 1 ? "" : "s") \(tenants.joined(separator: ", ")); sign in to each tenant of the job first"
         case .alreadyStarted: "this engine has already run a job; make a new engine to run or resume another"
-        case .invalidLimit(let limit): "concurrency \(limit) is out of range; use 1 to \(BulkResetEngine.maxConcurrency) at a time per tenant"
+        case .invalidLimit(let limit):
+            "concurrency \(limit) is out of range; use 1 to \(BulkResetEngine.maxConcurrency) at a time per tenant"
         }
     }
 }

@@ -126,17 +126,14 @@ public actor AdaptiveConcurrency {
 }
 
 extension AdaptiveConcurrency {
-    /// Runs `work` for each of `items`, as many at a time as the limit allows; every answer the
-    /// work gets from a provider (``ServiceLoad``) is recorded.
+    /// Runs `work` for each of `items`, as many at a time as the limit allows. The work records
+    /// what its answers tell (``record(_:)``).
     public nonisolated func forEach<Item: Sendable>(_ items: [Item], _ work: @escaping @Sendable (Item) async -> Void) async {
-        let observe: @Sendable (ServiceLoad) -> Void = { load in
-            Task { await self.record(Signal(latency: load.latency, throttled: load.throttled, limitUsed: load.limitUsed)) }
-        }
         await withTaskGroup(of: Void.self) { group in
             for item in items {
                 await acquire()
                 group.addTask {
-                    await ServiceLoad.$observer.withValue(observe) { await work(item) }
+                    await work(item)
                     await self.release()
                 }
             }

@@ -21,6 +21,8 @@ struct AuthorizedClient: Sendable {
     let serviceName: String
     let error: ErrorDecoder
     let requestID: RequestIDReader
+    /// Keeps the requests within the rate limit the service states (Auth0's), shared by copies.
+    let pacer = RequestPacer()
 
     /// Sends `request` with the bearer token and returns a 2xx answer; a 401 gets one more try
     /// with a fresh token; any other failure becomes the service's ``ServiceError``.
@@ -30,8 +32,16 @@ struct AuthorizedClient: Sendable {
         while true {
             let token = try await tokens.token()
             request.headers["Authorization"] = "Bearer \(token.value)"
+            if let wait = await pacer.reserve(at: transport.now()) {
+                do {
+                    try await transport.sleep(wait)
+                } catch {
+                    throw ServiceError.cancelled(request.header("client-request-id") ?? "")
+                }
+            }
             let started = ContinuousClock.now
             let response = try await transport.response(for: request)
+            await pacer.learn(response, at: transport.now())
             ServiceLoad.observer?(ServiceLoad(response, latency: ContinuousClock.now - started))
             if response.isSuccess { return response }
             if response.status == 401, !refreshed {

@@ -18,7 +18,10 @@ public struct ResetMfaWorkflow: Sendable {
     public static let defaultCeiling = 32
 
     /// `journal` opens the journal once, when first needed; every step after uses that one.
-    public init(tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal, perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling) {
+    public init(
+        tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal,
+        perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling
+    ) {
         self.tenants = tenants
         let once = JournalOnce(journal)
         openJournal = { try once.open() }

@@ -45,26 +45,22 @@ public struct ResolvedUsers: Sendable {
         return resolved
     }
 
-    /// Each tenant's keys looked up, the tenants at once; throws the first failed sign-in.
+    /// Each tenant's keys looked up (its users together), one tenant after the other; throws the
+    /// first failed sign-in.
     static func lookUp(
         _ keys: [String: [String]], in directory: any TenantDirectory
     ) async throws(ServiceError) -> [String: [String: Result<DirectoryUser, ServiceError>]] {
-        let answers = await withTaskGroup(of: (String, [String: Result<DirectoryUser, ServiceError>]).self) { group in
-            for (tenant, list) in keys {
-                group.addTask {
-                    do throws(ServiceError) {
-                        return (tenant, try await directory.provider(for: tenant).users(list))
-                    } catch {
-                        return (tenant, Dictionary(list.map { ($0, .failure(error)) }) { first, _ in first })
-                    }
-                }
+        var answers: [String: [String: Result<DirectoryUser, ServiceError>]] = [:]
+        for (tenant, list) in keys {
+            let found: [String: Result<DirectoryUser, ServiceError>]
+            do throws(ServiceError) {
+                found = try await directory.provider(for: tenant).users(list)
+            } catch {
+                if error.kind == .signIn { throw error }
+                found = Dictionary(list.map { ($0, .failure(error)) }) { first, _ in first }
             }
-            var all: [String: [String: Result<DirectoryUser, ServiceError>]] = [:]
-            for await (tenant, found) in group { all[tenant] = found }
-            return all
-        }
-        for found in answers.values {
             for case .failure(let error) in found.values where error.kind == .signIn { throw error }
+            answers[tenant] = found
         }
         return answers
     }
