@@ -164,7 +164,7 @@ enum GraphEndpoints {
             return methodNotAllowed(context)
         case "operations":
             guard rest.count == 2, method == "GET" else { return methodNotAllowed(context) }
-            return GraphReads.operation(context, target: target, id: rest[1], state: state)
+            return GraphReads.operation(context, target: target, id: rest[1], state: &state)
         case "requirements":
             guard context.isBeta, rest.count == 1 else {
                 return context.error(400, "BadRequest", "Resource not found for the segment 'requirements'.")

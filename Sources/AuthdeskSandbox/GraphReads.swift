@@ -107,12 +107,13 @@ enum GraphReads {
         return .json(200, body.prepending([JSON.Member(key: "@odata.context", value: .string(contextURL))]))
     }
 
-    static func operation(_ context: GraphContext, target: GraphTarget, id: String, state: SandboxState) -> HTTPReply {
+    static func operation(_ context: GraphContext, target: GraphTarget, id: String, state: inout SandboxState) -> HTTPReply {
         let user = state.tenants[target.tenantIndex].users[target.userIndex]
-        guard let operation = state.operations[id.lowercased()], operation.userId == user.id else {
+        guard var operation = state.operations[id.lowercased()], operation.userId == user.id else {
             return context.error(404, "itemNotFound", "The operation '\(id)' was not found for this user.")
         }
-        let (status, detail, last) = operation.status(at: context.now)
+        let (status, detail, last) = operation.read(at: context.now)
+        state.operations[id.lowercased()] = operation
         var headers: [(name: String, value: String)] = []
         if status == "notStarted" || status == "running" {
             headers.append(("Retry-After", "1"))

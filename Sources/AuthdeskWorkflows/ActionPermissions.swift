@@ -62,6 +62,9 @@ public struct ActionPermissions: Sendable, Hashable {
             "users unblock", graph: accountPermissions, roles: accountRoles, auth0: ["update:users"]),
         ActionPermissions("users mfa-state", graph: writeMethods, roles: methodRoles, auth0: nil),
         ActionPermissions("methods default", graph: writeMethods, roles: methodRoles, auth0: nil),
+        ActionPermissions("methods qr-code create", graph: writeMethods, roles: methodRoles, auth0: nil),
+        ActionPermissions("methods qr-code reset-pin", graph: writeMethods, roles: methodRoles, auth0: nil),
+        ActionPermissions("methods qr-code temporary", graph: writeMethods, roles: methodRoles, auth0: nil),
     ]
 
     /// Turning sign-in off and on (`accountEnabled`, a sensitive property).

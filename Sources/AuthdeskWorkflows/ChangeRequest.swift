@@ -101,6 +101,9 @@ extension ChangeRequest {
         case .setAccountEnabled(_, let enabled): enabled ? "users unblock" : "users block"
         case .setPerUserMfaState: "users mfa-state"
         case .setDefaultMethod: "methods default"
+        case .createQrCodePin: "methods qr-code create"
+        case .resetQrCodePin: "methods qr-code reset-pin"
+        case .createTemporaryQrCode: "methods qr-code temporary"
         }
     }
 

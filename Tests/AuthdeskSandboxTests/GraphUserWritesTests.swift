@@ -84,9 +84,16 @@ struct GraphUserWritesTests {
         #expect(reset.body.isEmpty)
         let operationId = try #require(reset.header("Location")?.split(separator: "/").last?.split(separator: "?").first.map(String.init))
         let record = try #require(sandbox.withState { $0.operations[operationId] })
-        #expect(record.status(at: record.createdAt).status == "notStarted")
-        #expect(record.status(at: record.createdAt.addingTimeInterval(1)).status == "running")
-        #expect(record.status(at: record.createdAt.addingTimeInterval(5)).status == "failed")
+        var onTime = record
+        #expect(onTime.read(at: record.createdAt).status == "notStarted")
+        #expect(onTime.read(at: record.createdAt.addingTimeInterval(0.2)).status == "notStarted")
+        #expect(onTime.read(at: record.createdAt.addingTimeInterval(1)).status == "running")
+        #expect(onTime.read(at: record.createdAt.addingTimeInterval(5)).status == "failed")
+        var late = record
+        let afterTheEnd = record.createdAt.addingTimeInterval(5)
+        #expect(late.read(at: afterTheEnd).status == "notStarted", "a read moves the operation on by one status at most")
+        #expect(late.read(at: afterTheEnd).status == "running")
+        #expect(late.read(at: afterTheEnd).status == "failed")
         await sandbox.stop()
     }
 }

@@ -138,7 +138,8 @@ def run_cli(*args, state, env=None):
 @pytest.mark.parametrize("how", ["q twice", "SIGTERM"])
 def test_quitting_mid_run_pauses_the_job_and_jobs_resume_finishes_it(console, tmp_path, how):
     state = tmp_path / "state"
-    with served("--users", "16", "--latency-ms", "200") as sandbox:
+    # Enough users that a run at the default ceiling (32 users at once) is still going when quit.
+    with served("--users", "150", "--latency-ms", "200") as sandbox:
         env = graph_env(sandbox)
         term = console(rows=40, cols=120, env=dict(env, AUTHDESK_STATE_DIR=str(state)))
         term.wait_for("Avery Howard")
