@@ -7,26 +7,28 @@ import AuthdeskServices
 public enum QrCodeReport {
     public static func issued(_ issued: IssuedQrCodePin, for user: DirectoryUser, result: String) -> Report {
         report([
-            user.principalName, issued.generated ? issued.pin.reveal() : nil, issued.generated ? "true" : "false",
-            issued.method.standardExpires.map(AuthMethod.timestamp), issued.method.temporaryExpires.map(AuthMethod.timestamp),
-            issued.method.id, result,
+            .string(user.principalName), .text(issued.generated ? issued.pin.reveal() : nil), .bool(issued.generated),
+            .time(issued.method.standardExpires), .time(issued.method.temporaryExpires), .string(issued.method.id),
+            .string(result),
         ])
     }
 
     public static func temporary(_ method: AuthMethod, for user: DirectoryUser) -> Report {
-        guard case .qrCodePin(let qr) = method else { return report([user.principalName, nil, nil, nil, nil, method.id, "temporary QR code created"]) }
+        guard case .qrCodePin(let qr) = method else {
+            return report([.string(user.principalName), .null, .null, .null, .null, .string(method.id), .string("temporary QR code created")])
+        }
         return report([
-            user.principalName, nil, nil, qr.standardExpires.map(AuthMethod.timestamp), qr.temporaryExpires.map(AuthMethod.timestamp),
-            qr.id, "temporary QR code created",
+            .string(user.principalName), .null, .null, .time(qr.standardExpires), .time(qr.temporaryExpires),
+            .string(qr.id), .string("temporary QR code created"),
         ])
     }
 
-    static func report(_ row: [String?]) -> Report {
+    static func report(_ row: [ReportValue]) -> Report {
         var report = Report(columns: [
             .init("user", "USER"), .init("pin", "PIN"), .init("pinGenerated", "GENERATED"), .init("badgeExpires", "BADGE UNTIL"),
             .init("temporaryExpires", "TEMPORARY UNTIL"), .init("id", "ID"), .init("result", "RESULT"),
         ])
-        report.append(row)
+        report.append(cells: row)
         return report
     }
 }

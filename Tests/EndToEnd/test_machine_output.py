@@ -68,6 +68,11 @@ def test_every_command_validates_against_its_schema(authdesk):
     assert json_of(authdesk, "users block", AVERY)[0]["accountEnabled"] is False
     assert json_of(authdesk, "users unblock", AVERY)[0]["accountEnabled"] is True
     json_of(authdesk, "users mfa-state", CAMERON)
+    badge = json_of(authdesk, "methods qr-code create", CAMERON)[0]
+    assert badge["pinGenerated"] is True and badge["pin"] and badge["badgeExpires"].endswith("Z")
+    assert json_of(authdesk, "methods qr-code reset-pin", CAMERON)[0]["pinGenerated"] is True
+    temporary = json_of(authdesk, "methods qr-code temporary", CAMERON, "--hours", "2")[0]
+    assert temporary["temporaryExpires"].endswith("Z") and temporary["pin"] is None
 
     tap = json_of(authdesk, "tap create", CAMERON, "--lifetime-minutes", "60", "--usable-once")[0]
     assert tap["isUsableOnce"] is True and tap["lifetimeInMinutes"] == 60
