@@ -21,7 +21,7 @@ extension ResetMfaWorkflow {
     /// one already open).
     public init(workspace: Workspace, perTenantLimit: Int, journal: Journal? = nil) {
         self.init(
-            tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open() },
+            tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open(environment: workspace.environment) },
             perTenantLimit: perTenantLimit)
     }
 

@@ -62,7 +62,7 @@ extension Workspace {
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,
-            dryRun: options.dryRun)
+            dryRun: options.dryRun, environment: options.environment)
         do {
             try workspace.requireProfiles(options.profiles)
         } catch {

@@ -28,12 +28,16 @@ public final class Workspace: TenantDirectory, Sendable {
     let operators: SignedInOperators
     /// The session's dry run, when writes are recorded instead of sent.
     public let dryRun: DryRunRecorder?
+    /// The environment the workspace was opened with: where its state directory (the journal) is.
+    public let environment: [String: String]
 
     init(
         defaultTenant: String, profiles: [Profile], isEmbedded: Bool, source: String, prompts: SignInRelay,
-        auditor: ChangeAuditor?, sandbox: Sandbox?, dryRun: DryRunRecorder? = nil
+        auditor: ChangeAuditor?, sandbox: Sandbox?, dryRun: DryRunRecorder? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         self.dryRun = dryRun
+        self.environment = environment
         self.defaultTenant = defaultTenant
         self.profiles = profiles
         self.isEmbedded = isEmbedded

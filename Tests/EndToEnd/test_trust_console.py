@@ -76,7 +76,7 @@ def test_u_twice_on_the_journal_screen_brings_a_deleted_phone_back(console):
     term.wait_for("Entry 2 undone for Cameron White: add the mobile phone +1 4255550188 again")
     entries = journal(term.home)
     assert [e["action"] for e in entries] == ["add phone", "delete method", "add phone"]
-    assert entries[-1]["undoOf"] == "2"
+    assert entries[-1]["undoOf"] == 2
     term.wait_for(lambda s: s.count("add phone") == 2)  # reloaded: the undo is the newest entry
     term.press("u")
     term.wait_for("u again undoes entry 3")
