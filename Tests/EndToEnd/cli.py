@@ -66,18 +66,7 @@ def auth0_profile(sandbox, name, secret_env):
 def operator_config(sandbox, path, extra=""):
     """Writes a config file at `path` whose only profile, contoso, signs in to the sandbox's
     contoso as its operator with a device code; `extra` lines go into the profile."""
-    entry = tenant(sandbox, "contoso")
-    path.write_text(f'''
-default_profile = "contoso"
-[profiles.contoso]
-provider = "graph"
-tenant_id = "{entry["id"]}"
-client_id = "{entry["clientId"]}"
-sign_in = "device-code"
-authority_url = "{sandbox["authority"]}"
-graph_url = "{sandbox["authority"]}"
-{extra}
-''')
+    path.write_text('default_profile = "contoso"\n' + graph_profile(sandbox, "contoso") + extra + "\n")
     return path
 
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from cli import cli_env, served
+from cli import cli_env, operator_config, served
 from terminal import BINARY
 
 CAMERON = "CameronW@contoso.com"
@@ -34,18 +34,8 @@ def sandbox():
 def operator(sandbox, tmp_path_factory):
     """A config file whose profile signs in as contoso's operator with a device code; returns a
     function that runs authdesk with it."""
-    entry = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
     config = tmp_path_factory.mktemp("config") / "config.toml"
-    config.write_text(f'''
-default_profile = "contoso"
-[profiles.contoso]
-provider = "graph"
-tenant_id = "{entry["id"]}"
-client_id = "{entry["clientId"]}"
-sign_in = "device-code"
-authority_url = "{sandbox["authority"]}"
-graph_url = "{sandbox["authority"]}"
-''')
+    operator_config(sandbox, config)
 
     def authdesk(*args, input=None):
         return run("--config", str(config), *args, input=input)
