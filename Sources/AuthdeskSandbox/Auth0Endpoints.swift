@@ -8,6 +8,7 @@ enum Auth0Endpoints {
     static let scopes = [
         "read:users", "update:users", "read:authentication_methods", "create:authentication_methods",
         "update:authentication_methods", "delete:authentication_methods", "delete:guardian_enrollments", "delete:sessions",
+        "create:guardian_enrollment_tickets",
     ]
     static let maximumMethods = 20
 
@@ -50,19 +51,21 @@ enum Auth0Endpoints {
             return .json(403, .obj(["error": .string("access_denied"),
                                     "error_description": .string("Service not enabled within domain: \(audience). Use audience https://{domain}/api/v2/.")]))
         }
+        // A `scope` parameter asks for fewer of the grant's scopes (unknown ones are dropped).
+        let granted = fields["scope"].map { asked in scopes.filter(asked.split(separator: " ").map(String.init).contains) } ?? scopes
         let record = TokenRecord(audience: .auth0, clientId: state.auth0.clientId, userId: nil,
-                                 permissions: Set(scopes), expiresAt: now.addingTimeInterval(Double(tokenLifetime)))
+                                 permissions: Set(granted), expiresAt: now.addingTimeInterval(Double(tokenLifetime)))
         let iat = Int(now.timeIntervalSince1970)
         let token = EntraEndpoints.unsignedJWT(.obj([
             "iss": .string("\(state.baseURL)/"), "sub": .string("\(state.auth0.clientId)@clients"),
             "aud": .string(audience), "iat": .int(iat), "exp": .int(iat + tokenLifetime),
-            "scope": .string(scopes.joined(separator: " ")), "gty": .string("client-credentials"),
+            "scope": .string(granted.joined(separator: " ")), "gty": .string("client-credentials"),
             "azp": .string(state.auth0.clientId),
         ]))
         state.tokens[token] = record
         return .json(200, .obj([
             "access_token": .string(token),
-            "scope": .string(scopes.joined(separator: " ")),
+            "scope": .string(granted.joined(separator: " ")),
             "expires_in": .int(tokenLifetime),
             "token_type": .string("Bearer"),
         ]))
@@ -123,6 +126,9 @@ enum Auth0Endpoints {
             return need("read:users") ?? usersByEmail(request, state: state)
         default:
             break
+        }
+        if path.first == "guardian" {
+            return Auth0Guardian.handle(request, path: path, token: token, state: &state)
         }
         if path.first == "user-blocks" {
             return Auth0UserBlocks.handle(request, path: path, token: token, state: &state)

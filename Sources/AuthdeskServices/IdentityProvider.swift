@@ -145,6 +145,23 @@ public protocol IdentityProvider: Sendable {
     /// Signs the user out as far as the service allows, saying what each request did (by
     /// default: ``revokeSessions(of:)``).
     func signOut(_ userID: String) async throws(ServiceError) -> SessionRevocation
+
+    // MARK: Auth0's own actions (issue 16; defaults in IdentityProvider+Auth0.swift).
+
+    /// Enrols a method of `request`'s type (TOTP, security key, phone, e-mail), confirmed at once.
+    func addMethod(to userID: String, _ request: Auth0MethodRequest) async throws(ServiceError) -> AuthMethod
+
+    /// Replaces all of the user's methods by `requests`; answers with the new methods.
+    func replaceAllMethods(of userID: String, with requests: [Auth0MethodRequest]) async throws(ServiceError) -> [AuthMethod]
+
+    /// Deletes every authentication method of the user.
+    func deleteAllMethods(of userID: String) async throws(ServiceError)
+
+    /// Forgets every browser the user asked MFA to remember.
+    func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError)
+
+    /// An enrollment ticket: a link the user opens to enrol a factor (shown once).
+    func createEnrollmentTicket(for userID: String, _ request: EnrollmentTicketRequest) async throws(ServiceError) -> EnrollmentTicket
 }
 
 extension IdentityProvider {

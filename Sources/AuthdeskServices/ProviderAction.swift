@@ -47,6 +47,8 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     case deleteAllAuthenticators
     /// ``Auth0Provider/invalidateRememberedBrowsers(of:)``: MFA asked again on every browser.
     case invalidateRememberedBrowsers
+    /// ``IdentityProvider/createEnrollmentTicket(for:_:)``: a link the user opens to enrol a factor.
+    case createEnrollmentTicket
 
     /// What Microsoft Graph offers: every action on the protocol.
     public static let graph: Set<ProviderAction> = [
@@ -61,6 +63,6 @@ public enum ProviderAction: String, Sendable, Hashable, CaseIterable {
     public static let auth0: Set<ProviderAction> = [
         .addPhone, .addEmail, .deleteMethod, .resetPassword, .createAuth0Method, .updateAuth0Method,
         .replaceAllMethods, .deleteAllMethods, .deleteAllAuthenticators, .invalidateRememberedBrowsers,
-        .setAccountEnabled, .revokeSessions,
+        .setAccountEnabled, .revokeSessions, .createEnrollmentTicket,
     ]
 }

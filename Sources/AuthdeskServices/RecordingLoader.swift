@@ -74,6 +74,7 @@ public struct RecordingLoader: HTTPLoading {
         if var object = body as? [String: Any] {
             if object["id"] == nil { object["id"] = "dry-run-\(number)" }
             if url.path.hasSuffix("temporaryAccessPassMethods") { object["temporaryAccessPass"] = "(dry run: no pass issued)" }
+            if url.path.hasSuffix("enrollments/ticket") { object["ticket_url"] = "(dry run: no ticket issued)" }
             body = object
         } else if let array = body as? [[String: Any]] {
             body = array.enumerated().map { index, item in

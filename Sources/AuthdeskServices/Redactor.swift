@@ -16,7 +16,7 @@ public enum Redactor {
     public static let secretFields: Set<String> = [
         "client_secret", "client_assertion", "assertion", "access_token", "refresh_token",
         "id_token", "device_code", "code", "password", "newpassword", "temporaryaccesspass",
-        "secretkey", "totp_secret", "secret", "token",
+        "secretkey", "totp_secret", "secret", "token", "ticket_url",
     ]
 
     /// The headers with every secret value masked.

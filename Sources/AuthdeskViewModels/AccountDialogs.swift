@@ -46,7 +46,10 @@ extension BrowserState {
             let current = shown?.registration?.value?.userPreferredMethod.flatMap(DefaultMethod.init(rawValue:))
             return .success(.defaultMethod(choices, current: current))
         default:
-            return .failure(AccountDialogs.Refusal(text: "This key opens no account dialog"))
+            guard let kind = Auth0Dialog.kind(for: action) else {
+                return .failure(AccountDialogs.Refusal(text: "This key opens no account dialog"))
+            }
+            return .success(kind)
         }
     }
 }

@@ -200,7 +200,11 @@ extension BrowserState {
             let user = current?.user
             var effects: [BrowserEffect] = []
             switch outcome {
-            case .done, .added, .account, .mfaState, .sessions:
+            case .added(let method) where current?.kind.isTotpEnrollment == true:
+                effects += showTotp(method, in: current)
+            case .ticket(let ticket):
+                effects += showTicket(ticket, in: current)
+            case .done, .added, .account, .mfaState, .sessions, .replaced:
                 if let current {
                     dialog = nil
                     effects += showFlash(.info, "\(current.kind.title): done for \(current.user.displayName)")

@@ -213,7 +213,7 @@ public struct BrowserState: StoreState {
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword, .toggleSignIn, .perUserMfa, .defaultMethod,
-            .qrCodePin:
+            .qrCodePin, .addTotp, .addSecurityKey, .enrollmentTicket, .deleteAllMethods, .forgetBrowsers, .temporaryQrCode:
             let effects = openDialog(for: action)
             askTicketIfNeeded()
             return effects

@@ -13,6 +13,12 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case qrDays
     case pinMode
     case pin
+    /// A temporary QR code's hours; an Auth0 security key; an enrollment ticket's factor.
+    case qrHours
+    case keyID
+    case publicKey
+    case relyingParty
+    case factor
     /// How the caller was verified, and a note on it (when the tenant requires it).
     case verifiedBy
     case verificationNote

@@ -10,7 +10,8 @@ extension DialogKind {
         case .resetPassword: .resetPassword
         case .signIn: .blockSignIn
         case .perUserMfa: .perUserMfa
-        case .defaultMethod, .qrCodePin: .changeMethods
+        case .defaultMethod, .qrCodePin, .temporaryQrCode: .changeMethods
+        case .auth0(let dialog): dialog == .forgetBrowsers ? .revokeSessions : .changeMethods
         }
     }
 }

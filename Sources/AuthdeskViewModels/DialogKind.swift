@@ -20,6 +20,10 @@ public enum DialogKind: Sendable, Equatable {
     case defaultMethod([DefaultMethod], current: DefaultMethod?)
     /// Create a QR code + PIN method, or (`existing`) reset its PIN.
     case qrCodePin(existing: Bool)
+    /// A temporary QR code (1 to 12 hours) for a forgotten badge.
+    case temporaryQrCode
+    /// One of Auth0's own actions.
+    case auth0(Auth0Dialog)
 
     /// The dialog's title (in its top border).
     public var title: String {
@@ -37,6 +41,8 @@ public enum DialogKind: Sendable, Equatable {
         case .perUserMfa: "Per-user MFA"
         case .defaultMethod: "Default MFA method"
         case .qrCodePin(let existing): existing ? "Reset the QR code PIN" : "Create a QR code + PIN"
+        case .temporaryQrCode: "Temporary QR code"
+        case .auth0(let dialog): dialog.title
         }
     }
 
@@ -49,6 +55,8 @@ public enum DialogKind: Sendable, Equatable {
         case .signIn(let block): block
         case .perUserMfa, .defaultMethod: true
         case .qrCodePin(let existing): existing
+        case .temporaryQrCode: true
+        case .auth0(let dialog): dialog.isDestructive
         case .changePhone, .deleteMethod, .changeEmail, .temporaryAccessPass, .revokeSessions, .resetPassword: true
         }
     }
@@ -66,6 +74,8 @@ public enum DialogKind: Sendable, Equatable {
         case .signIn(let block): block ? "Block" : "Unblock"
         case .perUserMfa, .defaultMethod: "Set"
         case .qrCodePin(let existing): existing ? "Reset" : "Create"
+        case .temporaryQrCode: "Create"
+        case .auth0(let dialog): dialog.confirmLabel
         }
     }
 
@@ -91,6 +101,8 @@ public enum DialogKind: Sendable, Equatable {
         case .qrCodePin(let existing):
             existing ? "Reset the QR code PIN (the user changes it at the next sign-in) of"
                 : "Create a QR code + PIN method (badge QR code and a PIN shown once) for"
+        case .temporaryQrCode: "Add a temporary QR code (replacing an active one) for the forgotten badge of"
+        case .auth0(let dialog): dialog.what
         }
     }
 

@@ -114,6 +114,10 @@ public struct DialogState: Sendable, Equatable {
                 DialogField(.pin, "New PIN", placeholder: "8 to 20 digits"),
             ]
             return existing ? pin : [DialogField(.qrDays, "Badge days", text: "365", placeholder: "1 to 395")] + pin
+        case .temporaryQrCode:
+            return [DialogField(.qrHours, "Hours", text: "8", placeholder: "1 to 12")]
+        case .auth0(let dialog):
+            return dialog.fields
         case .deleteMethod, .smsSignIn, .revokeSessions, .signIn:
             return []
         }
@@ -197,9 +201,16 @@ public struct DialogState: Sendable, Equatable {
             } catch {
                 return error.message
             }
+        case .qrHours:
+            guard let hours = Int(text), QrCodePinRequest.temporaryHours.contains(hours) else {
+                return "A temporary QR code lives 1 to 12 hours, not '\(text)'"
+            }
+            return nil
+        case .keyID, .publicKey, .relyingParty:
+            return Auth0Dialog.keyProblem(id) { (field($0)?.text ?? "").trimmingCharacters(in: .whitespaces) }
         case .verifiedBy, .verificationNote:
             return verificationProblem(for: id)
-        case .phoneType, .usableOnce, .passwordMode, .mfaState, .defaultMethod, .pinMode:
+        case .phoneType, .usableOnce, .passwordMode, .mfaState, .defaultMethod, .pinMode, .factor:
             return nil
         }
     }
@@ -261,6 +272,10 @@ public struct DialogState: Sendable, Equatable {
         case .defaultMethod(let choices, _):
             guard let choice = field(.defaultMethod)?.choice, choices.indices.contains(choice) else { return nil }
             return .setDefaultMethod(userID: userID, choices[choice])
+        case .temporaryQrCode:
+            return .createTemporaryQrCode(userID: userID, hours: Int(text(.qrHours)) ?? 0)
+        case .auth0(let dialog):
+            return dialog.request(userID: userID, text: text, choice: { field($0)?.choice ?? 0 })
         }
     }
 

@@ -45,6 +45,13 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case defaultMethod
     /// Create a QR code + PIN method, or reset its PIN (a dialog).
     case qrCodePin
+    /// Auth0's own actions, and a temporary QR code (dialogs; ``Auth0Dialog``).
+    case addTotp
+    case addSecurityKey
+    case enrollmentTicket
+    case deleteAllMethods
+    case forgetBrowsers
+    case temporaryQrCode
     // Marking users for a bulk action, and the bulk "reset all MFA".
     case toggleMark
     case markAll

@@ -100,7 +100,7 @@ public struct KeyMap: Sendable, Hashable {
     /// its own, then the bulk screen's.
     public static let standard = KeyMap(
         BrowserState.bindings + UserListState.listBindings + UserListState.usersBindings + MarksState.bindings
-            + MethodsPane.bindings + AccountPane.bindings + AccountDialogs.bindings + DialogState.bindings + UserListState.searchBindings + CommandLineState.bindings
+            + MethodsPane.bindings + AccountPane.bindings + AccountDialogs.bindings + Auth0Dialog.bindings + DialogState.bindings + UserListState.searchBindings + CommandLineState.bindings
             + HelpState.bindings + TenantsState.bindings + BulkScreenState.bindings + JournalViewState.bindings
             + TicketState.bindings)
 }

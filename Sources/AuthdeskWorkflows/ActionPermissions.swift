@@ -65,6 +65,11 @@ public struct ActionPermissions: Sendable, Hashable {
         ActionPermissions("methods qr-code create", graph: writeMethods, roles: methodRoles, auth0: nil),
         ActionPermissions("methods qr-code reset-pin", graph: writeMethods, roles: methodRoles, auth0: nil),
         ActionPermissions("methods qr-code temporary", graph: writeMethods, roles: methodRoles, auth0: nil),
+        ActionPermissions("methods add", graph: nil, auth0: ["create:authentication_methods"]),
+        ActionPermissions("methods enroll", graph: nil, auth0: ["create:guardian_enrollment_tickets"]),
+        ActionPermissions("methods replace", graph: nil, auth0: ["update:authentication_methods"]),
+        ActionPermissions("methods delete-all", graph: nil, auth0: ["delete:authentication_methods"]),
+        ActionPermissions("sessions forget-browsers", graph: nil, auth0: ["update:users"]),
     ]
 
     /// Turning sign-in off and on (`accountEnabled`, a sensitive property).

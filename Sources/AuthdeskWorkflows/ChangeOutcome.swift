@@ -18,4 +18,8 @@ public enum ChangeOutcome: Sendable, Equatable {
     case qrCodePin(IssuedQrCodePin)
     /// The user was signed out: what each request did.
     case sessions(SessionRevocation)
+    /// Every method replaced (Auth0): the service's record of the new ones.
+    case replaced([AuthMethod])
+    /// An enrollment ticket: its link shown once.
+    case ticket(EnrollmentTicket)
 }

@@ -22,6 +22,13 @@ public enum ChangeRequest: Sendable, Equatable {
     /// A nil PIN lets authdesk generate one.
     case resetQrCodePin(userID: String, pin: Secret?)
     case createTemporaryQrCode(userID: String, hours: Int)
+    /// Auth0: enrol a TOTP app or a security key (or a phone, an e-mail) for the user.
+    case addAuth0Method(userID: String, Auth0MethodRequest)
+    /// Auth0: every method replaced by these (phone, e-mail, TOTP).
+    case replaceAllMethods(userID: String, [Auth0MethodRequest])
+    case deleteAllMethods(userID: String)
+    case invalidateRememberedBrowsers(userID: String)
+    case createEnrollmentTicket(userID: String, EnrollmentTicketRequest)
 
     /// Sends the request through `provider`; a refusal (403) says what would allow it
     /// (``ActionPermissions``).
@@ -68,6 +75,16 @@ public enum ChangeRequest: Sendable, Equatable {
             return .qrCodePin(try await provider.resetQrCodePin(of: userID, pin: pin))
         case .createTemporaryQrCode(let userID, let hours):
             return .added(.qrCodePin(try await provider.createTemporaryQrCode(for: userID, hours: hours)))
+        case .addAuth0Method(let userID, let request):
+            return .added(try await provider.addMethod(to: userID, request))
+        case .replaceAllMethods(let userID, let requests):
+            return .replaced(try await provider.replaceAllMethods(of: userID, with: requests))
+        case .deleteAllMethods(let userID):
+            try await provider.deleteAllMethods(of: userID)
+        case .invalidateRememberedBrowsers(let userID):
+            try await provider.invalidateRememberedBrowsers(of: userID)
+        case .createEnrollmentTicket(let userID, let request):
+            return .ticket(try await provider.createEnrollmentTicket(for: userID, request))
         }
         return .done
     }
@@ -81,7 +98,9 @@ extension ChangeRequest {
             .addEmail(let userID, _), .updateEmail(let userID, _), .deleteMethod(let userID, _),
             .createTemporaryAccessPass(let userID, _), .revokeSessions(let userID), .resetPassword(let userID, _),
             .setAccountEnabled(let userID, _), .setPerUserMfaState(let userID, _), .setDefaultMethod(let userID, _),
-            .createQrCodePin(let userID, _), .resetQrCodePin(let userID, _), .createTemporaryQrCode(let userID, _):
+            .createQrCodePin(let userID, _), .resetQrCodePin(let userID, _), .createTemporaryQrCode(let userID, _),
+            .addAuth0Method(let userID, _), .replaceAllMethods(let userID, _), .deleteAllMethods(let userID),
+            .invalidateRememberedBrowsers(let userID), .createEnrollmentTicket(let userID, _):
             userID
         }
     }
@@ -104,6 +123,11 @@ extension ChangeRequest {
         case .createQrCodePin: "methods qr-code create"
         case .resetQrCodePin: "methods qr-code reset-pin"
         case .createTemporaryQrCode: "methods qr-code temporary"
+        case .addAuth0Method: "methods add"
+        case .replaceAllMethods: "methods replace"
+        case .deleteAllMethods: "methods delete-all"
+        case .invalidateRememberedBrowsers: "sessions forget-browsers"
+        case .createEnrollmentTicket: "methods enroll"
         }
     }
 
@@ -111,7 +135,9 @@ extension ChangeRequest {
     public var preflightAction: PreflightAction {
         switch self {
         case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod, .setDefaultMethod,
-            .createQrCodePin, .resetQrCodePin, .createTemporaryQrCode: .changeMethods
+            .createQrCodePin, .resetQrCodePin, .createTemporaryQrCode, .addAuth0Method, .replaceAllMethods, .deleteAllMethods,
+            .createEnrollmentTicket: .changeMethods
+        case .invalidateRememberedBrowsers: .revokeSessions
         case .setAccountEnabled: .blockSignIn
         case .setPerUserMfaState: .perUserMfa
         case .createTemporaryAccessPass: .temporaryAccessPass

@@ -9,6 +9,7 @@ struct MethodsCommand: AsyncParsableCommand {
             MethodsListCommand.self, MethodsAddPhoneCommand.self, MethodsUpdatePhoneCommand.self,
             MethodsSmsSignInCommand.self, MethodsAddEmailCommand.self, MethodsUpdateEmailCommand.self,
             MethodsDeleteCommand.self, MethodsDefaultCommand.self, MethodsQrCodeCommand.self,
+            MethodsAddCommand.self, MethodsEnrollCommand.self, MethodsReplaceCommand.self, MethodsDeleteAllCommand.self,
         ]
     )
 }

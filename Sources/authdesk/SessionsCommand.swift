@@ -5,6 +5,6 @@ struct SessionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sessions",
         abstract: "Sign users out.",
-        subcommands: [SessionsRevokeCommand.self]
+        subcommands: [SessionsRevokeCommand.self, SessionsForgetBrowsersCommand.self]
     )
 }

@@ -187,6 +187,8 @@ class Auth0Model:
     def check(self, method, path, status, body):
         where = f"{method} {path} → {status}"
         template, operation = self.operation(method, path)
+        if template is None and (facts := check_auth0_off_spec(method, path, status, body, where)) is not None:
+            return facts
         if template is None:
             return [f"{where}: no such path in the Auth0 OpenAPI"]
         if operation is None:
@@ -250,6 +252,36 @@ def check_graph_error(value, where):
             if not isinstance(inner.get(key), str):
                 problems.append(f"{where}: $.error.innerError.{key}: expected a string, got {json_type(inner.get(key))}")
     return problems
+
+
+# Auth0 endpoints outside the OpenAPI excerpt, checked against API-FACTS.md ("Auth0"):
+# (method, path pattern) → the success statuses it names.
+AUTH0_OFF_SPEC = [
+    ("GET", re.compile(r"^/api/v2/user-blocks(/[^/]+)?$"), {200}),
+    ("DELETE", re.compile(r"^/api/v2/user-blocks(/[^/]+)?$"), {204}),
+    ("DELETE", re.compile(r"^/api/v2/users/[^/]+/sessions$"), {202, 204}),
+]
+
+
+def check_auth0_off_spec(method, path, status, body, where):
+    """None when the endpoint is not one API-FACTS.md describes; else its problems: a success
+    status it names, `blocked_for` a list of {identifier, ip} on a user-blocks read, Auth0's
+    error shape on a refusal."""
+    for verb, pattern, statuses in AUTH0_OFF_SPEC:
+        if verb != method or not pattern.match(path):
+            continue
+        if status >= 400:
+            return check_auth0_error(body, status, where)
+        if status not in statuses:
+            return [f"{where}: API-FACTS.md names {sorted(statuses)} for {method} on this endpoint"]
+        if method != "GET":
+            return [] if body in (b"", None) else [f"{where}: expected no body, got {body[:80]!r}"]
+        value = json.loads(body)
+        items = value.get("blocked_for") if isinstance(value, dict) else None
+        if not isinstance(items, list) or not all(isinstance(i, dict) and isinstance(i.get("identifier"), str) for i in items):
+            return [f"{where}: expected {{\"blocked_for\": [{{\"identifier\": ..., \"ip\": ...}}]}}, got {body[:120]!r}"]
+        return []
+    return None
 
 
 class Referee:
