@@ -7,6 +7,7 @@ extension BrowserRenderer {
         case field(Int)
         case fact(String, String, CellStyle)
         case secret
+        case qr(Int)
         case buttons
         case blank
     }
@@ -26,6 +27,7 @@ extension BrowserRenderer {
         }
         let labelWidth = min(max(8, labels.map { text($0).width }.max() ?? 0), inner / 3)
 
+        let qrCode = qrCodeLines(dialog)
         var lines: [DialogLine] = []
         func wrap(_ message: String, _ style: CellStyle, indent: Int = 0) {
             for line in TextWrap.lines(message, width: inner - indent, asciiOnly: options.asciiText) {
@@ -57,6 +59,16 @@ extension BrowserRenderer {
             for line in dialog.resultLines { wrap(line, theme.info) }
             if dialog.secret != nil {
                 lines.append(.secret)
+                if let qr = qrCode {
+                    if options.asciiText {
+                        wrap("The QR code needs a Unicode terminal (not --ascii); c copies the URI.", theme.secondary)
+                    } else if qr.width <= inner, lines.count + qr.lines.count + 6 <= body.height {
+                        lines += qr.lines.indices.map { DialogLine.qr($0) }
+                    } else {
+                        wrap("The QR code needs \(qr.width + 8) columns and \(lines.count + qr.lines.count + 8) rows; "
+                            + "enlarge the terminal, or c copies the URI.", theme.secondary)
+                    }
+                }
                 wrap("Shown this once: it is kept nowhere and gone when this dialog closes.", theme.secondary)
             }
             if let operation = state.operation, operation.id == dialog.operationID {
@@ -115,6 +127,8 @@ extension BrowserRenderer {
                     let hint = dialog.revealed ? "  r hides" : "  r reveals, c copies"
                     put(hint, at: left + labelWidth + 2 + used, row, style: theme.secondary, width: inner - labelWidth - 2 - used)
                 }
+            case .qr(let index):
+                if let qr = qrCode { drawQrLine(qr.lines[index], x: box.x + (box.width - qr.width) / 2, y: row) }
             case .buttons:
                 drawButtons(dialog, y: row, box: box)
             }

@@ -16,15 +16,15 @@ public enum Auth0Dialog: Sendable, Equatable {
 
     /// The keys that open them; read-only hides them all (they change the user).
     static let bindings: [KeyBinding] = [
-        KeyBinding(.character("o"), .addTotp, scope: .methods, "Auth0: enrol an authenticator app (secret shown once)",
+        KeyBinding(.character("o"), .addTotp, scope: .methods, "enrol an authenticator app (TOTP)",
                    isDestructive: true, requires: .createAuth0Method),
-        KeyBinding(.character("K"), .addSecurityKey, scope: .methods, "Auth0: enrol a security key (webauthn-roaming)",
+        KeyBinding(.character("K"), .addSecurityKey, scope: .methods, "enrol a security key",
                    isDestructive: true, requires: .createAuth0Method),
-        KeyBinding(.character("E"), .enrollmentTicket, scope: .methods, "Auth0: an enrollment ticket (link shown once)",
+        KeyBinding(.character("E"), .enrollmentTicket, scope: .methods, "an enrollment ticket (a link)",
                    isDestructive: true, requires: .createEnrollmentTicket),
-        KeyBinding(.character("D"), .deleteAllMethods, scope: .methods, "Auth0: delete all methods", isDestructive: true,
+        KeyBinding(.character("D"), .deleteAllMethods, scope: .methods, "delete all methods", isDestructive: true,
                    requires: .deleteAllMethods),
-        KeyBinding(.character("F"), .forgetBrowsers, scope: .methods, "Auth0: forget remembered browsers", isDestructive: true,
+        KeyBinding(.character("F"), .forgetBrowsers, scope: .methods, "forget remembered browsers", isDestructive: true,
                    requires: .invalidateRememberedBrowsers),
         KeyBinding(.character("v"), .temporaryQrCode, scope: .methods, "a temporary QR code (forgotten badge)", isDestructive: true,
                    requires: .qrCodePin),

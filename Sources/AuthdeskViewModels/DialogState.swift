@@ -31,6 +31,8 @@ public struct DialogState: Sendable, Equatable {
     public var secret: Secret?
     /// What ``secret`` is ("Pass", "New password").
     public var secretLabel = ""
+    /// The secret is a key URI (`otpauth://`): the console also draws it as a QR code.
+    public var secretIsKeyURI = false
     /// The secret is shown in clear (`r` toggles).
     public var revealed = false
     /// Facts about the result (the pass's lifetime, the reset's acceptance).

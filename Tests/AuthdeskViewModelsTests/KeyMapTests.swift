@@ -3,7 +3,7 @@ import Testing
 
 struct KeyMapTests {
     private let destructive = KeyBinding(
-        .character("D"), .reload, scope: .methods, "delete the method", isDestructive: true, isHint: true)
+        .character("Z"), .reload, scope: .methods, "delete the method", isDestructive: true, isHint: true)
 
     @Test func noKeyIsBoundTwiceInOneScope() {
         for scope in KeyScope.allCases {
@@ -40,13 +40,13 @@ struct KeyMapTests {
         let scopes: [KeyScope] = [.methods, .list, .global]
         #expect(map.hints(in: scopes).contains { $0.description == "delete the method" })
         #expect(map.helpSections().flatMap(\.entries).contains { $0.isDestructive })
-        #expect(map.action(for: .character("D"), in: scopes) == .reload)
+        #expect(map.action(for: .character("Z"), in: scopes) == .reload)
 
         let readOnly = map.readOnly()
         #expect(!readOnly.bindings.contains { $0.isDestructive })
         #expect(!readOnly.hints(in: scopes).contains { $0.description == "delete the method" })
         #expect(!readOnly.helpSections().flatMap(\.entries).contains { $0.isDestructive })
-        #expect(readOnly.action(for: .character("D"), in: scopes) == nil)
+        #expect(readOnly.action(for: .character("Z"), in: scopes) == nil)
         #expect(readOnly.bindings.count == KeyMap.standard.bindings.filter { !$0.isDestructive }.count)
     }
 

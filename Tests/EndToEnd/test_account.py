@@ -7,7 +7,7 @@ import subprocess
 import pytest
 
 from cli import cli_env, graph_profile, served, tenant
-from console_steps import skip_ticket
+from console_steps import open_user, skip_ticket
 from terminal import BINARY
 
 CAMERON = "CameronW@contoso.com"
@@ -150,12 +150,7 @@ def test_auth0_unblock_lifts_brute_force_blocks(authdesk):
 def test_the_console_shows_the_account_and_blocks_sign_in(console):
     term = console(rows=34, cols=100)
     term.wait_for("Cameron White")
-    term.press("/")
-    term.type("Cameron")
-    term.wait_for(lambda s: "1 user" in s and "Cameron White" in s)
-    term.press("enter")
-    term.wait_for(lambda s: "Methods · Cameron White" in s and "password set" in s)
-    term.press("enter")
+    open_user(term, "Cameron", "Cameron White")
     term.wait_for(lambda s: "i account" in s.splitlines()[-1])
     term.press("i")
     screen = term.wait_for(lambda s: "Account · Cameron White" in s and "Sign-in" in s)
@@ -233,13 +228,7 @@ def test_portal_keeps_frontline_methods_and_all_removes_them(authdesk):
 def test_the_console_creates_a_qr_code_pin_and_shows_the_pin_once(console):
     term = console(rows=30, cols=100)
     term.wait_for("Cameron White")
-    term.press("/")
-    term.type("Cameron")
-    term.wait_for(lambda s: "1 user" in s and "Cameron White" in s)
-    term.press("enter")
-    term.wait_for(lambda s: "Methods · Cameron White" in s and "password set" in s)
-    term.press("enter")
-    term.wait_for(lambda s: s.splitlines()[-1].startswith(" esc back"))
+    open_user(term, "Cameron", "Cameron White")
     term.press("Q")
     skip_ticket(term)
     screen = term.wait_for("Create a QR code + PIN method")

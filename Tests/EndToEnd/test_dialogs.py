@@ -3,7 +3,7 @@ sandbox, the screen read through pyte."""
 import base64
 import re
 
-from console_steps import skip_ticket
+from console_steps import open_user, skip_ticket
 
 DESTRUCTIVE = ["add a phone", "delete the selected method", "SMS sign-in", "e-mail method",
                "Temporary Access Pass", "revoke sessions", "reset the password", "change the selected phone"]
@@ -12,13 +12,7 @@ DESTRUCTIVE_HINTS = ["a add phone", "d delete", "t TAP", "p password"]
 
 def open_cameron(term):
     term.wait_for("Cameron White")
-    term.press("/")
-    term.type("Cameron")
-    term.wait_for(lambda s: "1 user" in s and "Cameron White" in s)
-    term.press("enter")
-    term.wait_for(lambda s: "Methods · Cameron White" in s and "password set" in s)
-    term.press("enter")
-    term.wait_for(lambda s: s.splitlines()[-1].startswith(" esc back"))
+    open_user(term, "Cameron", "Cameron White")
 
 
 def select_method(term, title):

@@ -26,6 +26,11 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case setMfa(String, PerUserMfaState)
         case setDefault(String, DefaultMethod)
         case createQrCodePin(String, days: Int?, typed: Bool)
+        case temporaryQrCode(String, hours: Int)
+        case addAuth0Method(String, type: String)
+        case deleteAll(String)
+        case forgetBrowsers(String)
+        case ticket(String, factor: String?)
         case follow
         /// The pre-flight read the user's roles and sync flag.
         case facts(String)
@@ -43,6 +48,7 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
     static let issuedPass = "TAP-q7Zx!9"
     static let generatedPassword = "Gen-Pw-4711?"
     static let generatedPin = "31415926"
+    static let ticketURL = "https://acme.example/guardian/enroll?ticket=t-1"
 
 
     private struct Store {
@@ -256,6 +262,30 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
             $0.methods[userID, default: []].append(.qrCodePin(method))
         }
         return IssuedQrCodePin(method: method, pin: request.pin ?? Secret(Self.generatedPin), generated: request.pin == nil)
+    }
+
+    func createTemporaryQrCode(for userID: String, hours: Int) async throws(ServiceError) -> QrCodePinMethod {
+        try await write(.temporaryQrCode(userID, hours: hours)) { _ in }
+        return QrCodePinMethod(id: "qr-1")
+    }
+
+    func addMethod(to userID: String, _ request: Auth0MethodRequest) async throws(ServiceError) -> AuthMethod {
+        let method = AuthMethod.auth0(Auth0Method(id: "\(request.type)|dev_1", type: request.type, confirmed: true))
+        try await write(.addAuth0Method(userID, type: request.type)) { $0.methods[userID, default: []].append(method) }
+        return method
+    }
+
+    func deleteAllMethods(of userID: String) async throws(ServiceError) {
+        try await write(.deleteAll(userID)) { $0.methods[userID] = [] }
+    }
+
+    func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError) {
+        try await write(.forgetBrowsers(userID)) { _ in }
+    }
+
+    func createEnrollmentTicket(for userID: String, _ request: EnrollmentTicketRequest) async throws(ServiceError) -> EnrollmentTicket {
+        try await write(.ticket(userID, factor: request.factor?.rawValue)) { _ in }
+        return EnrollmentTicket(ticketID: "t-1", url: Secret(Self.ticketURL))
     }
 
     func revokeSessions(of userID: String) async throws(ServiceError) {
