@@ -27,6 +27,21 @@ extension AuditedProvider {
         try await audited(change) { () async throws(ServiceError) in try await base.invalidateRememberedBrowsers(of: userID) }
     }
 
+    public func changeMethod(
+        _ methodID: String, of userID: String, name: String?, channel: Auth0MethodRequest.Channel?
+    ) async throws(ServiceError) -> AuthMethod {
+        let what = [name.map { "name \($0)" }, channel.map { "channel \($0.rawValue)" }].compactMap { $0 }.joined(separator: ", ")
+        let change = AuditedChange(userID: userID, action: "change method", target: "\(methodID): \(what)")
+        return try await audited(change) { () async throws(ServiceError) in
+            try await base.changeMethod(methodID, of: userID, name: name, channel: channel)
+        }
+    }
+
+    public func deleteAllAuthenticators(of userID: String) async throws(ServiceError) {
+        let change = AuditedChange(userID: userID, action: "delete MFA enrollments")
+        try await audited(change) { () async throws(ServiceError) in try await base.deleteAllAuthenticators(of: userID) }
+    }
+
     public func createEnrollmentTicket(
         for userID: String, _ request: EnrollmentTicketRequest
     ) async throws(ServiceError) -> EnrollmentTicket {

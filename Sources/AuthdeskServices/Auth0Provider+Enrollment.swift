@@ -13,6 +13,12 @@ extension Auth0Provider {
         try await replaceMethods(of: userID, with: requests).map(AuthMethod.auth0)
     }
 
+    public func changeMethod(
+        _ methodID: String, of userID: String, name: String?, channel: Auth0MethodRequest.Channel?
+    ) async throws(ServiceError) -> AuthMethod {
+        .auth0(try await updateMethod(methodID, of: userID, name: name, preferred: channel))
+    }
+
     public func createEnrollmentTicket(
         for userID: String, _ request: EnrollmentTicketRequest
     ) async throws(ServiceError) -> EnrollmentTicket {

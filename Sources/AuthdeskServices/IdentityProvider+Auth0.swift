@@ -19,6 +19,16 @@ extension IdentityProvider {
         throw unsupported("Forgetting remembered browsers", instead: "use sessions revoke")
     }
 
+    public func changeMethod(
+        _ methodID: String, of userID: String, name: String?, channel: Auth0MethodRequest.Channel?
+    ) async throws(ServiceError) -> AuthMethod {
+        throw unsupported("Renaming a method", instead: "methods update-phone or methods update-email")
+    }
+
+    public func deleteAllAuthenticators(of userID: String) async throws(ServiceError) {
+        throw unsupported("Deleting all MFA enrollments", instead: "use reset-mfa")
+    }
+
     public func createEnrollmentTicket(
         for userID: String, _ request: EnrollmentTicketRequest
     ) async throws(ServiceError) -> EnrollmentTicket {

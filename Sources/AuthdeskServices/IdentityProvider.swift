@@ -160,6 +160,12 @@ public protocol IdentityProvider: Sendable {
     /// Forgets every browser the user asked MFA to remember.
     func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError)
 
+    /// Renames a method and/or changes how a phone receives its codes; answers with the method.
+    func changeMethod(_ methodID: String, of userID: String, name: String?, channel: Auth0MethodRequest.Channel?) async throws(ServiceError) -> AuthMethod
+
+    /// Removes every MFA enrollment (Guardian authenticators), so the user enrols at the next sign-in.
+    func deleteAllAuthenticators(of userID: String) async throws(ServiceError)
+
     /// An enrollment ticket: a link the user opens to enrol a factor (shown once).
     func createEnrollmentTicket(for userID: String, _ request: EnrollmentTicketRequest) async throws(ServiceError) -> EnrollmentTicket
 }

@@ -46,10 +46,8 @@ extension BrowserState {
             let current = shown?.registration?.value?.userPreferredMethod.flatMap(DefaultMethod.init(rawValue:))
             return .success(.defaultMethod(choices, current: current))
         default:
-            guard let kind = Auth0Dialog.kind(for: action) else {
-                return .failure(AccountDialogs.Refusal(text: "This key opens no account dialog"))
-            }
-            return .success(kind)
+            return Auth0Dialog.kind(for: action, selected: methodsPane.current)
+                ?? .failure(AccountDialogs.Refusal(text: "This key opens no account dialog"))
         }
     }
 }

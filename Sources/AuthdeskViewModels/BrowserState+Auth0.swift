@@ -6,7 +6,7 @@ import AuthdeskServices
 /// QR code), an enrollment link.
 extension BrowserState {
     mutating func showTotp(_ method: AuthMethod, in dialog: DialogState?) -> [BrowserEffect] {
-        guard let dialog, case .auth0(.addTotp(let secret)) = dialog.kind else {
+        guard let dialog, let secret = dialog.kind.generatedTotpSecret else {
             return showFlash(.info, "An authenticator app was enrolled; its dialog was closed, so its secret was not shown")
         }
         let uri = TotpSecret.uri(secret: secret, account: dialog.user.principalName, issuer: tenancy.current.domain)
@@ -34,9 +34,14 @@ extension BrowserState {
 }
 
 extension DialogKind {
-    /// An authenticator app enrolled with a secret authdesk generated.
-    var isTotpEnrollment: Bool {
-        if case .auth0(.addTotp) = self { return true }
-        return false
+    /// An authenticator app enrolled with a secret authdesk generated (alone, or replacing all).
+    var isTotpEnrollment: Bool { generatedTotpSecret != nil }
+
+    /// The TOTP secret this dialog generated, if it enrols one.
+    var generatedTotpSecret: Secret? {
+        switch self {
+        case .auth0(.addTotp(let secret)), .auth0(.replaceAll(let secret)): secret
+        default: nil
+        }
     }
 }

@@ -202,6 +202,8 @@ extension BrowserState {
             switch outcome {
             case .added(let method) where current?.kind.isTotpEnrollment == true:
                 effects += showTotp(method, in: current)
+            case .replaced(let methods) where current?.kind.isTotpEnrollment == true && methods.contains(where: { $0.kind == .auth0Totp }):
+                effects += showTotp(methods.first { $0.kind == .auth0Totp } ?? methods[0], in: current)
             case .ticket(let ticket):
                 effects += showTicket(ticket, in: current)
             case .done, .added, .account, .mfaState, .sessions, .replaced:

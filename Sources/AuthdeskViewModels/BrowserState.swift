@@ -213,7 +213,8 @@ public struct BrowserState: StoreState {
         switch action {
         case .addPhone, .editMethod, .deleteMethod, .toggleSmsSignIn, .editEmail, .issueTemporaryAccessPass,
             .revokeSessions, .resetPassword, .toggleSignIn, .perUserMfa, .defaultMethod,
-            .qrCodePin, .addTotp, .addSecurityKey, .enrollmentTicket, .deleteAllMethods, .forgetBrowsers, .temporaryQrCode:
+            .qrCodePin, .addTotp, .addSecurityKey, .enrollmentTicket, .deleteAllMethods, .forgetBrowsers, .temporaryQrCode,
+            .changeAuth0Method, .deleteEnrollments, .replaceAllMethods:
             let effects = openDialog(for: action)
             askTicketIfNeeded()
             return effects

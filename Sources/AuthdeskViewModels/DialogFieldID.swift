@@ -19,6 +19,11 @@ public enum DialogFieldID: String, Sendable, Hashable {
     case publicKey
     case relyingParty
     case factor
+    /// An Auth0 method's name and a phone's channel; the one method replacing all.
+    case methodName
+    case channel
+    case replaceType
+    case replaceValue
     /// How the caller was verified, and a note on it (when the tenant requires it).
     case verifiedBy
     case verificationNote

@@ -212,7 +212,10 @@ public struct DialogState: Sendable, Equatable {
             return Auth0Dialog.keyProblem(id) { (field($0)?.text ?? "").trimmingCharacters(in: .whitespaces) }
         case .verifiedBy, .verificationNote:
             return verificationProblem(for: id)
-        case .phoneType, .usableOnce, .passwordMode, .mfaState, .defaultMethod, .pinMode, .factor:
+        case .methodName, .replaceValue:
+            return Auth0Dialog.problem(
+                id, text: { (field($0)?.text ?? "").trimmingCharacters(in: .whitespaces) }, choice: { field($0)?.choice ?? 0 })
+        case .phoneType, .usableOnce, .passwordMode, .mfaState, .defaultMethod, .pinMode, .factor, .channel, .replaceType:
             return nil
         }
     }

@@ -52,6 +52,9 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case deleteAllMethods
     case forgetBrowsers
     case temporaryQrCode
+    case changeAuth0Method
+    case deleteEnrollments
+    case replaceAllMethods
     // Marking users for a bulk action, and the bulk "reset all MFA".
     case toggleMark
     case markAll

@@ -70,6 +70,8 @@ public struct ActionPermissions: Sendable, Hashable {
         ActionPermissions("methods replace", graph: nil, auth0: ["update:authentication_methods"]),
         ActionPermissions("methods delete-all", graph: nil, auth0: ["delete:authentication_methods"]),
         ActionPermissions("sessions forget-browsers", graph: nil, auth0: ["update:users"]),
+        ActionPermissions("methods update", graph: nil, auth0: ["update:authentication_methods"]),
+        ActionPermissions("methods delete-enrollments", graph: nil, auth0: ["delete:guardian_enrollments"]),
     ]
 
     /// Turning sign-in off and on (`accountEnabled`, a sensitive property).

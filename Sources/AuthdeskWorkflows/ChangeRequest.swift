@@ -29,6 +29,10 @@ public enum ChangeRequest: Sendable, Equatable {
     case deleteAllMethods(userID: String)
     case invalidateRememberedBrowsers(userID: String)
     case createEnrollmentTicket(userID: String, EnrollmentTicketRequest)
+    /// Auth0: a method's new name and/or a phone's channel (nil: unchanged).
+    case changeAuth0Method(userID: String, methodID: String, name: String?, channel: Auth0MethodRequest.Channel?)
+    /// Auth0: every MFA enrollment (Guardian authenticator) removed.
+    case deleteEnrollments(userID: String)
 
     /// Sends the request through `provider`; a refusal (403) says what would allow it
     /// (``ActionPermissions``).
@@ -85,6 +89,10 @@ public enum ChangeRequest: Sendable, Equatable {
             try await provider.invalidateRememberedBrowsers(of: userID)
         case .createEnrollmentTicket(let userID, let request):
             return .ticket(try await provider.createEnrollmentTicket(for: userID, request))
+        case .changeAuth0Method(let userID, let methodID, let name, let channel):
+            return .added(try await provider.changeMethod(methodID, of: userID, name: name, channel: channel))
+        case .deleteEnrollments(let userID):
+            try await provider.deleteAllAuthenticators(of: userID)
         }
         return .done
     }
@@ -100,7 +108,8 @@ extension ChangeRequest {
             .setAccountEnabled(let userID, _), .setPerUserMfaState(let userID, _), .setDefaultMethod(let userID, _),
             .createQrCodePin(let userID, _), .resetQrCodePin(let userID, _), .createTemporaryQrCode(let userID, _),
             .addAuth0Method(let userID, _), .replaceAllMethods(let userID, _), .deleteAllMethods(let userID),
-            .invalidateRememberedBrowsers(let userID), .createEnrollmentTicket(let userID, _):
+            .invalidateRememberedBrowsers(let userID), .createEnrollmentTicket(let userID, _),
+            .changeAuth0Method(let userID, _, _, _), .deleteEnrollments(let userID):
             userID
         }
     }
@@ -128,6 +137,8 @@ extension ChangeRequest {
         case .deleteAllMethods: "methods delete-all"
         case .invalidateRememberedBrowsers: "sessions forget-browsers"
         case .createEnrollmentTicket: "methods enroll"
+        case .changeAuth0Method: "methods update"
+        case .deleteEnrollments: "methods delete-enrollments"
         }
     }
 
@@ -136,7 +147,7 @@ extension ChangeRequest {
         switch self {
         case .addPhone, .updatePhone, .setSmsSignIn, .addEmail, .updateEmail, .deleteMethod, .setDefaultMethod,
             .createQrCodePin, .resetQrCodePin, .createTemporaryQrCode, .addAuth0Method, .replaceAllMethods, .deleteAllMethods,
-            .createEnrollmentTicket: .changeMethods
+            .createEnrollmentTicket, .changeAuth0Method, .deleteEnrollments: .changeMethods
         case .invalidateRememberedBrowsers: .revokeSessions
         case .setAccountEnabled: .blockSignIn
         case .setPerUserMfaState: .perUserMfa

@@ -53,6 +53,32 @@ extension ChangeWorkflow {
         return try await change(reference) { .invalidateRememberedBrowsers(userID: $0.id) }.user
     }
 
+    /// Renames the method `methodID` and/or changes a phone's channel; answers with the method.
+    public func changeMethod(
+        _ methodID: String, of reference: String, name: String?, channel: Auth0MethodRequest.Channel?
+    ) async throws -> (user: DirectoryUser, method: AuthMethod) {
+        try offered(.updateAuth0Method, "Renaming a method", instead: "methods update-phone or methods update-email")
+        guard name != nil || channel != nil else {
+            throw UsageError("Nothing to change: give --name (1 to \(Auth0MethodRequest.maxNameLength) characters), --channel sms|voice, or both")
+        }
+        if let name, name.trimmingCharacters(in: .whitespaces).isEmpty || name.count > Auth0MethodRequest.maxNameLength || name.contains(where: \.isNewline) {
+            throw UsageError("--name must be 1 to \(Auth0MethodRequest.maxNameLength) characters on one line")
+        }
+        if channel != nil, !methodID.hasPrefix("phone|") {
+            throw UsageError("Only a phone method (phone|...) has a channel (sms or voice); \(methodID) is not one")
+        }
+        let (user, outcome) = try await change(reference) {
+            .changeAuth0Method(userID: $0.id, methodID: methodID, name: name, channel: channel)
+        }
+        return (user, try added(outcome))
+    }
+
+    /// Removes every MFA enrollment (Guardian authenticators: push, OTP, SMS, ...).
+    public func deleteEnrollments(of reference: String) async throws -> DirectoryUser {
+        try offered(.deleteAllAuthenticators, "Deleting all MFA enrollments", instead: "reset-mfa")
+        return try await change(reference) { .deleteEnrollments(userID: $0.id) }.user
+    }
+
     /// An enrollment ticket for the user: its link to be shown once.
     public func createEnrollmentTicket(
         for reference: String, _ request: EnrollmentTicketRequest

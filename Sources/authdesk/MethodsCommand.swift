@@ -10,6 +10,7 @@ struct MethodsCommand: AsyncParsableCommand {
             MethodsSmsSignInCommand.self, MethodsAddEmailCommand.self, MethodsUpdateEmailCommand.self,
             MethodsDeleteCommand.self, MethodsDefaultCommand.self, MethodsQrCodeCommand.self,
             MethodsAddCommand.self, MethodsEnrollCommand.self, MethodsReplaceCommand.self, MethodsDeleteAllCommand.self,
+            MethodsUpdateCommand.self, MethodsDeleteEnrollmentsCommand.self,
         ]
     )
 }

@@ -112,4 +112,49 @@ struct BrowserViewModelAuth0Tests {
         await h.wait { $0.dialog == nil }
         #expect(h.provider.writes == [.temporaryQrCode(Self.noa.id, hours: 4)])
     }
+
+    @Test func replacingAllByATotpAppShowsItsUriAndAPhoneIsChecked() async throws {
+        let h = await opened()
+        #expect(h.model.perform(.replaceAllMethods))
+        #expect(h.state.dialog?.field(.replaceType)?.options == ["phone (sms)", "email", "totp (secret generated)"])
+        h.model.perform(.previousField)
+        h.model.type("0415")
+        #expect(h.state.dialog?.visibleProblem(for: .replaceValue)?.contains("E.164") == true)
+        h.model.perform(.previousField)
+        h.model.perform(.toggleChoice)
+        h.model.perform(.toggleChoice)
+        #expect(h.state.dialog?.visibleProblem(for: .replaceValue) == nil, "a TOTP app needs no number")
+        #expect(h.model.perform(.confirm))
+        let result = await h.wait { $0.dialog?.phase == .result }
+        #expect(h.provider.writes == [.replaceAll(Self.noa.id, types: ["totp"])])
+        #expect(result.dialog?.secret?.reveal().hasPrefix("otpauth://totp/") == true)
+        #expect(result.dialog?.secretIsKeyURI == true)
+    }
+
+    @Test func aPhoneIsRenamedAndMovedToVoiceAndEnrollmentsDeleted() async throws {
+        let phone = Auth0Method(id: "phone|dev_9", type: "phone", name: "Old", phoneNumber: "+14155550123", preferredAuthenticationMethod: "sms")
+        let provider = FakeIdentityProvider(
+            tenant: Self.acme, users: [Self.noa], methods: [Self.noa.id: [.auth0(phone)]], capabilities: ProviderAction.auth0)
+        let h = Harness(provider: provider)
+        h.model.start()
+        await h.settle()
+        #expect(h.model.perform(.open))
+        await h.wait { $0.focus == .methods && !$0.methods.methods.isEmpty }
+        #expect(h.model.perform(.changeAuth0Method))
+        #expect(h.state.dialog?.field(.methodName)?.text == "Old")
+        h.model.perform(.previousField)
+        h.model.perform(.toggleChoice)
+        h.model.perform(.previousField)
+        h.model.perform(.clearInput)
+        h.model.type("Desk")
+        #expect(h.model.perform(.confirm))
+        await h.wait { $0.dialog == nil }
+        #expect(h.model.perform(.deleteEnrollments))
+        h.model.perform(.nextField)
+        #expect(h.model.perform(.confirm))
+        await h.wait { $0.dialog == nil && $0.methods.methods.isEmpty }
+        #expect(h.provider.writes == [
+            .changeMethod(Self.noa.id, methodID: "phone|dev_9", name: "Desk", channel: "voice"), .deleteEnrollments(Self.noa.id),
+        ])
+    }
 }

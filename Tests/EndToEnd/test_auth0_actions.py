@@ -155,7 +155,50 @@ def test_graph_says_what_to_use_instead(authdesk):
     for args, instead in [(["methods", "add", CAMERON, "--type", "totp"], "add-phone"),
                           (["methods", "delete-all", CAMERON], "reset-mfa"),
                           (["methods", "enroll", CAMERON], "tap create"),
-                          (["sessions", "forget-browsers", CAMERON], "sessions revoke")]:
+                          (["sessions", "forget-browsers", CAMERON], "sessions revoke"),
+                          (["methods", "update", CAMERON, "x", "--name", "Desk"], "update-phone"),
+                          (["methods", "delete-enrollments", CAMERON], "reset-mfa")]:
         result = authdesk(*args, "--profile", "contoso")
         assert result.returncode == 2, result.stderr
         assert "not available for Microsoft Entra ID" in result.stderr and instead in result.stderr
+
+
+def management_get(sandbox, path):
+    """GET on the sandbox's Management API with a token of its own: the state over the wire."""
+    auth0 = sandbox["auth0"]
+    body = json.dumps({"grant_type": "client_credentials", "client_id": auth0["clientId"],
+                       "client_secret": auth0["clientSecret"], "audience": f"https://{auth0['domain']}/api/v2/"}).encode()
+    token_request = urllib.request.Request(sandbox["authority"] + "/oauth/token", data=body,
+                                           headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(token_request, timeout=10) as answer:
+        token = json.loads(answer.read())["access_token"]
+    request = urllib.request.Request(auth0["baseURL"] + path, headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        return json.loads(answer.read())
+
+
+def test_a_method_is_renamed_and_a_phone_moved_to_voice(authdesk, sandbox, tmp_path):
+    wanted = tmp_path / "phone.json"
+    wanted.write_text(json.dumps([{"type": "phone", "phone_number": "+14155550199"}]))
+    [phone] = json_of(authdesk, "methods replace", NOA, "--from", str(wanted))
+    [changed] = json_of(authdesk, "methods update", NOA, phone["id"], "--name", "Desk", "--channel", "voice")
+    assert changed["id"] == phone["id"] and changed["result"] == "changed"
+    stored = management_get(sandbox, f"/users/{NOA}/authentication-methods/{phone['id']}")
+    assert (stored["name"], stored["preferred_authentication_method"]) == ("Desk", "voice")
+    nothing = authdesk("methods", "update", NOA, phone["id"])
+    assert nothing.returncode == 2 and "--name" in nothing.stderr
+    not_a_phone = authdesk("methods", "update", NOA, "email|dev_x", "--channel", "sms")
+    assert not_a_phone.returncode == 2 and "Only a phone method" in not_a_phone.stderr
+    long_name = authdesk("methods", "update", NOA, phone["id"], "--name", "x" * 21)
+    assert long_name.returncode == 2 and "1 to 20 characters" in long_name.stderr
+    assert "change method" in journal_text(authdesk)
+    json_of(authdesk, "methods delete-all", NOA)
+
+
+def test_every_mfa_enrollment_is_deleted(authdesk, sandbox):
+    example = "auth0|65f2a1b3c4d5e6f708192a3b"
+    assert {m["type"] for m in management_get(sandbox, f"/users/{example}/authentication-methods")} == {"totp", "email"}
+    [done] = json_of(authdesk, "methods delete-enrollments", example)
+    assert done["result"] == "all MFA enrollments deleted"
+    assert management_get(sandbox, f"/users/{example}/authentication-methods") == []
+    assert "delete MFA enrollments" in journal_text(authdesk)

@@ -130,3 +130,41 @@ def test_a_temporary_qr_code_from_its_key(console):
     term.press("tab")
     term.press("enter")
     term.wait_for(lambda s: "Delete a method: done for Cameron White" in s and "QR code + PIN" not in s)
+
+
+def test_replace_all_by_one_phone_rename_it_and_delete_every_enrollment(console):
+    term = open_noa(console)
+    term.press("A")
+    skip_ticket(term)
+    screen = term.wait_for("Replace all methods")
+    assert "New method" in screen and "phone (sms)" in screen
+    term.press("up")
+    term.type("0415")
+    term.press("enter")
+    term.wait_for("E.164")
+    term.child.send("\x15")  # ctrl-u: clear the field
+    term.type("+14155550123")
+    term.press("enter")
+    term.wait_for(lambda s: "Replace all methods: done for Noa Mfa" in s and "+14155550123" in s)
+
+    for _ in range(6):
+        term.press("N")
+        screen = term.wait_for(lambda s: "Rename a method" in s or "Select an Auth0 method" in s)
+        if "Rename a method" in screen:
+            break
+        term.press("j")
+        term.pump(0.2)
+    screen = term.wait_for("or change how it receives codes")
+    assert "Channel" in screen
+    term.press("up", "up")
+    term.type("Desk")
+    term.press("down")
+    term.press(" ")
+    term.press("enter")
+    term.wait_for("Rename a method: done for Noa Mfa")
+
+    term.press("X")
+    term.wait_for("Delete every MFA enrollment")
+    term.press("tab")
+    term.press("enter")
+    term.wait_for(lambda s: "Delete all MFA enrollments: done for Noa Mfa" in s and "+14155550123" not in s)

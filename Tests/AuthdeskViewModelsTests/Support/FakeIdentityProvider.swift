@@ -31,6 +31,9 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
         case deleteAll(String)
         case forgetBrowsers(String)
         case ticket(String, factor: String?)
+        case replaceAll(String, types: [String])
+        case changeMethod(String, methodID: String, name: String?, channel: String?)
+        case deleteEnrollments(String)
         case follow
         /// The pre-flight read the user's roles and sync flag.
         case facts(String)
@@ -277,6 +280,23 @@ final class FakeIdentityProvider: IdentityProvider, Sendable {
 
     func deleteAllMethods(of userID: String) async throws(ServiceError) {
         try await write(.deleteAll(userID)) { $0.methods[userID] = [] }
+    }
+
+    func replaceAllMethods(of userID: String, with requests: [Auth0MethodRequest]) async throws(ServiceError) -> [AuthMethod] {
+        let methods = requests.map { AuthMethod.auth0(Auth0Method(id: "\($0.type)|dev_2", type: $0.type, confirmed: true)) }
+        try await write(.replaceAll(userID, types: requests.map(\.type))) { $0.methods[userID] = methods }
+        return methods
+    }
+
+    func changeMethod(
+        _ methodID: String, of userID: String, name: String?, channel: Auth0MethodRequest.Channel?
+    ) async throws(ServiceError) -> AuthMethod {
+        try await write(.changeMethod(userID, methodID: methodID, name: name, channel: channel?.rawValue)) { _ in }
+        return .auth0(Auth0Method(id: methodID, type: "phone", name: name, preferredAuthenticationMethod: channel?.rawValue))
+    }
+
+    func deleteAllAuthenticators(of userID: String) async throws(ServiceError) {
+        try await write(.deleteEnrollments(userID)) { $0.methods[userID] = [] }
     }
 
     func invalidateRememberedBrowsers(of userID: String) async throws(ServiceError) {
