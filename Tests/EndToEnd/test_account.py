@@ -225,7 +225,7 @@ def test_portal_keeps_frontline_methods_and_all_removes_them(authdesk):
     assert [m["kind"] for m in methods(authdesk, olga, "--profile", "fabrikam")] == ["password"]
 
 
-def test_the_console_creates_a_qr_code_pin_and_shows_the_pin_once(console):
+def test_the_console_creates_a_qr_code_pin_shows_the_pin_once_adds_a_temporary_code_and_deletes_it(console):
     term = console(rows=30, cols=100)
     term.wait_for("Cameron White")
     open_user(term, "Cameron", "Cameron White")
@@ -242,3 +242,21 @@ def test_the_console_creates_a_qr_code_pin_and_shows_the_pin_once(console):
     term.press("esc")
     screen = term.wait_for(lambda s: "QR code + PIN" in s and "badge until" in s)
     assert pin not in screen, "the PIN is gone with the dialog"
+    # Every QR code action is reachable: a temporary code (v), then the method deleted (d).
+    term.press("v")
+    screen = term.wait_for("Temporary QR code")
+    assert "Hours" in screen and "8" in screen
+    term.press("tab")
+    term.press("enter")
+    term.wait_for(lambda s: "Temporary QR code: done for Cameron White" in s)
+    for _ in range(12):
+        if "Details · QR code + PIN" in term.text():
+            break
+        term.press("j")
+        term.pump(0.2)
+    term.wait_for("Details · QR code + PIN")
+    term.press("d")
+    term.wait_for("Delete the method QR code + PIN")
+    term.press("tab")
+    term.press("enter")
+    term.wait_for(lambda s: "Delete a method: done for Cameron White" in s and "QR code + PIN" not in s)
