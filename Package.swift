@@ -138,6 +138,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // A throwaway PostgreSQL server in a temporary folder, for the team-mode tests.
+        .target(name: "AuthdeskPostgresTesting", swiftSettings: swiftSettings),
+
         // The audit of single changes: a provider wrapper that journals every write it answers.
         .target(
             name: "AuthdeskAudit",
@@ -256,6 +259,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput", "AuthdeskText"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskPostgresTestingTests", dependencies: ["AuthdeskPostgresTesting"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",
