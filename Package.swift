@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
@@ -140,6 +141,19 @@ let package = Package(
 
         // A throwaway PostgreSQL server in a temporary folder, for the team-mode tests.
         .target(name: "AuthdeskPostgresTesting", swiftSettings: swiftSettings),
+
+        // Team mode: the journal in a shared PostgreSQL database (postgres-nio), apart from the
+        // SQLite journal so that one operator's build stays light.
+        .target(
+            name: "AuthdeskTeamJournal",
+            dependencies: [
+                "AuthdeskConfig",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // The audit of single changes: a provider wrapper that journals every write it answers.
         .target(
@@ -260,6 +274,11 @@ let package = Package(
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput", "AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(name: "AuthdeskPostgresTestingTests", dependencies: ["AuthdeskPostgresTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthdeskTeamJournalTests",
+            dependencies: ["AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskPostgresTesting"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",
