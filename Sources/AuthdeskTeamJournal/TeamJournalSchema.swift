@@ -144,6 +144,23 @@ enum TeamJournalSchema {
                 FOR EACH STATEMENT EXECUTE FUNCTION authdesk_append_only()
             """,
         ]),
+        Migration(name: "v2: leases on users", statements: [
+            """
+            CREATE TABLE user_lease (
+                tenant text NOT NULL,
+                user_id text NOT NULL,
+                token text NOT NULL,
+                operator_name text NOT NULL,
+                host text NOT NULL,
+                pid integer NOT NULL,
+                ticket text,
+                since timestamptz NOT NULL,
+                expires_at timestamptz NOT NULL,
+                PRIMARY KEY (tenant, user_id)
+            )
+            """,
+            "CREATE INDEX user_lease_token ON user_lease(token)",
+        ]),
     ]
 
     /// Brings the database up to date; returns the names of the migrations it applied.
