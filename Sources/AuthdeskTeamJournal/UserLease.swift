@@ -1,18 +1,11 @@
+import AuthdeskCore
 import Foundation
 
 /// A hold on one user (tenant + user id) while an operator changes them, kept in the shared
 /// journal so that operators on other hosts are told who, where, since when and for which ticket.
 public struct UserLease: Sendable, Hashable {
     /// The user held.
-    public struct Key: Sendable, Hashable {
-        public var tenant: String
-        public var userID: String
-
-        public init(tenant: String, userID: String) {
-            self.tenant = tenant
-            self.userID = userID
-        }
-    }
+    public typealias Key = TenantUserKey
 
     /// Who holds it: the operator, the host and process, and a token only that process knows
     /// (to renew and release what is its own).

@@ -5,24 +5,13 @@ import Testing
 /// `[team]` and AUTHDESK_JOURNAL_URL: a shared journal URL is checked before anything connects,
 /// and every refusal says what would be valid.
 @Suite struct TeamSettingsTests {
-    func file(_ text: String) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("authdesk-team-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("config.toml").path
-        try text.write(toFile: path, atomically: true, encoding: .utf8)
-        return path
-    }
+    /// The configuration tests' own helpers: a config file written to a fresh folder, and the
+    /// message a refusal gives.
+    let files = ConfigurationTests()
 
-    func refusal(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch let error as ConfigError {
-            return error.message
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
+    func file(_ text: String) throws -> String { try files.file(text) }
+
+    func refusal(_ body: () throws -> Void) -> String { files.message(body) }
 
     @Test func readsTheTeamTable() throws {
         let path = try file("""

@@ -1,4 +1,5 @@
 import AuthdeskConfig
+import AuthdeskCore
 import AuthdeskPostgresTesting
 import AuthdeskTeamJournal
 import Foundation
