@@ -147,7 +147,7 @@ let package = Package(
         .target(
             name: "AuthdeskTeamJournal",
             dependencies: [
-                "AuthdeskConfig",
+                "AuthdeskCore", "AuthdeskConfig",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -276,7 +276,10 @@ let package = Package(
         .testTarget(name: "AuthdeskPostgresTestingTests", dependencies: ["AuthdeskPostgresTesting"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskTeamJournalTests",
-            dependencies: ["AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskPostgresTesting"],
+            dependencies: [
+                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),

@@ -19,18 +19,21 @@ public struct PostgresCluster: Sendable {
     public let port: Int
     /// The login password of `user`, made for this cluster (test-only, never a real secret).
     public let password: String
+    /// With TLS on: the test CA that signed the server's certificate (for 127.0.0.1).
+    public let certificates: PostgresTestCertificates?
 
     public var dataDirectory: URL { directory.appendingPathComponent("data") }
     public var logFile: URL { directory.appendingPathComponent("server.log") }
 
-    /// `postgresql://authdesk@127.0.0.1:PORT/DATABASE?sslmode=disable`, without the password
-    /// (give it in PGPASSWORD).
-    public func url(database: String = PostgresCluster.database) -> String {
-        "postgresql://\(Self.user)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+    /// `postgresql://authdesk@HOST:PORT/DATABASE?sslmode=MODE`, without the password (give it in
+    /// PGPASSWORD).
+    public func url(database: String = PostgresCluster.database, host: String = "127.0.0.1", sslMode: String = "disable") -> String {
+        "postgresql://\(Self.user)@\(host):\(port)/\(database)?sslmode=\(sslMode)"
     }
 
-    /// Makes a cluster with its `authdesk` user and database, and starts it.
-    public static func start() throws -> PostgresCluster {
+    /// Makes a cluster with its `authdesk` user and database, and starts it; with `tls`, the server
+    /// also speaks TLS with a certificate from a test CA (``certificates``).
+    public static func start(tls: Bool = false) throws -> PostgresCluster {
         let binaries = try PostgresBinaries.locate()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("authdesk-pg-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: false)
@@ -40,7 +43,9 @@ public struct PostgresCluster: Sendable {
         var lastError: (any Error)?
         do {
             try handToServerAccount([directory, passwordFile])
-            let cluster = PostgresCluster(binaries: binaries, directory: directory, port: try FreePort.pick(), password: password)
+            let certificates = tls ? try PostgresTestCertificates.make(in: directory) : nil
+            let cluster = PostgresCluster(
+                binaries: binaries, directory: directory, port: try FreePort.pick(), password: password, certificates: certificates)
             try cluster.serverProgram(binaries.initdb, [
                 "-D", cluster.dataDirectory.path, "-U", user, "--pwfile", passwordFile.path, "--auth-local=trust",
                 "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-locale", "--no-sync",
@@ -48,7 +53,8 @@ public struct PostgresCluster: Sendable {
             try? FileManager.default.removeItem(at: passwordFile)
             // Another process can take the port between picking and listening: try a few.
             for _ in 0..<3 {
-                let attempt = PostgresCluster(binaries: binaries, directory: directory, port: try FreePort.pick(), password: password)
+                let attempt = PostgresCluster(
+                    binaries: binaries, directory: directory, port: try FreePort.pick(), password: password, certificates: certificates)
                 do {
                     try attempt.resume()
                     try attempt.psql("CREATE DATABASE \(database)", database: "postgres")
@@ -66,7 +72,10 @@ public struct PostgresCluster: Sendable {
 
     /// Starts the server again after `halt()` (same folder, same port), and waits until it takes connections.
     public func resume() throws {
-        let options = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1"
+        var options = "-p \(port) -k \(directory.path) -c listen_addresses=127.0.0.1"
+        if let certificates {
+            options += " -c ssl=on -c ssl_cert_file=\(certificates.serverCertificate.path) -c ssl_key_file=\(certificates.serverKey.path)"
+        }
         let (status, output) = try serverProgram(binaries.pgCtl, [
             "-D", dataDirectory.path, "-l", logFile.path, "-o", options, "-w", "-t", "60", "start",
         ]).run()

@@ -26,10 +26,11 @@ public final class TeamJournalDatabase: Sendable {
     public static func open(_ url: TeamJournalURL, environment: [String: String]) async throws -> TeamJournalDatabase {
         let password = try TeamJournalPassword.resolve(for: url, environment: environment)?.reveal()
         do {
-            var probe = PostgresConnection.Configuration(
+            // No tlsServerName: postgres-nio sends the host as SNI unless it is an IP address
+            // (SNI takes none), and NIOSSL checks the certificate against the host or the address.
+            let probe = PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: password, database: url.database,
-                tls: try TeamJournalTLS.forConnection(url.sslMode))
-            probe.options.tlsServerName = url.host
+                tls: try TeamJournalTLS.forConnection(url.sslMode, environment: environment))
             let connection = try await PostgresConnection.connect(configuration: probe, id: 1, logger: logger)
             do {
                 try await TeamJournalSchema.migrate(connection, logger: logger)
@@ -41,10 +42,9 @@ public final class TeamJournalDatabase: Sendable {
         } catch {
             throw TeamJournalError.describing(error, at: url)
         }
-        var configuration = PostgresClient.Configuration(
+        let configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: password, database: url.database,
-            tls: TeamJournalTLS.forClient(url.sslMode))
-        configuration.options.tlsServerName = url.host
+            tls: TeamJournalTLS.forClient(url.sslMode, environment: environment))
         return TeamJournalDatabase(url: url, client: PostgresClient(configuration: configuration, backgroundLogger: logger))
     }
 

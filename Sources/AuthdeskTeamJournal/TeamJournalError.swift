@@ -1,4 +1,5 @@
 import AuthdeskConfig
+import NIOSSL
 import PostgresNIO
 
 /// The shared journal cannot be used: what PostgreSQL (or the network) said, with the journal's
@@ -42,7 +43,12 @@ public struct TeamJournalError: Error, Sendable, CustomStringConvertible {
             return TeamJournalError(
                 "PostgreSQL at \(url) asks for a password and none was found: set PGPASSWORD or add a line to ~/.pgpass "
                     + "(host:port:database:user:password, mode 600)")
-        case .connectionError, .serverClosedConnection, .uncleanShutdown:
+        case .connectionError, .failedToAddSSLHandler, .serverClosedConnection, .uncleanShutdown:
+            if let tls = failure.underlying, tls is NIOSSLError || tls is NIOSSLExtraError || tls is BoringSSLError {
+                return TeamJournalError(
+                    "the TLS handshake with PostgreSQL at \(url) failed: \(tls); sslmode=verify-full checks the server's "
+                        + "certificate against the CA file in PGSSLROOTCERT (else the system's CAs) and the host name or address")
+            }
             let cause = failure.underlying.map { ": \($0)" } ?? ""
             return TeamJournalError("cannot reach PostgreSQL at \(url)\(cause)")
         default:
