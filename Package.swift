@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.30.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // ncursesw, wide-character API, through a small shim header (see SWIFT-NOTES.md).
@@ -135,6 +136,22 @@ let package = Package(
         .target(
             name: "AuthdeskJournalTesting",
             dependencies: ["AuthdeskCore", "AuthdeskJournal"],
+            swiftSettings: swiftSettings
+        ),
+
+        // A throwaway PostgreSQL server in a temporary folder, for the team-mode tests.
+        .target(name: "AuthdeskPostgresTesting", swiftSettings: swiftSettings),
+
+        // Team mode: the journal in a shared PostgreSQL database (postgres-nio), apart from the
+        // SQLite journal so that one operator's build stays light.
+        .target(
+            name: "AuthdeskTeamJournal",
+            dependencies: [
+                "AuthdeskCore", "AuthdeskConfig",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
 
@@ -256,6 +273,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "AuthdeskOutputTests", dependencies: ["AuthdeskOutput", "AuthdeskText"], swiftSettings: swiftSettings),
+        .testTarget(name: "AuthdeskPostgresTestingTests", dependencies: ["AuthdeskPostgresTesting"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "AuthdeskTeamJournalTests",
+            dependencies: [
+                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "AuthdeskTextTests", dependencies: ["AuthdeskText"], swiftSettings: swiftSettings),
         .testTarget(
             name: "AuthdeskSandboxTests",

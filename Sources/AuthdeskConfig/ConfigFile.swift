@@ -4,7 +4,7 @@ import TOMLKit
 
 /// Reads and checks `config.toml`: known keys only, valid values, secrets only in a private file.
 enum ConfigFile {
-    static let topKeys: Set<String> = ["default_profile", "profiles"]
+    static let topKeys: Set<String> = ["default_profile", "profiles", "team"]
     static let profileKeys: Set<String> = [
         "provider", "tenant_id", "client_id", "sign_in", "client_secret_env", "client_secret",
         "certificate_path", "authority_url", "graph_url", "domain", "read_only", "color",
@@ -28,7 +28,7 @@ enum ConfigFile {
             throw ConfigError("\(path): \(error)")
         }
         for key in table.keys where !topKeys.contains(key) {
-            throw ConfigError("\(path): unknown key '\(key)'; top-level keys are default_profile and [profiles.NAME] tables")
+            throw ConfigError("\(path): unknown key '\(key)'; top-level keys are default_profile, [profiles.NAME] tables and [team]")
         }
         var defaultProfile: String?
         if let value = table["default_profile"] {
@@ -51,7 +51,9 @@ enum ConfigFile {
             }
         }
         if holdsSecret { try checkPrivate(path) }
-        return Configuration(profiles: profiles, defaultProfile: defaultProfile, source: path)
+        var configuration = Configuration(profiles: profiles, defaultProfile: defaultProfile, source: path)
+        configuration.team = try TeamSettings.read(table["team"], path: path)
+        return configuration
     }
 
     /// A file that holds a secret must be readable by its owner alone.

@@ -11,6 +11,8 @@ public struct Configuration: Sendable {
     public var defaultProfile: String?
     /// Where the profiles came from, for messages: a file path or "environment".
     public var source: String
+    /// The `[team]` table with `AUTHDESK_JOURNAL_URL` applied: the shared journal, if any.
+    public var team = TeamSettings()
 
     public init(profiles: [Profile], defaultProfile: String? = nil, source: String) {
         self.profiles = profiles
@@ -57,9 +59,9 @@ public struct Configuration: Sendable {
         if path != nil, !exists {
             throw ConfigError("configuration file \(filePath) does not exist")
         }
-        if exists {
-            return try ConfigFile.load(path: filePath, environment: environment)
-        }
-        return try EnvironmentProfile.load(environment: environment)
+        var configuration = exists
+            ? try ConfigFile.load(path: filePath, environment: environment) : try EnvironmentProfile.load(environment: environment)
+        configuration.team = try configuration.team.applying(environment: environment, source: configuration.source)
+        return configuration
     }
 }

@@ -8,6 +8,7 @@ public enum JournalStore {
     public static func open(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Journal {
+        try TeamJournalGate.refuse(environment: environment)
         let directory: StateDirectory
         do {
             directory = try StateDirectory(environment: environment)
@@ -26,6 +27,11 @@ public enum JournalStore {
     public static func openForAudit(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> (Journal?, String?) {
+        do {
+            try TeamJournalGate.refuse(environment: environment)
+        } catch {
+            return (nil, error.description)
+        }
         do {
             let directory = try StateDirectory(environment: environment)
             do {

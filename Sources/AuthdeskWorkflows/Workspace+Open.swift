@@ -22,6 +22,7 @@ extension Workspace {
     /// `options.profiles` must name profiles that exist; the first is the default tenant.
     public static func open(_ options: WorkspaceOptions) async throws -> Workspace {
         let configuration = try Configuration.load(path: options.config, environment: options.environment)
+        try TeamJournalGate.refuse(configuration.team)
         _ = try HTTPClientChoice.from(options.environment)  // a misspelt AUTHDESK_HTTP_CLIENT, before anything starts
         // The journal opens (SQLite, its schema) while the sandbox starts and generates its
         // users: both take milliseconds of CPU, and the machine has more than one core.

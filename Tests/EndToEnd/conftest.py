@@ -21,3 +21,20 @@ def console():
     yield start
     for term in terminals:
         term.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_cluster():
+    """One throwaway PostgreSQL server for the session's team-mode tests (see postgres_cluster.py)."""
+    from postgres_cluster import PostgresCluster
+
+    cluster = PostgresCluster().start()
+    yield cluster
+    cluster.remove()
+
+
+@pytest.fixture
+def team_journal(postgres_cluster):
+    """A fresh, empty database on the session's server: (URL, environment with PGPASSWORD)."""
+    name = postgres_cluster.create_database()
+    return postgres_cluster.url(name), postgres_cluster.environment()

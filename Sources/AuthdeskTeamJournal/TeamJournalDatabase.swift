@@ -1,0 +1,69 @@
+import AuthdeskConfig
+import Logging
+import PostgresNIO
+
+/// A team's shared journal database, open: its schema checked and migrated, and a pool of
+/// connections (postgres-nio's PostgresClient, run in a task of its own) for the journal's work.
+///
+/// Opening connects once on its own first, so that a wrong password, a missing database or TLS
+/// the server does not offer is reported at once with what PostgreSQL said (the pool would retry
+/// quietly for a minute).
+public final class TeamJournalDatabase: Sendable {
+    public let url: TeamJournalURL
+    /// The pool; queries on it are parameterized (PostgresQuery interpolation binds values).
+    public let client: PostgresClient
+    private let running: Task<Void, Never>
+    static let logger = Logger(label: "authdesk.team-journal", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    private init(url: TeamJournalURL, client: PostgresClient) {
+        self.url = url
+        self.client = client
+        running = Task { await client.run() }
+    }
+
+    /// Connects to `url` with the password from PGPASSWORD or ~/.pgpass, brings the schema up to
+    /// date, and starts the pool.
+    public static func open(_ url: TeamJournalURL, environment: [String: String]) async throws -> TeamJournalDatabase {
+        let password = try TeamJournalPassword.resolve(for: url, environment: environment)?.reveal()
+        do {
+            // No tlsServerName: postgres-nio sends the host as SNI unless it is an IP address
+            // (SNI takes none), and NIOSSL checks the certificate against the host or the address.
+            let probe = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user, password: password, database: url.database,
+                tls: try TeamJournalTLS.forConnection(url.sslMode, environment: environment))
+            let connection = try await PostgresConnection.connect(configuration: probe, id: 1, logger: logger)
+            do {
+                try await TeamJournalSchema.migrate(connection, logger: logger)
+                try await connection.close()
+            } catch {
+                try? await connection.close()
+                throw error
+            }
+        } catch {
+            throw TeamJournalError.describing(error, at: url)
+        }
+        let configuration = PostgresClient.Configuration(
+            host: url.host, port: url.port, username: url.user, password: password, database: url.database,
+            tls: TeamJournalTLS.forClient(url.sslMode, environment: environment))
+        return TeamJournalDatabase(url: url, client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+    }
+
+    /// The names of the migrations this database has had, oldest first.
+    public func migrations() async throws -> [String] {
+        var names: [String] = []
+        do {
+            for try await name in try await client.query("SELECT name FROM authdesk_migration ORDER BY version").decode(String.self) {
+                names.append(name)
+            }
+        } catch {
+            throw TeamJournalError.describing(error, at: url)
+        }
+        return names
+    }
+
+    /// Stops the pool (its connections close).
+    public func close() async {
+        running.cancel()
+        await running.value
+    }
+}
