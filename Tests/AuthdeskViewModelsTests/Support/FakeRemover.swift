@@ -16,6 +16,9 @@ final class FakeRemover: MethodRemover {
         var holding = false
         var passes = 0
         var waiting: [CheckedContinuation<Void, Never>] = []
+        var holdingReads = false
+        var readPasses = 0
+        var readsWaiting: [CheckedContinuation<Void, Never>] = []
     }
 
     private let store: Mutex<Store>
@@ -61,12 +64,42 @@ final class FakeRemover: MethodRemover {
         for continuation in woken { continuation.resume() }
     }
 
+    /// Holds every later read of a user's methods until ``releaseReads(_:)`` lets it through.
+    func holdReads() {
+        store.withLock { $0.holdingReads = true }
+    }
+
+    /// Lets `count` held (or later) reads through.
+    func releaseReads(_ count: Int) {
+        let woken = store.withLock { store in
+            store.readPasses += count
+            let n = min(store.readPasses, store.readsWaiting.count)
+            store.readPasses -= n
+            let woken = Array(store.readsWaiting.prefix(n))
+            store.readsWaiting.removeFirst(n)
+            return woken
+        }
+        for continuation in woken { continuation.resume() }
+    }
+
     /// Returns once `count` steps have been sent (held or not).
     func waitForSteps(_ count: Int) async {
         await changed.wait { [self] in performed.count >= count }
     }
 
     func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let proceed = store.withLock { store in
+                guard store.holdingReads else { return true }
+                if store.readPasses > 0 {
+                    store.readPasses -= 1
+                    return true
+                }
+                store.readsWaiting.append(continuation)
+                return false
+            }
+            if proceed { continuation.resume() }
+        }
         let (methods, failure) = store.withLock { ($0.methods[userID] ?? [], $0.unreadable[userID]) }
         if let failure { throw failure }
         return methods
