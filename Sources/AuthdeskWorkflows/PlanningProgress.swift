@@ -28,22 +28,17 @@ public struct PlanningProgress: Sendable, Hashable {
         total > 0 ? min(1, Double(done) / Double(total)) : 1
     }
 
-    public var elapsedSeconds: Double {
-        let elapsed = now - startedAt
-        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    public var elapsedSeconds: Double { (now - startedAt) / .seconds(1) }
 
     /// Users planned a second so far; nil before the first.
     public var usersPerSecond: Double? {
-        guard done > 0, elapsedSeconds > 0 else { return nil }
-        return Double(done) / elapsedSeconds
+        done > 0 && elapsedSeconds > 0 ? Double(done) / elapsedSeconds : nil
     }
 
     /// Seconds left at the rate so far; nil while unknown, 0 when every user is planned.
     public var secondsLeft: Int? {
-        if done >= total { return 0 }
-        guard let rate = usersPerSecond, rate > 0 else { return nil }
-        return Int((Double(total - done) / rate).rounded(.up))
+        guard done < total else { return 0 }
+        return usersPerSecond.map { Int((Double(total - done) / $0).rounded(.up)) }
     }
 
     /// `1200/5000 users planned · 400 users/s · 0:10 left` (`time left: measuring` before the first report).
