@@ -2,7 +2,9 @@
 """Console figures measured on the real binary in a pseudo-terminal (read back through pyte).
 
   start: time from process start to the first complete frame showing the user list, on the
-         embedded sandbox (no profile configured); the median of --runs runs.
+         embedded sandbox (no profile configured); the median of --runs runs. Each run also
+         asks the console for its phase times (AUTHDESK_START_TRACE) and the medians are
+         printed as a breakdown: when each phase ended after the spawn, and what it took.
   idle:  CPU (user + system) the console uses over --seconds idle seconds once the first
          screen has settled, from /proc/PID/stat, with its voluntary context switches.
 
@@ -44,10 +46,22 @@ class Console:
 
     def __init__(self, binary, rows, cols):
         self.home = tempfile.mkdtemp(prefix="authdesk-bench-")
+        self.trace = os.path.join(self.home, "start-trace.tsv")
         self.screen = pyte.Screen(cols, rows)
         self.stream = pyte.ByteStream(self.screen)
+        env = dict(environment(self.home), AUTHDESK_START_TRACE=self.trace)
         self.started = time.monotonic()
-        self.child = pexpect.spawn(str(binary), [], env=environment(self.home), dimensions=(rows, cols), timeout=30)
+        self.child = pexpect.spawn(str(binary), [], env=env, dimensions=(rows, cols), timeout=30)
+
+    def phases(self):
+        """The console's own phase times (seconds after the spawn, in the order they ended);
+        empty when the binary does not write them."""
+        try:
+            with open(self.trace) as f:
+                rows = [line.rstrip("\n").split("\t") for line in f if "\t" in line]
+        except FileNotFoundError:
+            return []
+        return [(name, float(seconds) - self.started) for name, seconds in rows]
 
     def read(self, timeout):
         """Feeds one chunk to the screen; b"" when nothing came in time, None at EOF."""
@@ -133,7 +147,8 @@ def switches_between(before, after):
 
 
 def start(args):
-    times = []
+    times, firsts = [], []
+    phases = {}
     for run in range(args.runs):
         console = Console(args.binary, args.rows, args.cols)
         try:
@@ -142,9 +157,22 @@ def start(args):
         finally:
             console.close()
         times.append(listed)
+        firsts.append(first_frame)
+        for name, seconds in console.phases():
+            phases.setdefault(name, []).append(seconds)
         print(f"run {run + 1}: first output {first_frame * 1000:.0f} ms, user list drawn {listed * 1000:.0f} ms")
+    if phases:
+        print("phases, as the console recorded them (median ms after the spawn; what the phase took):")
+        previous = 0.0
+        for name, values in sorted(phases.items(), key=lambda item: statistics.median(item[1])):
+            ended = statistics.median(values)
+            print(f"  {name:<20} {ended * 1000:7.1f} ms  (+{(ended - previous) * 1000:.1f} ms)")
+            previous = ended
+    print(f"start to first output, {args.runs} runs: median {statistics.median(firsts) * 1000:.0f} ms, "
+          f"min {min(firsts) * 1000:.0f} ms, max {max(firsts) * 1000:.0f} ms")
     print(f"start to user list drawn, {args.rows}x{args.cols}, {args.runs} runs: "
           f"median {statistics.median(times) * 1000:.0f} ms, min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    print(f"load average during the runs: {os.getloadavg()[0]:.1f} (1 min)")
 
 
 def idle(args):

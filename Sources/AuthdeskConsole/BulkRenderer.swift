@@ -130,8 +130,9 @@ public struct BulkRenderer {
     private mutating func drawPlanning() {
         put("Policy \(state.policy.rawValue): reading the methods of \(state.planningTotal) users" + glyphs.ellipsis,
             at: 1, 1, style: theme.header)
-        drawBar(done: Double(state.planningDone), of: Double(max(1, state.planningTotal)), y: 2,
-                label: "\(state.planningDone)/\(state.planningTotal) read")
+        let progress = state.planning ?? PlanningProgress(total: state.planningTotal, at: .zero)
+        drawBar(done: progress.fraction, of: 1, y: 2, label: "\(progress.done)/\(progress.total) planned")
+        put(progress.text, at: 1, 3, style: theme.secondary, width: grid.width - 2)
     }
 
     private mutating func drawPlan() {

@@ -29,6 +29,8 @@ public enum ConsoleApp {
         let model = BrowserViewModel(
             directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
         started(model)
+        // The first search leaves now: its round trip overlaps setting the terminal up.
+        model.start()
         return try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
@@ -48,6 +50,7 @@ public enum ConsoleApp {
     /// the console's flash line while it runs.
     public static func run(on workspace: Workspace, options: ConsoleOptions) async throws -> Int32 {
         let provider = try await workspace.provider(for: workspace.defaultTenant)
+        StartTrace.mark("signed in")
         let prompts = workspace.prompts
         defer { prompts.route(to: nil) }
         return try await run(directory: workspace, provider: provider, options: options) { model in

@@ -1,4 +1,5 @@
 import AuthdeskViewModels
+import AuthdeskWorkflows
 import CNcursesw
 import Foundation
 import Glibc
@@ -111,6 +112,7 @@ final class TerminalSession {
         let pipe = pipe
         model.observe { _ in pipe.wake() }
         model.bulk?.observe { _ in pipe.wake() }
+        StartTrace.mark("curses ready")
         model.start()
         return loop()
     }
@@ -239,11 +241,18 @@ final class TerminalSession {
         }
         let grid = BrowserRenderer.render(state, width: width, height: height, options: renderOptions)
         writer.show(grid, on: surface)
+        if StartTrace.isOn { traceStart(state) }
         if state.copyRequests != copyRequests {
             copyRequests = state.copyRequests
             if let secret = state.dialog?.secret { copyToClipboard(secret.reveal()) }
         }
         return state
+    }
+
+    /// Notes the first frame, and the first with the list's first page (``StartTrace``).
+    private func traceStart(_ state: BrowserState) {
+        StartTrace.mark("first frame drawn")
+        if state.list.status == .loaded { StartTrace.finish("first page drawn") }
     }
 
     /// Puts `text` on the operator's own clipboard: the OSC 52 escape, which the terminal (or

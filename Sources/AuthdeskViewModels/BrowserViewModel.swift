@@ -36,6 +36,8 @@ public final class BrowserViewModel: Sendable {
         var preflight: Preflight
         /// Every tenant's pre-flight opened in this session, by tenant name.
         var preflights: [String: Preflight] = [:]
+        /// ``start()`` ran.
+        var started = false
     }
 
     private let store: Store<BrowserState, Slot, Context>
@@ -100,8 +102,14 @@ public final class BrowserViewModel: Sendable {
         store.observe(sink)
     }
 
-    /// Opens the browser: lists everyone (the first page).
+    /// Opens the browser: lists everyone (the first page). Once only: the console calls it
+    /// before it takes the terminal (the first search then overlaps setting curses up), and
+    /// the terminal session again.
     public func start() {
+        guard store.withContext({ context in
+            defer { context.started = true }
+            return !context.started
+        }) else { return }
         send(.start)
         readOperator()
     }

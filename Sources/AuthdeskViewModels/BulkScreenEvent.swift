@@ -13,7 +13,8 @@ public enum BulkScreenEvent: Sendable, Equatable {
     case action(KeyAction)
     /// Rows of the screen's list area, as the console last laid it out.
     case viewport(rows: Int)
-    case planProgress(generation: Int, done: Int, total: Int)
+    /// The planner read the methods of `done` users of `total` (sent once with 0 as planning starts).
+    case planProgress(generation: Int, done: Int, total: Int, at: Duration)
     case planned(generation: Int, ResetJobPlan, unplanned: [UnplannedUser])
     case jobsLoaded(generation: Int, [JobListing])
     /// The job is journalled and the engine runs it: one row per user, from the journal.

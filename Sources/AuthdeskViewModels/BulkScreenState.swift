@@ -21,9 +21,10 @@ public struct BulkScreenState: StoreState {
 
     public var targets: [Marks.Entry] = []
     public var policy: ResetPolicy = .portal
-    /// Users planned so far, of how many.
-    public var planningDone = 0
-    public var planningTotal = 0
+    /// Users planned so far, of how many, and how fast (nil until the planner's first report).
+    public var planning: PlanningProgress?
+    public var planningDone: Int { planning?.done ?? 0 }
+    public var planningTotal: Int { planning?.total ?? targets.count }
     public var plan: ResetJobPlan?
     /// Users left out of the plan: their methods could not be read.
     public var unplanned: [UnplannedUser] = []
@@ -114,10 +115,11 @@ public struct BulkScreenState: StoreState {
         case .viewport(let rows):
             self.rows = max(1, rows)
             return []
-        case .planProgress(let generation, let done, let total):
+        case .planProgress(let generation, let done, let total, let time):
             guard generation == self.generation, phase == .planning else { return [] }
-            planningDone = done
-            planningTotal = total
+            var progress = planning ?? PlanningProgress(total: total, at: time)
+            progress.update(done: done, total: total, at: time)
+            planning = progress
             return []
         case .planned(let generation, let plan, let unplanned):
             guard generation == self.generation, phase == .planning else { return [] }
@@ -248,8 +250,7 @@ public struct BulkScreenState: StoreState {
         switch phase {
         case .policy:
             phase = .planning
-            planningDone = 0
-            planningTotal = targets.count
+            planning = nil
             return [.plan(targets, policy, generation: generation)]
         case .plan:
             guard let plan, !plan.users.isEmpty else {

@@ -234,9 +234,10 @@ public final class BulkScreenViewModel: Sendable {
     /// service offers them, the pre-flight's refusals marked), telling the screen how far it got.
     private func plan(_ entries: [Marks.Entry], policy: ResetPolicy, generation: Int) async {
         let result: BulkResetPlanner.Result
+        send(.planProgress(generation: generation, done: 0, total: entries.count, at: uptime()))
         do {
             result = try await workflow.plan(entries, policy: policy) { [self] done, total in
-                send(.planProgress(generation: generation, done: done, total: total))
+                send(.planProgress(generation: generation, done: done, total: total, at: uptime()))
             }
         } catch {
             send(.failed(generation: generation, "Could not plan: \(error.message)"))

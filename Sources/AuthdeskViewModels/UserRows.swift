@@ -1,19 +1,20 @@
 import AuthdeskCore
 
-/// The users of the list, packed: each user's fields one after another in one byte buffer, with
-/// an index from id to row. 100,000 users cost a few large buffers instead of six strings each
+/// The users of the list, packed: each user's fields one after another in byte buffers, with an
+/// index from id to row. 100,000 users cost a few dozen buffers instead of six strings each
 /// (the console held 93.8 MB with them as `[DirectoryUser]`); a row becomes a ``DirectoryUser``
 /// only when asked for: the rows drawn, the one selected.
+///
+/// The rows live in chunks of ``rowsPerChunk``, each with its own buffers and index. A copy of
+/// the list (the state kept before each event, to see whether it changed) shares every chunk,
+/// so appending a page to one of the copies copies the last chunk at most, never the whole list.
 public struct UserRows: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
-    /// Each row: a flags byte (account enabled, synced), then id, display name, principal name,
-    /// mail, job title and department, each a length (``Field``) and its UTF-8 bytes.
-    private var bytes: [UInt8] = []
-    /// Where each row starts in ``bytes``.
-    private var starts: [UInt32] = []
-    /// The first row of each id, by the id's hash; ids whose hash another id took are in
-    /// ``collided``.
-    private var rowsByHash: [Int: Int32] = [:]
-    private var collided: [String: Int32] = [:]
+    /// Rows a chunk holds before the next one starts: appending copies at most this many rows'
+    /// bytes, and finding an id looks in each chunk's index (13 for 100,000 users).
+    static let rowsPerChunk = 8192
+
+    private var chunks: [UserRowsChunk] = []
+    public private(set) var endIndex = 0
 
     public init() {}
 
@@ -27,27 +28,26 @@ public struct UserRows: RandomAccessCollection, Sendable, Equatable, Expressible
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { starts.count }
 
     public subscript(position: Int) -> DirectoryUser {
-        var reader = Reader(bytes: bytes, offset: Int(starts[position]))
-        let flags = reader.byte()
-        return DirectoryUser(
-            id: reader.text() ?? "", displayName: reader.text() ?? "", principalName: reader.text() ?? "",
-            mail: reader.text(), jobTitle: reader.text(), department: reader.text(),
-            accountEnabled: Self.bool(flags & 3), onPremisesSyncEnabled: Self.bool(flags >> 2 & 3))
+        precondition(position >= 0 && position < endIndex, "row \(position) is not in the list of \(endIndex)")
+        return chunks[position / Self.rowsPerChunk].user(at: position % Self.rowsPerChunk)
     }
 
     /// The id of the user at `position`, without decoding the rest of the row.
     public func id(at position: Int) -> String {
-        var reader = Reader(bytes: bytes, offset: Int(starts[position]) + 1)
-        return reader.text() ?? ""
+        precondition(position >= 0 && position < endIndex, "row \(position) is not in the list of \(endIndex)")
+        return chunks[position / Self.rowsPerChunk].id(at: position % Self.rowsPerChunk)
     }
 
-    /// The first row of the user with `id`, found by its hash (not by reading every row).
+    /// The first row of the user with `id`, found by its hash in each chunk's index (not by
+    /// reading every row).
     public func firstIndex(id: String) -> Int? {
-        if let row = rowsByHash[id.hashValue], self.id(at: Int(row)) == id { return Int(row) }
-        return collided[id].map(Int.init)
+        let hash = id.hashValue
+        for (number, chunk) in chunks.enumerated() {
+            if let row = chunk.row(id: id, hash: hash) { return number * Self.rowsPerChunk + row }
+        }
+        return nil
     }
 
     public func contains(id: String) -> Bool {
@@ -59,20 +59,15 @@ public struct UserRows: RandomAccessCollection, Sendable, Equatable, Expressible
         firstIndex(id: id).map { self[$0] }
     }
 
-    /// Appends `user`, even when its id is listed already.
+    /// Appends `user`, even when its id is listed already. Only the last chunk changes (a new
+    /// one starts when it is full), so a copy sharing the others costs them nothing.
     public mutating func append(_ user: DirectoryUser) {
-        let row = Int32(starts.count)
-        starts.append(UInt32(bytes.count))
-        bytes.append(Self.flag(user.accountEnabled) | Self.flag(user.onPremisesSyncEnabled) << 2)
-        for field in [user.id, user.displayName, user.principalName] as [String?] + [user.mail, user.jobTitle, user.department] {
-            Field.write(field, to: &bytes)
+        if endIndex % Self.rowsPerChunk == 0 {
+            if !chunks.isEmpty { chunks[chunks.count - 1].compact() }
+            chunks.append(UserRowsChunk(capacity: Self.rowsPerChunk, bytes: chunks.last?.byteCount ?? 0))
         }
-        let hash = user.id.hashValue
-        if let first = rowsByHash[hash] {
-            if id(at: Int(first)) != user.id, collided[user.id] == nil { collided[user.id] = row }
-        } else {
-            rowsByHash[hash] = row
-        }
+        chunks[chunks.count - 1].append(user)
+        endIndex += 1
     }
 
     /// Appends the users whose ids are not listed yet, in order; returns how many were.
@@ -86,60 +81,13 @@ public struct UserRows: RandomAccessCollection, Sendable, Equatable, Expressible
         return added
     }
 
+    /// How many of this list's chunks share their bytes with `other`'s chunk at the same place
+    /// (not copied): what appending to a copy left shared.
+    func chunksShared(with other: UserRows) -> Int {
+        zip(chunks, other.chunks).filter { $0.sharesBytes(with: $1) }.count
+    }
+
     public static func == (lhs: UserRows, rhs: UserRows) -> Bool {
-        lhs.starts == rhs.starts && lhs.bytes == rhs.bytes
-    }
-
-    private static func flag(_ value: Bool?) -> UInt8 {
-        value.map { $0 ? 2 : 1 } ?? 0
-    }
-
-    private static func bool(_ flag: UInt8) -> Bool? {
-        flag == 0 ? nil : flag == 2
-    }
-
-    /// A field's length: one byte below 254, 254 then four bytes for longer text, 255 for nil.
-    private enum Field {
-        static let absent: UInt8 = 255
-        static let long: UInt8 = 254
-
-        static func write(_ text: String?, to bytes: inout [UInt8]) {
-            guard let text else {
-                bytes.append(absent)
-                return
-            }
-            let count = text.utf8.count
-            if count < Int(long) {
-                bytes.append(UInt8(count))
-            } else {
-                bytes.append(long)
-                withUnsafeBytes(of: UInt32(count).littleEndian) { bytes.append(contentsOf: $0) }
-            }
-            bytes.append(contentsOf: text.utf8)
-        }
-    }
-
-    /// Reads one row's fields in order.
-    private struct Reader {
-        let bytes: [UInt8]
-        var offset: Int
-
-        mutating func byte() -> UInt8 {
-            defer { offset += 1 }
-            return bytes[offset]
-        }
-
-        mutating func text() -> String? {
-            let marker = byte()
-            if marker == Field.absent { return nil }
-            var count = Int(marker)
-            if marker == Field.long {
-                count = (0..<4).reduce(0) { value, shift in value | Int(byte()) << (8 * shift) }
-            }
-            defer { offset += count }
-            return bytes.withUnsafeBufferPointer { buffer in
-                String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<offset + count]), as: UTF8.self)
-            }
-        }
+        lhs.endIndex == rhs.endIndex && lhs.chunks == rhs.chunks
     }
 }

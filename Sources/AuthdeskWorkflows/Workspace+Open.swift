@@ -33,6 +33,7 @@ extension Workspace {
         let source: String
         if configuration.isEmpty {
             let started = try await Sandbox.start(embeddedSandboxOptions)
+            StartTrace.mark("sandbox started")
             sandbox = started
             do {
                 profiles = try EmbeddedProfile.all(of: started.info, asApplication: options.embeddedAsApplication)
@@ -60,6 +61,7 @@ extension Workspace {
             for index in profiles.indices { profiles[index].readOnly = true }
         }
         let auditor = await opening
+        StartTrace.mark("journal opened")
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,

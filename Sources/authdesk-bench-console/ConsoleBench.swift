@@ -75,7 +75,9 @@ struct ConsoleBench {
         let listMB = Double(after.residentKB - before.residentKB) / 1024
         Output.line("memory with \(loaded.users.count) users in the list: \(after.description) (list: +\(String(format: "%.1f", listMB)) MB)")
         let pageAnswers = Percentiles(driver.answerTimes)
-        Output.line("  page answer handled and drawn, growing list: \(pageAnswers.summary)")
+        Output.line("  real console path: page answer handled and drawn, growing list: \(pageAnswers.summary)")
+        Output.line("  inner piece: a page of \(pageSize) appended to the \(loaded.users.count) users listed, a copy kept "
+            + "(as the store keeps the state before each event): \(Percentiles(appendTimes(to: loaded.users, directory: directory)).summary)")
 
         for (width, height) in sizes {
             Output.line("\n== \(width)x\(height) ==")
@@ -111,6 +113,22 @@ struct ConsoleBench {
         }
         let end = ProcessMemory.current()
         Output.line("\nmemory at the end: \(end.description)")
+    }
+
+    /// The list's own cost of a page arriving: `pageSize` new users appended to a copy of `rows`
+    /// while the original is kept, `rounds` × 200 times (the list is as long each time).
+    func appendTimes(to rows: UserRows, directory: FakeDirectory) -> [Duration] {
+        let clock = ContinuousClock()
+        let page = (0..<pageSize).map { directory.user(at: users + $0) }
+        var times: [Duration] = []
+        for _ in 0..<(rounds * 200) {
+            var grown = rows
+            let start = clock.now
+            grown.appendNew(page)
+            times.append(clock.now - start)
+            precondition(grown.count == rows.count + page.count)
+        }
+        return times
     }
 
     /// Queries typed in the search scenario: accents, Cyrillic, CJK, a principal name, several words.

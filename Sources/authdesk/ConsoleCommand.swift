@@ -21,6 +21,7 @@ struct ConsoleCommand: AsyncParsableCommand {
     var noColor = false
 
     func run() async throws {
+        StartTrace.mark("command started")
         let environment = ProcessInfo.processInfo.environment
         // Before anything starts or signs in: a terminal that cannot address the cursor is refused.
         try TerminalRequirement.check(term: environment["TERM"])

@@ -21,6 +21,16 @@ struct BrowserViewModelTests {
         #expect(h.provider.calls == [.search(""), .methods("u-alice")])
     }
 
+    /// The console starts the model before it takes the terminal, and the session again.
+    @Test func startingTwiceSearchesOnce() async {
+        let h = harness()
+        h.model.start()
+        h.model.start()
+        await h.settle()
+        h.model.start()
+        #expect(h.provider.calls == [.search(""), .methods("u-alice")])
+    }
+
     @Test func typingIsDebouncedIntoOneSearch() async {
         let h = harness()
         h.model.start()

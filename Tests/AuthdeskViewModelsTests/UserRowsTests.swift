@@ -53,4 +53,54 @@ import Testing
         #expect(UserRows([Self.zoe]) != [changed])
         #expect(UserRows() == [])
     }
+
+    static func numbered(_ range: Range<Int>) -> [DirectoryUser] {
+        range.map { DirectoryUser(id: "user-\($0)", displayName: "User \($0)", principalName: "u\($0)@contoso.com") }
+    }
+
+    @Test func findsIdsAndRowsInEveryChunk() {
+        let count = UserRows.rowsPerChunk * 3 + 5
+        let rows = UserRows(Self.numbered(0..<count))
+        #expect(rows.count == count)
+        for row in [0, UserRows.rowsPerChunk - 1, UserRows.rowsPerChunk, UserRows.rowsPerChunk * 2 + 7, count - 1] {
+            #expect(rows.firstIndex(id: "user-\(row)") == row)
+            #expect(rows[row].principalName == "u\(row)@contoso.com")
+            #expect(rows.id(at: row) == "user-\(row)")
+        }
+        #expect(!rows.contains(id: "user-\(count)"))
+        #expect(Array(rows) == Self.numbered(0..<count))
+    }
+
+    @Test func aDuplicateInALaterChunkIsFoundAtItsFirstRow() {
+        var rows = UserRows(Self.numbered(0..<UserRows.rowsPerChunk + 10))
+        rows.append(Self.numbered(3..<4)[0])
+        #expect(rows.firstIndex(id: "user-3") == 3)
+        #expect(rows.appendNew(Self.numbered(5..<6) + Self.numbered(90_000..<90_001)) == 1)
+        #expect(rows.firstIndex(id: "user-90000") == UserRows.rowsPerChunk + 11)
+    }
+
+    /// The state kept before each event is a copy of the list: appending a page to the other
+    /// copy must copy the last chunk at most, not every row (3.16 ms a page with 100,000 users
+    /// listed when it did).
+    @Test func appendingToACopyLeavesEveryFullChunkShared() {
+        let full = UserRows.rowsPerChunk * 4
+        var rows = UserRows(Self.numbered(0..<full + 100))
+        let before = rows
+        rows.appendNew(Self.numbered(full + 100..<full + 150))
+        #expect(rows.count == full + 150)
+        #expect(before.count == full + 100)
+        #expect(rows.chunksShared(with: before) == 4)
+        #expect(Array(before) == Self.numbered(0..<full + 100))
+        #expect(Array(rows.suffix(50)) == Self.numbered(full + 100..<full + 150))
+    }
+
+    @Test func equalAcrossChunksOnlyWithTheSameRows() {
+        let users = Self.numbered(0..<UserRows.rowsPerChunk + 3)
+        var other = UserRows(users.dropLast())
+        #expect(UserRows(users) != other)
+        other.append(users[users.count - 1])
+        #expect(UserRows(users) == other)
+        other.append(users[0])
+        #expect(UserRows(users) != other)
+    }
 }

@@ -13,9 +13,35 @@ final class FakeRemover: MethodRemover {
         var performed: [String] = []
         var failures: [String: StepAnswer] = [:]
         var unreadable: [String: ServiceFailure] = [:]
+        var steps = Gate()
+        var reads = Gate()
+    }
+
+    /// Holds calls (once closed) until the test lets a number of them through.
+    private struct Gate {
         var holding = false
         var passes = 0
         var waiting: [CheckedContinuation<Void, Never>] = []
+
+        /// Whether a call may go on now; if not, `continuation` waits for a release.
+        mutating func admit(_ continuation: CheckedContinuation<Void, Never>) -> Bool {
+            guard holding else { return true }
+            if passes > 0 {
+                passes -= 1
+                return true
+            }
+            waiting.append(continuation)
+            return false
+        }
+
+        /// Lets `count` held (or later) calls through; returns the held ones to wake.
+        mutating func release(_ count: Int) -> [CheckedContinuation<Void, Never>] {
+            passes += count
+            let n = min(passes, waiting.count)
+            passes -= n
+            defer { waiting.removeFirst(n) }
+            return Array(waiting.prefix(n))
+        }
     }
 
     private let store: Mutex<Store>
@@ -45,20 +71,22 @@ final class FakeRemover: MethodRemover {
 
     /// Holds every later step until ``release(_:)`` lets it through.
     func hold() {
-        store.withLock { $0.holding = true }
+        store.withLock { $0.steps.holding = true }
     }
 
     /// Lets `count` held (or later) steps through.
     func release(_ count: Int) {
-        let woken = store.withLock { store in
-            store.passes += count
-            let n = min(store.passes, store.waiting.count)
-            store.passes -= n
-            let woken = Array(store.waiting.prefix(n))
-            store.waiting.removeFirst(n)
-            return woken
-        }
-        for continuation in woken { continuation.resume() }
+        for continuation in store.withLock({ $0.steps.release(count) }) { continuation.resume() }
+    }
+
+    /// Holds every later read of a user's methods until ``releaseReads(_:)`` lets it through.
+    func holdReads() {
+        store.withLock { $0.reads.holding = true }
+    }
+
+    /// Lets `count` held (or later) reads through.
+    func releaseReads(_ count: Int) {
+        for continuation in store.withLock({ $0.reads.release(count) }) { continuation.resume() }
     }
 
     /// Returns once `count` steps have been sent (held or not).
@@ -67,6 +95,9 @@ final class FakeRemover: MethodRemover {
     }
 
     func methods(of userID: String) async throws(ServiceFailure) -> [AuthMethod] {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            if store.withLock({ $0.reads.admit(continuation) }) { continuation.resume() }
+        }
         let (methods, failure) = store.withLock { ($0.methods[userID] ?? [], $0.unreadable[userID]) }
         if let failure { throw failure }
         return methods
@@ -80,13 +111,7 @@ final class FakeRemover: MethodRemover {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let proceed = store.withLock { store in
                 store.performed.append("\(userID)/\(step.methodID)")
-                guard store.holding else { return true }
-                if store.passes > 0 {
-                    store.passes -= 1
-                    return true
-                }
-                store.waiting.append(continuation)
-                return false
+                return store.steps.admit(continuation)
             }
             changed.signal()
             if proceed { continuation.resume() }

@@ -1,0 +1,41 @@
+"""The console's bulk reset of many marked users shows how planning goes while the plan is
+computed: users planned of the total, the rate and the time left (against a served sandbox
+whose latency makes planning last long enough to be read)."""
+import re
+
+from cli import graph_env, served
+
+PLANNED = re.compile(r"(\d+)/(\d+) users planned · (\S+) users/s · (.+?)(?:\s{2,}|$)", re.M)
+
+
+def planning_midway(text):
+    """The planning screen with some users planned, not all, and a rate measured."""
+    found = PLANNED.search(text)
+    return found is not None and 0 < int(found.group(1)) < int(found.group(2)) and found.group(3) != "-"
+
+
+def test_planning_many_marked_users_shows_users_planned_rate_and_time_left(console, tmp_path):
+    with served("--users", "2000", "--latency-ms", "200") as sandbox:
+        env = dict(graph_env(sandbox), AUTHDESK_STATE_DIR=str(tmp_path / "state"))
+        term = console(rows=40, cols=120, env=env)
+        term.wait_for("Avery Howard")
+        term.type("*")
+        screen = term.wait_for(re.compile(r"marked: \S+ \d{4}").search, timeout=60)
+        marked = int(re.search(r"marked: \S+ (\d+)", screen).group(1))
+        assert marked >= 2000
+        term.type("R")
+        term.wait_for("choose the policy")
+        term.press("enter")
+
+        screen = term.wait_for(planning_midway, timeout=60, settle=0.02)
+        assert "reading methods" in screen.split("\n")[0]
+        assert f"reading the methods of {marked} users" in screen
+        done, total, rate, left = PLANNED.search(screen).groups()
+        assert int(total) == marked
+        assert float(rate) > 0
+        assert re.fullmatch(r"\d+:\d\d left", left), left
+        bar = re.search(r"(\d+)% (\d+)/(\d+) planned", screen)
+        assert bar and bar.group(2) == done and bar.group(3) == total
+
+        screen = term.wait_for("plan (dry run)", timeout=120)
+        assert f"{marked} users" in screen
