@@ -108,11 +108,15 @@ class Terminal:
     def wait_for(self, needle, timeout=15.0, settle=0.15):
         """Waits until `needle` is on the screen (or a predicate on the text holds) and the
         program has written nothing more for `settle` seconds: a frame is read whole, never
-        half-drawn."""
+        half-drawn. A screen that redraws all the time (a run in progress) never goes quiet:
+        `settle=0` returns as soon as `needle` holds, for predicates that read only what a
+        partial redraw cannot tear (a counter, a message)."""
         deadline = time.monotonic() + timeout
         check = needle if callable(needle) else (lambda text: needle in text)
         while time.monotonic() < deadline:
             if check(self.text()):
+                if settle <= 0:
+                    return self.text()
                 data = self._read(settle)
                 if data == b"" or data is None:
                     if check(self.text()):

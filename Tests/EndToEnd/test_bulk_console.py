@@ -161,7 +161,7 @@ def test_quitting_mid_run_pauses_the_job_and_jobs_resume_finishes_it(console, tm
         def steps_done(text):
             found = re.search(r"(\d+)/(\d+) steps", text)
             return found and 3 <= int(found.group(1)) < int(found.group(2))
-        screen = term.wait_for(steps_done, timeout=60)
+        screen = term.wait_for(steps_done, timeout=60, settle=0)
         job = re.search(r"job (\S+)", screen.split("\n")[0]).group(1)
         if how == "SIGTERM":
             term.child.kill(signal.SIGTERM)
@@ -169,7 +169,7 @@ def test_quitting_mid_run_pauses_the_job_and_jobs_resume_finishes_it(console, tm
             assert (status, signal_status) == (128 + signal.SIGTERM, None)
         else:
             term.type("q")
-            term.wait_for("A job is running: q again to pause it and quit")
+            term.wait_for("A job is running: q again to pause it and quit", settle=0)
             assert "running" in term.text().split("\n")[0]
             term.type("q")
             status, signal_status = term.wait_exit(timeout=60)
