@@ -59,8 +59,10 @@ extension BrowserViewModel {
                     send(.journalExportFailed(error.message))
                 }
             }
-        case .undoEntry(let id):
-            runUndo(id)
+        case .planUndo(let id):
+            planUndo(id)
+        case .undoEntry(let id, let verification):
+            runUndo(id, verification: verification)
         default:
             break
         }

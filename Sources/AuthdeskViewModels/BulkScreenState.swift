@@ -53,10 +53,18 @@ public struct BulkScreenState: StoreState {
     public var quitRequested = false
     /// Increases with every published change.
     public var revision: UInt64 = 0
+    /// The tenants whose profile requires caller verification (a job there asks how the callers
+    /// were verified); the confirmation's answer, and whether it (not the phrase) takes the keys;
+    /// the requests of one user of the plan (`r`), shown instead of the plan.
+    public var verifyingTenants: Set<String> = []
+    public var callerVerification = VerificationInput()
+    public var verificationFocused = false
+    public var userRequests: BulkUserRequests?
 
-    public init(readOnly: Bool = false, keyMap: KeyMap = .standard) {
+    public init(readOnly: Bool = false, keyMap: KeyMap = .standard, verifying: Set<String> = []) {
         self.readOnly = readOnly
         self.keyMap = readOnly ? keyMap.readOnly() : keyMap
+        verifyingTenants = verifying
     }
 
     public var isOpen: Bool { phase != .closed }
@@ -104,10 +112,7 @@ public struct BulkScreenState: StoreState {
             return [.loadJobs(generation: generation)]
         case .key(let key):
             if let scope = phase.keyScope, let action = keyMap.action(for: key, in: [scope]) { return perform(action) }
-            if phase == .confirm, let character = key.printable {
-                phrase.append(character)
-                phraseProblem = nil
-            }
+            if phase == .confirm, let character = key.printable { typeInConfirm(character) }
             return []
         case .action(let action):
             return perform(action)
@@ -173,12 +178,15 @@ public struct BulkScreenState: StoreState {
         case .flashExpired(let id):
             flashes.expire(id)
             return []
+        case .userRequests(let generation, let id, let preview):
+            if generation == self.generation, userRequests?.id == id { userRequests?.preview = preview }
+            return []
         }
     }
 
     private mutating func reset() {
         let keep = (keyMap, generation + 1, rows, flashes, revision)
-        self = BulkScreenState(readOnly: readOnly)
+        self = BulkScreenState(readOnly: readOnly, verifying: verifyingTenants)
         keyMap = keep.0
         generation = keep.1
         rows = keep.2
@@ -190,6 +198,7 @@ public struct BulkScreenState: StoreState {
     private mutating func perform(_ action: KeyAction) -> [BulkScreenEffect] {
         flashes.clearError()
         if action != .quit { quitArmed = false }
+        if let effects = performTrust(action) { return effects }
         switch action {
         case .quit:
             guard phase == .running, run?.ended == nil else { return [] }
@@ -260,6 +269,7 @@ public struct BulkScreenState: StoreState {
             phase = .confirm
             phrase = ""
             phraseProblem = nil
+            (userRequests, verificationFocused) = (nil, needsVerification)
             return []
         case .confirm:
             guard let plan, let expected = confirmationPhrase,
@@ -273,6 +283,7 @@ public struct BulkScreenState: StoreState {
                 phrase = ""
                 return []
             }
+            if needsVerification { return startVerified(runnable) }
             phase = .running
             run = nil
             top = 0
