@@ -37,6 +37,8 @@ public enum BrowserEvent: Sendable, Equatable {
     /// The journal's entries, oldest first.
     case journalLoaded([AuditEntry])
     case journalFailed(String)
+    /// The audit log's hash chain was checked (`journal verify`'s first line) when the journal was read.
+    case journalChecked(String, intact: Bool)
     /// The export's files.
     case journalExported([String])
     case journalExportFailed(String)

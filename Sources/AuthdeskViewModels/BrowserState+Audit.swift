@@ -77,6 +77,9 @@ extension BrowserState {
         case .journalFailed(let message):
             journal?.status = .failed(message)
             return []
+        case .journalChecked(let verdict, let intact):
+            journal?.chain = JournalViewState.Chain(verdict: verdict, isIntact: intact)
+            return []
         case .journalExported(let paths):
             journal?.message = "Exported to " + paths.joined(separator: " and ")
             journal?.messageIsError = false

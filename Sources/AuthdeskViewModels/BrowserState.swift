@@ -143,7 +143,7 @@ public struct BrowserState: StoreState {
         case .operationUpdated, .operationLost, .operationTicked:
             return followOperation(event)
         case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem, .undoAnswered,
-            .undoPlanned:
+            .undoPlanned, .journalChecked:
             return auditAnswered(event)
         case .tenantOpened(let generation, let result):
             guard generation == tenancy.generation, tenancy.switchingTo != nil else { return [] }

@@ -36,6 +36,20 @@ public struct JournalViewState: Sendable, Equatable {
     /// The last export's files, or why it failed, shown under the list.
     public var message: String?
     public var messageIsError = false
+    /// The audit log's hash chain as checked when the entries were read.
+    public struct Chain: Sendable, Equatable {
+        /// `OK: 12 entries intact (...)` or `TAMPERED: entry 4 was edited`.
+        public var verdict: String
+        public var isIntact: Bool
+
+        public init(verdict: String, isIntact: Bool) {
+            self.verdict = verdict
+            self.isIntact = isIntact
+        }
+    }
+
+    /// The chain's verdict, once checked.
+    public var chain: Chain?
     /// The undo being asked, if any: it takes every key.
     public var undoPrompt: UndoPrompt?
 

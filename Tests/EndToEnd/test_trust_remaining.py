@@ -2,20 +2,21 @@
 exact requests and sends nothing; a block, an unblock and a per-user MFA change keep the state
 they replaced and `authdesk undo` puts it back (once); the console's bulk plan shows a user's
 requests (`r`); in a profile with require_caller_verification the console's bulk confirmation
-and its undo ask how the caller was verified, and the answer is journalled."""
+and its undo ask how the caller was verified, and the answer is journalled; the console's journal
+screen shows the audit chain's verdict and catches an entry edited in the SQLite file."""
 import json
 import os
-import subprocess
+import sqlite3
 import urllib.request
 
 import pytest
 
-from cli import cli_env, operator_config, served, state_runner
+from cli import operator_config, served, state_runner
+from console_steps import skip_ticket
 from schemas import validate
-from terminal import BINARY
 from test_bulk_console import select
 from test_dialogs import open_cameron, select_method
-from console_steps import skip_ticket
+from test_trust_console import journal
 
 CAMERON = "CameronW@contoso.com"
 AVERY = "avery.howard@contoso.com"
@@ -84,19 +85,8 @@ def test_the_per_user_mfa_state_goes_back_to_the_one_before(authdesk):
     assert run_json(authdesk, "users", "mfa-state", CAMERON)[0]["perUserMfaState"] == before
 
 
-def state_env(home):
-    return cli_env({"XDG_STATE_HOME": os.path.join(home, "state"), "HOME": home})
-
-
-def journal(home):
-    result = subprocess.run([str(BINARY), "journal", "--output", "json"], env=state_env(home),
-                            capture_output=True, text=True, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
-def test_the_bulk_plan_shows_the_first_users_requests(console):
-    term = console(rows=40, cols=140)
+def plan_avery(term):
+    """Marks Avery Howard, opens the bulk reset and plans the portal policy; gives the plan's screen."""
     term.wait_for("Cameron White")
     select(term, "avery.howard")
     term.type(" ")
@@ -104,7 +94,12 @@ def test_the_bulk_plan_shows_the_first_users_requests(console):
     term.type("R")
     term.wait_for("choose the policy")
     term.press("enter")
-    screen = term.wait_for("plan (dry run)")
+    return term.wait_for("plan (dry run)")
+
+
+def test_the_bulk_plan_shows_the_first_users_requests(console):
+    term = console(rows=40, cols=140)
+    screen = plan_avery(term)
     assert "r requests" in screen.splitlines()[-1]
     term.type("r")
     screen = term.wait_for("Requests it would send (nothing sent yet):")
@@ -118,14 +113,7 @@ def test_the_bulk_plan_shows_the_first_users_requests(console):
 def test_the_bulk_confirmation_asks_how_the_callers_were_verified(console, sandbox, tmp_path):
     config = operator_config(sandbox, tmp_path / "config.toml", "require_caller_verification = true")
     term = console("--config", str(config), rows=40, cols=140)
-    term.wait_for("Cameron White")
-    select(term, "avery.howard")
-    term.type(" ")
-    term.wait_for("marked: contoso 1")
-    term.type("R")
-    term.wait_for("choose the policy")
-    term.press("enter")
-    term.wait_for("plan (dry run)")
+    plan_avery(term)
     term.press("enter")
     screen = term.wait_for("Type RESET 1 to run:")
     assert "Verified: < (choose how) >" in screen
@@ -187,3 +175,28 @@ def test_the_console_undo_asks_for_the_verification_and_cannot_be_applied_twice(
     term.wait_for(lambda s: s.count("add phone") == 2)
     term.press("j", "u")
     term.wait_for("already undone by entry 3")
+
+
+def test_the_journal_screen_shows_the_chain_and_catches_a_tampered_entry(console):
+    term = console(rows=30, cols=140)
+    open_cameron(term)
+    term.press("a")
+    skip_ticket(term)
+    term.wait_for("Add a phone for Cameron White")
+    term.press("tab")
+    term.type("+1 4255550144")
+    term.press("enter")
+    term.wait_for(lambda s: "Add a phone: done for Cameron White" in s)
+    term.press(":")
+    term.type("journal")
+    term.press("enter")
+    term.wait_for("Audit chain: OK: 1 entry intact")
+    db = sqlite3.connect(os.path.join(term.home, "state", "authdesk", "journal.sqlite"))
+    db.execute("DROP TRIGGER IF EXISTS auditNoUpdate")
+    db.execute("UPDATE audit SET target = 'Mobile phone +1 4255550000' WHERE id = 1")
+    db.commit()
+    db.close()
+    term.press("esc", ":")
+    term.type("journal")
+    term.press("enter")
+    term.wait_for("Audit chain: TAMPERED: entry 1 was edited")
