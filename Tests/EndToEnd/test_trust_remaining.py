@@ -75,6 +75,21 @@ def test_a_block_is_undone_once_and_the_account_can_sign_in_again(authdesk):
     assert again.returncode == 2 and "cannot be undone twice" in again.stderr
 
 
+def test_an_undo_in_a_verifying_profile_needs_the_verification(sandbox, tmp_path):
+    strict = state_runner(operator_config(sandbox, tmp_path / "config.toml", "require_caller_verification = true"),
+                          tmp_path / "state")
+    assert strict("users", "block", AVERY, "--verified-by", "in-person").returncode == 0
+    blocked = run_json(strict, "journal")[-1]
+    before = counts(sandbox)["byMethod"]
+    refused = strict("undo", str(blocked["id"]), "--yes")
+    assert refused.returncode == 2 and "--verified-by" in refused.stderr and "nothing was sent" in refused.stderr
+    assert counts(sandbox)["byMethod"].get("PATCH", 0) == before.get("PATCH", 0)
+    assert strict("undo", str(blocked["id"]), "--yes", "--verified-by", "callback").returncode == 0
+    undone = run_json(strict, "journal")[-1]
+    assert undone["undoOf"] == blocked["id"] and undone["verification"] == "callback"
+    assert run_json(strict, "users", "show", AVERY)[0]["accountEnabled"] is True
+
+
 def test_the_per_user_mfa_state_goes_back_to_the_one_before(authdesk):
     before = run_json(authdesk, "users", "mfa-state", CAMERON)[0]["perUserMfaState"]
     other = "enforced" if before != "enforced" else "disabled"
