@@ -3,6 +3,30 @@ import AuthdeskCore
 /// The bulk screen's trust steps: a plan's user's exact requests (`r`), and the caller
 /// verification the confirmation asks when a tenant of the job requires it.
 extension BulkScreenState {
+    /// The tenants whose profile requires caller verification: a job there asks how the callers were verified.
+    public var verifyingTenants: Set<String> {
+        get { trust.verifyingTenants }
+        set { trust.verifyingTenants = newValue }
+    }
+
+    /// The confirmation's answer to how the callers were verified.
+    public var callerVerification: VerificationInput {
+        get { trust.callerVerification }
+        set { trust.callerVerification = newValue }
+    }
+
+    /// Whether the verification (not the phrase) takes the confirmation's keys.
+    public var verificationFocused: Bool {
+        get { trust.verificationFocused }
+        set { trust.verificationFocused = newValue }
+    }
+
+    /// The requests of one user of the plan (`r`), shown instead of the plan.
+    public var userRequests: BulkUserRequests? {
+        get { trust.userRequests }
+        set { trust.userRequests = newValue }
+    }
+
     /// Whether the job's runnable users include one in a tenant that requires caller verification.
     public var needsVerification: Bool {
         guard let plan, !verifyingTenants.isEmpty else { return false }

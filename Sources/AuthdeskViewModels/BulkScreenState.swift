@@ -53,13 +53,8 @@ public struct BulkScreenState: StoreState {
     public var quitRequested = false
     /// Increases with every published change.
     public var revision: UInt64 = 0
-    /// The tenants whose profile requires caller verification (a job there asks how the callers
-    /// were verified); the confirmation's answer, and whether it (not the phrase) takes the keys;
-    /// the requests of one user of the plan (`r`), shown instead of the plan.
-    public var verifyingTenants: Set<String> = []
-    public var callerVerification = VerificationInput()
-    public var verificationFocused = false
-    public var userRequests: BulkUserRequests?
+    /// The trust steps: a plan's user's requests, the confirmation's caller verification.
+    public var trust = BulkTrustSteps()
 
     public init(readOnly: Bool = false, keyMap: KeyMap = .standard, verifying: Set<String> = []) {
         self.readOnly = readOnly
