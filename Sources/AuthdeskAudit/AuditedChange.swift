@@ -10,6 +10,8 @@ public struct AuditedChange: Sendable {
     /// Secrets that belong to this change (the password sent, the pass issued), removed from
     /// every field of the entry.
     public var secrets: [Secret]
+    /// The account state the change replaces (block, unblock, per-user MFA), for its undo.
+    public var stateBefore: AccountStateBefore?
 
     public init(userID: String, action: String, target: String? = nil, secrets: [Secret] = []) {
         self.userID = userID

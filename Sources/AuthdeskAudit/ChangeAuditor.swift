@@ -106,7 +106,8 @@ public final class ChangeAuditor: Sendable {
         var entry = AuditEntry(
             at: now(), operatorName: await operatorName(for: tenant.name), tenant: tenant.name, userID: change.userID,
             userName: user.map { "\($0.displayName) (\($0.principalName))" }, action: change.action,
-            target: change.target, outcome: outcome, detail: detail, requestID: requestID, ticket: ticket)
+            target: change.target, outcome: outcome, detail: detail ?? change.stateBefore?.text, requestID: requestID,
+            ticket: ticket)
         entry.verification = (Self.verifying ?? verification)?.text
         entry.undoOf = Self.undoing
         evidence?.fill(&entry)

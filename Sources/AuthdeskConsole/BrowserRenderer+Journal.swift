@@ -34,7 +34,7 @@ extension BrowserRenderer {
             put(column.title, at: column.x, headerY, style: theme.header, width: column.width)
         }
         let listTop = headerY + 1
-        let rows = max(1, bottom - 1 - listTop)
+        let rows = max(1, bottom - 1 - listTop - (journal.undoPrompt.map { Self.undoPromptHeight($0) - 1 } ?? 0))
         switch journal.status {
         case .loading:
             put("Reading the journal" + glyphs.ellipsis, at: 1, listTop, style: theme.secondary)
@@ -60,7 +60,11 @@ extension BrowserRenderer {
         // Message and keys.
         if let message = journal.message {
             put(message, at: 1, bottom - 1, style: journal.messageIsError ? theme.error : theme.info, width: width - 2)
+        } else if let chain = journal.chain {
+            put("Audit chain: " + chain.verdict, at: 1, bottom - 1, style: chain.isIntact ? theme.secondary : theme.error,
+                width: width - 2)
         }
+        if let prompt = journal.undoPrompt { drawUndoPrompt(prompt, above: bottom) }
         grid.putHints(
             state.keyMap.hints(in: [journal.keyScope]), x: 1, y: bottom, limit: width - 1, keyStyle: theme.hintKey,
             textStyle: theme.hintText, ellipsis: glyphs.ellipsis)

@@ -73,10 +73,11 @@ public struct BulkRenderer {
             var x = 1
             x += put("Type \(phrase) to run: ", at: x, y, style: theme.prompt)
             x += put(state.phrase, at: x, y, style: theme.text, width: grid.width - x - 2)
-            grid.set(Cell(" ", style: theme.cursor), x: x, y: y)
+            if !state.verificationFocused { grid.set(Cell(" ", style: theme.cursor), x: x, y: y) }
+            let above = drawVerificationLine(above: y)
             if let problem = state.phraseProblem {
-                grid.fill(x: 0, y: y - 1, width: grid.width, height: 1)
-                put(problem, at: 1, y - 1, style: theme.error, width: grid.width - 2)
+                grid.fill(x: 0, y: above - 1, width: grid.width, height: 1)
+                put(problem, at: 1, above - 1, style: theme.error, width: grid.width - 2)
             }
             return
         }
@@ -94,6 +95,7 @@ public struct BulkRenderer {
         let retryOffered = state.canRetryFailed
         let hints = (state.phase.keyScope.map { state.keyMap.hints(in: [$0]) } ?? []).filter { hint in
             (runOffered || state.phase != .plan || hint.action != .accept) && (retryOffered || hint.action != .retryFailed)
+                && (state.needsVerification || hint.action != .nextField)
         }
         grid.putHints(
             hints, x: 1, y: grid.height - 1, limit: grid.width - 1, keyStyle: theme.hintKey, textStyle: theme.hintText,
@@ -153,10 +155,15 @@ public struct BulkRenderer {
         let lines = planLines(plan)
         var height = listHeight
         if state.phase == .confirm, state.phraseProblem != nil { height -= 1 }
+        if state.phase == .confirm, state.needsVerification { height -= 1 }
         // The scroll position ("1-18/21") goes at the end of this line: leave it room.
         let reserved = lines.count > height ? "\(lines.count)-\(lines.count)/\(lines.count)".count + 2 : 0
         put("Per tenant: " + perTenant(plan), at: 1, 3, style: theme.secondary, width: grid.width - 2 - reserved)
-        drawLines(lines, from: state.top, height: height)
+        if let shown = state.userRequests {
+            drawLines(requestLines(shown), from: 0, height: height)
+        } else {
+            drawLines(lines, from: state.top, height: height)
+        }
     }
 
     /// The plan as lines: per user a heading, the steps in order, the kept methods with the
@@ -347,7 +354,7 @@ public struct BulkRenderer {
     }
 
     @discardableResult
-    private mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
+    mutating func put(_ string: String, at x: Int, _ y: Int, style: CellStyle, width: Int? = nil) -> Int {
         grid.put(string, x: x, y: y, style: style, width: width, ellipsis: glyphs.ellipsis)
     }
 }

@@ -38,8 +38,10 @@ public enum BrowserEffect: Sendable, Equatable {
     case setTicket(String?)
     /// Read who is signed in to tenant `tenant` and what they may do (`:whoami`).
     case loadWhoami(tenant: String)
-    /// Undo journal entry `id` (the journal screen's `u`, confirmed).
-    case undoEntry(Int64)
+    /// Plan the undo of journal entry `id` (the journal screen's `u`): then ask, or say why not.
+    case planUndo(Int64)
+    /// Undo journal entry `id` (confirmed), journalled with how the caller was verified.
+    case undoEntry(Int64, verification: CallerVerification?)
     /// Show the requests dialog `dialogID`'s change would send (recorded, not sent).
     case previewRequests(ChangeRequest, dialogID: Int)
 }

@@ -37,6 +37,8 @@ public enum BrowserEvent: Sendable, Equatable {
     /// The journal's entries, oldest first.
     case journalLoaded([AuditEntry])
     case journalFailed(String)
+    /// The audit log's hash chain was checked (`journal verify`'s first line) when the journal was read.
+    case journalChecked(String, intact: Bool)
     /// The export's files.
     case journalExported([String])
     case journalExportFailed(String)
@@ -46,6 +48,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case whoamiAnswered([String])
     /// An undo from the journal screen was done (or refused): what to say.
     case undoAnswered(String, isError: Bool)
+    /// The undo of entry `entryID` can be done: ask `question` (and the caller's verification).
+    case undoPlanned(entryID: Int64, question: String, verifies: Bool)
     /// The requests dialog `dialogID`'s change would send, or why they could not be built.
     case requestsPreviewed(dialogID: Int, Result<[PlannedRequest], ServiceError>)
 }

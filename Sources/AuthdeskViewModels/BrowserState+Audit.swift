@@ -23,10 +23,11 @@ extension BrowserState {
                 self.journal = journal
                 return [.exportJournal(entries)]
             case .undo(let entry):
-                journal.message = "Undoing entry \(entry.id ?? 0)…"
-                journal.messageIsError = false
                 self.journal = journal
-                return entry.id.map { [.undoEntry($0)] } ?? []
+                return entry.id.map { [.planUndo($0)] } ?? []
+            case .confirmUndo(let id, let verification):
+                self.journal = journal
+                return [.undoEntry(id, verification: verification)]
             }
         }
         if ticketing.prompt != nil {
@@ -76,6 +77,9 @@ extension BrowserState {
         case .journalFailed(let message):
             journal?.status = .failed(message)
             return []
+        case .journalChecked(let verdict, let intact):
+            journal?.chain = JournalViewState.Chain(verdict: verdict, isIntact: intact)
+            return []
         case .journalExported(let paths):
             journal?.message = "Exported to " + paths.joined(separator: " and ")
             journal?.messageIsError = false
@@ -86,6 +90,9 @@ extension BrowserState {
             return []
         case .journalProblem(let message):
             return showFlash(.error, "Warning: \(message)")
+        case .undoPlanned(let id, let question, let verifies):
+            journal?.askUndo(id, question: question, verifies: verifies)
+            return []
         case .undoAnswered(let message, let isError):
             journal?.message = message
             journal?.messageIsError = isError

@@ -142,7 +142,8 @@ public struct BrowserState: StoreState {
             return dialogAnswered(dialogID, result, at: at)
         case .operationUpdated, .operationLost, .operationTicked:
             return followOperation(event)
-        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem, .undoAnswered:
+        case .journalLoaded, .journalFailed, .journalExported, .journalExportFailed, .journalProblem, .undoAnswered,
+            .undoPlanned, .journalChecked:
             return auditAnswered(event)
         case .tenantOpened(let generation, let result):
             guard generation == tenancy.generation, tenancy.switchingTo != nil else { return [] }

@@ -2,6 +2,7 @@ import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskWorkflows
 import Foundation
 
 extension BrowserViewModel {
@@ -44,6 +45,10 @@ extension BrowserViewModel {
                     send(.journalLoaded(try await journal.audit(limit: Self.journalLimit)))
                 } catch {
                     send(.journalFailed(error.description))
+                    return
+                }
+                if let (lines, status) = try? await JournalTrust.verify(journal), let verdict = lines.first {
+                    send(.journalChecked(verdict, intact: status == .success))
                 }
             }
         case .exportJournal(let entries):
@@ -59,8 +64,10 @@ extension BrowserViewModel {
                     send(.journalExportFailed(error.message))
                 }
             }
-        case .undoEntry(let id):
-            runUndo(id)
+        case .planUndo(let id):
+            planUndo(id)
+        case .undoEntry(let id, let verification):
+            runUndo(id, verification: verification)
         default:
             break
         }

@@ -299,7 +299,7 @@ public final class BrowserViewModel: Sendable {
             bulk?.openReset(entries)
         case .openJobs:
             bulk?.openJobs()
-        case .loadJournal, .exportJournal, .setTicket, .undoEntry:
+        case .loadJournal, .exportJournal, .setTicket, .undoEntry, .planUndo:
             runAudit(effect)
         case .openTenant(let name, let generation):
             let directory = directory

@@ -8,6 +8,10 @@ public enum BulkScreenEffect: Sendable, Equatable {
     case plan([Marks.Entry], ResetPolicy, generation: Int)
     /// Journal the plan as a job, then run it.
     case startJob(ResetJobPlan, generation: Int)
+    /// Journal the plan as a job with how the callers were verified (a tenant requires it), then run it.
+    case startVerifiedJob(ResetJobPlan, CallerVerification, generation: Int)
+    /// Build the requests `user`'s plan would send (recorded, not sent).
+    case previewRequests(UserResetPlan, generation: Int)
     /// Run a journalled job that is not final (resume it); `retryFailed`: also its failed
     /// users (a finished job with failures too).
     case resumeJob(JobID, retryFailed: Bool, generation: Int)

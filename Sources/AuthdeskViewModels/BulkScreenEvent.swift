@@ -25,4 +25,6 @@ public enum BulkScreenEvent: Sendable, Equatable {
     /// Something failed (the journal, a sign-in, the engine refused): said in the flash line.
     case failed(generation: Int, String)
     case flashExpired(id: Int)
+    /// The requests of the plan's user `userID` (``UserResetPlan/id``) were built, or not.
+    case userRequests(generation: Int, userID: String, RequestsPreview)
 }

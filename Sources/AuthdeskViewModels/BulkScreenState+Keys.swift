@@ -5,6 +5,9 @@ extension BulkScreenState {
         policyBindings + listed(in: .bulkPlanning, [back(.bulkPlanning, "back to the browser")], letters: true)
         + listed(in: .bulkPlan, [
             KeyBinding(.enter, .accept, scope: .bulkPlan, "run (type the phrase)", isHint: true),
+            KeyBinding(
+                .character("r"), .showRequests, scope: .bulkPlan, "requests of the top user (none sent); j/k: others",
+                isHint: true, hint: "requests"),
             back(.bulkPlan, "dry run: back, nothing sent"),
         ], letters: true)
         + listed(in: .bulkConfirm, [
@@ -12,6 +15,9 @@ extension BulkScreenState {
             back(.bulkConfirm, "back to the plan"),
             KeyBinding(.backspace, .deleteBackward, scope: .bulkConfirm, "delete character"),
             KeyBinding(.control("u"), .clearInput, scope: .bulkConfirm, "clear the field"),
+            KeyBinding(.tab, .nextField, scope: .bulkConfirm, "caller verification: way, note, phrase", isHint: true, hint: "next field"),
+            KeyBinding(.left, .cursorLeft, scope: .bulkConfirm, "previous way the callers were verified"),
+            KeyBinding(.right, .cursorRight, scope: .bulkConfirm, "next way the callers were verified"),
         ], letters: false)
         + listed(in: .bulkRunning, [
             KeyBinding(.character("p"), .pause, scope: .bulkRunning, "pause / resume", isHint: true),

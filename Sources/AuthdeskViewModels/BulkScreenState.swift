@@ -54,10 +54,13 @@ public struct BulkScreenState: StoreState {
     public var quitRequested = false
     /// Increases with every published change.
     public var revision: UInt64 = 0
+    /// The trust steps: a plan's user's requests, the confirmation's caller verification.
+    public var trust = BulkTrustSteps()
 
-    public init(readOnly: Bool = false, keyMap: KeyMap = .standard) {
+    public init(readOnly: Bool = false, keyMap: KeyMap = .standard, verifying: Set<String> = []) {
         self.readOnly = readOnly
         self.keyMap = readOnly ? keyMap.readOnly() : keyMap
+        verifyingTenants = verifying
     }
 
     public var isOpen: Bool { phase != .closed }
@@ -105,10 +108,7 @@ public struct BulkScreenState: StoreState {
             return [.loadJobs(generation: generation)]
         case .key(let key):
             if let scope = phase.keyScope, let action = keyMap.action(for: key, in: [scope]) { return perform(action) }
-            if phase == .confirm, let character = key.printable {
-                phrase.append(character)
-                phraseProblem = nil
-            }
+            if phase == .confirm, let character = key.printable { typeInConfirm(character) }
             return []
         case .action(let action):
             return perform(action)
@@ -175,12 +175,15 @@ public struct BulkScreenState: StoreState {
         case .flashExpired(let id):
             flashes.expire(id)
             return []
+        case .userRequests(let generation, let id, let preview):
+            if generation == self.generation, userRequests?.id == id { userRequests?.preview = preview }
+            return []
         }
     }
 
     private mutating func reset() {
         let keep = (keyMap, generation + 1, rows, flashes, revision)
-        self = BulkScreenState(readOnly: readOnly)
+        self = BulkScreenState(readOnly: readOnly, verifying: verifyingTenants)
         keyMap = keep.0
         generation = keep.1
         rows = keep.2
@@ -192,6 +195,7 @@ public struct BulkScreenState: StoreState {
     private mutating func perform(_ action: KeyAction) -> [BulkScreenEffect] {
         flashes.clearError()
         if action != .quit { quitArmed = false }
+        if let effects = performTrust(action) { return effects }
         switch action {
         case .quit:
             guard phase == .running, run?.ended == nil else { return [] }
@@ -261,6 +265,7 @@ public struct BulkScreenState: StoreState {
             phase = .confirm
             phrase = ""
             phraseProblem = nil
+            (userRequests, verificationFocused) = (nil, needsVerification)
             return []
         case .confirm:
             guard let plan, let expected = confirmationPhrase,
@@ -274,6 +279,7 @@ public struct BulkScreenState: StoreState {
                 phrase = ""
                 return []
             }
+            if needsVerification { return startVerified(runnable) }
             phase = .running
             run = nil
             top = 0

@@ -59,7 +59,7 @@ public final class BulkScreenViewModel: Sendable {
         self.operatorName = operatorName
         self.flashDuration = flashDuration
         uptime = Stopwatch.started(on: clock)
-        store = Store(BulkScreenState(readOnly: readOnly), context: (), clock: clock)
+        store = Store(BulkScreenState(readOnly: readOnly, verifying: workflow.verifyingTenants), context: (), clock: clock)
         store.runEffects { [weak self] effect in self?.run(effect) }
     }
 
@@ -159,16 +159,18 @@ public final class BulkScreenViewModel: Sendable {
         case .plan(let entries, let policy, let generation):
             spawn(.plan) { [self] in await plan(entries, policy: policy, generation: generation) }
         case .startJob(let plan, let generation):
-            spawn(.run) { [self] in
-                do {
-                    let (name, ticket) = await owner?(plan.tenants.first ?? "") ?? (operatorName, nil)
-                    let job = try await workflow.createJob(plan, operatorName: name, ticket: ticket)
-                    await runJob(job.id, generation: generation)
-                } catch let error as WorkflowFailure {
-                    send(.failed(generation: generation, error.message))
+            startJob(plan, verification: nil, generation: generation)
+        case .startVerifiedJob(let plan, let verification, let generation):
+            startJob(plan, verification: verification, generation: generation)
+        case .previewRequests(let user, let generation):
+            spawn(.load) { [self] in
+                let preview: RequestsPreview
+                do throws(ServiceError) {
+                    preview = .built(try await workflow.requests(for: user))
                 } catch {
-                    send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))
+                    preview = .failed(error.description)
                 }
+                send(.userRequests(generation: generation, userID: user.id, preview))
             }
         case .resumeJob(let id, let retryFailed, let generation):
             spawn(.run) { [self] in await runJob(id, retryFailed: retryFailed, generation: generation) }
@@ -212,6 +214,23 @@ public final class BulkScreenViewModel: Sendable {
                 return inner.closed
             }
             handler?(done)
+        }
+    }
+
+    /// Journals `plan` as a job (with how the callers were verified, when asked) and runs it.
+    private func startJob(_ plan: ResetJobPlan, verification: CallerVerification?, generation: Int) {
+        spawn(.run) { [self] in
+            do {
+                let (name, ticket) = await owner?(plan.tenants.first ?? "") ?? (operatorName, nil)
+                let job = try await workflow.createJob(plan, operatorName: name, ticket: ticket, verification: verification)
+                await runJob(job.id, generation: generation)
+            } catch let error as WorkflowFailure {
+                send(.failed(generation: generation, error.message))
+            } catch let error as UsageError {
+                send(.failed(generation: generation, error.description))
+            } catch {
+                send(.failed(generation: generation, "Could not journal the job, nothing was sent: \(error)"))
+            }
         }
     }
 

@@ -17,7 +17,7 @@ extension JournalViewState {
         KeyBinding(.character("G"), .bottom, scope: .journal, "oldest"),
         KeyBinding(.end, .bottom, scope: .journal, "oldest"),
         KeyBinding(.character("e"), .export, scope: .journal, "export the entries shown as CSV and JSON", isHint: true, hint: "export CSV+JSON"),
-        KeyBinding(.character("u"), .undo, scope: .journal, "undo the selected entry (u again confirms)", isHint: true, hint: "undo"),
+        KeyBinding(.character("u"), .undo, scope: .journal, "undo the selected entry (asks first)", isHint: true, hint: "undo"),
         KeyBinding(.escape, .back, scope: .journal, "back to the browser", isHint: true, hint: "back"),
         KeyBinding(.character("q"), .back, scope: .journal, "back to the browser"),
         KeyBinding(.enter, .accept, scope: .journalFilter, "keep the filter", isHint: true, hint: "keep filter"),
@@ -27,8 +27,15 @@ extension JournalViewState {
         KeyBinding(.control("u"), .clearInput, scope: .journalFilter, "clear the field"),
         KeyBinding(.down, .moveDown, scope: .journalFilter, "down"),
         KeyBinding(.up, .moveUp, scope: .journalFilter, "up"),
+        KeyBinding(.enter, .confirm, scope: .journalUndo, "undo the entry", isHint: true, hint: "undo it"),
+        KeyBinding(.escape, .cancel, scope: .journalUndo, "cancel: nothing is sent", isHint: true, hint: "cancel"),
+        KeyBinding(.left, .cursorLeft, scope: .journalUndo, "previous way the caller was verified"),
+        KeyBinding(.right, .cursorRight, scope: .journalUndo, "next way the caller was verified", isHint: true, hint: "verified by"),
+        KeyBinding(.tab, .nextField, scope: .journalUndo, "to the note and back", isHint: true, hint: "note"),
+        KeyBinding(.backspace, .deleteBackward, scope: .journalUndo, "delete character"),
+        KeyBinding(.control("u"), .clearInput, scope: .journalUndo, "clear the note"),
     ]
 
     /// The scope of the journal screen's keys now.
-    public var keyScope: KeyScope { isFiltering ? .journalFilter : .journal }
+    public var keyScope: KeyScope { undoPrompt != nil ? .journalUndo : isFiltering ? .journalFilter : .journal }
 }

@@ -1,3 +1,4 @@
+import AuthdeskCore
 import AuthdeskJournal
 import Foundation
 
@@ -17,8 +18,10 @@ public struct JournalViewState: Sendable, Equatable {
         case none
         case close
         case export([AuditEntry])
-        /// `u` pressed twice on an entry: undo it.
+        /// `u` on an entry: plan its undo (then ask).
         case undo(AuditEntry)
+        /// The undo was confirmed, with how the caller was verified (when asked).
+        case confirmUndo(Int64, CallerVerification?)
     }
 
     public var status: Status = .loading
@@ -33,8 +36,22 @@ public struct JournalViewState: Sendable, Equatable {
     /// The last export's files, or why it failed, shown under the list.
     public var message: String?
     public var messageIsError = false
-    /// The entry `u` was pressed on once: a second `u` undoes it, any other key forgets it.
-    public var undoArmed: Int64?
+    /// The audit log's hash chain as checked when the entries were read.
+    public struct Chain: Sendable, Equatable {
+        /// `OK: 12 entries intact (...)` or `TAMPERED: entry 4 was edited`.
+        public var verdict: String
+        public var isIntact: Bool
+
+        public init(verdict: String, isIntact: Bool) {
+            self.verdict = verdict
+            self.isIntact = isIntact
+        }
+    }
+
+    /// The chain's verdict, once checked.
+    public var chain: Chain?
+    /// The undo being asked, if any: it takes every key.
+    public var undoPrompt: UndoPrompt?
 
     public init() {}
 
@@ -60,6 +77,7 @@ public struct JournalViewState: Sendable, Equatable {
     /// Applies one key, bound to `action` in ``keyScope`` (nil: a key the table does not bind,
     /// typed into the filter while it is open); `page` is how many rows PgUp and PgDn move.
     public mutating func press(_ action: KeyAction?, key: Key, page: Int) -> Outcome {
+        if undoPrompt != nil { return pressInUndoPrompt(action, key: key) }
         if isFiltering {
             switch action {
             case .accept:
@@ -86,7 +104,6 @@ public struct JournalViewState: Sendable, Equatable {
             }
             return .none
         }
-        if action != .undo { undoArmed = nil }
         switch action {
         case .undo:
             return pressUndo()

@@ -25,6 +25,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
     case journal
     case journalFilter
     case ticketPrompt
+    case journalUndo
 
     /// The browser's scopes, in the order its help lists them.
     public static let browser: [KeyScope] = [
@@ -38,7 +39,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
 
     /// The other screens' scopes after the browser's, in the order help lists them: the bulk
     /// reset screen's phases, the journal screen and its filter, the ticket question.
-    public static let screens: [KeyScope] = bulk + [.journal, .journalFilter, .ticketPrompt]
+    public static let screens: [KeyScope] = bulk + [.journal, .journalFilter, .ticketPrompt, .journalUndo]
 
     /// The heading of this scope's section in the help screen.
     public var title: String {
@@ -63,6 +64,7 @@ public enum KeyScope: String, Sendable, Hashable, CaseIterable {
         case .journal: "The journal (:journal)"
         case .journalFilter: "The journal's filter"
         case .ticketPrompt: "The ticket question"
+        case .journalUndo: "The journal: an undo asked"
         }
     }
 }

@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskOutput
+import AuthdeskServices
 import AuthdeskText
 import Foundation
 
@@ -10,6 +11,8 @@ public struct PlanReport: Sendable {
     public var unreadable: [UnreadableUser]
     /// Principal names by `tenant/userID`, to show beside display names.
     public var principalNames: [String: String]
+    /// Each user's exact requests, by ``UserResetPlan/id``, when they were asked for.
+    public var requests: [String: [PlannedRequest]]?
 
     public init(plan: ResetJobPlan, unreadable: [UnreadableUser], principalNames: [String: String]) {
         self.plan = plan
@@ -39,6 +42,7 @@ public struct PlanReport: Sendable {
                 out += "  \(PlanWording.kept(kept))\(kept.isFlagged ? "  [REVIEW]" : "")\n"
             }
             for note in notes(of: user) { out += "  note: \(note)\n" }
+            out += requestLines(of: user)
         }
         if !unreadable.isEmpty {
             out += "\nNot in the plan (cannot be read):\n"
@@ -104,7 +108,7 @@ public struct PlanReport: Sendable {
     func document() -> [String: Any] {
         var users: [[String: Any]] = []
         for user in plan.users {
-            users.append([
+            var entry: [String: Any] = [
                 "tenant": user.tenant, "userId": user.userID, "displayName": user.displayName,
                 "principalName": principalNames[user.id] ?? NSNull(),
                 "defaultMethodId": user.plan.defaultMethodID ?? NSNull(),
@@ -123,7 +127,9 @@ public struct PlanReport: Sendable {
                 "notes": notes(of: user),
                 "willBeRefused": user.plan.isRefused,
                 "refusal": user.plan.refusal ?? NSNull(),
-            ])
+            ]
+            if let requests = requestsDocument(of: user) { entry["requests"] = requests }
+            users.append(entry)
         }
         let totals = plan.totals
         let document: [String: Any] = [

@@ -1,9 +1,10 @@
+import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskJournal
 
 /// What undoing a journal entry takes: the change that re-creates what the entry removed (or
 /// puts back what it replaced), found from the entry's evidence, or the reason it cannot be
-/// done. New undoable actions (block/unblock, per-user MFA state) are new cases of ``plan(_:)``.
+/// done. Block, unblock and the per-user MFA state are put back as they were just before.
 public enum UndoPlanner {
     /// The change that undoes `entry`, and a line saying what it does; a refusal (exit 2) says why not.
     public static func plan(_ entry: AuditEntry) throws(UsageError) -> (request: ChangeRequest, description: String) {
@@ -39,12 +40,36 @@ public enum UndoPlanner {
         case "update e-mail":
             let (old, _) = try replaced(entry, kind: .email)
             return (.updateEmail(userID: user, address: old), "put back the address \(old)")
+        case "block sign-in", "unblock sign-in", "set per-user MFA":
+            return try accountUndo(entry)
         default:
             break
         }
         throw UsageError(
             "entry \(id) (\(entry.action)) cannot be undone by authdesk; undo covers a deleted phone or e-mail method, "
-                + "SMS sign-in switched on or off, and a phone number or e-mail address changed")
+                + "SMS sign-in switched on or off, a phone number or e-mail address changed, sign-in blocked or "
+                + "unblocked, and the per-user MFA state set")
+    }
+
+    /// The undo of a block, an unblock or a per-user MFA change: the state the entry kept from
+    /// just before it (``AccountStateBefore``) put back.
+    static func accountUndo(_ entry: AuditEntry) throws(UsageError) -> (request: ChangeRequest, description: String) {
+        let id = entry.id ?? 0
+        switch AccountStateBefore(entry) {
+        case .signIn(let enabled)?:
+            guard entry.action != "unblock sign-in" || !enabled, entry.action != "block sign-in" || enabled else {
+                throw UsageError(
+                    "entry \(id): sign-in was already \(enabled ? "enabled" : "blocked") before it, so it changed nothing to undo")
+            }
+            return (.setAccountEnabled(userID: entry.userID, enabled: enabled), enabled ? "unblock sign-in again" : "block sign-in again")
+        case .perUserMfa(let state)?:
+            return (.setPerUserMfaState(userID: entry.userID, state), "set the per-user MFA state back to \(state.rawValue)")
+        case nil:
+            let what = entry.action == "set per-user MFA" ? "the per-user MFA state" : "whether sign-in was blocked"
+            throw UsageError(
+                "entry \(id) (\(entry.action)) has no record of \(what) before it (journalled before authdesk kept it), "
+                    + "so what to put back is not known; set it by hand (authdesk users ...)")
+        }
     }
 
     /// Why a removed method of `kind` cannot be re-created.

@@ -50,3 +50,19 @@ public struct UndoWorkflow: Sendable {
         }
     }
 }
+
+extension UndoWorkflow {
+    /// Whether the entry's tenant (among `tenants`) requires caller verification for the undo.
+    public func requiresVerification(among tenants: [TenantInfo]) -> Bool {
+        tenants.first { $0.name == entry.tenant }?.requiresCallerVerification == true
+    }
+
+    /// Refuses, before anything is sent, an undo without `verification` in a tenant that
+    /// requires it.
+    public func requireVerification(_ verification: CallerVerification?, among tenants: [TenantInfo]) throws(UsageError) {
+        guard verification == nil, requiresVerification(among: tenants) else { return }
+        throw UsageError(
+            "the profile \(entry.tenant) requires caller verification (require_caller_verification = true): "
+                + "say how the caller was verified; nothing was sent")
+    }
+}

@@ -52,6 +52,9 @@ struct ResetMfaCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Show the plan and stop; nothing is sent.")
     var dryRun = false
 
+    @Flag(name: .long, help: "With --dry-run: also show each user's exact requests (method, URL, body with secrets masked).")
+    var showRequests = false
+
     @Flag(name: .long, help: "Run without asking to type RESET <count> (for scripts).")
     var yes = false
 
@@ -63,6 +66,9 @@ struct ResetMfaCommand: AsyncParsableCommand {
     func validate() throws {
         guard users.isEmpty != (usersFile == nil) else {
             throw ValidationError("give the users either as arguments or with --users-file FILE, not both nor neither")
+        }
+        guard !showRequests || dryRun else {
+            throw ValidationError("--show-requests goes with --dry-run: it shows the requests the plan would send, and sends none")
         }
     }
 
@@ -90,8 +96,10 @@ struct ResetMfaCommand: AsyncParsableCommand {
             status.redraw(ProgressLine.planning(done: done, total: total, elapsedSeconds: (ContinuousClock.now - started) / .seconds(1)))
         }
         status.finish()
+        var report = planned.report
+        if showRequests { report.requests = try await workflow.requests(for: planned.result.plan) }
         if dryRun || outputOption.output == .table {
-            print(planned.report.render(outputOption.output), terminator: dryRun ? "" : "\n")
+            print(report.render(outputOption.output), terminator: dryRun ? "" : "\n")
             if dryRun { return .success }
         } else if StandardError.isTerminal {
             StandardError.write(planned.report.render(.table))

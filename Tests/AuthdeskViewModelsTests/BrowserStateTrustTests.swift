@@ -7,7 +7,7 @@ import Testing
 
 /// The console's trust steps in the reducer: ctrl-r shows a dialog's requests before its
 /// confirm (nothing sent), a tenant that requires caller verification asks for it in every
-/// dialog, and `u` twice on a journal entry undoes it.
+/// dialog, and `u` on a journal entry asks (with the caller's verification where required), and enter undoes it.
 struct BrowserStateTrustTests {
     private func browser(verifying: Bool = false) -> BrowserState {
         var tenant = TenantInfo(name: "contoso", provider: .graph, id: "t", domain: "contoso.com")
@@ -62,7 +62,37 @@ struct BrowserStateTrustTests {
         #expect(plain.dialog?.fields.isEmpty == true && plain.dialog?.verification == nil)
     }
 
-    @Test func uTwiceOnAJournalEntryUndoesIt() {
+    @Test func uOnAJournalEntryPlansTheUndoThenAsksItAndEnterUndoesIt() {
+        var state = journalWithEntry7()
+        #expect(state.apply(.key(.character("u"))) == [.planUndo(7)])
+        #expect(state.journal?.undoPrompt == nil, "nothing is asked before the undo is known to be possible")
+        _ = state.apply(.undoPlanned(entryID: 7, question: "Undo entry 7 (delete method) for Alice in contoso: add it again", verifies: false))
+        #expect(state.activeScopes == [.journalUndo])
+        #expect(state.apply(.key(.escape)) == [], "esc cancels")
+        #expect(state.journal?.undoPrompt == nil && state.journal?.message == "Not undone: nothing was sent")
+        _ = state.apply(.key(.character("u")))
+        _ = state.apply(.undoPlanned(entryID: 7, question: "Undo entry 7", verifies: false))
+        #expect(state.apply(.key(.enter)) == [.undoEntry(7, verification: nil)])
+        let effects = state.apply(.undoAnswered("Entry 7 undone", isError: false))
+        #expect(effects.first == .loadJournal)
+        #expect(effects.contains { if case .loadMethods(Fixtures.alice.id, _, _) = $0 { true } else { false } })
+        #expect(state.journal?.message == "Entry 7 undone")
+    }
+
+    @Test func anUndoInAVerifyingTenantAsksHowTheCallerWasVerified() throws {
+        var state = journalWithEntry7()
+        _ = state.apply(.key(.character("u")))
+        _ = state.apply(.undoPlanned(entryID: 7, question: "Undo entry 7", verifies: true))
+        #expect(state.apply(.key(.enter)) == [], "nothing is sent before the caller's verification is given")
+        #expect(state.journal?.undoPrompt?.problem?.contains("Say how the caller was verified") == true)
+        _ = state.apply(.key(.right))
+        _ = state.apply(.key(.tab))
+        for character in "rang back" { _ = state.apply(.key(.character(character))) }
+        let verification = try CallerVerification(method: .callback, note: "rang back")
+        #expect(state.apply(.key(.enter)) == [.undoEntry(7, verification: verification)])
+    }
+
+    private func journalWithEntry7() -> BrowserState {
         var state = browser()
         _ = state.apply(.action(.commandLine))
         for character in "journal" { _ = state.apply(.key(.character(character))) }
@@ -72,14 +102,6 @@ struct BrowserStateTrustTests {
             target: "Mobile phone +1 2065555555", outcome: .succeeded)
         entry.id = 7
         _ = state.apply(.journalLoaded([entry]))
-        #expect(state.apply(.key(.character("u"))) == [])
-        #expect(state.journal?.message?.contains("u again undoes entry 7") == true)
-        _ = state.apply(.key(.character("j")))
-        #expect(state.apply(.key(.character("u"))) == [], "another key in between cancels")
-        #expect(state.apply(.key(.character("u"))) == [.undoEntry(7)])
-        let effects = state.apply(.undoAnswered("Entry 7 undone", isError: false))
-        #expect(effects.first == .loadJournal)
-        #expect(effects.contains { if case .loadMethods(Fixtures.alice.id, _, _) = $0 { true } else { false } })
-        #expect(state.journal?.message == "Entry 7 undone")
+        return state
     }
 }
