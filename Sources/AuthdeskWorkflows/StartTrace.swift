@@ -30,6 +30,6 @@ public enum StartTrace {
         guard let path, !marks.withLock({ $0.contains { $0.phase == phase } }) else { return }
         mark(phase)
         let text = marks.withLock { marks in marks.map { "\($0.phase)\t\(String(format: "%.6f", $0.seconds))\n" }.joined() }
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+        try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 }
