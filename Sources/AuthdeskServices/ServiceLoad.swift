@@ -3,8 +3,8 @@ import Foundation
 /// What one answer tells about the service's load: how long it took (retries included), how
 /// many attempts it needed, and the share of the service's limit in use where the answer says
 /// (Graph's `x-ms-throttle-limit-percentage`, Auth0's `x-ratelimit-remaining` of
-/// `x-ratelimit-limit`). Every provider request reports one to the task's ``observer``, if
-/// set: how a bulk run adapts its concurrency without the providers knowing about it.
+/// `x-ratelimit-limit`). Every provider request reports one to its provider's
+/// ``LoadObservers``: how a bulk run adapts its concurrency without the providers knowing about it.
 public struct ServiceLoad: Sendable, Equatable {
     public var latency: Duration
     public var attempts: Int
@@ -17,9 +17,6 @@ public struct ServiceLoad: Sendable, Equatable {
         self.status = status
         self.limitUsed = limitUsed
     }
-
-    /// Told of every answer a provider gets in this task (and its child tasks).
-    @TaskLocal public static var observer: (@Sendable (ServiceLoad) -> Void)?
 
     /// The answer was throttled (429), or needed retries to get through.
     public var throttled: Bool { status == 429 || attempts > 1 }

@@ -10,15 +10,7 @@ public struct Marks: Sendable, Hashable {
     public typealias Entry = ResetTarget
 
     /// A marked user's identity: tenant name and user id.
-    public struct Key: Sendable, Hashable {
-        public var tenant: String
-        public var userID: String
-
-        public init(tenant: String, userID: String) {
-            self.tenant = tenant
-            self.userID = userID
-        }
-    }
+    public typealias Key = ResetTarget.Key
 
     private var tenantOrder: [String] = []
     private var users: [String: [DirectoryUser]] = [:]
