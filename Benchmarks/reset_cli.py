@@ -382,9 +382,13 @@ def tenants(options):
     options.serve = (options.serve or []) + serve
     population = options.users + 20
     state = tempfile.mkdtemp(prefix="authdesk-bench-state-")
-    with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+    config = pathlib.Path(state) / "config.toml"
+    secrets = {}
+
+    def configure(sandbox):
+        """A client-secret profile per tenant of `sandbox` (its port changes with each start)."""
         names = [t["name"] for t in sandbox.info["tenants"]]
-        lines, secrets, profiles = [], {}, [f'default_profile = "{names[0]}"\n']
+        profiles = [f'default_profile = "{names[0]}"\n']
         for name in names:
             entry = sandbox.tenant(name)
             variable = "SECRET_" + name.upper()
@@ -393,18 +397,19 @@ def tenants(options):
                             f'client_id = "{entry["clientId"]}"\nsign_in = "client-secret"\n'
                             f'client_secret_env = "{variable}"\nauthority_url = "{sandbox.info["authority"]}"\n'
                             f'graph_url = "{sandbox.info["authority"]}"\n')
-            lines += [f"{name}:{user}" for user in generated_users(sandbox, options.users, name)]
-    config = pathlib.Path(state) / "config.toml"
-    config.write_text("\n".join(profiles))
-    path = users_file(lines)
-    env = dict(bench_env(state), **secrets)
+        config.write_text("\n".join(profiles))
+        return names
 
     def run(*args):
         started = time.monotonic()
-        result = subprocess.run([str(options.binary), *args, "--config", str(config)], env=env, capture_output=True,
+        result = subprocess.run([str(options.binary), *args, "--config", str(config)],
+                                env=dict(bench_env(state), **secrets), capture_output=True,
                                 text=True, stdin=subprocess.DEVNULL, timeout=3600)
         return time.monotonic() - started, result
     with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+        names = configure(sandbox)
+        lines = [f"{name}:{user}" for name in names for user in generated_users(sandbox, options.users, name)]
+        path = users_file(lines)
         _, dry = run("reset-mfa", "--users-file", path, "--dry-run", "--output", "json")
         if dry.returncode != 0:
             raise SystemExit(f"the dry run ended with {dry.returncode}: {dry.stderr[-2000:]}")
@@ -413,7 +418,10 @@ def tenants(options):
     for user in plan["users"]:
         per_tenant[user["tenant"]] = per_tenant.get(user["tenant"], 0) + len(user["steps"])
     longest = max((len(u["steps"]) for u in plan["users"]), default=0)
+    if not plan["users"]:
+        raise SystemExit("the dry run planned no user: " + dry.stderr[-2000:])
     with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+        configure(sandbox)
         wall, result = run("reset-mfa", "--users-file", path, "--yes", "--output", "json", *(options.authdesk_args or []))
     _, states = run_report(result)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
@@ -457,8 +465,12 @@ def auth0(options):
 
 def bench_env(state):
     home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
-    return {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
-            "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
+           "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
+    for name in ("AUTHDESK_RESET_WRITES", "AUTHDESK_HTTP_CLIENT"):  # the caller's choice, when made
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
 
 
 def main():
