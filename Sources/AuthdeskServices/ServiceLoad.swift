@@ -10,20 +10,26 @@ public struct ServiceLoad: Sendable, Equatable {
     public var attempts: Int
     public var status: Int
     public var limitUsed: Double?
+    /// Attempts the service throttled (429) before this answer.
+    public var throttledAttempts: Int
 
-    public init(latency: Duration, attempts: Int, status: Int, limitUsed: Double?) {
+    public init(latency: Duration, attempts: Int, status: Int, limitUsed: Double?, throttledAttempts: Int = 0) {
         self.latency = latency
         self.attempts = attempts
         self.status = status
         self.limitUsed = limitUsed
+        self.throttledAttempts = throttledAttempts
     }
 
-    /// The answer was throttled (429), or needed retries to get through.
-    public var throttled: Bool { status == 429 || attempts > 1 }
+    /// The answer was throttled (429), or got through only after 429s. Retries after a 503 or
+    /// a dropped connection are not throttling: they say nothing of the tenant's budget.
+    public var throttled: Bool { status == 429 || throttledAttempts > 0 }
 
     /// The load `response` tells, `latency` after its request was first sent.
     public init(_ response: HTTPResponse, latency: Duration) {
-        self.init(latency: latency, attempts: response.attempts, status: response.status, limitUsed: Self.limitUsed(response))
+        self.init(
+            latency: latency, attempts: response.attempts, status: response.status, limitUsed: Self.limitUsed(response),
+            throttledAttempts: response.throttledAttempts)
     }
 
     /// The share of the limit in use: Graph sends `x-ms-throttle-limit-percentage` (0.8 to 1.8)

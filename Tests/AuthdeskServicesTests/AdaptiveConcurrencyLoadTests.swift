@@ -5,8 +5,12 @@ import Testing
 
 /// The adaptive limit fed by a provider's ``LoadObservers`` (every answer), on a manual clock.
 @Suite struct AdaptiveConcurrencyLoadTests {
-    static func load(_ milliseconds: Int, status: Int = 200, attempts: Int = 1, limitUsed: Double? = nil) -> ServiceLoad {
-        ServiceLoad(latency: .milliseconds(milliseconds), attempts: attempts, status: status, limitUsed: limitUsed)
+    static func load(
+        _ milliseconds: Int, status: Int = 200, attempts: Int = 1, limitUsed: Double? = nil, throttledAttempts: Int = 0
+    ) -> ServiceLoad {
+        ServiceLoad(
+            latency: .milliseconds(milliseconds), attempts: attempts, status: status, limitUsed: limitUsed,
+            throttledAttempts: throttledAttempts)
     }
 
     @Test func answersReportedDuringTheRunAreRecordedInOrderAndNoneAfter() async {
@@ -24,14 +28,16 @@ import Testing
         #expect(await limiter.backOffs == 0)
     }
 
-    @Test func aThrottledOrRetriedAnswerHalvesTheLimit() async {
+    @Test func aThrottledAnswerOrOneRetriedAfter429sHalvesTheLimit() async {
         let clock = AdaptiveConcurrencyTests.ManualNow()
         let limiter = AdaptiveConcurrency(ceiling: 32, initial: 16, now: clock.now)
         let observers = LoadObservers()
         await limiter.adapting(to: observers) { observers.report(Self.load(300, status: 429)) }
         #expect(await limiter.limit == 8)
         await limiter.adapting(to: observers) { observers.report(Self.load(300, attempts: 3)) }
-        #expect(await limiter.limit == 4, "an answer that needed retries counts as throttled")
+        #expect(await limiter.limit == 8, "retries after 503s or dropped connections are not throttling")
+        await limiter.adapting(to: observers) { observers.report(Self.load(300, attempts: 3, throttledAttempts: 2)) }
+        #expect(await limiter.limit == 4, "an answer that got through only after 429s is")
     }
 
     @Test func latencyRisingBacksOffAndAFastServiceLetsItGrowAfterTheCooldown() async {
