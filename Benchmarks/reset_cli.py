@@ -16,6 +16,13 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
             user (the user 1, the method list 2, hardware tokens 2, the default 1, the
             pre-flight's user 1 and member-of 1), the run's writes (the plan's steps) and
             verifying reads 4 a user; each budget's (units - burst) / rate, the phases added.
+  writes:   `reset-mfa` of the same --users users twice, each time on a fresh sandbox of the
+            same seed: a user's steps chained in one `$batch` (AUTHDESK_RESET_WRITES=chained), then
+            one request a step (AUTHDESK_RESET_WRITES=steps); prints both wall times and their
+            ratio, the sandbox's `$batch` requests carrying writes and its single writes.
+  tenants:  one `reset-mfa` job over --tenants tenants (`sandbox serve --tenants`) of --users users
+            each, a client-secret profile per tenant; the limit is the busiest tenant's, as in
+            scale (each tenant has its own budgets).
   auth0:    `reset-mfa` of --users Auth0 users against a sandbox allowing --auth0-rate 2
             requests a second (a free plan); prints the users' states and the wall time beside
             the least requests such a reset needs / the rate.
@@ -24,6 +31,8 @@ Build first:  swift build -c release --product authdesk
 Run:          python3 Benchmarks/reset_cli.py compare --latency 200 --users 60
               python3 Benchmarks/reset_cli.py planning --latency 100 --small 20 --large 400
               python3 Benchmarks/reset_cli.py scale --users 5000 --latency 20
+              python3 Benchmarks/reset_cli.py tenants --tenants 20 --users 250 --latency 20
+              python3 Benchmarks/reset_cli.py writes --latency 200 --users 60
               python3 Benchmarks/reset_cli.py auth0 --users 20 --latency 20
 The figures are wall times on this machine; the sandbox runs in its own process beside them.
 """
@@ -118,9 +127,10 @@ class Graph:
         return json.loads(data)
 
 
-def generated_users(sandbox, count):
-    """`count` generated users of contoso, by principal name (the seed's named people left out)."""
-    graph = Graph(sandbox)
+def generated_users(sandbox, count, name="contoso"):
+    """`count` generated users of tenant `name`, by principal name (the seed's named people and
+    operators left out)."""
+    graph = Graph(sandbox, name)
     names = []
     page = graph.get("/v1.0/users?$top=100&$select=userPrincipalName")
     while True:
@@ -129,7 +139,7 @@ def generated_users(sandbox, count):
         if not link or len(names) > count + 50:
             break
         page = graph.get(urllib.parse.urlsplit(link)._replace(scheme="", netloc="").geturl())
-    generated = [n for n in names if n.lower() not in NAMED]
+    generated = [n for n in names if n.lower() not in NAMED and not n.lower().startswith("helpdesk@")]
     assert len(generated) >= count, f"the sandbox has {len(generated)} users, {count} asked"
     return generated[:count]
 
@@ -177,13 +187,49 @@ def sequential_script(sandbox, users):
     return time.monotonic() - started, graph.requests
 
 
-def authdesk(binary, sandbox, args, state):
+def authdesk(binary, sandbox, args, state, extra_env=None):
     """Runs `authdesk ARGS` against contoso; returns (seconds, completed process)."""
-    env = dict(bench_env(state), **sandbox.env())
+    env = dict(bench_env(state), **sandbox.env(), **(extra_env or {}))
     started = time.monotonic()
     result = subprocess.run([str(binary), *args], env=env, capture_output=True, text=True,
                             stdin=subprocess.DEVNULL, timeout=3600)
     return time.monotonic() - started, result
+
+
+def phases(binary, sandbox, path, state):
+    """`reset-mfa --dry-run --verbose` of the users in `path`, its request lines timed as they
+    arrive on standard error; prints when each kind of request first started and last ended
+    (seconds from process start), so that the time of each planning phase shows."""
+    env = dict(bench_env(state), **sandbox.env())
+    started = time.monotonic()
+    process = subprocess.Popen([str(binary), "reset-mfa", "--users-file", path, "--dry-run", "--output", "json",
+                                "--verbose"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                               stdin=subprocess.DEVNULL)
+    lines = []
+    for line in process.stderr:
+        lines.append((time.monotonic() - started, line.strip()))
+    process.wait()
+    wall = time.monotonic() - started
+    rows = []
+    for at, line in lines:
+        words = line.split()
+        if len(words) < 5 or not words[1] in ("GET", "POST", "PATCH", "DELETE"):
+            continue
+        took = int(words[4].rstrip("ms")) / 1000 if words[4].endswith("ms") else 0
+        rows.append((at - took, at, words[1], words[2]))
+    print(f"  {len(rows)} requests; process {wall:.2f} s; first request sent at {rows[0][0]:.2f} s" if rows else
+          f"  no request lines; process {wall:.2f} s")
+    groups = []
+    for sent, ended, method, path in rows:
+        kind = method + " " + ("$batch" if path.endswith("$batch") else path.rsplit("/", 1)[-1][:40])
+        if groups and groups[-1][0] == kind:
+            groups[-1][1] = min(groups[-1][1], sent)
+            groups[-1][2] = max(groups[-1][2], ended)
+            groups[-1][3] += 1
+        else:
+            groups.append([kind, sent, ended, 1])
+    for kind, sent, ended, count in groups:
+        print(f"  {kind}: {count} from {sent:.2f} s to {ended:.2f} s")
 
 
 def users_file(users):
@@ -239,9 +285,46 @@ def planning(options):
             figures[count] = statistics.median(times)
             print(f"planning {count} users (dry run, process start to exit): median {figures[count]:.2f} s "
                   f"(runs: {', '.join(f'{t:.2f}' for t in times)})")
+            if options.phases:
+                time.sleep(10)
+                phases(options.binary, sandbox, path, tempfile.mkdtemp(prefix="authdesk-bench-state-"))
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms")
     print(f"growth t({options.large}) / t({options.small}): {figures[options.large] / figures[options.small]:.2f} "
           f"(target: at most 4)")
+
+
+def sandbox_counts(sandbox):
+    """The sandbox's `GET /sandbox/requests` counts."""
+    url = urllib.parse.urlparse(sandbox.info["authority"])
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    connection.request("GET", "/sandbox/requests")
+    counts = json.loads(connection.getresponse().read())
+    connection.close()
+    return counts
+
+
+def writes(options):
+    population = options.users + 60
+    with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+        users = generated_users(sandbox, options.users)
+    path = users_file(users)
+    args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
+    figures = {}
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
+          f"{options.users} users, policy portal, write budget as `sandbox serve` sets it")
+    for mode in ("chained", "steps"):
+        with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+            wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"),
+                                    {"AUTHDESK_RESET_WRITES": mode})
+            counts = sandbox_counts(sandbox)
+        if result.returncode != 0:
+            sys.stderr.write(result.stderr[-3000:])
+        _, states = run_report(result)
+        figures[mode] = wall
+        single = counts["writes"] - counts.get("batches", 0)
+        print(f"AUTHDESK_RESET_WRITES={mode}: {wall:.2f} s, exit {result.returncode}, states {states}; "
+              f"$batch requests with writes {counts.get('writeBatches')}, single writes {single}")
+    print(f"ratio steps / chained: {figures['steps'] / figures['chained']:.2f}x")
 
 
 def run_report(result):
@@ -269,21 +352,83 @@ def scale(options):
     with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
         args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
         wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"))
-    rows, states = run_report(result)
-    read_rate, write_rate = options.read_budget / 10, options.write_budget / 150
-    planning = max(0, 8 * options.users - options.read_budget) / read_rate
-    running = max(max(0, writes - options.write_budget) / write_rate, 4 * options.users / read_rate)
-    chain = options.latency / 1000 * (5 + longest + 1)  # sign-in, resolve, plan, pre-flight; steps; verify
-    limit = planning + running + chain
+    _, states = run_report(result)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
           f"write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
     print(f"{options.users} users, {writes} writes planned (longest user {longest} steps)")
+    report_limit(options, options.users, writes, longest, wall, result, states)
+
+
+def report_limit(options, users, writes, longest, wall, result, states):
+    """Prints the limit one tenant's budgets allow `users` users and `writes` writes, beside `wall`."""
+    read_rate, write_rate = options.read_budget / 10, options.write_budget / 150
+    planning = max(0, 8 * users - options.read_budget) / read_rate
+    running = max(max(0, writes - options.write_budget) / write_rate, 4 * users / read_rate)
+    chain = options.latency / 1000 * (5 + longest + 1)  # sign-in, resolve, plan, pre-flight; steps; verify
+    limit = planning + running + chain
     print(f"limit: planning reads {planning:.1f} s + run max(writes, verifying reads) {running:.1f} s "
           f"+ one user's round trips {chain:.1f} s = {limit:.1f} s")
     print(f"authdesk reset-mfa: {wall:.1f} s, exit {result.returncode}, states {states}")
     print(f"wall / limit: {wall / limit:.2f} (target: at most 1.1, no failed user)")
     if result.returncode != 0:
         sys.stderr.write(result.stderr[-2000:])
+
+
+def tenants(options):
+    """One job over --tenants tenants of --users users each: every tenant has its own budgets, so
+    the limit is the largest tenant's (its planned writes)."""
+    serve = ["--graph-write-budget", str(options.write_budget), "--graph-read-budget", str(options.read_budget),
+             "--tenants", str(options.tenants)]
+    options.serve = (options.serve or []) + serve
+    population = options.users + 20
+    state = tempfile.mkdtemp(prefix="authdesk-bench-state-")
+    config = pathlib.Path(state) / "config.toml"
+    secrets = {}
+
+    def configure(sandbox):
+        """A client-secret profile per tenant of `sandbox` (its port changes with each start)."""
+        names = [t["name"] for t in sandbox.info["tenants"]]
+        profiles = [f'default_profile = "{names[0]}"\n']
+        for name in names:
+            entry = sandbox.tenant(name)
+            variable = "SECRET_" + name.upper()
+            secrets[variable] = entry["clientSecret"]
+            profiles.append(f'[profiles.{name}]\nprovider = "graph"\ntenant_id = "{entry["id"]}"\n'
+                            f'client_id = "{entry["clientId"]}"\nsign_in = "client-secret"\n'
+                            f'client_secret_env = "{variable}"\nauthority_url = "{sandbox.info["authority"]}"\n'
+                            f'graph_url = "{sandbox.info["authority"]}"\n')
+        config.write_text("\n".join(profiles))
+        return names
+
+    def run(*args):
+        started = time.monotonic()
+        result = subprocess.run([str(options.binary), *args, "--config", str(config)],
+                                env=dict(bench_env(state), **secrets), capture_output=True,
+                                text=True, stdin=subprocess.DEVNULL, timeout=3600)
+        return time.monotonic() - started, result
+    with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+        names = configure(sandbox)
+        lines = [f"{name}:{user}" for name in names for user in generated_users(sandbox, options.users, name)]
+        path = users_file(lines)
+        _, dry = run("reset-mfa", "--users-file", path, "--dry-run", "--output", "json")
+        if dry.returncode != 0:
+            raise SystemExit(f"the dry run ended with {dry.returncode}: {dry.stderr[-2000:]}")
+        plan = json.loads(dry.stdout)
+    per_tenant = {}
+    for user in plan["users"]:
+        per_tenant[user["tenant"]] = per_tenant.get(user["tenant"], 0) + len(user["steps"])
+    longest = max((len(u["steps"]) for u in plan["users"]), default=0)
+    if not plan["users"]:
+        raise SystemExit("the dry run planned no user: " + dry.stderr[-2000:])
+    with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
+        configure(sandbox)
+        wall, result = run("reset-mfa", "--users-file", path, "--yes", "--output", "json", *(options.authdesk_args or []))
+    _, states = run_report(result)
+    print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
+          f"per tenant: write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
+    print(f"{len(names)} tenants x {options.users} users = {len(lines)} users in one job, {plan['totals']['steps']} writes "
+          f"planned (most in one tenant {max(per_tenant.values())}, longest user {longest} steps)")
+    report_limit(options, options.users, max(per_tenant.values()), longest, wall, result, states)
 
 
 def auth0(options):
@@ -320,13 +465,19 @@ def auth0(options):
 
 def bench_env(state):
     home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
-    return {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
-            "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
+           "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
+    for name in ("AUTHDESK_RESET_WRITES", "AUTHDESK_HTTP_CLIENT"):  # the caller's choice, when made
+        if name in os.environ:
+            env[name] = os.environ[name]
+    return env
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["compare", "planning", "scale", "auth0"])
+    parser.add_argument("mode", choices=["compare", "planning", "scale", "tenants", "writes", "auth0"])
+    parser.add_argument("--phases", action="store_true", help="planning: also time each phase's requests")
+    parser.add_argument("--tenants", type=int, default=20, help="tenants: Entra tenants in the job")
     parser.add_argument("--binary", default=os.environ.get("AUTHDESK_BINARY", ROOT / ".build/release/authdesk"))
     parser.add_argument("--latency", type=int, default=None, help="sandbox latency in ms (200 compare, 100 planning)")
     parser.add_argument("--users", type=int, default=60)
@@ -341,8 +492,9 @@ def main():
     parser.add_argument("--authdesk-args", nargs="*", help="more `reset-mfa` options, e.g. --concurrency 20")
     options = parser.parse_args()
     if options.latency is None:
-        options.latency = {"compare": 200, "planning": 100}.get(options.mode, 20)
-    {"compare": compare, "planning": planning, "scale": scale, "auth0": auth0}[options.mode](options)
+        options.latency = {"compare": 200, "planning": 100, "writes": 200}.get(options.mode, 20)
+    modes = {"compare": compare, "planning": planning, "scale": scale, "tenants": tenants, "writes": writes, "auth0": auth0}
+    modes[options.mode](options)
 
 
 if __name__ == "__main__":

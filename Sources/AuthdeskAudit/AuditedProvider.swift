@@ -60,6 +60,7 @@ public struct AuditedProvider: IdentityProvider {
     }
 
     public var writeBudget: WriteBudget? { base.writeBudget }
+    public var loadObservers: LoadObservers? { base.loadObservers }
 
     public var readBatchSize: Int { base.readBatchSize }
 

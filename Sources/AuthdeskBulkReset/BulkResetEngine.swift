@@ -2,6 +2,7 @@ import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
 import Foundation
+import Synchronization
 
 /// Runs a journalled "reset all MFA" job: users concurrently, as many at a time in each tenant
 /// as the service's answers allow (``AdaptiveConcurrency``, at most `perTenantLimit`), each
@@ -18,9 +19,13 @@ public final class BulkResetEngine: Sendable {
     let journal: Journal
     let removers: [String: any MethodRemover]
     let perTenantLimit: Int
+    /// How a user's steps are sent: chained in one round trip where the service allows, or
+    /// one request a step.
+    let writes: ResetWrites
     let now: @Sendable () -> Date
     let control = RunControl()
     let jobBox = JobBox()
+    let concurrencies = Mutex<[String: AdaptiveConcurrency]>([:])
 
     /// The most users at a time per tenant a run may be given as its ceiling.
     public static let maxConcurrency = 64
@@ -29,15 +34,17 @@ public final class BulkResetEngine: Sendable {
 
     /// `removers`: one per tenant name of the job; `perTenantLimit`: the most users at a time per
     /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
-    /// `now`: the clock the journal's timestamps come from.
+    /// `writes`: how a user's steps are sent (``ResetWrites``); `now`: the clock the journal's
+    /// timestamps come from.
     public init(
         journal: Journal, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
-        now: @escaping @Sendable () -> Date = { Date() }
+        writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }
     ) throws(BulkResetError) {
         guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
         self.journal = journal
         self.removers = removers
         self.perTenantLimit = perTenantLimit
+        self.writes = writes
         self.now = now
     }
 
@@ -143,16 +150,30 @@ public final class BulkResetEngine: Sendable {
         emit.finish()
     }
 
+    /// How many users at a time the run of `tenant` allows now, and has allowed (nil before the
+    /// tenant's run starts).
+    public func concurrency(of tenant: String) -> AdaptiveConcurrency? {
+        concurrencies.withLock { $0[tenant] }
+    }
+
     /// One tenant's users, as many at a time as its ``AdaptiveConcurrency`` allows (at most
-    /// `perTenantLimit`): every answer its users get is recorded there.
+    /// `perTenantLimit`): every answer the tenant's service gives during the run is recorded
+    /// there (through the remover's ``MethodRemover/loadObservers``; a remover without them
+    /// reports only the 429s its steps end with).
     func runTenant(
         _ users: [ResumableUser], remover: any MethodRemover, policy: ResetPolicy,
         emit: AsyncStream<BulkResetEvent>.Continuation
     ) async {
         let initial = await remover.startingConcurrency(ceiling: perTenantLimit)
         let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: initial)
-        await concurrency.forEach(users) { user in
-            await self.runUser(user, remover: remover, policy: policy, emit: emit) { signal in await concurrency.record(signal) }
+        concurrencies.withLock { $0[users.first?.user.tenant ?? ""] = concurrency }
+        let observers = remover.loadObservers
+        await concurrency.adapting(to: observers) {
+            await concurrency.forEach(users) { user in
+                await self.runUser(user, remover: remover, policy: policy, emit: emit) { signal in
+                    if observers == nil { await concurrency.record(signal) }
+                }
+            }
         }
     }
 
@@ -165,28 +186,13 @@ public final class BulkResetEngine: Sendable {
     ) async {
         let user = entry.user
         let onHold: @Sendable () -> Void = { emit.yield(.holding(tenant: user.tenant, userID: user.userID)) }
-        for step in entry.steps {
+        var next = entry.steps.startIndex
+        while next < entry.steps.endIndex {
             guard await control.proceed(onHold: onHold) else { return }
-            let sent: JobStepRecord
-            do {
-                sent = try await journal.markSent(step: step.id, at: now())
-            } catch {
-                return await journalFailed(error, emit: emit)
-            }
-            emit.yield(.stepSent(tenant: user.tenant, userID: user.userID, step: sent))
-            let sending = ContinuousClock.now
-            let answer = await remover.perform(sent.planStep, of: user.userID)
-            if answer.httpStatus == 429 { await record(.init(latency: ContinuousClock.now - sending, throttled: true)) }
-            let finished: JobStepRecord
-            do {
-                finished = try await journal.recordAnswer(step: step.id, answer, at: now())
-            } catch {
-                return await journalFailed(error, emit: emit)
-            }
-            emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: finished))
-            if finished.state == .failed {
-                return await finish(user, .failed, reason: JobSummary.describe(finished), emit: emit)
-            }
+            let rest = Array(entry.steps[next...])
+            let length = writes == .chained ? max(1, remover.chainLength(of: rest.map(\.planStep))) : 1
+            guard await send(Array(rest.prefix(length)), of: user, remover: remover, emit: emit, record: record) else { return }
+            next += length
         }
         guard await control.proceed(onHold: onHold) else { return }
         do {

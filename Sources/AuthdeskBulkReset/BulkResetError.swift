@@ -7,6 +7,7 @@ public enum BulkResetError: Error, Sendable, Hashable, CustomStringConvertible {
     case noConnection(tenants: [String])
     case invalidLimit(Int)
     case alreadyStarted
+    case invalidWrites(String)
 
     public var description: String {
         switch self {
@@ -17,6 +18,8 @@ public enum BulkResetError: Error, Sendable, Hashable, CustomStringConvertible {
         case .alreadyStarted: "this engine has already run a job; make a new engine to run or resume another"
         case .invalidLimit(let limit):
             "concurrency \(limit) is out of range; use 1 to \(BulkResetEngine.maxConcurrency) at a time per tenant"
+        case .invalidWrites(let raw):
+            "AUTHDESK_RESET_WRITES=\(raw) is not valid; use \(ResetWrites.allCases.map(\.rawValue).joined(separator: " or "))"
         }
     }
 }

@@ -44,18 +44,7 @@ public struct BulkResetPlanner: Sendable {
     public func plan(
         _ targets: [ResetTarget], policy: ResetPolicy, progress: @escaping @Sendable (Int) -> Void = { _ in }
     ) async throws(ValidationError) -> Result {
-        var seen: Set<String> = []
-        for target in targets {
-            guard removers[target.tenant] != nil else {
-                throw ValidationError(
-                    field: "tenant", message: "no connection to tenant \(target.tenant); sign in to it, or leave its users out")
-            }
-            guard seen.insert("\(target.tenant)/\(target.user.id)").inserted else {
-                throw ValidationError(
-                    field: "users",
-                    message: "\(target.user.displayName) (\(target.tenant)/\(target.user.id)) is listed twice; list each user once")
-            }
-        }
+        try validate(targets)
         var byTenant: [String: [(Int, ResetTarget)]] = [:]
         for (index, target) in targets.enumerated() { byTenant[target.tenant, default: []].append((index, target)) }
         let outcomes = await withTaskGroup(of: [(Int, Swift.Result<UserResetPlan, ServiceFailure>)].self) { group in
@@ -115,11 +104,29 @@ public struct BulkResetPlanner: Sendable {
         let initial = size > 1 ? limit : await remover.startingConcurrency(ceiling: limit)
         let concurrency = AdaptiveConcurrency(ceiling: limit, initial: initial)
         let out = Mutex<[(Int, Swift.Result<UserResetPlan, ServiceFailure>)]>([])
-        await concurrency.forEach(batches) { batch in
-            let result = await planBatch(batch)
-            out.withLock { $0 += result }
-            progress(result.count)
+        await concurrency.adapting(to: remover.loadObservers) {
+            await concurrency.forEach(batches) { batch in
+                let result = await planBatch(batch)
+                out.withLock { $0 += result }
+                progress(result.count)
+            }
         }
         return out.withLock { $0 }
+    }
+
+    /// Refuses, before any request, a user given twice or a tenant without a connection.
+    public func validate(_ targets: [ResetTarget]) throws(ValidationError) {
+        var seen: Set<String> = []
+        for target in targets {
+            guard removers[target.tenant] != nil else {
+                throw ValidationError(
+                    field: "tenant", message: "no connection to tenant \(target.tenant); sign in to it, or leave its users out")
+            }
+            guard seen.insert("\(target.tenant)/\(target.user.id)").inserted else {
+                throw ValidationError(
+                    field: "users",
+                    message: "\(target.user.displayName) (\(target.tenant)/\(target.user.id)) is listed twice; list each user once")
+            }
+        }
     }
 }

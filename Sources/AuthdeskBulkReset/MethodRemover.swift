@@ -1,5 +1,6 @@
 import AuthdeskCore
 import AuthdeskJournal
+import AuthdeskServices
 
 /// What the bulk engine needs from one tenant's identity service: list a user's methods, read
 /// the default one, and carry out one plan step.
@@ -31,10 +32,47 @@ public protocol MethodRemover: Sendable {
     /// Users to work on at once when a run or a plan starts, at most `ceiling`; the service's
     /// answers adapt it from there (``AdaptiveConcurrency``).
     func startingConcurrency(ceiling: Int) async -> Int
+
+    /// Told of every answer the tenant's service gives (``ServiceLoad``), where the remover
+    /// reports them; nil (the default) where it does not: then only a step's 429 adapts a run.
+    var loadObservers: LoadObservers? { get }
+
+    /// How many of `steps`, from the first, can go together in one round trip
+    /// (``performInOrder(_:of:)``); 1 (the default) where the service chains nothing.
+    func chainLength(of steps: [PlanStep]) -> Int
+
+    /// Sends `steps` (as many as ``chainLength(of:)`` allowed) of one user in one round trip,
+    /// in order, and answers each: after a failure the rest answer 424 (failed dependency).
+    func performInOrder(_ steps: [PlanStep], of userID: String) async -> [StepAnswer]
 }
 
 extension MethodRemover {
     public var readBatchSize: Int { 1 }
+
+    public var loadObservers: LoadObservers? { nil }
+
+    public func chainLength(of steps: [PlanStep]) -> Int { min(1, steps.count) }
+
+    public func performInOrder(_ steps: [PlanStep], of userID: String) async -> [StepAnswer] {
+        await performOneByOne(steps, of: userID)
+    }
+
+    /// ``performInOrder(_:of:)`` with one request a step, stopping at the first failure: the
+    /// steps after it answer 424 without being sent.
+    public func performOneByOne(_ steps: [PlanStep], of userID: String) async -> [StepAnswer] {
+        var answers: [StepAnswer] = []
+        var failed = false
+        for step in steps {
+            guard !failed else {
+                answers.append(StepAnswer(.failedDependency))
+                continue
+            }
+            let answer = await perform(step, of: userID)
+            failed = !answer.succeeded(for: step.action)
+            answers.append(answer)
+        }
+        return answers
+    }
 
     public func startingConcurrency(ceiling: Int) async -> Int {
         min(ceiling, BulkResetEngine.initialConcurrency)

@@ -71,6 +71,9 @@ public struct ProviderRemover: MethodRemover {
         return results
     }
 
+    /// The provider's: Graph and Auth0 report every answer.
+    public var loadObservers: LoadObservers? { provider.loadObservers }
+
     /// From the first burst of the tenant's write budget (``AdaptiveConcurrency/initial(ceiling:burst:writesPerUser:)``).
     public func startingConcurrency(ceiling: Int) async -> Int {
         guard let budget = provider.writeBudget else { return min(ceiling, BulkResetEngine.initialConcurrency) }
@@ -80,29 +83,78 @@ public struct ProviderRemover: MethodRemover {
     /// Sends the step and answers with the status the service answered and its request id, or
     /// the failure's status, code, message and request id.
     public func perform(_ step: PlanStep, of userID: String) async -> StepAnswer {
+        let write: MethodWrite
+        switch Self.write(for: step) {
+        case .write(let found): write = found
+        case .refused(let answer): return answer
+        }
         do {
-            let receipt: WriteReceipt
-            switch step.action {
-            case .delete:
-                guard let method = Self.method(for: step) else {
-                    return StepAnswer(
-                        httpStatus: nil, errorCode: "notDeletable",
-                        message: "\(step.title) (\(step.kind.rawValue)) cannot be deleted by this version")
-                }
-                receipt = try await provider.deleteMethod(method, of: userID)
-            case .deactivate:
-                receipt = try await provider.deactivateHardwareOath(step.methodID, of: userID)
-            case .makeDefault:
-                guard let preference = Self.preference(for: step) else {
-                    return StepAnswer(
-                        httpStatus: nil, errorCode: "notSupported",
-                        message: "\(step.title) cannot be made the default method")
-                }
-                receipt = try await provider.setDefaultMethod(of: userID, to: preference)
-            }
-            return StepAnswer(httpStatus: receipt.status, requestID: receipt.requestID)
+            return StepAnswer(try await provider.perform(write, of: userID))
         } catch {
-            return StepAnswer(httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID)
+            return StepAnswer(error)
+        }
+    }
+
+    /// Where the provider chains writes (Graph), the steps from the first up to the first that
+    /// has no write (it is answered on its own), at most the provider's chain limit.
+    public func chainLength(of steps: [PlanStep]) -> Int {
+        guard provider.writeChainLimit > 1 else { return min(1, steps.count) }
+        let writable = steps.prefix(provider.writeChainLimit).prefix { Self.write(for: $0).isWrite }.count
+        return max(min(1, steps.count), writable)
+    }
+
+    public func performInOrder(_ steps: [PlanStep], of userID: String) async -> [StepAnswer] {
+        var writes: [MethodWrite] = []
+        for step in steps {
+            guard case .write(let write) = Self.write(for: step) else { break }
+            writes.append(write)
+        }
+        guard writes.count == steps.count, steps.count > 1 else {
+            return await performOneByOne(steps, of: userID)
+        }
+        var answers = await provider.writeInOrder(writes, of: userID).map { result in
+            switch result {
+            case .success(let receipt): StepAnswer(receipt)
+            case .failure(let error): StepAnswer(error)
+            }
+        }
+        // A delete answered 404 (the method is already gone) is done, but the service fails the
+        // writes after it (424): they are sent again, chained from there.
+        if let broken = answers.indices.first(where: { !answers[$0].succeeded(for: steps[$0].action) }), broken > 0,
+           answers[broken].httpStatus == 424, answers[broken - 1].httpStatus == 404 {
+            answers.replaceSubrange(broken..., with: await performInOrder(Array(steps[broken...]), of: userID))
+        }
+        return answers
+    }
+
+    /// The write a step sends, or the answer that refuses it without sending.
+    enum Prepared {
+        case write(MethodWrite)
+        case refused(StepAnswer)
+
+        var isWrite: Bool {
+            if case .write = self { true } else { false }
+        }
+    }
+
+    /// The write a step sends, or the answer that refuses it without sending.
+    static func write(for step: PlanStep) -> Prepared {
+        switch step.action {
+        case .delete:
+            guard let method = method(for: step) else {
+                return .refused(StepAnswer(
+                    httpStatus: nil, errorCode: "notDeletable",
+                    message: "\(step.title) (\(step.kind.rawValue)) cannot be deleted by this version"))
+            }
+            return .write(.delete(method))
+        case .deactivate:
+            return .write(.deactivateHardwareOath(methodID: step.methodID))
+        case .makeDefault:
+            guard let preference = preference(for: step) else {
+                return .refused(StepAnswer(
+                    httpStatus: nil, errorCode: "notSupported", message: "\(step.title) cannot be made the default method"))
+            }
+            return .write(.setDefault(preference))
         }
     }
 

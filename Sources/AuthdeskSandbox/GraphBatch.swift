@@ -37,6 +37,7 @@ enum GraphBatch {
             let dependsOn = request["dependsOn"]?.arrayValue?.compactMap(\.stringValue) ?? []
             items.append(Item(id: id, method: method.uppercased(), url: url, headers: headers, body: request["body"], dependsOn: dependsOn))
         }
+        if items.contains(where: { $0.method != "GET" }) { state.stats.writeBatches += 1 }
         let ids = Set(items.map(\.id))
         for item in items {
             for dependency in item.dependsOn where !ids.contains(dependency) || dependency == item.id {

@@ -45,7 +45,8 @@ public final class Sandbox: Sendable {
         var tenants: [TenantRecord]
         var auth0: Auth0Tenant
         do {
-            (tenants, auth0) = try await SeedLoader.allTenants(usersPerTenant: options.usersPerTenant, seed: options.seed)
+            (tenants, auth0) = try await SeedLoader.allTenants(
+                usersPerTenant: options.usersPerTenant, seed: options.seed, entraTenants: options.entraTenants)
             if options.hostileUsers { try SeedLoader.addHostileUsers(to: &tenants, auth0: &auth0) }
         } catch {
             throw SandboxError(description: "the sandbox's seed data could not be read: \(error)")

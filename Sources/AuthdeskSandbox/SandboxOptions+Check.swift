@@ -15,6 +15,9 @@ extension SandboxOptions {
     public var problem: String? {
         if !(0...65535).contains(port) { return "--port must be 0 (any free port) to 65535, not \(port)" }
         if usersPerTenant < 0 { return "--users must be 0 or more, not \(usersPerTenant)" }
+        if !(1...SeedLoader.maxEntraTenants).contains(entraTenants) {
+            return "--tenants must be 1 to \(SeedLoader.maxEntraTenants) Entra tenants, not \(entraTenants)"
+        }
         if latencyMs < 0 { return "--latency-ms must be 0 or more, not \(latencyMs)" }
         if deviceCodeApprovalDelay < .zero {
             return "--device-code-delay-ms must be 0 or more, not \(Int(deviceCodeApprovalDelay / .milliseconds(1)))"

@@ -6,6 +6,9 @@ public struct SandboxOptions: Sendable {
     public var port: Int = 0
     /// Generated users per Entra tenant, besides the named people of the seed files.
     public var usersPerTenant: Int = 200
+    /// Entra tenants served: the seed's two (contoso, fabrikam), then generated ones
+    /// (`tenant03`...) up to this many (2 to 100).
+    public var entraTenants: Int = 2
     /// The generator's seed: the same seed gives the same users.
     public var seed: UInt64 = 1
     /// Milliseconds added to every answer.

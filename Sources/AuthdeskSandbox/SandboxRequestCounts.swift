@@ -16,6 +16,8 @@ enum SandboxRequestCounts {
             "byMethod": .object(stats.byMethod.sorted { $0.key < $1.key }.map { JSON.Member(key: $0.key, value: .int($0.value)) }),
             "signIns": .int(stats.signIns),
             "writes": .int(stats.writes),
+            "batches": .int(stats.batches),
+            "writeBatches": .int(stats.writeBatches),
         ]))
     }
 }

@@ -8,6 +8,8 @@ public struct SandboxStats: Sendable, Equatable {
     public var faultsInjected: Int = 0
     /// Graph `POST /$batch` requests answered (each also counted by its status).
     public var batches: Int = 0
+    /// Those of ``batches`` that carried at least one write (a user's chained steps).
+    public var writeBatches: Int = 0
     /// Graph requests answered outside a batch: `/v1.0` and `/beta` but `$batch` (sign-in not counted).
     public var singleGraphRequests: Int = 0
     /// Requests by HTTP method (`GET`, `POST`, `PATCH`, `PUT`, `DELETE`), the sandbox's own

@@ -7,8 +7,8 @@ import Foundation
 ///
 /// Growth is multiplicative until the first back-off (half as many more each time `limit`
 /// answers came back well), then one more per `limit` good answers; a back-off halves the
-/// limit (throttling) or takes one off (slow answers, a limit near), and holds growth for
-/// `cooldown` on the clock given.
+/// limit (throttling) or takes one off (slow answers, a limit at 95 %), and holds growth for
+/// `cooldown` on the clock given; an answer that says a limit is near (80 %) holds growth too.
 public actor AdaptiveConcurrency {
     /// What one answer tells about the service's load.
     public struct Signal: Sendable, Equatable {
@@ -39,6 +39,8 @@ public actor AdaptiveConcurrency {
 
     public nonisolated let ceiling: Int
     public private(set) var limit: Int
+    /// The highest `limit` has been.
+    public private(set) var peak: Int
     public private(set) var inFlight = 0
     /// Users waiting for a place.
     public var waiting: Int { waiters.count }
@@ -57,6 +59,7 @@ public actor AdaptiveConcurrency {
     public init(ceiling: Int, initial: Int, cooldown: TimeInterval = 2, now: @escaping @Sendable () -> Date = { Date() }) {
         self.ceiling = max(1, ceiling)
         limit = min(max(1, initial), max(1, ceiling))
+        peak = limit
         self.cooldown = cooldown
         self.now = now
     }
@@ -92,8 +95,14 @@ public actor AdaptiveConcurrency {
             return
         }
         if let used = signal.limitUsed, used >= Self.nearLimit {
-            if used >= Self.atLimit { backOff(to: limit - 1, at: current) }
-            goodAnswers = 0
+            if used >= Self.atLimit {
+                backOff(to: limit - 1, at: current)
+            } else {
+                // Near a limit: no growth for the cooldown, whatever other requests answer.
+                goodAnswers = 0
+                let until = current.addingTimeInterval(cooldown)
+                holdUntil = max(holdUntil ?? until, until)
+            }
             return
         }
         if let fastest, signal.latency > fastest * Self.slowFactor, signal.latency - fastest > Self.slowMargin {
@@ -106,6 +115,7 @@ public actor AdaptiveConcurrency {
         guard goodAnswers >= limit, limit < ceiling else { return }
         goodAnswers = 0
         limit = min(ceiling, hasBackedOff ? limit + 1 : limit + max(1, limit / 2))
+        peak = max(peak, limit)
         wake()
     }
 

@@ -23,6 +23,8 @@ struct AuthorizedClient: Sendable {
     let requestID: RequestIDReader
     /// Keeps the requests within the rate limit the service states (Auth0's), shared by copies.
     let pacer = RequestPacer()
+    /// Told of every answer (``ServiceLoad``), shared by copies.
+    let load = LoadObservers()
 
     /// Sends `request` with the bearer token and returns a 2xx answer; a 401 gets one more try
     /// with a fresh token; any other failure becomes the service's ``ServiceError``.
@@ -42,7 +44,7 @@ struct AuthorizedClient: Sendable {
             let started = ContinuousClock.now
             let response = try await transport.response(for: request)
             await pacer.learn(response, at: transport.now())
-            ServiceLoad.observer?(ServiceLoad(response, latency: ContinuousClock.now - started))
+            load.report(ServiceLoad(response, latency: ContinuousClock.now - started))
             if response.isSuccess { return response }
             if response.status == 401, !refreshed {
                 refreshed = true
@@ -68,12 +70,13 @@ struct AuthorizedClient: Sendable {
             message: "\(serviceName)'s answer could not be read as JSON", requestID: lastResponse.flatMap(requestID))
     }
 
-    /// Sends a write: refused in read-only mode, counted against the write budget.
-    func write(_ request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
+    /// Sends a write (a batch of `writes` writes): refused in read-only mode, each write counted
+    /// against the write budget.
+    func write(_ request: HTTPRequest, writes: Int = 1) async throws(ServiceError) -> HTTPResponse {
         guard !tenant.readOnly else {
             throw ServiceError(kind: .readOnly, message: "The tenant \(tenant.name) is read-only: nothing was sent")
         }
-        try await budget.take()
+        for _ in 0..<max(1, writes) { try await budget.take() }
         return try await send(request)
     }
 

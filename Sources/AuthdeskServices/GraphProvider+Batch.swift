@@ -58,7 +58,7 @@ extension GraphProvider {
             pending = again
             if let throttled = again.first.flatMap({ request in answers[request.id] }) {
                 // Inner requests throttled: the batch got through, its requests did not all.
-                ServiceLoad.observer?(ServiceLoad(
+                client.load.report(ServiceLoad(
                     latency: .zero, attempts: attempt + 1, status: throttled.response.status, limitUsed: nil))
             }
             if !pending.isEmpty {
@@ -104,14 +104,20 @@ extension GraphProvider {
         return zip(chunks, answers).map { chunk, answered in (chunk, answered ?? []) }
     }
 
-    /// One `POST /$batch` of at most 20 GETs; the answers as sent back (any order), each with
-    /// the request id the service gave it (header, else the error body's), or the batch's.
-    func sendBatch(_ chunk: [GraphBatchRequest], beta: Bool) async throws(ServiceError) -> [GraphBatchResponse] {
+    /// The `$batch` URL of v1.0, or of beta.
+    func batchURL(beta: Bool) throws(ServiceError) -> URL {
         var base = (beta ? endpoints.graphBeta : endpoints.graph).absoluteString
         while base.hasSuffix("/") { base.removeLast() }
         guard let url = URL(string: base + "/$batch") else {
             throw ServiceError(kind: .badInput, message: "The batch URL cannot be built from \(base)")
         }
+        return url
+    }
+
+    /// One `POST /$batch` of at most 20 GETs; the answers as sent back (any order), each with
+    /// the request id the service gave it (header, else the error body's), or the batch's.
+    func sendBatch(_ chunk: [GraphBatchRequest], beta: Bool) async throws(ServiceError) -> [GraphBatchResponse] {
+        let url = try batchURL(beta: beta)
         struct Item: Encodable {
             let id: String
             let method = "GET"
@@ -121,7 +127,13 @@ extension GraphProvider {
         struct Body: Encodable { let requests: [Item] }
         var request = try HTTPRequest.json(method: "POST", url: url, body: Body(requests: chunk.map { Item(id: $0.id, url: $0.url) }))
         request.isIdempotent = true  // only reads inside
-        let response = try await client.send(request)
+        return try Self.answers(to: try await client.send(request), ids: chunk.map(\.id))
+    }
+
+    /// The inner answers of a batch's answer for the requests `ids`, each with the request id
+    /// the service gave it (header, else the error body's), or the batch's; a request left out
+    /// is answered 502 `missingBatchResponse`.
+    static func answers(to response: HTTPResponse, ids: [String]) throws(ServiceError) -> [GraphBatchResponse] {
         guard let json = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
               let items = json["responses"] as? [[String: Any]] else {
             throw ServiceError(
@@ -131,7 +143,7 @@ extension GraphProvider {
         var answers: [GraphBatchResponse] = []
         for item in items {
             let id = (item["id"] as? String) ?? (item["id"] as? Int).map(String.init)
-            guard let id, chunk.contains(where: { $0.id == id }) else { continue }
+            guard let id, ids.contains(id) else { continue }
             let status = (item["status"] as? Int) ?? 0
             var headers: [String: String] = [:]
             for (name, value) in item["headers"] as? [String: Any] ?? [:] {
@@ -148,9 +160,9 @@ extension GraphProvider {
             answers.append(GraphBatchResponse(
                 id: id, response: HTTPResponse(status: status, headers: headers, body: body, clientRequestID: response.clientRequestID)))
         }
-        for request in chunk where !answers.contains(where: { $0.id == request.id }) {
+        for id in ids where !answers.contains(where: { $0.id == id }) {
             let missing = #"{"error":{"code":"missingBatchResponse","message":"Graph's batch answer left this request out"}}"#
-            answers.append(GraphBatchResponse(id: request.id, response: HTTPResponse(
+            answers.append(GraphBatchResponse(id: id, response: HTTPResponse(
                 status: 502, headers: response.requestID.map { ["request-id": $0] } ?? [:],
                 body: Data(missing.utf8), clientRequestID: response.clientRequestID)))
         }

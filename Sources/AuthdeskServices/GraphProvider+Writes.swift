@@ -58,6 +58,11 @@ extension GraphProvider {
 
     @discardableResult
     public func deleteMethod(_ method: AuthMethod, of userID: String) async throws(ServiceError) -> WriteReceipt {
+        try await client.receipt(try deleteRequest(method, of: userID))
+    }
+
+    /// The request that deletes `method` (hardware tokens on beta; the QR code by its path).
+    func deleteRequest(_ method: AuthMethod, of userID: String) throws(ServiceError) -> HTTPRequest {
         let key = try GraphProvider.userKey(userID)
         guard !method.id.isEmpty else {
             throw ServiceError(kind: .badInput, message: "This method has no id, so it cannot be deleted")
@@ -73,7 +78,7 @@ extension GraphProvider {
             (base, segment) = (endpoints.graphBeta, "hardwareOathMethods")
         case .qrCodePin:
             // One per user, addressed without an id.
-            return try await client.receipt(HTTPRequest(method: "DELETE", url: try qrCodeURL(userID)))
+            return HTTPRequest(method: "DELETE", url: try qrCodeURL(userID))
         case .unknown(let unknown):
             guard let derived = GraphProvider.collection(ofType: unknown.typeName) else {
                 throw ServiceError(kind: .badInput, code: "notDeletable", message: "A method of type '\(unknown.typeName)' cannot be deleted by this version")
@@ -88,16 +93,21 @@ extension GraphProvider {
         guard let url = GraphEndpoints.url(base, ["users", key, "authentication", segment, method.id]) else {
             throw ServiceError(kind: .badInput, message: "The method id cannot be put in a URL")
         }
-        return try await client.receipt(HTTPRequest(method: "DELETE", url: url))
+        return HTTPRequest(method: "DELETE", url: url)
     }
 
     @discardableResult
     public func deactivateHardwareOath(_ methodID: String, of userID: String) async throws(ServiceError) -> WriteReceipt {
+        try await client.receipt(try deactivateRequest(methodID, of: userID))
+    }
+
+    /// The request that deactivates a hardware OATH token (beta).
+    func deactivateRequest(_ methodID: String, of userID: String) throws(ServiceError) -> HTTPRequest {
         let key = try GraphProvider.userKey(userID)
         guard let url = GraphEndpoints.url(endpoints.graphBeta, ["users", key, "authentication", "hardwareOathMethods", methodID, "deactivate"]) else {
             throw ServiceError(kind: .badInput, message: "The method id cannot be put in a URL")
         }
-        return try await client.receipt(HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true))
+        return HTTPRequest(method: "POST", url: url, headers: ["Content-Type": "application/json"], body: Data("{}".utf8), idempotent: true)
     }
 
     public func createTemporaryAccessPass(
@@ -136,6 +146,11 @@ extension GraphProvider {
 
     @discardableResult
     public func setDefaultMethod(of userID: String, to method: DefaultMethod) async throws(ServiceError) -> WriteReceipt {
+        try await client.receipt(try defaultMethodRequest(method, of: userID))
+    }
+
+    /// The request that makes `method` the user's default (beta's sign-in preferences).
+    func defaultMethodRequest(_ method: DefaultMethod, of userID: String) throws(ServiceError) -> HTTPRequest {
         let key = try GraphProvider.userKey(userID)
         guard method != .none else {
             throw ServiceError(kind: .badInput, code: "invalidDefaultMethod", message: "The default method must be one of \(DefaultMethod.settableNames)")
@@ -144,7 +159,7 @@ extension GraphProvider {
             throw ServiceError(kind: .badInput, message: "The user id cannot be put in a URL")
         }
         struct Body: Encodable { let userPreferredMethodForSecondaryAuthentication: String }
-        return try await client.receipt(.json(method: "PATCH", url: url, body: Body(userPreferredMethodForSecondaryAuthentication: method.rawValue)))
+        return try .json(method: "PATCH", url: url, body: Body(userPreferredMethodForSecondaryAuthentication: method.rawValue))
     }
 
     public func revokeSessions(of userID: String) async throws(ServiceError) {

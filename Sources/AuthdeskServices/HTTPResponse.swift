@@ -10,6 +10,8 @@ public struct HTTPResponse: Sendable {
     public var clientRequestID: String
     /// How many times the request was sent (1 when no retry was needed).
     public var attempts: Int
+    /// How many of those attempts the service throttled (429) before this answer.
+    public var throttledAttempts = 0
 
     public init(status: Int, headers: [String: String], body: Data, clientRequestID: String, attempts: Int = 1) {
         self.status = status

@@ -70,6 +70,7 @@ public final class HTTPTransport: Sendable {
         let started = ContinuousClock.now
         var waits: [Duration] = []
         var attempt = 0
+        var throttled = 0
         func trace(_ status: Int?, _ requestID: String?) {
             RequestTrace.report(RequestTrace(
                 method: request.method, path: request.url.path, status: status, duration: ContinuousClock.now - started,
@@ -123,14 +124,16 @@ public final class HTTPTransport: Sendable {
             for (key, value) in http.allHeaderFields {
                 if let key = key as? String, let value = value as? String { headers[key] = value }
             }
-            let response = HTTPResponse(
+            var response = HTTPResponse(
                 status: http.statusCode, headers: headers, body: data,
                 clientRequestID: clientRequestID, attempts: attempt)
+            response.throttledAttempts = throttled
             logger.debug("response", metadata: [
                 "target": "\(target)", "status": "\(response.status)",
                 "request-id": "\(response.requestID ?? "-")", "client-request-id": "\(clientRequestID)",
             ])
             if retry.retryableStatuses.contains(response.status), attempt < retry.maxAttempts {
+                if response.status == 429 { throttled += 1 }
                 let wait = retry.delay(after: response, failures: attempt, now: now())
                 logger.notice("retrying", metadata: [
                     "target": "\(target)", "status": "\(response.status)", "wait": "\(wait)",

@@ -13,31 +13,38 @@ extension IdentityProvider {
     public var writeBudget: WriteBudget? { nil }
 
     public func users(_ idsOrNames: [String]) async -> [String: Result<DirectoryUser, ServiceError>] {
-        await Self.concurrently(idsOrNames, limit: manyReadConcurrency) { key throws(ServiceError) in try await user(key) }
+        await Self.concurrently(idsOrNames, limit: manyReadConcurrency, observers: loadObservers) { key throws(ServiceError) in
+            try await user(key)
+        }
     }
 
     public func targetFacts(of userIDs: [String]) async -> [String: Result<TargetFacts, ServiceError>] {
-        await Self.concurrently(userIDs, limit: manyReadConcurrency) { id throws(ServiceError) in try await targetFacts(of: id) }
+        await Self.concurrently(userIDs, limit: manyReadConcurrency, observers: loadObservers) { id throws(ServiceError) in
+            try await targetFacts(of: id)
+        }
     }
 
     /// `read` of each distinct key, at most `limit` at a time, fewer while the service answers
-    /// slowly or says its limit is near (``AdaptiveConcurrency``); every key gets an answer.
+    /// slowly or says its limit is near (``AdaptiveConcurrency``, told by `observers`); every
+    /// key gets an answer.
     public static func concurrently<Value: Sendable>(
-        _ keys: [String], limit: Int, _ read: @escaping @Sendable (String) async throws(ServiceError) -> Value
+        _ keys: [String], limit: Int, observers: LoadObservers? = nil, _ read: @escaping @Sendable (String) async throws(ServiceError) -> Value
     ) async -> [String: Result<Value, ServiceError>] {
         var distinct: [String] = []
         var seen: Set<String> = []
         for key in keys where seen.insert(key).inserted { distinct.append(key) }
         let results = Mutex<[String: Result<Value, ServiceError>]>([:])
         let concurrency = AdaptiveConcurrency(ceiling: limit, initial: min(limit, 4))
-        await concurrency.forEach(distinct) { key in
-            let result: Result<Value, ServiceError>
-            do throws(ServiceError) {
-                result = .success(try await read(key))
-            } catch {
-                result = .failure(error)
+        await concurrency.adapting(to: observers) {
+            await concurrency.forEach(distinct) { key in
+                let result: Result<Value, ServiceError>
+                do throws(ServiceError) {
+                    result = .success(try await read(key))
+                } catch {
+                    result = .failure(error)
+                }
+                results.withLock { $0[key] = result }
             }
-            results.withLock { $0[key] = result }
         }
         return results.withLock { $0 }
     }

@@ -113,6 +113,19 @@ public protocol IdentityProvider: Sendable {
     /// starts its concurrency from.
     var writeBudget: WriteBudget? { get }
 
+    /// Told of every answer this provider gets (latency, status, limit headers), where it
+    /// reports them: how a bulk run adapts its concurrency. Default nil (IdentityProvider+Load.swift).
+    var loadObservers: LoadObservers? { get }
+
+    /// The most of one user's writes sent together, in order (``writeInOrder(_:of:)``): Graph's
+    /// `$batch` chains 20 with `dependsOn`; other providers send one request a write (1).
+    var writeChainLimit: Int { get }
+
+    /// Sends `writes` (at most ``writeChainLimit``) of one user in order, each answered on its
+    /// own; after a failure the rest fail with 424. Default (IdentityProvider+Chain.swift): one
+    /// request a write.
+    func writeInOrder(_ writes: [MethodWrite], of userID: String) async -> [Result<WriteReceipt, ServiceError>]
+
     // MARK: The account (issue 16; defaults in IdentityProvider+Account.swift).
 
     /// The account around the user's methods; each fact the service refuses to tell is "not

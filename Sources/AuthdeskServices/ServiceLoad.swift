@@ -3,30 +3,33 @@ import Foundation
 /// What one answer tells about the service's load: how long it took (retries included), how
 /// many attempts it needed, and the share of the service's limit in use where the answer says
 /// (Graph's `x-ms-throttle-limit-percentage`, Auth0's `x-ratelimit-remaining` of
-/// `x-ratelimit-limit`). Every provider request reports one to the task's ``observer``, if
-/// set: how a bulk run adapts its concurrency without the providers knowing about it.
+/// `x-ratelimit-limit`). Every provider request reports one to its provider's
+/// ``LoadObservers``: how a bulk run adapts its concurrency without the providers knowing about it.
 public struct ServiceLoad: Sendable, Equatable {
     public var latency: Duration
     public var attempts: Int
     public var status: Int
     public var limitUsed: Double?
+    /// Attempts the service throttled (429) before this answer.
+    public var throttledAttempts: Int
 
-    public init(latency: Duration, attempts: Int, status: Int, limitUsed: Double?) {
+    public init(latency: Duration, attempts: Int, status: Int, limitUsed: Double?, throttledAttempts: Int = 0) {
         self.latency = latency
         self.attempts = attempts
         self.status = status
         self.limitUsed = limitUsed
+        self.throttledAttempts = throttledAttempts
     }
 
-    /// Told of every answer a provider gets in this task (and its child tasks).
-    @TaskLocal public static var observer: (@Sendable (ServiceLoad) -> Void)?
-
-    /// The answer was throttled (429), or needed retries to get through.
-    public var throttled: Bool { status == 429 || attempts > 1 }
+    /// The answer was throttled (429), or got through only after 429s. Retries after a 503 or
+    /// a dropped connection are not throttling: they say nothing of the tenant's budget.
+    public var throttled: Bool { status == 429 || throttledAttempts > 0 }
 
     /// The load `response` tells, `latency` after its request was first sent.
     public init(_ response: HTTPResponse, latency: Duration) {
-        self.init(latency: latency, attempts: response.attempts, status: response.status, limitUsed: Self.limitUsed(response))
+        self.init(
+            latency: latency, attempts: response.attempts, status: response.status, limitUsed: Self.limitUsed(response),
+            throttledAttempts: response.throttledAttempts)
     }
 
     /// The share of the limit in use: Graph sends `x-ms-throttle-limit-percentage` (0.8 to 1.8)

@@ -2,6 +2,7 @@ import AuthdeskBulkReset
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
+import Foundation
 import Synchronization
 
 /// "Reset all MFA" for one user or many, across tenants, written once for the console and the
@@ -57,18 +58,27 @@ public struct ResetMfaWorkflow: Sendable {
         progress(unplanned.count, total)
         let reachable = targets.filter { removers[$0.tenant] != nil }
         let planner = try planner(removers)
+        try planner.validate(reachable)
+        // The pre-flight needs only the users' ids: its reads go beside the method reads.
+        async let verdicts = preflightVerdicts(of: reachable)
         let result = try await planner.plan(reachable, policy: policy) { count in
             progress(read.withLock { done in
                 done += count
                 return done
             }, total)
         }
-        var preflights: [String: Preflight] = [:]
-        for name in result.plan.tenants {
-            if let preflight = await tenants.preflight(name) { preflights[name] = preflight }
-        }
-        let marked = await planner.markPreflight(result, preflights: preflights)
+        let marked = planner.mark(result, with: await verdicts)
         return BulkResetPlanner.Result(plan: marked.plan, unplanned: marked.unplanned + unplanned)
+    }
+
+    /// The pre-flight's verdicts for `targets`, each tenant's read together.
+    func preflightVerdicts(of targets: [ResetTarget]) async -> [ResetTarget.Key: PreflightVerdict] {
+        var preflights: [String: Preflight] = [:]
+        var asked: Set<String> = []
+        for target in targets where asked.insert(target.tenant).inserted {
+            if let preflight = await tenants.preflight(target.tenant) { preflights[target.tenant] = preflight }
+        }
+        return await BulkResetPlanner.preflightVerdicts(of: targets.map(\.key), preflights: preflights)
     }
 
     /// The plan's runnable users (those the pre-flight does not refuse), checked before the
@@ -112,9 +122,12 @@ public struct ResetMfaWorkflow: Sendable {
     /// Runs (or resumes) job `id`; `retryFailed`: its failed users run again too (a finished
     /// job as well). The tenants of the users left to do are opened first; `willStart` gets the
     /// run's controls before the first step is sent (a console quitting suspends it there).
+    /// A user's steps go one request a step, or chained in one round trip where the service
+    /// allows it when `AUTHDESK_RESET_WRITES=chained` (``ResetWrites``).
     public func run(
         _ id: JobID, retryFailed: Bool = false, willStart: @Sendable (ResetRunControl) async -> Void = { _ in }
     ) async throws -> ResetRun {
+        let writes = try ResetWrites.fromEnvironment(ProcessInfo.processInfo.environment)
         let journal = try journal()
         let before = try await journal.summary(of: id)
         var removers: [String: any MethodRemover] = [:]
@@ -122,7 +135,7 @@ public struct ResetMfaWorkflow: Sendable {
             && (!user.user.state.isFinal || (retryFailed && user.user.state == .failed)) {
             removers[user.user.tenant] = try await tenants.remover(user.user.tenant)
         }
-        let engine = try BulkResetEngine(journal: journal, removers: removers, perTenantLimit: perTenantLimit)
+        let engine = try BulkResetEngine(journal: journal, removers: removers, perTenantLimit: perTenantLimit, writes: writes)
         let control = ResetRunControl(engine: engine)
         await willStart(control)
         let events = try await engine.run(id, retryFailed: retryFailed)

@@ -17,6 +17,9 @@ struct SandboxServeCommand: AsyncParsableCommand {
     @Option(help: "Generated users per tenant, besides the named ones.")
     var users: Int = 200
 
+    @Option(help: "Entra tenants to serve: contoso and fabrikam, then generated ones (tenant03, ...) up to this many (1 to 100).")
+    var tenants: Int = 2
+
     @Option(help: "The generator's seed: the same seed gives the same users.")
     var seed: UInt64 = 1
 
@@ -51,6 +54,7 @@ struct SandboxServeCommand: AsyncParsableCommand {
         var options = SandboxOptions(
             port: port, users: users, seed: seed, latencyMs: latencyMs, faults: faults, deviceCodeDelayMs: deviceCodeDelayMs,
             exposesTokens: exposeTokens)
+        options.entraTenants = tenants
         options.auth0RateLimit = auth0RateLimit
         options.graphWriteBudget = graphWriteBudget
         options.graphReadBudget = graphReadBudget

@@ -25,6 +25,7 @@ import Testing
         let response = try await transport(loader, sleeper).send(HTTPRequest(url: url))
         #expect(response.status == 200)
         #expect(response.attempts == 2)
+        #expect(response.throttledAttempts == 1, "the adaptive concurrency hears that it got through after a 429")
         #expect(response.requestID == "r2")
         #expect(sleeper.recorded == [.seconds(2.128)])
         let ids = loader.sent.map { $0.headers["client-request-id"] }

@@ -22,8 +22,12 @@ import Testing
         #expect(spent.limitUsed == 1)
     }
 
-    @Test func aThrottledOrRetriedAnswerCountsAsThrottled() {
+    @Test func aThrottledAnswerOrOneThatGotThroughAfter429sCountsAsThrottled() {
         #expect(ServiceLoad(Self.response(429, [:]), latency: .zero).throttled)
-        #expect(ServiceLoad(Self.response(200, [:], attempts: 2), latency: .zero).throttled)
+        var after429 = Self.response(200, [:], attempts: 2)
+        after429.throttledAttempts = 1
+        #expect(ServiceLoad(after429, latency: .zero).throttled)
+        #expect(!ServiceLoad(Self.response(200, [:], attempts: 2), latency: .zero).throttled,
+                "a retry after a 503 or a dropped connection says nothing of the budget")
     }
 }
