@@ -15,7 +15,7 @@ import Foundation
 /// A user whose step fails stops there (its later steps stay pending, untouched) and is failed
 /// with the step's status, code and request id; the other users go on.
 public final class BulkResetEngine: Sendable {
-    let journal: Journal
+    let journal: any JournalStorage
     let removers: [String: any MethodRemover]
     let perTenantLimit: Int
     let now: @Sendable () -> Date
@@ -31,7 +31,7 @@ public final class BulkResetEngine: Sendable {
     /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
     /// `now`: the clock the journal's timestamps come from.
     public init(
-        journal: Journal, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
+        journal: any JournalStorage, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
         now: @escaping @Sendable () -> Date = { Date() }
     ) throws(BulkResetError) {
         guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
