@@ -45,7 +45,10 @@ extension JournalStorage {
     public func remainingWork(of id: JobID, retryFailed: Bool = false) async throws(JournalError) -> [ResumableUser] {
         try await remainingWork(of: id, retryFailed: retryFailed)
     }
+}
 
+/// The audit log's default arguments (nothing to scrub but what looks like a secret, no filter).
+extension AuditLogStorage {
     @discardableResult
     public func appendAudit(_ entry: AuditEntry, scrubbing secrets: [Secret] = []) async throws(JournalError) -> AuditEntry {
         try await appendAudit(entry, scrubbing: secrets)

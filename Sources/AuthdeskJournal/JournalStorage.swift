@@ -11,12 +11,7 @@ import Foundation
 /// those documented on ``Journal``; every store keeps them. Default arguments live in this
 /// protocol's extension, which forwards with every argument given: a store implements every
 /// requirement itself.
-public protocol JournalStorage: Sendable {
-    /// The host's own folder beside the journal: the audit signing key, exports.
-    var localDirectory: URL { get }
-    /// Signs the audit log's checkpoints with this host's key.
-    var signer: AuditSigner { get }
-
+public protocol JournalStorage: AuditLogStorage {
     /// Records a new job from its plan, every user `waiting` and every step `pending`, at once.
     @discardableResult
     func createJob(
@@ -51,6 +46,16 @@ public protocol JournalStorage: Sendable {
     func jobs() async throws(JournalError) -> [JobListing]
     /// A job's outcome, user by user, read in one consistent snapshot.
     func summary(of id: JobID) async throws(JournalError) -> JobSummary
+}
+
+/// The audit log's operations, whatever stores them: appending a change (scrubbed, chained and
+/// checkpointed), reading entries back, and checking the chain. Part of every ``JournalStorage``;
+/// alone, what a store offers before its jobs do.
+public protocol AuditLogStorage: Sendable {
+    /// The host's own folder beside the journal: the audit signing key, exports.
+    var localDirectory: URL { get }
+    /// Signs the audit log's checkpoints with this host's key.
+    var signer: AuditSigner { get }
 
     /// Appends a change to the audit log, cleared of `secrets` and of anything shaped like one.
     @discardableResult
