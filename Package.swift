@@ -147,7 +147,7 @@ let package = Package(
         .target(
             name: "AuthdeskTeamJournal",
             dependencies: [
-                "AuthdeskCore", "AuthdeskConfig",
+                "AuthdeskCore", "AuthdeskConfig", "AuthdeskJournal",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
@@ -243,6 +243,8 @@ let package = Package(
             name: "AuthdeskJournalTests",
             dependencies: [
                 "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The audit-log tests run against both stores.
+                "AuthdeskTeamJournal", "AuthdeskPostgresTesting", "AuthdeskConfig",
             ],
             swiftSettings: swiftSettings
         ),

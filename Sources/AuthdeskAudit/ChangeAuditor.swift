@@ -12,7 +12,7 @@ import Synchronization
 /// why, and the front end warns the operator (the console in its flash, commands on stderr).
 public final class ChangeAuditor: Sendable {
     /// The journal entries are appended to; nil when it could not be opened.
-    public let journal: Journal?
+    public let journal: (any JournalStorage)?
     /// Why there is no journal, or why the latest entry could not be written.
     public var problem: String? { state.withLock { $0.problem } }
 
@@ -44,7 +44,7 @@ public final class ChangeAuditor: Sendable {
     ///   - secrets: secrets of the session (the client secret) that no entry may contain.
     ///   - ticket: the ticket reference for the session's changes, if known already.
     public init(
-        journal: Journal?, problem: String? = nil, operatorSource: OperatorSource, secrets: [Secret] = [],
+        journal: (any JournalStorage)?, problem: String? = nil, operatorSource: OperatorSource, secrets: [Secret] = [],
         ticket: String? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.journal = journal

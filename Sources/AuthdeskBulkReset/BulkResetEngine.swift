@@ -16,7 +16,7 @@ import Synchronization
 /// A user whose step fails stops there (its later steps stay pending, untouched) and is failed
 /// with the step's status, code and request id; the other users go on.
 public final class BulkResetEngine: Sendable {
-    let journal: Journal
+    let journal: any JournalStorage
     let removers: [String: any MethodRemover]
     let perTenantLimit: Int
     /// How a user's steps are sent: chained in one round trip where the service allows, or
@@ -37,7 +37,7 @@ public final class BulkResetEngine: Sendable {
     /// `writes`: how a user's steps are sent (``ResetWrites``); `now`: the clock the journal's
     /// timestamps come from.
     public init(
-        journal: Journal, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
+        journal: any JournalStorage, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
         writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }
     ) throws(BulkResetError) {
         guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }

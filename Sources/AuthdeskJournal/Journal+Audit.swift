@@ -8,13 +8,7 @@ extension Journal {
     /// text. Returns the entry as stored, with its sequence number.
     @discardableResult
     public func appendAudit(_ entry: AuditEntry, scrubbing secrets: [Secret] = []) async throws(JournalError) -> AuditEntry {
-        if let ticket = entry.ticket, ticket.contains(where: \.isNewline) || ticket.count > 200 {
-            throw .invalidInput(field: "ticket", message: "a ticket reference is one line of at most 200 characters")
-        }
-        guard !entry.tenant.isEmpty, !entry.userID.isEmpty, !entry.action.isEmpty else {
-            throw .invalidInput(field: "audit entry", message: "tenant, user and action are required")
-        }
-        let clean = entry.scrubbed(with: SecretScrubber(known: secrets))
+        let clean = try entry.preparedForAppend(scrubbing: secrets)
         let signer = signer
         return try await write { db in try Self.insertAudit(db, clean, signer: signer) }
     }

@@ -8,12 +8,8 @@ extension Journal {
     static func insertAudit(_ db: Database, _ entry: AuditEntry, signer: AuditSigner) throws -> AuditEntry {
         let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1")
             ?? AuditChain.genesis
-        let values: [DatabaseValueConvertible?] = [
-            entry.at, entry.operatorName, entry.tenant, entry.userID, entry.userName, entry.action, entry.target,
-            entry.outcome.rawValue, entry.detail, entry.requestID, entry.ticket, entry.jobID?.rawValue, entry.redacted,
-            entry.verification, entry.requests, entry.methodsBefore, entry.methodsAfter, entry.undoOf,
-        ]
-        let hash = AuditChain.hash(previous: previous, fields: values.map { chainText(($0?.databaseValue) ?? .null) })
+        let values = entry.chainValues
+        let hash = AuditChain.hash(previous: previous, fields: entry.chainFields)
         try db.execute(
             sql: """
                 INSERT INTO audit (\(AuditChain.columns.joined(separator: ", ")), prevHash, hash)

@@ -11,12 +11,14 @@ import GRDB
 /// unknown outcome and is sent again; that is safe because deletes are idempotent (a 404 on a
 /// delete counts as done) and deactivating a token twice leaves it deactivated. A step in `done`
 /// is never sent again: the journal refuses to mark it sent.
-public final class Journal: Sendable {
+public final class Journal: JournalStorage {
     let pool: DatabasePool
     /// The database file.
     public let url: URL
     /// Signs the audit log's checkpoints (its key beside the database file).
     public let signer: AuditSigner
+    /// The folder of the database file, which also holds the signing key.
+    public var localDirectory: URL { url.deletingLastPathComponent() }
 
     /// Opens (creating if needed) the journal at `url` and brings its tables up to date.
     public init(url: URL) throws(JournalError) {

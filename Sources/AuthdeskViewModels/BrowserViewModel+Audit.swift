@@ -56,7 +56,7 @@ extension BrowserViewModel {
                 send(.journalExportFailed(auditor?.problem ?? "Changes are not audited in this session"))
                 return
             }
-            let directory = journal.url.deletingLastPathComponent()
+            let directory = journal.localDirectory
             spawn(.journal) { [self] in
                 do throws(JournalExport.Failure) {
                     send(.journalExported(try JournalExport.write(entries, into: directory, at: Date())))

@@ -67,7 +67,7 @@ public final class BulkScreenViewModel: Sendable {
     /// (once, when first needed).
     public convenience init(
         removers: @escaping ResetTenants.RemoverSource, preflights: @escaping ResetTenants.PreflightSource = { _ in nil },
-        journal: @escaping @Sendable () throws -> Journal, exportDirectory: URL,
+        journal: @escaping @Sendable () throws -> any JournalStorage, exportDirectory: URL,
         operatorName: String = OperatorName.current, owner: JobOwner? = nil, readOnly: Bool = false,
         perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling, clock: any Clock<Duration> = ContinuousClock(),
         flashDuration: Duration = .seconds(4)

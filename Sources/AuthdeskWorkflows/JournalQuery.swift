@@ -19,7 +19,7 @@ public struct JournalQuery: Sendable {
     }
 
     /// The matching entries of `journal`, oldest first.
-    public func entries(in journal: Journal) async throws -> [AuditEntry] {
+    public func entries(in journal: any AuditLogStorage) async throws -> [AuditEntry] {
         let entries = try await journal.audit(since: since, tenant: tenant, ticket: ticket)
         guard let user else { return entries }
         let wanted = user.lowercased()

@@ -7,7 +7,7 @@ public enum JournalStore {
     /// The state directory's journal; a failure says which directory and why.
     public static func open(
         environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> Journal {
+    ) throws -> any JournalStorage {
         try TeamJournalGate.refuse(environment: environment)
         let directory: StateDirectory
         do {
@@ -26,7 +26,7 @@ public enum JournalStore {
     /// on unjournalled, and the front end warns).
     public static func openForAudit(
         environment: [String: String] = ProcessInfo.processInfo.environment
-    ) -> (Journal?, String?) {
+    ) -> ((any JournalStorage)?, String?) {
         do {
             try TeamJournalGate.refuse(environment: environment)
         } catch {

@@ -6,7 +6,7 @@ import Foundation
 /// signed checkpoints (`journal verify`), and gather an evidence pack (`journal export`).
 public enum JournalTrust {
     /// The chain's verdict as lines to print, and the exit status: 0 intact, 1 tampered.
-    public static func verify(_ journal: Journal) async throws -> (lines: [String], status: ExitStatus) {
+    public static func verify(_ journal: any AuditLogStorage) async throws -> (lines: [String], status: ExitStatus) {
         let verdict = try await journal.verifyChain()
         var lines: [String] = []
         if let problem = verdict.problem {
@@ -30,7 +30,7 @@ public enum JournalTrust {
 
     /// The entries of one ticket, one job, or since a time: exactly one of them must be given.
     public static func evidence(
-        ticket: String?, job: String?, since: String?, in journal: Journal
+        ticket: String?, job: String?, since: String?, in journal: any AuditLogStorage
     ) async throws -> EvidencePack {
         let given = [ticket, job, since].compactMap { $0 }
         guard given.count == 1 else {

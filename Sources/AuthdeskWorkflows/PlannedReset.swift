@@ -19,7 +19,7 @@ public struct PlannedReset: Sendable {
 extension ResetMfaWorkflow {
     /// The workflow over `workspace`'s tenants and the state directory's journal (or `journal`,
     /// one already open).
-    public init(workspace: Workspace, perTenantLimit: Int, journal: Journal? = nil) {
+    public init(workspace: Workspace, perTenantLimit: Int, journal: (any JournalStorage)? = nil) {
         self.init(
             tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open(environment: workspace.environment) },
             perTenantLimit: perTenantLimit)

@@ -10,7 +10,7 @@ import Synchronization
 /// read its results. Progress is reported as events; the front ends print or draw them.
 public struct ResetMfaWorkflow: Sendable {
     let tenants: ResetTenants
-    let openJournal: @Sendable () throws -> Journal
+    let openJournal: @Sendable () throws -> any JournalStorage
     /// The most users worked on at a time in each tenant (1 to ``BulkResetEngine/maxConcurrency``);
     /// how many run adapts below it to the service's answers (``AdaptiveConcurrency``).
     public let perTenantLimit: Int
@@ -20,7 +20,7 @@ public struct ResetMfaWorkflow: Sendable {
 
     /// `journal` opens the journal once, when first needed; every step after uses that one.
     public init(
-        tenants: ResetTenants, journal: @escaping @Sendable () throws -> Journal,
+        tenants: ResetTenants, journal: @escaping @Sendable () throws -> any JournalStorage,
         perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling
     ) {
         self.tenants = tenants
@@ -29,7 +29,7 @@ public struct ResetMfaWorkflow: Sendable {
         self.perTenantLimit = perTenantLimit
     }
 
-    public func journal() throws -> Journal { try openJournal() }
+    public func journal() throws -> any JournalStorage { try openJournal() }
 
     /// Plans `policy` for `targets`: each user's methods and default method are read (batched
     /// where the service offers it), the policy applied, and the pre-flight marks the users the
@@ -144,7 +144,7 @@ public struct ResetMfaWorkflow: Sendable {
 
     /// The tenants of job `id`, in order, when it can be resumed: a planned, running or paused
     /// job, or a finished one when its failed users are retried. Anything else is refused.
-    public static func tenantsToResume(_ id: JobID, retryFailed: Bool, in journal: Journal) async throws -> [String] {
+    public static func tenantsToResume(_ id: JobID, retryFailed: Bool, in journal: any JournalStorage) async throws -> [String] {
         let job = try await journal.job(id)
         guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
             throw UsageError(

@@ -13,7 +13,7 @@ public struct UndoWorkflow: Sendable {
     public var description: String
 
     /// Plans the undo of entry `id` in `journal`; a refusal (exit 2) says why it cannot be done.
-    public static func plan(_ id: Int64, in journal: Journal) async throws -> UndoWorkflow {
+    public static func plan(_ id: Int64, in journal: any JournalStorage) async throws -> UndoWorkflow {
         guard let entry = try await journal.auditEntry(id) else {
             throw UsageError("the journal has no entry \(id); `authdesk journal` lists the entries with their numbers")
         }
