@@ -14,7 +14,7 @@ import Testing
     /// Blocks (`enabled` false) or unblocks `user` in the sandbox of `options`, then undoes that
     /// entry in the same sandbox; answers the entry, its undo and whether the user can sign in.
     private func changeAndUndo(
-        _ user: String, enabled: Bool, options: WorkspaceOptions, journal: Journal
+        _ user: String, enabled: Bool, options: WorkspaceOptions, journal: any JournalStorage
     ) async throws -> (entry: AuditEntry, undo: UndoWorkflow, enabledAfter: Bool?) {
         try await ChangeWorkflow.run(options, report: { _ in }) { workflow in
             _ = try await workflow.setAccountEnabled(of: user, enabled: enabled)
