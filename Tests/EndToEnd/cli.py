@@ -7,6 +7,8 @@ import signal
 import subprocess
 import tempfile
 
+import pytest
+
 from terminal import BINARY
 
 
@@ -30,6 +32,16 @@ def served(*extra):
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=20) == 0
+
+
+def served_fixture(*extra):
+    """A module's own sandbox as a pytest fixture: `authdesk sandbox serve` with `extra` options,
+    served for the module's tests and stopped after them."""
+    @pytest.fixture(scope="module")
+    def sandbox():
+        with served(*extra) as first:
+            yield first
+    return sandbox
 
 
 def tenant(sandbox, name):
@@ -56,11 +68,13 @@ def graph_profile(sandbox, name, sign_in="device-code", tenant_name="contoso", s
             f'graph_url = "{sandbox["authority"]}"\n')
 
 
-def auth0_profile(sandbox, name, secret_env):
-    """A `[profiles.NAME]` table for the sandbox's Auth0 tenant, the secret from `secret_env`."""
+def auth0_profile(sandbox, name, secret_env=None):
+    """A `[profiles.NAME]` table for the sandbox's Auth0 tenant, the secret from `secret_env`
+    (or, without it, written in the table)."""
     auth0 = sandbox["auth0"]
+    secret = f'client_secret_env = "{secret_env}"' if secret_env else f'client_secret = "{auth0["clientSecret"]}"'
     return (f'[profiles.{name}]\nprovider = "auth0"\ndomain = "{auth0["domain"]}"\nclient_id = "{auth0["clientId"]}"\n'
-            f'client_secret_env = "{secret_env}"\n')
+            f'{secret}\n')
 
 
 def operator_config(sandbox, path, extra=""):

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from cli import cli_env, graph_profile, served, tenant
+from cli import auth0_profile, cli_env, graph_profile, served_fixture, tenant
 from console_steps import open_user, skip_ticket
 from terminal import BINARY
 
@@ -18,17 +18,14 @@ def run(*args, env=None):
     return subprocess.run([str(BINARY), *args], env=cli_env(env), capture_output=True, text=True, timeout=90)
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "10", "--device-code-delay-ms", "200") as first:
-        yield first
+sandbox = served_fixture("--users", "10", "--device-code-delay-ms", "200")
 
 
 @pytest.fixture(scope="module")
 def authdesk(sandbox, tmp_path_factory):
     """Runs authdesk with a config of three profiles: contoso's operator (device code), fabrikam
     (no P1 licence) and the Auth0 tenant."""
-    fabrikam, auth0 = tenant(sandbox, "fabrikam"), sandbox["auth0"]
+    fabrikam = tenant(sandbox, "fabrikam")
     config = tmp_path_factory.mktemp("config") / "config.toml"
     config.write_text('default_profile = "contoso"\n' + graph_profile(sandbox, "contoso") + f'''
 [profiles.fabrikam]
@@ -39,12 +36,7 @@ sign_in = "client-secret"
 client_secret = "{fabrikam["clientSecret"]}"
 authority_url = "{sandbox["authority"]}"
 graph_url = "{sandbox["authority"]}"
-[profiles.acme]
-provider = "auth0"
-domain = "{auth0["domain"]}"
-client_id = "{auth0["clientId"]}"
-client_secret = "{auth0["clientSecret"]}"
-''')
+''' + auth0_profile(sandbox, "acme"))
     config.chmod(0o600)
     state = {"AUTHDESK_STATE_DIR": str(tmp_path_factory.mktemp("state"))}
 

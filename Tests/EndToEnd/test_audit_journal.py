@@ -7,16 +7,13 @@ import json
 
 import pytest
 
-from cli import operator_config, served, state_runner
+from cli import operator_config, served_fixture, state_runner
 
 CAMERON = "CameronW@contoso.com"
 EMAIL_ID = "3ddfcfc8-9383-446f-83cc-3ab9be4be18f"
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "0", "--device-code-delay-ms", "200") as first:
-        yield first
+sandbox = served_fixture("--users", "0", "--device-code-delay-ms", "200")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import urllib.request
 
 import pytest
 
-from cli import cli_env, graph_profile, served
+from cli import auth0_profile, cli_env, graph_profile, served_fixture
 from schemas import validate
 from terminal import BINARY
 
@@ -19,24 +19,14 @@ MARTA = "auth0|65f2b7c8d9e0f1a2b3c4d5e6"
 CAMERON = "CameronW@contoso.com"
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "10", "--device-code-delay-ms", "200") as first:
-        yield first
+sandbox = served_fixture("--users", "10", "--device-code-delay-ms", "200")
 
 
 @pytest.fixture(scope="module")
 def authdesk(sandbox, tmp_path_factory):
     """authdesk with the Auth0 tenant as the default profile, and contoso's operator."""
-    auth0 = sandbox["auth0"]
     config = tmp_path_factory.mktemp("config") / "config.toml"
-    config.write_text(f'''default_profile = "acme"
-[profiles.acme]
-provider = "auth0"
-domain = "{auth0["domain"]}"
-client_id = "{auth0["clientId"]}"
-client_secret = "{auth0["clientSecret"]}"
-''' + graph_profile(sandbox, "contoso"))
+    config.write_text('default_profile = "acme"\n' + auth0_profile(sandbox, "acme") + graph_profile(sandbox, "contoso"))
     config.chmod(0o600)
     env = {"AUTHDESK_STATE_DIR": str(tmp_path_factory.mktemp("state"))}
 

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from cli import cli_env, graph_env, served
+from cli import cli_env, graph_env, served_fixture
 from terminal import BINARY
 
 
@@ -15,11 +15,8 @@ def run(*args, env=None, input=None):
                           input=input, timeout=60)
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    """`authdesk sandbox serve` on an ephemeral port; yields its first line, parsed."""
-    with served("--users", "150") as first:
-        yield first
+# `authdesk sandbox serve` on an ephemeral port; yields its first line, parsed.
+sandbox = served_fixture("--users", "150")
 
 
 def test_sandbox_first_line_has_the_promised_shape(sandbox):

@@ -7,16 +7,13 @@ import urllib.request
 
 import pytest
 
-from cli import operator_config, served, state_runner
+from cli import operator_config, served_fixture, state_runner
 
 CAMERON = "CameronW@contoso.com"
 MOBILE_ID = "3179e48a-750b-4051-897c-87b9720928f7"
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "0", "--device-code-delay-ms", "200") as first:
-        yield first
+sandbox = served_fixture("--users", "0", "--device-code-delay-ms", "200")
 
 
 def runner(sandbox, folder, require=False):
@@ -56,7 +53,7 @@ DRY_RUNS = [
     (["methods", "add-phone", CAMERON, "--type", "mobile", "--number", "+1 2065555555"],
      [("POST", "/authentication/phoneMethods", '"phoneNumber":"+1 2065555555"')]),
     (["methods", "update-phone", CAMERON, "--type", "office", "--number", "+1 4255550100"],
-     [("PATCH", f"/authentication/phoneMethods/e37fc753-ff3b-4958-9484-eaa9425c82bc", '"phoneType":"office"')]),
+     [("PATCH", "/authentication/phoneMethods/e37fc753-ff3b-4958-9484-eaa9425c82bc", '"phoneType":"office"')]),
     (["methods", "sms-sign-in", CAMERON, "--enable"],
      [("POST", f"/phoneMethods/{MOBILE_ID}/enableSmsSignIn", "{}")]),
     (["methods", "add-email", CAMERON, "cameron@example.org"],

@@ -7,9 +7,7 @@ import io
 import json
 import subprocess
 
-import pytest
-
-from cli import cli_env, graph_env, graph_profile, served, tenant
+from cli import cli_env, graph_env, graph_profile, served_fixture, tenant
 from terminal import BINARY, Terminal
 
 MALLORY = "Mallory\x1b]52;c;aGFja2Vk\x07\x1b[2J"
@@ -20,10 +18,7 @@ UNSAFE = {chr(c) for c in range(0x20) if chr(c) not in "\n\r"} | {chr(c) for c i
     | set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "5", "--hostile-users") as first:
-        yield first
+sandbox = served_fixture("--users", "5", "--hostile-users")
 
 
 def auth0(sandbox, *args):

@@ -1,8 +1,6 @@
 """What the README's "For scripts" section promises, run: its jq examples, the shell completions
 for bash, zsh and fish, and the man page generated from the command definitions."""
-import json
 import os
-import pathlib
 import re
 import subprocess
 

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from cli import cli_env, operator_config, served
+from cli import cli_env, operator_config, served_fixture
 from terminal import BINARY
 
 CAMERON = "CameronW@contoso.com"
@@ -23,11 +23,8 @@ def run(*args, env=None, input=None):
                           input=input, timeout=90)
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    """A sandbox of its own (these tests change it), approving device codes after 200 ms."""
-    with served("--users", "20", "--device-code-delay-ms", "200") as first:
-        yield first
+# A sandbox of its own (these tests change it), approving device codes after 200 ms.
+sandbox = served_fixture("--users", "20", "--device-code-delay-ms", "200")
 
 
 @pytest.fixture(scope="module")

@@ -11,16 +11,13 @@ import sqlite3
 
 import pytest
 
-from cli import operator_config, served, state_runner
+from cli import operator_config, served_fixture, state_runner
 
 CAMERON = "CameronW@contoso.com"
 MOBILE_ID = "3179e48a-750b-4051-897c-87b9720928f7"
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "0", "--device-code-delay-ms", "200") as first:
-        yield first
+sandbox = served_fixture("--users", "0", "--device-code-delay-ms", "200")
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +126,7 @@ def test_the_exported_pack_names_the_removed_number_and_the_request_id(authdesk,
     assert "+1 2065550123" not in (removal["methodsAfter"] or "")
     assert removal["verification"] == "callback"
     assert removal["requestIds"] == deleted["requestId"]
-    assert f"DELETE " in removal["requests"] and MOBILE_ID in removal["requests"]
+    assert "DELETE " in removal["requests"] and MOBILE_ID in removal["requests"]
     assert removal["hash"] and removal["prevHash"] == pack[0]["hash"]
     rows = list(csv.DictReader(io.StringIO(ok(authdesk("journal", "export", "--ticket", "INC-7", "--format", "csv")).stdout)))
     assert [row["entry"] for row in rows] == [str(e["id"]) for e in history if e["ticket"] == "INC-7"]

@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from cli import operator_config, served, state_runner
+from cli import operator_config, served_fixture, state_runner
 from console_steps import skip_ticket
 from schemas import validate
 from test_bulk_console import select
@@ -22,10 +22,7 @@ CAMERON = "CameronW@contoso.com"
 AVERY = "avery.howard@contoso.com"
 
 
-@pytest.fixture(scope="module")
-def sandbox():
-    with served("--users", "0", "--device-code-delay-ms", "100") as first:
-        yield first
+sandbox = served_fixture("--users", "0", "--device-code-delay-ms", "100")
 
 
 @pytest.fixture
