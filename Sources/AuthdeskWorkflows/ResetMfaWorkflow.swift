@@ -61,11 +61,13 @@ public struct ResetMfaWorkflow: Sendable {
         try planner.validate(reachable)
         // The pre-flight needs only the users' ids: its reads go beside the method reads.
         async let verdicts = preflightVerdicts(of: reachable)
+        // Batches end concurrently: the report is made under the lock, so both front ends see
+        // the count only grow.
         let result = try await planner.plan(reachable, policy: policy) { count in
-            progress(read.withLock { done in
+            read.withLock { done in
                 done += count
-                return done
-            }, total)
+                progress(done, total)
+            }
         }
         let marked = planner.mark(result, with: await verdicts)
         return BulkResetPlanner.Result(plan: marked.plan, unplanned: marked.unplanned + unplanned)

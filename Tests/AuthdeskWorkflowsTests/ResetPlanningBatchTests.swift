@@ -4,6 +4,7 @@ import AuthdeskSandbox
 import AuthdeskServices
 import AuthdeskWorkflows
 import Foundation
+import Synchronization
 import Testing
 
 /// Planning a reset of many users costs batches, not requests per user: the sandbox counts the
@@ -18,6 +19,8 @@ import Testing
         var singles: Int
         var planned: Int
         var refused: Int
+        /// The users planned, as each progress report gave them, in the order they came.
+        var reports: [Int]
     }
 
     /// Resolves and plans `count` of contoso's users (as principal names) through the workflow,
@@ -34,14 +37,18 @@ import Testing
             let resolved = try await ResolvedUsers.resolve(references, defaultTenant: "contoso", in: directory)
             let workflow = ResetMfaWorkflow(
                 tenants: ResetTenants(directory: directory), journal: { throw UsageError("no journal in this test") })
-            let result = try await workflow.plan(resolved.targets, policy: .portal)
+            let reports = Mutex<[Int]>([])
+            let result = try await workflow.plan(resolved.targets, policy: .portal) { done, _ in
+                reports.withLock { $0.append(done) }
+            }
             let after = sandbox.stats()
             await sandbox.stop()
             #expect(resolved.unreadable.isEmpty)
             #expect(result.unplanned.isEmpty)
             return Counted(
                 batches: after.batches - before.batches, singles: after.singleGraphRequests - before.singleGraphRequests,
-                planned: result.plan.users.count, refused: result.plan.users.filter(\.plan.isRefused).count)
+                planned: result.plan.users.count, refused: result.plan.users.filter(\.plan.isRefused).count,
+                reports: reports.withLock { $0 })
         } catch {
             await sandbox.stop()
             throw error
@@ -68,6 +75,9 @@ import Testing
         #expect(counted.batches == 100 / GraphProvider.maxBatchSize * Self.readsPerUser)
         // What is not batched is the operator's own profile (`/me`), once per plan.
         #expect(counted.singles <= 2)
+        // Batches end concurrently, yet the reported count only grows, to every user.
+        #expect(counted.reports == counted.reports.sorted())
+        #expect(counted.reports.last == 100)
     }
 
     @Test func moreUsersCostMoreBatchesButNoMoreSingleRequests() async throws {
