@@ -7,6 +7,13 @@ public enum OperatorName {
     public static var current: String {
         let environment = ProcessInfo.processInfo.environment
         let user = environment["USER"].flatMap { $0.isEmpty ? nil : $0 } ?? NSUserName()
-        return "\(user)@\(ProcessInfo.processInfo.hostName)"
+        return "\(user)@\(host)"
+    }
+
+    /// This jump host's name as the team journal records it: `AUTHDESK_HOST` when set (a host
+    /// known by another name, or two "hosts" on one machine in tests), else the system's name.
+    public static var host: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["AUTHDESK_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? ProcessInfo.processInfo.hostName
     }
 }
