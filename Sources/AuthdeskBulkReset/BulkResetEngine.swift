@@ -57,6 +57,7 @@ public final class BulkResetEngine: Sendable {
         let work: [ResumableUser]
         do {
             job = try await journal.job(id)
+            guard job.state != .awaitingApproval else { throw BulkResetError.awaitingApproval(id) }
             guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
                 throw BulkResetError.jobIsFinal(id, job.state)
             }

@@ -288,8 +288,12 @@ public struct BulkRenderer {
     }
 
     private mutating func drawJobs() {
-        put("Jobs in the journal, newest first: enter resumes a paused, running or interrupted job, or shows a summary",
-            at: 1, 1, style: theme.secondary, width: grid.width - 2)
+        if let question = state.approvalQuestion {
+            put(question, at: 1, 1, style: theme.error, width: grid.width - 2)
+        } else {
+            put("Jobs in the journal, newest first: enter resumes a paused, running or interrupted job, or shows a summary",
+                at: 1, 1, style: theme.secondary, width: grid.width - 2)
+        }
         put(Self.jobColumns("Job", "State", "Done", "Failed", "Users", "Started (UTC)"), at: 2, 3, style: theme.header)
         guard !state.jobs.isEmpty else { return }
         let top = state.top
@@ -313,7 +317,7 @@ public struct BulkRenderer {
 
     static func jobColumns(_ id: String, _ state: String, _ done: String, _ failed: String, _ users: String, _ started: String) -> String {
         func pad(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(1, width - text.count)) }
-        return pad(id, 28) + pad(state, 10) + pad(done, 6) + pad(failed, 8) + pad(users, 7) + started
+        return pad(id, 22) + pad(state, 18) + pad(done, 6) + pad(failed, 8) + pad(users, 7) + started
     }
 
     // MARK: Pieces

@@ -20,9 +20,10 @@ public enum ConsoleApp {
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
         directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
-        started: @Sendable (BrowserViewModel) -> Void = { _ in }
+        approvalThreshold: Int? = nil, started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
-        let workflow = ResetMfaWorkflow(tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() })
+        let workflow = ResetMfaWorkflow(
+            tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() }, approvalThreshold: approvalThreshold)
         let bulk = BulkScreenViewModel(
             workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
             readOnly: options.readOnly)
@@ -53,7 +54,9 @@ public enum ConsoleApp {
         StartTrace.mark("signed in")
         let prompts = workspace.prompts
         defer { prompts.route(to: nil) }
-        return try await run(directory: workspace, provider: provider, options: options) { model in
+        return try await run(
+            directory: workspace, provider: provider, options: options, approvalThreshold: workspace.team.approvalThreshold
+        ) { model in
             prompts.route { model.announce($0) }
         }
     }

@@ -120,6 +120,27 @@ enum JournalSchema {
         migrator.registerMigration("v4: how a bulk job's callers were verified") { db in
             try db.execute(sql: "ALTER TABLE job ADD COLUMN verification TEXT")
         }
+        migrator.registerMigration("v5: jobs awaiting approval") { db in
+            // SQLite cannot change a CHECK constraint: the table is rebuilt, rows kept (foreign
+            // keys are off during a migration, so the users and steps stay).
+            try db.execute(sql: """
+                CREATE TABLE jobNew (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    createdAt DATETIME NOT NULL,
+                    operatorName TEXT,
+                    ticket TEXT,
+                    policy TEXT NOT NULL CHECK (policy IN ('portal', 'all')),
+                    state TEXT NOT NULL
+                        CHECK (state IN ('planned', 'running', 'paused', 'cancelled', 'finished', 'awaiting-approval')),
+                    updatedAt DATETIME NOT NULL,
+                    verification TEXT
+                );
+                INSERT INTO jobNew (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification)
+                    SELECT id, createdAt, operatorName, ticket, policy, state, updatedAt, verification FROM job;
+                DROP TABLE job;
+                ALTER TABLE jobNew RENAME TO job;
+                """)
+        }
         return migrator
     }
 

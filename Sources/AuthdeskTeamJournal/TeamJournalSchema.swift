@@ -161,6 +161,13 @@ enum TeamJournalSchema {
             """,
             "CREATE INDEX user_lease_token ON user_lease(token)",
         ]),
+        Migration(name: "jobs awaiting approval (four eyes)", statements: [
+            "ALTER TABLE job DROP CONSTRAINT job_state_check",
+            """
+            ALTER TABLE job ADD CONSTRAINT job_state_check
+                CHECK (state IN ('planned', 'running', 'paused', 'cancelled', 'finished', 'awaiting-approval'))
+            """,
+        ]),
     ]
 
     /// Brings the database up to date; returns the names of the migrations it applied.

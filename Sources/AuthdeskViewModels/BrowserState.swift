@@ -222,7 +222,7 @@ public struct BrowserState: StoreState {
         case .toggleMark, .markAll, .clearMarks, .bulkReset:
             return performMarking(action)
         case .nextField, .previousField, .cursorLeft, .cursorRight, .toggleChoice, .confirm, .closeDialog,
-            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed, .showRequests, .undo:
+            .reveal, .copySecret, .togglePolicy, .pause, .cancelRun, .export, .retryFailed, .showRequests, .undo, .approveJob:
             return []
         case .search:
             input = .search

@@ -19,6 +19,8 @@ public enum BulkScreenEffect: Sendable, Equatable {
     case resume
     case cancel
     case loadJobs(generation: Int)
+    /// Approve job `id` as this host's operator (``JobApproval``), then read the jobs again.
+    case approveJob(JobID, generation: Int)
     case loadSummary(JobID, generation: Int)
     /// Write the summary as CSV and JSON files, with the users the pre-flight refused.
     case export(JobSummary, refused: [UserResetPlan], generation: Int)

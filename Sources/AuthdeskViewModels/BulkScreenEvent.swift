@@ -17,6 +17,10 @@ public enum BulkScreenEvent: Sendable, Equatable {
     case planProgress(generation: Int, done: Int, total: Int, at: Duration)
     case planned(generation: Int, ResetJobPlan, unplanned: [UnplannedUser])
     case jobsLoaded(generation: Int, [JobListing])
+    /// Another operator's job was approved here.
+    case approved(generation: Int, JobRecord)
+    /// The confirmed job was journalled awaiting approval (team mode's threshold): not run.
+    case heldForApproval(generation: Int, String)
     /// The job is journalled and the engine runs it: one row per user, from the journal.
     case runStarted(generation: Int, JobID, rows: [BulkRunRow], at: Duration)
     case engine(generation: Int, BulkResetEvent, at: Duration)

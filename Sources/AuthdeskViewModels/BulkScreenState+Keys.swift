@@ -34,6 +34,9 @@ extension BulkScreenState {
         + listed(in: .bulkJobs, [
             KeyBinding(.enter, .accept, scope: .bulkJobs, "resume or show", isHint: true),
             retry(.bulkJobs),
+            KeyBinding(
+                .character("a"), .approveJob, scope: .bulkJobs, "approve another operator's job (four eyes; asks first)",
+                isDestructive: true, isHint: true, hint: "approve"),
             back(.bulkJobs, "back to the browser"),
         ], letters: true)
 

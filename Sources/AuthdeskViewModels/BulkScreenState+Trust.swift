@@ -46,6 +46,7 @@ extension BulkScreenState {
 
     /// The actions these steps take over; nil for the others.
     mutating func performTrust(_ action: KeyAction) -> [BulkScreenEffect]? {
+        if let effects = performApproval(action) { return effects }
         switch (phase, action) {
         case (.plan, .showRequests):
             if userRequests != nil {

@@ -188,6 +188,15 @@ public final class BulkScreenViewModel: Sendable {
                     send(.failed(generation: generation, "Could not read the journal: \(error)"))
                 }
             }
+        case .approveJob(let id, let generation):
+            spawn(.load) { [self] in
+                do {
+                    let job = try await JobApproval(journal: workflow.journal()).approve(id, by: workflow.requester)
+                    send(.approved(generation: generation, job))
+                } catch {
+                    send(.failed(generation: generation, ExitStatus.message(for: error)))
+                }
+            }
         case .loadSummary(let id, let generation):
             spawn(.load) { [self] in
                 do {
@@ -224,6 +233,8 @@ public final class BulkScreenViewModel: Sendable {
                 let (name, ticket) = await owner?(plan.tenants.first ?? "") ?? (operatorName, nil)
                 let job = try await workflow.createJob(plan, operatorName: name, ticket: ticket, verification: verification)
                 await runJob(job.id, generation: generation)
+            } catch let error as WorkflowFailure where error.status == .awaitingApproval {
+                send(.heldForApproval(generation: generation, error.message))
             } catch let error as WorkflowFailure {
                 send(.failed(generation: generation, error.message))
             } catch let error as UsageError {

@@ -81,4 +81,6 @@ public enum KeyAction: String, Sendable, Hashable, CaseIterable {
     case export
     /// Run a job's failed users again (their failed steps, then the verify).
     case retryFailed
+    /// `:jobs`: approve the selected job awaiting another operator's approval (asks first).
+    case approveJob
 }

@@ -12,6 +12,9 @@ public enum ExitStatus: Int32, Sendable {
     case badInput = 2
     case signInFailed = 3
     case refused = 4
+    /// Team mode's four eyes: the bulk job was created awaiting another operator's approval, and
+    /// nothing was sent (`jobs approve ID`, then `jobs resume ID`).
+    case awaitingApproval = 5
     /// Stopped by SIGINT or SIGTERM (128 + 2, as shells report Ctrl-C).
     case interrupted = 130
 
@@ -31,7 +34,11 @@ public enum ExitStatus: Int32, Sendable {
             }
         case let error as JournalError: error.isMissingJob ? .badInput : .someFailed
         case let error as BulkResetError:
-            if case .journal(let journal) = error { journal.isMissingJob ? .badInput : .someFailed } else { .badInput }
+            switch error {
+            case .journal(let journal): journal.isMissingJob ? .badInput : .someFailed
+            case .awaitingApproval: .refused
+            default: .badInput
+            }
         default: nil
         }
     }

@@ -18,11 +18,11 @@ public struct PlannedReset: Sendable {
 
 extension ResetMfaWorkflow {
     /// The workflow over `workspace`'s tenants and the state directory's journal (or `journal`,
-    /// one already open).
+    /// one already open), with the team's approval threshold.
     public init(workspace: Workspace, perTenantLimit: Int, journal: (any JournalStorage)? = nil) {
         self.init(
             tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open(environment: workspace.environment) },
-            perTenantLimit: perTenantLimit)
+            perTenantLimit: perTenantLimit, approvalThreshold: workspace.team.approvalThreshold)
     }
 
     /// Finds `references` in `workspace` (users without a prefix in its default tenant) and plans

@@ -17,16 +17,24 @@ public struct ResetMfaWorkflow: Sendable {
     /// The ceiling when none is given: high enough for the service's budgets, not the client,
     /// to decide.
     public static let defaultCeiling = 32
+    /// Team mode's four eyes: a job of this many users or more is created awaiting another
+    /// operator's approval (``JobApproval``); nil: every job may run at once.
+    public let approvalThreshold: Int?
+    /// Who asks for an approval: this host's operator (`user@host`), compared with the approver.
+    public let requester: String
 
     /// `journal` opens the journal once, when first needed; every step after uses that one.
     public init(
         tenants: ResetTenants, journal: @escaping @Sendable () throws -> any JournalStorage,
-        perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling
+        perTenantLimit: Int = ResetMfaWorkflow.defaultCeiling, approvalThreshold: Int? = nil,
+        requester: String = OperatorName.current
     ) {
         self.tenants = tenants
         let once = JournalOnce(journal)
         openJournal = { try once.open() }
         self.perTenantLimit = perTenantLimit
+        self.approvalThreshold = approvalThreshold
+        self.requester = requester
     }
 
     public func journal() throws -> any JournalStorage { try openJournal() }
@@ -103,7 +111,9 @@ public struct ResetMfaWorkflow: Sendable {
     }
 
     /// Journals a job for `runnable` as `operatorName` with `ticket` (and how the callers were
-    /// verified). Nothing is sent yet.
+    /// verified). Nothing is sent yet. A job at or above ``approvalThreshold`` is journalled
+    /// awaiting approval and reported by a ``WorkflowFailure`` with status `awaitingApproval`
+    /// that names it and says how it gets approved: it must not be run.
     public func createJob(
         _ runnable: ResetJobPlan, operatorName: String, ticket: String?, verification: CallerVerification? = nil
     ) async throws -> JobRecord {
@@ -112,13 +122,21 @@ public struct ResetMfaWorkflow: Sendable {
                 "the profile \(first) requires caller verification (require_caller_verification = true): "
                     + "say how the callers were verified (authdesk reset-mfa --verified-by \(CallerVerification.Method.names)); nothing was sent")
         }
+        let job: JobRecord
         do {
-            return try await journal().createJob(
+            job = try await journal().createJob(
                 runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text)
         } catch let error as JournalError {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw WorkflowFailure("Could not journal the job, nothing was sent: \(error.description)", status: .someFailed)
         }
+        guard let threshold = approvalThreshold, JobApproval.isRequired(users: runnable.users.count, threshold: threshold) else {
+            return job
+        }
+        try await JobApproval(journal: journal()).request(job, plan: runnable, threshold: threshold, requester: requester)
+        throw WorkflowFailure(
+            "Job \(job.id) has \(runnable.users.count) users, at or above the team's approval threshold of \(threshold): "
+                + JobApproval.awaitingMessage(job.id, requester: requester), status: .awaitingApproval)
     }
 
     /// Runs (or resumes) job `id`; `retryFailed`: its failed users run again too (a finished
@@ -148,6 +166,12 @@ public struct ResetMfaWorkflow: Sendable {
     /// job, or a finished one when its failed users are retried. Anything else is refused.
     public static func tenantsToResume(_ id: JobID, retryFailed: Bool, in journal: any JournalStorage) async throws -> [String] {
         let job = try await journal.job(id)
+        if job.state == .awaitingApproval {
+            let requester = try await JobApproval(journal: journal).requester(of: job)
+            throw WorkflowFailure(
+                "Refused: " + JobApproval.awaitingMessage(id, requester: requester, users: try await journal.users(of: id).count),
+                status: .refused)
+        }
         guard !job.state.isFinal || (retryFailed && job.state == .finished) else {
             throw UsageError(
                 "job \(id) is \(job.state.rawValue); only a planned, running or paused job can be resumed"

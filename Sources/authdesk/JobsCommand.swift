@@ -4,7 +4,7 @@ import ArgumentParser
 struct JobsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jobs",
-        abstract: "List, show and resume bulk reset jobs.",
-        subcommands: [JobsListCommand.self, JobsShowCommand.self, JobsResumeCommand.self]
+        abstract: "List, show, resume and approve bulk reset jobs.",
+        subcommands: [JobsListCommand.self, JobsShowCommand.self, JobsResumeCommand.self, JobsApproveCommand.self]
     )
 }
