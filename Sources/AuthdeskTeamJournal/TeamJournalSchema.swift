@@ -168,6 +168,51 @@ enum TeamJournalSchema {
                 CHECK (state IN ('planned', 'running', 'paused', 'cancelled', 'finished', 'awaiting-approval'))
             """,
         ]),
+        // What other operators do, live: a small JSON payload on the channel `authdesk_activity`
+        // (TeamActivityFeed) when a lease is taken or released, an audit entry appended, or a
+        // job's state changes. Names and ids only: never a detail, a request, a method or a secret.
+        // A lease renewal (same token) says nothing.
+        Migration(name: "live activity: notifications on leases, audit entries and job states", statements: [
+            """
+            CREATE FUNCTION authdesk_notify_activity() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE
+                payload jsonb;
+            BEGIN
+                IF TG_TABLE_NAME = 'user_lease' THEN
+                    IF TG_OP = 'DELETE' THEN
+                        payload := jsonb_build_object('kind', 'lease released', 'tenant', OLD.tenant, 'user', OLD.user_id,
+                            'operator', OLD.operator_name, 'host', OLD.host);
+                    ELSIF TG_OP = 'INSERT' OR OLD.token IS DISTINCT FROM NEW.token THEN
+                        payload := jsonb_build_object('kind', 'lease taken', 'tenant', NEW.tenant, 'user', NEW.user_id,
+                            'operator', NEW.operator_name, 'host', NEW.host);
+                    ELSE
+                        RETURN NULL;
+                    END IF;
+                ELSIF TG_TABLE_NAME = 'audit' THEN
+                    payload := jsonb_build_object('kind', 'audit', 'tenant', NEW.tenant, 'user', NEW.user_id,
+                        'operator', NEW.operator_name, 'job', NEW.job_id, 'action', NEW.action, 'outcome', NEW.outcome);
+                ELSE
+                    IF TG_OP = 'UPDATE' AND OLD.state IS NOT DISTINCT FROM NEW.state THEN
+                        RETURN NULL;
+                    END IF;
+                    payload := jsonb_build_object('kind', 'job', 'job', NEW.id, 'operator', NEW.operator_name, 'state', NEW.state);
+                END IF;
+                payload := payload || jsonb_build_object('at', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
+                PERFORM pg_notify('authdesk_activity', payload::text);
+                RETURN NULL;
+            END
+            $$
+            """,
+            """
+            CREATE TRIGGER user_lease_activity AFTER INSERT OR UPDATE OR DELETE ON user_lease
+                FOR EACH ROW EXECUTE FUNCTION authdesk_notify_activity()
+            """,
+            "CREATE TRIGGER audit_activity AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION authdesk_notify_activity()",
+            """
+            CREATE TRIGGER job_activity AFTER INSERT OR UPDATE OF state ON job
+                FOR EACH ROW EXECUTE FUNCTION authdesk_notify_activity()
+            """,
+        ]),
     ]
 
     /// Brings the database up to date; returns the names of the migrations it applied.
