@@ -75,7 +75,7 @@ let package = Package(
             name: "AuthdeskViewModels",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "AuthdeskOutput",
-                "AuthdeskWorkflows",
+                "AuthdeskWorkflows", "AuthdeskTeamJournal",
             ],
             swiftSettings: swiftSettings
         ),
@@ -86,7 +86,7 @@ let package = Package(
             dependencies: [
                 "AuthdeskCore", "AuthdeskViewModels", "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskAudit", "CNcursesw",
                 // ConsoleApp.swift alone (the workspace it starts on: TenantDirectory, IdentityProvider).
-                "AuthdeskServices", "AuthdeskWorkflows", "AuthdeskText",
+                "AuthdeskServices", "AuthdeskWorkflows", "AuthdeskText", "AuthdeskTeamJournal",
             ],
             swiftSettings: swiftSettings
         ),
@@ -227,7 +227,7 @@ let package = Package(
             name: "AuthdeskViewModelsTests",
             dependencies: [
                 "AuthdeskViewModels", "AuthdeskServices", "AuthdeskCore", "AuthdeskBulkReset", "AuthdeskAudit", "AuthdeskJournal",
-                "AuthdeskJournalTesting", "AuthdeskWorkflows",
+                "AuthdeskJournalTesting", "AuthdeskWorkflows", "AuthdeskTeamJournal",
             ],
             swiftSettings: swiftSettings
         ),

@@ -6,6 +6,7 @@ extension BrowserRenderer {
     /// tables, so it cannot go stale.
     mutating func drawHelp() {
         if let whoami = state.whoami { return drawWhoami(whoami) }
+        if state.activity.isShown { return drawActivity(state.activity) }
         let rect = layout.body
         drawBox(
             rect, title: "Help: keys" + (state.readOnly ? " (read-only: changes are disabled)" : ""), focused: true,

@@ -1,5 +1,6 @@
 import AuthdeskAudit
 import AuthdeskServices
+import AuthdeskTeamJournal
 import AuthdeskViewModels
 import AuthdeskWorkflows
 import Foundation
@@ -20,7 +21,8 @@ public enum ConsoleApp {
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
         directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
-        approvalThreshold: Int? = nil, started: @Sendable (BrowserViewModel) -> Void = { _ in }
+        approvalThreshold: Int? = nil, activity: BrowserViewModel.ActivitySource? = nil,
+        started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
         let workflow = ResetMfaWorkflow(
             tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() }, approvalThreshold: approvalThreshold)
@@ -28,7 +30,8 @@ public enum ConsoleApp {
             workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
             readOnly: options.readOnly)
         let model = BrowserViewModel(
-            directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk)
+            directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk,
+            activity: activity)
         started(model)
         // The first search leaves now: its round trip overlaps setting the terminal up.
         model.start()
@@ -55,7 +58,8 @@ public enum ConsoleApp {
         let prompts = workspace.prompts
         defer { prompts.route(to: nil) }
         return try await run(
-            directory: workspace, provider: provider, options: options, approvalThreshold: workspace.team.approvalThreshold
+            directory: workspace, provider: provider, options: options, approvalThreshold: workspace.team.approvalThreshold,
+            activity: activitySource(workspace)
         ) { model in
             prompts.route { model.announce($0) }
         }
@@ -70,5 +74,25 @@ public enum ConsoleApp {
     /// The console on one provider alone (no tenant to switch to).
     public static func run(provider: any IdentityProvider, options: ConsoleOptions) async throws -> Int32 {
         try await run(directory: FixedTenantDirectory([provider]), provider: provider, options: options)
+    }
+
+    /// Team mode's live activity: a ``TeamActivityFeed`` on the shared journal, closed when the
+    /// console stops listening; nil without team mode.
+    static func activitySource(_ workspace: Workspace) -> BrowserViewModel.ActivitySource? {
+        guard let url = workspace.team.journalURL else { return nil }
+        let environment = workspace.environment
+        return {
+            let feed = try await TeamActivityFeed.open(url, environment: environment)
+            return AsyncStream { continuation in
+                let relay = Task {
+                    for await event in feed.events { continuation.yield(event) }
+                    continuation.finish()
+                }
+                continuation.onTermination = { _ in
+                    relay.cancel()
+                    Task { await feed.close() }
+                }
+            }
+        }
     }
 }

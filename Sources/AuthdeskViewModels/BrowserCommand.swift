@@ -57,6 +57,9 @@ public struct BrowserCommand: Sendable {
         BrowserCommand(names: ["whoami"], description: "who is signed in, and which actions are allowed") { state, _ in
             state.openWhoami()
         },
+        BrowserCommand(names: ["activity"], description: "what other operators do now (team mode)") { state, _ in
+            state.openActivity()
+        },
         BrowserCommand(
             names: ["ticket"], argument: .optional("REF"), description: "set the ticket reference for changes"
         ) { state, reference in

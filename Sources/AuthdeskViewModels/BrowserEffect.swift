@@ -38,6 +38,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case setTicket(String?)
     /// Read who is signed in to tenant `tenant` and what they may do (`:whoami`).
     case loadWhoami(tenant: String)
+    /// A job changed in the shared journal: the bulk screen's `:jobs` reads the jobs again.
+    case jobsChanged
     /// Plan the undo of journal entry `id` (the journal screen's `u`): then ask, or say why not.
     case planUndo(Int64)
     /// Undo journal entry `id` (confirmed), journalled with how the caller was verified.

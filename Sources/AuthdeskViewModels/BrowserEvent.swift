@@ -1,6 +1,7 @@
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskTeamJournal
 import AuthdeskWorkflows
 
 /// Everything that can change the browser's state: the operator's keys and the services' answers.
@@ -46,6 +47,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case journalProblem(String)
     /// `:whoami`'s lines for the current tenant (or why they could not be read).
     case whoamiAnswered([String])
+    /// Another operator did something in the shared journal (team mode's live activity).
+    case activityArrived(TeamActivityEvent)
     /// An undo from the journal screen was done (or refused): what to say.
     case undoAnswered(String, isError: Bool)
     /// The undo of entry `entryID` can be done: ask `question` (and the caller's verification).

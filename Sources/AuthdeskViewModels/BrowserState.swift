@@ -63,6 +63,8 @@ public struct BrowserState: StoreState {
     public var journal: JournalViewState?
     /// The `:whoami` screen, shown in the help overlay while it is open.
     public var whoami: WhoamiScreen?
+    /// The `:activity` screen's events (kept while the console runs), shown in the help overlay.
+    public var activity = ActivityScreen()
     /// The session's ticket reference and the question asking for it.
     public var ticketing = TicketState()
 
@@ -159,6 +161,8 @@ public struct BrowserState: StoreState {
             return bulkClosed(done: done)
         case .whoamiAnswered(let lines):
             return whoamiAnswered(lines)
+        case .activityArrived(let event):
+            return activityArrived(event)
         case .requestsPreviewed(let dialogID, let result):
             return requestsPreviewed(dialogID, result)
         }
@@ -237,12 +241,12 @@ public struct BrowserState: StoreState {
         case .toggleAccount:
             return toggleAccount()
         case .help:
-            whoami = nil
+            (whoami, activity.isShown) = (nil, false)
             help.open()
             return []
         case .closeHelp:
             help.isShown = false
-            whoami = nil
+            (whoami, activity.isShown) = (nil, false)
             return []
         case .quit:
             quitRequested = true
@@ -297,6 +301,7 @@ public struct BrowserState: StoreState {
     /// commands, then the bulk screen's scopes the same way.
     public var helpLineCount: Int {
         if let whoami { return whoami.lines.count }
+        if activity.isShown { return activity.lines.count }
         let sections = keyMap.helpSections() + keyMap.helpSections(KeyScope.screens)
         return sections.reduce(0) { $0 + 1 + $1.entries.count } + 1 + BrowserCommand.all.count
     }

@@ -1,6 +1,7 @@
 import AuthdeskAudit
 import AuthdeskCore
 import AuthdeskServices
+import AuthdeskTeamJournal
 import AuthdeskWorkflows
 
 /// The user browser's view model: holds ``BrowserState``, turns keys into state changes, runs
@@ -26,6 +27,7 @@ public final class BrowserViewModel: Sendable {
         case tenant
         case whoami
         case requests
+        case activity
     }
 
     /// What changes with the tenant, under the state's lock (so no request goes to the wrong one).
@@ -48,6 +50,9 @@ public final class BrowserViewModel: Sendable {
     private let uptime: @Sendable () -> Duration
     /// The bulk reset screen `R` and `:jobs` open, if the console has one.
     public let bulk: BulkScreenViewModel?
+    /// Team mode's live activity (``TeamActivityFeed``'s events), heard from ``start()`` on.
+    public typealias ActivitySource = @Sendable () async throws -> AsyncStream<TeamActivityEvent>
+    let activity: ActivitySource?
 
     /// A browser of one tenant: `provider`'s.
     public convenience init(
@@ -73,15 +78,17 @@ public final class BrowserViewModel: Sendable {
     public init(
         directory: any TenantDirectory, provider: any IdentityProvider, clock: any Clock<Duration> = ContinuousClock(),
         keyMap: KeyMap = .standard, readOnly: Bool = false, settings: BrowserSettings = BrowserSettings(),
-        auditor: ChangeAuditor? = nil, bulk: BulkScreenViewModel? = nil
+        auditor: ChangeAuditor? = nil, bulk: BulkScreenViewModel? = nil, activity: ActivitySource? = nil
     ) {
         self.directory = directory
         self.auditor = auditor
         self.bulk = bulk
+        self.activity = activity
         uptime = Stopwatch.started(on: clock)
         var state = BrowserState(
             tenant: provider.tenant, keyMap: keyMap, readOnly: readOnly, settings: settings,
             capabilities: provider.capabilities, tenants: directory.tenants)
+        state.activity.isTeamMode = activity != nil
         Self.prepareAudit(&state, auditor)
         let preflight = Preflight(provider: provider)
         store = Store(
@@ -112,6 +119,12 @@ public final class BrowserViewModel: Sendable {
         }) else { return }
         send(.start)
         readOperator()
+        if let activity {
+            spawn(.activity) { [self] in
+                guard let events = try? await activity() else { return }
+                for await event in events { send(.activityArrived(event)) }
+            }
+        }
     }
 
     /// Reads who is signed in to the current tenant, and their roles there (once per tenant).
@@ -315,6 +328,8 @@ public final class BrowserViewModel: Sendable {
             }
         case .loadWhoami(let tenant):
             loadWhoami(tenant)
+        case .jobsChanged:
+            bulk?.jobsChanged()
         case .expireFlash(let id):
             store.expireFlash(after: settings.flashDuration, .flashExpired(id: id))
         case .previewRequests(let request, let dialogID):

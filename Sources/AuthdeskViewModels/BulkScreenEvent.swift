@@ -21,6 +21,8 @@ public enum BulkScreenEvent: Sendable, Equatable {
     case approved(generation: Int, JobRecord)
     /// The confirmed job was journalled awaiting approval (team mode's threshold): not run.
     case heldForApproval(generation: Int, String)
+    /// A job changed in the shared journal (team mode's live activity).
+    case jobsChanged
     /// The job is journalled and the engine runs it: one row per user, from the journal.
     case runStarted(generation: Int, JobID, rows: [BulkRunRow], at: Duration)
     case engine(generation: Int, BulkResetEvent, at: Duration)

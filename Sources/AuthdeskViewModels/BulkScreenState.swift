@@ -135,6 +135,7 @@ public struct BulkScreenState: StoreState {
             return jobs.isEmpty ? showFlash(.info, "The journal has no jobs yet") : []
         case .approved(let generation, let job): return approved(job, generation: generation)
         case .heldForApproval(let generation, let message): return held(message, generation: generation)
+        case .jobsChanged: return phase == .jobs ? [.loadJobs(generation: generation)] : []
         case .runStarted(let generation, let jobID, let rows, let time):
             guard generation == self.generation, phase == .running else { return [] }
             run = BulkRunProgress(jobID: jobID, rows: rows, at: time)

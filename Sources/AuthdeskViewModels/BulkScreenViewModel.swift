@@ -98,6 +98,9 @@ public final class BulkScreenViewModel: Sendable {
     /// Opens the journal's job list.
     public func openJobs() { send(.openJobs) }
 
+    /// A job changed in the shared journal: `:jobs`, if shown, reads the jobs again.
+    public func jobsChanged() { send(.jobsChanged) }
+
     public func press(_ key: Key) { send(.key(key)) }
 
     /// Presses the key bound to `action` in the current phase; false when none is.

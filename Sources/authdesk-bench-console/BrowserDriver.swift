@@ -70,7 +70,7 @@ struct BrowserDriver {
                 event = .methodsAnswered(generation: generation, userID: userID, .success(directory.methods(of: userID)))
             case .expireFlash, .send, .followOperation, .tickOperation, .preflight, .openBulkReset, .openJobs,
                 .loadJournal, .exportJournal, .setTicket, .openTenant, .loadAccount, .loadWhoami, .previewRequests, .undoEntry,
-                .planUndo:
+                .planUndo, .jobsChanged:
                 // Flashes expiring, dialogs' requests and previews, the journal, undo, tenants, the account view and whoami are not part of browsing the list.
                 continue
             }

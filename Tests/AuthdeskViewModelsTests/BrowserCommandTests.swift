@@ -8,7 +8,7 @@ struct BrowserCommandTests {
 
     @Test func theTableListsEveryCommandOnceWithItsArgument() {
         #expect(BrowserCommand.all.map(\.usage) == [
-            ":q, :quit", ":help", ":jobs", ":unmark", ":journal", ":whoami", ":ticket REF", ":tenant NAME", ":tenant",
+            ":q, :quit", ":help", ":jobs", ":unmark", ":journal", ":whoami", ":activity", ":ticket REF", ":tenant NAME", ":tenant",
         ])
     }
 

@@ -181,7 +181,7 @@ struct BrowserViewModelTests {
         h.model.type("tenants x")
         #expect(h.model.perform(.accept))
         #expect(h.state.flash?.level == .error)
-        #expect(h.state.flash?.text == "Unknown command :tenants x (valid: :q, :quit, :help, :jobs, :unmark, :journal, :whoami, :ticket REF, :tenant NAME, :tenant)")
+        #expect(h.state.flash?.text == "Unknown command :tenants x (valid: :q, :quit, :help, :jobs, :unmark, :journal, :whoami, :activity, :ticket REF, :tenant NAME, :tenant)")
         #expect(!h.state.quitRequested)
         h.model.perform(.commandLine)
         h.model.type("q")

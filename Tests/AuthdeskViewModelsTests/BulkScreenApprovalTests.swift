@@ -69,5 +69,8 @@ struct BulkScreenApprovalTests {
         #expect(state.phase == .jobs)
         #expect(effects.contains(.loadJobs(generation: state.generation)))
         #expect(state.flash?.text == "Job j has 30 users: it awaits approval")
+        #expect(state.apply(.jobsChanged) == [.loadJobs(generation: state.generation)], "a job changed elsewhere: read again")
+        _ = state.apply(.key(.escape))
+        #expect(state.phase == .closed && state.apply(.jobsChanged) == [], "nothing to refresh when :jobs is not shown")
     }
 }

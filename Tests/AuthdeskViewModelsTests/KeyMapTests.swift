@@ -80,9 +80,9 @@ struct KeyMapTests {
         #expect(summary == ["t retry failed", "e export CSV and JSON", "esc back (done users unmarked)", "j down"])
     }
 
-    @Test func readOnlyDropsRunningAndRetryingABulkJob() {
+    @Test func readOnlyDropsRunningRetryingAndApprovingABulkJob() {
         let destructive = KeyMap.standard.bindings.filter { $0.isDestructive && KeyScope.bulk.contains($0.scope) }
-        #expect(Set(destructive.map(\.action)) == [.accept, .retryFailed])
+        #expect(Set(destructive.map(\.action)) == [.accept, .retryFailed, .approveJob])
         let readOnly = KeyMap.standard.readOnly()
         #expect(readOnly.action(for: .enter, in: [.bulkConfirm]) == nil)
         #expect(readOnly.action(for: .character("t"), in: [.bulkSummary, .bulkJobs]) == nil)

@@ -176,3 +176,42 @@ def test_the_console_holds_a_confirmed_job_refuses_its_operator_and_approves_for
     assert [(e["action"], e["operator"], e["outcome"]) for e in entries if e["job"] == job] == [
         ("request approval", "alice@host-a", "succeeded"), ("approve job", "alice@host-a", "refused"),
         ("approve job", "bob@host-b", "succeeded")]
+
+
+def test_another_processs_change_appears_on_the_activity_screen(team, postgres_cluster):
+    """psql stands for another host writing to the shared journal (a lease taken, a job moved):
+    each appears on :activity while it is open, newest first, with no secret."""
+    config, _, environment = team
+    database = re.search(r"/([^/?]+)\?", config.read_text()).group(1)
+    bob = console_as(team, "bob", "host-b")
+    try:
+        bob.wait_for("Cameron White", timeout=30)
+        bob.type(":activity")
+        bob.press("enter")
+        bob.wait_for("nothing has happened since the console started")
+        postgres_cluster.psql(
+            "INSERT INTO user_lease (tenant, user_id, token, operator_name, host, pid, ticket, since, expires_at) "
+            "VALUES ('contoso', 'u-avery', 'token-9', 'carol@host-c', 'host-c', 7, 'INC-5', now(), now() + interval '1 minute')",
+            database=database)
+        bob.wait_for("lease taken  contoso  u-avery  carol@host-c (host-c)")
+        postgres_cluster.psql(
+            "INSERT INTO job (id, created_at, operator_name, policy, state, updated_at) "
+            "VALUES ('20261203-000000-beef', now(), 'carol@host-c', 'portal', 'awaiting-approval', now())",
+            database=database)
+        screen = bob.wait_for("job 20261203-000000-beef is awaiting-approval  carol@host-c")
+        lines = screen.split("\n")
+        job_line = next(i for i, line in enumerate(lines) if "20261203-000000-beef" in line)
+        lease_line = next(i for i, line in enumerate(lines) if "lease taken" in line)
+        assert job_line < lease_line, "newest first"
+        assert "token-9" not in screen
+    finally:
+        bob.close()
+
+
+def test_without_team_mode_activity_says_how_to_turn_it_on(console):
+    term = console(rows=30, cols=120)
+    term.wait_for("Cameron White", timeout=30)
+    term.type(":activity")
+    term.press("enter")
+    screen = term.wait_for("Team mode is off")
+    assert "[team] journal_url" in screen and "AUTHDESK_JOURNAL_URL" in screen

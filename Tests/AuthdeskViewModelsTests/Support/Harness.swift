@@ -1,4 +1,5 @@
 import AuthdeskAudit
+import AuthdeskServices
 import AuthdeskViewModels
 
 /// A view model over a fake provider and a manual clock, with a way to wait for a state.
@@ -10,10 +11,12 @@ struct Harness {
 
     init(
         provider: FakeIdentityProvider, readOnly: Bool = false, settings: BrowserSettings = Harness.settings,
-        auditor: ChangeAuditor? = nil
+        auditor: ChangeAuditor? = nil, activity: BrowserViewModel.ActivitySource? = nil
     ) {
         self.provider = provider
-        model = BrowserViewModel(provider: provider, clock: clock, readOnly: readOnly, settings: settings, auditor: auditor)
+        model = BrowserViewModel(
+            directory: FixedTenantDirectory([provider]), provider: provider, clock: clock, readOnly: readOnly, settings: settings,
+            auditor: auditor, activity: activity)
         let changed = changed
         model.observe { _ in changed.signal() }
     }
