@@ -175,7 +175,7 @@ let package = Package(
             name: "AuthdeskWorkflows",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskAudit",
-                "AuthdeskBulkReset", "AuthdeskOutput", "AuthdeskText",
+                "AuthdeskBulkReset", "AuthdeskOutput", "AuthdeskText", "AuthdeskTeamJournal",
             ],
             swiftSettings: swiftSettings
         ),
@@ -254,6 +254,8 @@ let package = Package(
                 "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", "AuthdeskServices",
                 "AuthdeskSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The engine's leases against a real PostgreSQL.
+                "AuthdeskTeamJournal", "AuthdeskPostgresTesting", "AuthdeskConfig",
             ],
             swiftSettings: swiftSettings
         ),
@@ -271,6 +273,8 @@ let package = Package(
             dependencies: [
                 "AuthdeskWorkflows", "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskJournal",
                 "AuthdeskJournalTesting", "AuthdeskBulkReset", "AuthdeskSandbox",
+                // Changes and bulk runs holding leases in a real PostgreSQL.
+                "AuthdeskTeamJournal", "AuthdeskPostgresTesting",
             ],
             swiftSettings: swiftSettings
         ),
@@ -279,7 +283,7 @@ let package = Package(
         .testTarget(
             name: "AuthdeskTeamJournalTests",
             dependencies: [
-                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting",
+                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting", "AuthdeskJournal",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -4,6 +4,7 @@ import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskSandbox
 import AuthdeskServices
+import AuthdeskTeamJournal
 import Foundation
 
 extension Workspace {
@@ -22,7 +23,6 @@ extension Workspace {
     /// `options.profiles` must name profiles that exist; the first is the default tenant.
     public static func open(_ options: WorkspaceOptions) async throws -> Workspace {
         let configuration = try Configuration.load(path: options.config, environment: options.environment)
-        try TeamJournalGate.refuse(configuration.team)
         _ = try HTTPClientChoice.from(options.environment)  // a misspelt AUTHDESK_HTTP_CLIENT, before anything starts
         // The journal opens (SQLite, its schema) while the sandbox starts and generates its
         // users: both take milliseconds of CPU, and the machine has more than one core.
@@ -62,10 +62,19 @@ extension Workspace {
         }
         let auditor = await opening
         StartTrace.mark("journal opened")
+        var teamDatabase: TeamJournalDatabase?
+        if let url = configuration.team.journalURL {
+            do {
+                teamDatabase = try await TeamJournalDatabase.open(url, environment: options.environment)
+            } catch {
+                await sandbox?.stop()
+                throw error
+            }
+        }
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,
-            dryRun: options.dryRun, environment: options.environment)
+            dryRun: options.dryRun, environment: options.environment, team: configuration.team, teamDatabase: teamDatabase)
         do {
             try workspace.requireProfiles(options.profiles)
         } catch {

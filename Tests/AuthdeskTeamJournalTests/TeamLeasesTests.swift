@@ -1,5 +1,6 @@
 import AuthdeskConfig
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskPostgresTesting
 import AuthdeskTeamJournal
 import Foundation
