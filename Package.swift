@@ -140,7 +140,12 @@ let package = Package(
         ),
 
         // A throwaway PostgreSQL server in a temporary folder, for the team-mode tests.
-        .target(name: "AuthdeskPostgresTesting", swiftSettings: swiftSettings),
+        .target(
+            name: "AuthdeskPostgresTesting",
+            // TwoTeamHosts: two handles on a fresh server's team database.
+            dependencies: ["AuthdeskTeamJournal", "AuthdeskConfig"],
+            swiftSettings: swiftSettings
+        ),
 
         // Team mode: the journal in a shared PostgreSQL database (postgres-nio), apart from the
         // SQLite journal so that one operator's build stays light.
@@ -284,6 +289,7 @@ let package = Package(
             name: "AuthdeskTeamJournalTests",
             dependencies: [
                 "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting", "AuthdeskJournal",
+                "AuthdeskJournalTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

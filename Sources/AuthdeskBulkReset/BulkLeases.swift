@@ -16,15 +16,19 @@ public struct BulkLeases: Sendable {
     /// How long deferred users are asked for again at the end of the run, and how often.
     public var deferralWait: Duration
     public var retryInterval: Duration
+    /// What the renewals wait on (``LeaseKeeper/Pause``): `Task.sleep` but in tests.
+    public var pause: LeaseKeeper.Pause
 
     public init(
         leasing: any UserLeasing, length: Duration = .seconds(30), recheckEveryUser: Bool,
-        deferralWait: Duration = .seconds(30), retryInterval: Duration = .seconds(1)
+        deferralWait: Duration = .seconds(30), retryInterval: Duration = .seconds(1),
+        pause: @escaping LeaseKeeper.Pause = { try await Task.sleep(for: $0) }
     ) {
         self.leasing = leasing
         self.length = length
         self.recheckEveryUser = recheckEveryUser
         self.deferralWait = deferralWait
         self.retryInterval = retryInterval
+        self.pause = pause
     }
 }

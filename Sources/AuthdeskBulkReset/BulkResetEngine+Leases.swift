@@ -30,7 +30,7 @@ extension BulkResetEngine {
         let keeper = LeaseKeeper(
             leases: leases.leasing,
             holder: .thisProcess(operatorName: job.operatorName ?? OperatorName.current, ticket: job.ticket),
-            length: leases.length)
+            length: leases.length, pause: leases.pause)
         keeperBox.withLock { $0 = keeper }
         return keeper
     }
@@ -121,6 +121,20 @@ extension BulkResetEngine {
                 entry.user, .done, reason: "nothing sent: its methods were removed before this job held the user", emit: emit)
         }
         await runUser(ResumableUser(user: entry.user, steps: left), remover: remover, policy: policy, emit: emit, record: record)
+    }
+
+    /// Whether `entry`'s lease was taken over while it runs (it lapsed: the renewals failed for
+    /// a whole length): nothing more may be sent for the user.
+    func leaseLost(_ entry: ResumableUser) async -> Bool {
+        guard let keeper else { return false }
+        return await keeper.lost.contains(Self.key(of: entry))
+    }
+
+    func finishLost(_ user: JobUserRecord, emit: AsyncStream<BulkResetEvent>.Continuation) async {
+        await finish(
+            user, .failed,
+            reason: "lease: lost while the user ran (not renewed in time; another may hold the user); the rest was not sent",
+            emit: emit)
     }
 
     static func key(of entry: ResumableUser) -> TenantUserKey {

@@ -197,6 +197,7 @@ public final class BulkResetEngine: Sendable {
         var next = entry.steps.startIndex
         while next < entry.steps.endIndex {
             guard await control.proceed(onHold: onHold) else { return }
+            if await leaseLost(entry) { return await finishLost(user, emit: emit) }
             let rest = Array(entry.steps[next...])
             let length = writes == .chained ? max(1, remover.chainLength(of: rest.map(\.planStep))) : 1
             guard await send(Array(rest.prefix(length)), of: user, remover: remover, emit: emit, record: record) else { return }

@@ -20,30 +20,20 @@ import Testing
 
     /// A fresh PostgreSQL with two handles: the engine's host and another host.
     func withTeam(_ body: (TeamLeases, TeamLeases) async throws -> Void) async throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.remove() }
-        let url = try TeamJournalURL(cluster.url(), source: "test")
-        let one = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        let two = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        do {
-            try await body(TeamLeases(database: one), TeamLeases(database: two))
-        } catch {
-            await one.close()
-            await two.close()
-            throw error
-        }
-        await one.close()
-        await two.close()
+        try await TwoTeamHosts.run { one, two in try await body(TeamLeases(database: one), TeamLeases(database: two)) }
+    }
+
+    /// The other host takes Adele first.
+    func otherTakesAdele(_ other: TeamLeases) async throws {
+        let taken = if case .granted = try await other.acquire(adele, as: otherHost, for: .seconds(60)) { true } else { false }
+        try #require(taken, "the other host could not take Adele")
     }
 
     @Test func aUserHeldByAnotherHostIsFailedNamingTheHolderAndNothingIsSentForThem() async throws {
         try await withTeam { mine, other in
             let setup = try await Setup()
             defer { setup.fixture.remove() }
-            guard case .granted = try await other.acquire(adele, as: otherHost, for: .seconds(60)) else {
-                Issue.record("the other host could not take Adele")
-                return
-            }
+            try await otherTakesAdele(other)
             let leases = BulkLeases(leasing: mine, recheckEveryUser: true, deferralWait: .zero)
             let engine = try BulkResetEngine(journal: setup.journal, removers: setup.removers, leases: leases)
             _ = await BulkResetEngineTests.collect(try await engine.run("job-1"))
@@ -92,10 +82,7 @@ import Testing
         try await withTeam { mine, other in
             let setup = try await Setup()
             defer { setup.fixture.remove() }
-            guard case .granted = try await other.acquire(adele, as: otherHost, for: .seconds(60)) else {
-                Issue.record("the other host could not take Adele")
-                return
-            }
+            try await otherTakesAdele(other)
             let leases = BulkLeases(
                 leasing: mine, recheckEveryUser: false, deferralWait: .seconds(60), retryInterval: .milliseconds(20))
             let engine = try BulkResetEngine(journal: setup.journal, removers: setup.removers, leases: leases)
@@ -135,6 +122,42 @@ import Testing
             let adele = try #require(try await setup.journal.summary(of: "job-1").users.first { $0.user.userID == "u-adele" })
             #expect(adele.user.state == .done)
             #expect(adele.user.reason?.contains("removed before this job held the user") == true)
+        }
+    }
+    @Test func aLeaseTakenOverWhileTheUserRunsStopsTheirRemainingSteps() async throws {
+        try await withTeam { mine, other in
+            let gate = Gate()
+            let setup = try await Setup(gate: gate)
+            defer { setup.fixture.remove() }
+            let pause = ManualPause()
+            let leases = BulkLeases(leasing: mine, length: .seconds(1), recheckEveryUser: false, pause: pause.pause)
+            let engine = try BulkResetEngine(journal: setup.journal, removers: setup.removers, leases: leases)
+            let events = try await engine.run("job-1")
+            var arrivals = gate.arrivals.makeAsyncIterator()
+            var arrived: Set<String> = []
+            while !arrived.contains(where: { $0.hasPrefix("u-adele") }), let next = await arrivals.next() { arrived.insert(next) }
+            // Adele's first step is in flight and nothing renews her lease: it lapses (the
+            // server's clock) and the other host takes her.
+            var taken = false
+            let start = ContinuousClock.now
+            while !taken, ContinuousClock.now - start < .seconds(20) {
+                taken = if case .granted = try await other.acquire(adele, as: otherHost, for: .seconds(60)) { true } else { false }
+                if !taken { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            try #require(taken)
+            // The run's next renewal finds the lease lost; then the step in flight ends.
+            var asked = pause.asked.makeAsyncIterator()
+            _ = await asked.next()
+            pause.proceed()
+            _ = await asked.next()
+            await gate.open()
+            _ = await BulkResetEngineTests.collect(events)
+
+            #expect(await setup.contoso.log.filter { $0.hasPrefix("u-adele") }.count == 1, "no step sent after the loss")
+            let row = try #require(try await setup.journal.summary(of: "job-1").users.first { $0.user.userID == "u-adele" })
+            #expect(row.user.state == .failed)
+            #expect(row.user.reason?.contains("lease: lost while the user ran") == true)
+            #expect(try await mine.lease(on: adele)?.holder == otherHost)
         }
     }
 }
