@@ -1,24 +1,45 @@
 import AuthdeskConfig
 import AuthdeskTeamJournal
+import Foundation
 
 /// Two "hosts" on one throwaway PostgreSQL server: a fresh cluster and two handles on its team
-/// database (two pools, as two authdesk processes have), closed and removed after the test.
+/// database (two pools, as two authdesk processes have), closed and removed after the test. The
+/// cluster starts and stops on a thread of its own: `initdb` and `pg_ctl` take seconds, and
+/// waiting for them on one of the few threads the tests' tasks share would stall every other test.
 public enum TwoTeamHosts {
     /// Runs `body` with the two hosts' databases (schema migrated).
     public static func run(_ body: (TeamJournalDatabase, TeamJournalDatabase) async throws -> Void) async throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.remove() }
-        let url = try TeamJournalURL(cluster.url(), source: "test")
-        let one = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        let two = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        do {
-            try await body(one, two)
-        } catch {
+        try await withCluster { cluster in
+            let url = try TeamJournalURL(cluster.url(), source: "test")
+            let one = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
+            let two = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
+            do {
+                try await body(one, two)
+            } catch {
+                await one.close()
+                await two.close()
+                throw error
+            }
             await one.close()
             await two.close()
+        }
+    }
+
+    /// Runs `body` with a fresh cluster, started and removed off the tasks' shared threads.
+    public static func withCluster(_ body: (PostgresCluster) async throws -> Void) async throws {
+        let cluster = try await onItsOwnThread { try PostgresCluster.start() }
+        do {
+            try await body(cluster)
+        } catch {
+            _ = try? await onItsOwnThread { cluster.remove() }
             throw error
         }
-        await one.close()
-        await two.close()
+        try await onItsOwnThread { cluster.remove() }
+    }
+
+    static func onItsOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread { continuation.resume(with: Result { try work() }) }.start()
+        }
     }
 }

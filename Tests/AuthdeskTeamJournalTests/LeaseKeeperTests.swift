@@ -71,19 +71,16 @@ import Testing
     }
 
     @Test func releaseAllFreesTheUsersAtOnce() async throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.remove() }
-        let url = try TeamJournalURL(cluster.url(), source: "test")
-        let database = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        let leases = TeamLeases(database: database)
-        let keeper = LeaseKeeper(leases: leases, holder: hostA, length: .seconds(60))
-        let ben = UserLease.Key(tenant: "fabrikam", userID: "u-ben")
-        #expect(isGranted(try await keeper.hold(adele)))
-        #expect(isGranted(try await keeper.hold(ben)))
-        #expect(try await leases.active().count == 2)
-        try await keeper.releaseAll()
-        #expect(try await leases.active().isEmpty)
-        #expect(isGranted(try await leases.acquire(ben, as: hostB, for: .seconds(60))))
-        await database.close()
+        try await TwoTeamHosts.run { database, _ in
+            let leases = TeamLeases(database: database)
+            let keeper = LeaseKeeper(leases: leases, holder: hostA, length: .seconds(60))
+            let ben = UserLease.Key(tenant: "fabrikam", userID: "u-ben")
+            #expect(isGranted(try await keeper.hold(adele)))
+            #expect(isGranted(try await keeper.hold(ben)))
+            #expect(try await leases.active().count == 2)
+            try await keeper.releaseAll()
+            #expect(try await leases.active().isEmpty)
+            #expect(isGranted(try await leases.acquire(ben, as: hostB, for: .seconds(60))))
+        }
     }
 }

@@ -16,22 +16,22 @@ import Testing
     let otherHost = UserLease.Holder(token: "token-b", operatorName: "bob@jump-2", host: "jump-2", pid: 5202, ticket: "INC-9")
 
     func withTeamWorkspace(_ body: (WorkspaceOptions, TeamLeases, WorkflowHarness) async throws -> Void) async throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.remove() }
-        let harness = try WorkflowHarness()
-        defer { harness.remove() }
-        var options = harness.options(audit: true)
-        options.environment["AUTHDESK_JOURNAL_URL"] = cluster.url()
-        options.environment["PGPASSWORD"] = cluster.password
-        let url = try TeamJournalURL(cluster.url(), source: "test")
-        let database = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        do {
-            try await body(options, TeamLeases(database: database), harness)
-        } catch {
+        try await TwoTeamHosts.withCluster { cluster in
+            let harness = try WorkflowHarness()
+            defer { harness.remove() }
+            var options = harness.options(audit: true)
+            options.environment["AUTHDESK_JOURNAL_URL"] = cluster.url()
+            options.environment["PGPASSWORD"] = cluster.password
+            let url = try TeamJournalURL(cluster.url(), source: "test")
+            let database = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
+            do {
+                try await body(options, TeamLeases(database: database), harness)
+            } catch {
+                await database.close()
+                throw error
+            }
             await database.close()
-            throw error
         }
-        await database.close()
     }
 
     @Test func aUserAnotherHostHoldsIsRefusedAndNothingIsSent() async throws {
