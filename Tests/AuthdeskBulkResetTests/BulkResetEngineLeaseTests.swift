@@ -11,7 +11,7 @@ import Testing
 /// The engine holds each user's lease in the team's PostgreSQL while the user runs: a user
 /// another host holds is deferred, and failed naming the holder if still held at the end, with
 /// nothing sent for them; once free, it runs, sending only what is still there.
-@Suite(.serialized, .timeLimit(.minutes(2))) struct BulkResetEngineLeaseTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct BulkResetEngineLeaseTests {
     typealias F = JournalFixture
     typealias Setup = BulkResetEngineTests.Setup
 

@@ -12,7 +12,7 @@ import Testing
 /// user another host holds refuses the change with who, where, since when and which ticket,
 /// exit 4, and nothing is sent (no audit entry, the user's sessions untouched); a free user is
 /// changed, and the lease is given up after. Without team mode the leases are the state folder's.
-@Suite(.serialized, .timeLimit(.minutes(2))) struct ChangeLeaseTests {
+@Suite(.serialized, .timeLimit(.minutes(5))) struct ChangeLeaseTests {
     let otherHost = UserLease.Holder(token: "token-b", operatorName: "bob@jump-2", host: "jump-2", pid: 5202, ticket: "INC-9")
 
     func withTeamWorkspace(_ body: (WorkspaceOptions, TeamLeases, WorkflowHarness) async throws -> Void) async throws {
