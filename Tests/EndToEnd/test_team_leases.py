@@ -9,9 +9,7 @@ import subprocess
 import time
 import urllib.request
 
-import pytest
-
-from cli import cli_env, graph_env, served
+from cli import cli_env, graph_env, served, wait_for
 from console_steps import open_user, skip_ticket
 from terminal import BINARY
 
@@ -60,28 +58,23 @@ def leases(postgres_cluster, journal):
     return [line.split("|") for line in rows.splitlines() if line]
 
 
-def wait_for(condition, what, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)  # a poll interval, not a wait for an outcome
-    pytest.fail("timed out waiting for " + what)
+def two_hosts(tmp_path, sandbox, journal, count):
+    """Hosts A and B on `sandbox` and `journal`, and a users file of `count` generated users."""
+    env_a = host_env("a", tmp_path, sandbox, journal)
+    env_b = host_env("b", tmp_path, sandbox, journal)
+    path = tmp_path / "users.txt"
+    path.write_text("\n".join(generated_users(env_a, count)) + "\n")
+    return env_a, env_b, path
 
 
 def test_two_overlapping_bulk_jobs_from_two_hosts_delete_each_method_once(tmp_path, postgres_cluster, team_journal):
     with served("--users", "40", "--latency-ms", "60") as sandbox:
-        env_a = host_env("a", tmp_path, sandbox, team_journal)
-        env_b = host_env("b", tmp_path, sandbox, team_journal)
-        users = generated_users(env_a, 12)
-        path = tmp_path / "users.txt"
-        path.write_text("\n".join(users) + "\n")
+        env_a, env_b, path = two_hosts(tmp_path, sandbox, team_journal, 12)
         plan = run(env_a, "reset-mfa", "--users-file", str(path), "--dry-run", "--policy", "all", "--output", "json")
         assert plan.returncode == 0, plan.stderr
         planned = json.loads(plan.stdout)
         deletes = sum(1 for user in planned["users"] for step in user["steps"] if step["action"] == "delete")
-        assert deletes > len(users)
+        assert deletes > 12
         before = requests(sandbox)
 
         jobs = [start(env, "reset-mfa", "--users-file", str(path), "--yes", "--policy", "all", "--concurrency", "4",
@@ -103,7 +96,7 @@ def test_two_overlapping_bulk_jobs_from_two_hosts_delete_each_method_once(tmp_pa
                 resumed = run(env, "jobs", "resume", held[0]["job"], "--retry-failed", "--output", "json")
                 assert resumed.returncode == 0, resumed.stdout + resumed.stderr
         ids = set(rows["a"]) | set(rows["b"])
-        assert len(ids) == len(users) and set(rows["a"]) == set(rows["b"])
+        assert len(ids) == 12 and set(rows["a"]) == set(rows["b"])
         for user_id in ids:
             states = {rows[host][user_id]["state"] for host in "ab"}
             assert states <= {"done", "failed"}, (user_id, states)
@@ -115,11 +108,7 @@ def test_two_overlapping_bulk_jobs_from_two_hosts_delete_each_method_once(tmp_pa
 
 def test_a_killed_hosts_lease_refuses_the_other_host_then_lapses(tmp_path, postgres_cluster, team_journal):
     with served("--users", "30", "--latency-ms", "400") as sandbox:
-        env_a = host_env("a", tmp_path, sandbox, team_journal)
-        env_b = host_env("b", tmp_path, sandbox, team_journal)
-        users = generated_users(env_a, 3)
-        path = tmp_path / "users.txt"
-        path.write_text("\n".join(users) + "\n")
+        env_a, env_b, path = two_hosts(tmp_path, sandbox, team_journal, 3)
         job = start(env_a, "reset-mfa", "--users-file", str(path), "--yes", "--policy", "all", "--concurrency", "1")
         held = wait_for(lambda: leases(postgres_cluster, team_journal), "host A to hold a user")
         job.send_signal(signal.SIGKILL)
