@@ -140,7 +140,12 @@ let package = Package(
         ),
 
         // A throwaway PostgreSQL server in a temporary folder, for the team-mode tests.
-        .target(name: "AuthdeskPostgresTesting", swiftSettings: swiftSettings),
+        .target(
+            name: "AuthdeskPostgresTesting",
+            // TwoTeamHosts: two handles on a fresh server's team database.
+            dependencies: ["AuthdeskTeamJournal", "AuthdeskConfig"],
+            swiftSettings: swiftSettings
+        ),
 
         // Team mode: the journal in a shared PostgreSQL database (postgres-nio), apart from the
         // SQLite journal so that one operator's build stays light.
@@ -254,6 +259,8 @@ let package = Package(
                 "AuthdeskBulkReset", "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", "AuthdeskServices",
                 "AuthdeskSandbox",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The engine's leases against a real PostgreSQL.
+                "AuthdeskTeamJournal", "AuthdeskPostgresTesting", "AuthdeskConfig",
             ],
             swiftSettings: swiftSettings
         ),
@@ -271,6 +278,8 @@ let package = Package(
             dependencies: [
                 "AuthdeskWorkflows", "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskJournal",
                 "AuthdeskJournalTesting", "AuthdeskBulkReset", "AuthdeskSandbox",
+                // Changes and bulk runs holding leases in a real PostgreSQL.
+                "AuthdeskTeamJournal", "AuthdeskPostgresTesting",
             ],
             swiftSettings: swiftSettings
         ),
@@ -279,7 +288,8 @@ let package = Package(
         .testTarget(
             name: "AuthdeskTeamJournalTests",
             dependencies: [
-                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting",
+                "AuthdeskTeamJournal", "AuthdeskConfig", "AuthdeskCore", "AuthdeskPostgresTesting", "AuthdeskJournal",
+                "AuthdeskJournalTesting",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -467,7 +467,7 @@ def bench_env(state):
     home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
     env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
            "XDG_CONFIG_HOME": os.path.join(home, "config"), "AUTHDESK_STATE_DIR": state}
-    for name in ("AUTHDESK_RESET_WRITES", "AUTHDESK_HTTP_CLIENT"):  # the caller's choice, when made
+    for name in ("AUTHDESK_RESET_WRITES", "AUTHDESK_HTTP_CLIENT", "AUTHDESK_JOURNAL_URL", "PGPASSWORD"):  # the caller's choice
         if name in os.environ:
             env[name] = os.environ[name]
     return env

@@ -26,6 +26,9 @@ public final class BulkResetEngine: Sendable {
     let control = RunControl()
     let jobBox = JobBox()
     let concurrencies = Mutex<[String: AdaptiveConcurrency]>([:])
+    /// Each user's lease while it runs (nil: no leases taken), and the run's keeper of them.
+    let leases: BulkLeases?
+    let keeperBox = Mutex<LeaseKeeper?>(nil)
 
     /// The most users at a time per tenant a run may be given as its ceiling.
     public static let maxConcurrency = 64
@@ -35,10 +38,10 @@ public final class BulkResetEngine: Sendable {
     /// `removers`: one per tenant name of the job; `perTenantLimit`: the most users at a time per
     /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
     /// `writes`: how a user's steps are sent (``ResetWrites``); `now`: the clock the journal's
-    /// timestamps come from.
+    /// timestamps come from; `leases`: how each user's lease is held (``BulkLeases``).
     public init(
         journal: any JournalStorage, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
-        writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }
+        writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }, leases: BulkLeases? = nil
     ) throws(BulkResetError) {
         guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
         self.journal = journal
@@ -46,6 +49,7 @@ public final class BulkResetEngine: Sendable {
         self.perTenantLimit = perTenantLimit
         self.writes = writes
         self.now = now
+        self.leases = leases
     }
 
     /// Starts (or resumes) job `id` and returns its progress. Checks, before sending anything,
@@ -84,6 +88,7 @@ public final class BulkResetEngine: Sendable {
         }
         let (stream, continuation) = AsyncStream.makeStream(of: BulkResetEvent.self)
         await jobBox.set(id, continuation)
+        _ = startKeeping(for: job)
         Task { await self.execute(job: job, work: work, emit: continuation) }
         return stream
     }
@@ -134,6 +139,7 @@ public final class BulkResetEngine: Sendable {
                 }
             }
         }
+        try? await keeper?.releaseAll()
         var state = JobState.running
         if await control.journalFailure == nil {
             state = await control.isSuspended ? .paused : await control.isCancelled ? .cancelled : .finished
@@ -169,13 +175,15 @@ public final class BulkResetEngine: Sendable {
         let concurrency = AdaptiveConcurrency(ceiling: perTenantLimit, initial: initial)
         concurrencies.withLock { $0[users.first?.user.tenant ?? ""] = concurrency }
         let observers = remover.loadObservers
+        let deferred = Deferred()
         await concurrency.adapting(to: observers) {
             await concurrency.forEach(users) { user in
-                await self.runUser(user, remover: remover, policy: policy, emit: emit) { signal in
+                await self.runHolding(user, remover: remover, policy: policy, deferred: deferred, emit: emit) { signal in
                     if observers == nil { await concurrency.record(signal) }
                 }
             }
         }
+        await runDeferred(deferred, remover: remover, policy: policy, emit: emit)
     }
 
     /// Runs one user's steps and verifies the user; a step the service still refused with 429
@@ -190,6 +198,7 @@ public final class BulkResetEngine: Sendable {
         var next = entry.steps.startIndex
         while next < entry.steps.endIndex {
             guard await control.proceed(onHold: onHold) else { return }
+            if await leaseLost(entry) { return await finishLost(user, emit: emit) }
             let rest = Array(entry.steps[next...])
             let length = writes == .chained ? max(1, remover.chainLength(of: rest.map(\.planStep))) : 1
             guard await send(Array(rest.prefix(length)), of: user, remover: remover, emit: emit, record: record) else { return }

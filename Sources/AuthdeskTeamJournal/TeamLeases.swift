@@ -1,10 +1,11 @@
+import AuthdeskJournal
 import Foundation
 import PostgresNIO
 
 /// Leases on users in the shared journal. One statement decides each request (an upsert that
 /// takes the row only when it is free, lapsed or already the asker's), so two hosts asking at
 /// once cannot both win; times are the server's, so hosts' clocks do not matter.
-public struct TeamLeases: Sendable {
+public struct TeamLeases: UserLeasing {
     public let database: TeamJournalDatabase
 
     public init(database: TeamJournalDatabase) {

@@ -36,7 +36,7 @@ extension BrowserViewModel {
                 try undo.requireVerification(verification, among: directory.tenants)
                 let provider = Self.audited(try await directory.provider(for: undo.entry.tenant), by: auditor)
                 let (user, _) = try await ChangeAuditor.$verifying.withValue(verification) {
-                    try await undo.run(ChangeWorkflow(provider: provider, auditor: auditor))
+                    try await undo.run(ChangeWorkflow(provider: provider, auditor: auditor, lease: changeLease))
                 }
                 send(.undoAnswered("Entry \(id) undone for \(user.displayName): \(undo.description)", isError: false))
             } catch {

@@ -268,11 +268,12 @@ public final class BrowserViewModel: Sendable {
         case .send(let request, let dialogID):
             let uptime = uptime
             let verification = store.read { state, _ in state.dialog?.id == dialogID ? state.dialog?.verification : nil }
+            let user = store.read { state, _ in state.dialog?.id == dialogID ? state.dialog?.user : nil }
             spawn(.write) { [self] in
                 guard begin({ $0.dialog?.id == dialogID }) else { return }
                 let result: Result<ChangeOutcome, ServiceError> = await ChangeAuditor.$verifying.withValue(verification) {
                     do throws(ServiceError) {
-                        return .success(try await request.send(to: provider))
+                        return .success(try await sendHoldingLease(request, to: provider, user: user))
                     } catch {
                         return .failure(error)
                     }

@@ -8,16 +8,18 @@ extension ChangeWorkflow {
     public func deleteMethod(of reference: String, id methodID: String) async throws -> AuthMethod {
         let wanted = methodID.trimmingCharacters(in: .whitespaces)
         let target = try await user(reference)
-        try await preflight(.changeMethods, on: target)
-        let methods = try await provider.methods(of: target.id)
-        guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
-            let known = methods.map { "  \($0.id)  \($0.kind.rawValue)  \($0.title)" }.joined(separator: "\n")
-            throw UsageError(
-                "\(target.principalName) has no method with the id \(wanted); nothing was changed. Their methods:\n"
-                    + (known.isEmpty ? "  (none)" : known))
+        return try await holding(target) {
+            try await preflight(.changeMethods, on: target)
+            let methods = try await provider.methods(of: target.id)
+            guard let method = methods.first(where: { $0.id.caseInsensitiveCompare(wanted) == .orderedSame }) else {
+                let known = methods.map { "  \($0.id)  \($0.kind.rawValue)  \($0.title)" }.joined(separator: "\n")
+                throw UsageError(
+                    "\(target.principalName) has no method with the id \(wanted); nothing was changed. Their methods:\n"
+                        + (known.isEmpty ? "  (none)" : known))
+            }
+            _ = try await ChangeRequest.deleteMethod(userID: target.id, method: method).send(to: provider)
+            return method
         }
-        _ = try await ChangeRequest.deleteMethod(userID: target.id, method: method).send(to: provider)
-        return method
     }
 
     /// Adds a phone of `type` with `number`; returns the phone the service made.

@@ -14,18 +14,22 @@ public struct ChangeWorkflow: Sendable {
     let auditor: ChangeAuditor?
     let force: Bool
     let report: @Sendable (ChangeEvent) -> Void
+    /// The lease each change holds on its user while it is checked and sent (nil: none taken).
+    let lease: ChangeLease?
 
     /// - Parameters:
     ///   - force: send even when the pre-flight knows the service will refuse.
     ///   - report: hears warnings and audit failures as they happen.
+    ///   - lease: the lease on the user each change holds (``ChangeLease``); nil takes none.
     public init(
         provider: any IdentityProvider, auditor: ChangeAuditor?, force: Bool = false,
-        report: @escaping @Sendable (ChangeEvent) -> Void = { _ in }
+        report: @escaping @Sendable (ChangeEvent) -> Void = { _ in }, lease: ChangeLease? = nil
     ) {
         self.provider = provider
         self.auditor = auditor
         self.force = force
         self.report = report
+        self.lease = lease
     }
 
     /// Opens `options`' default tenant for changes (a read-only tenant is refused before anything
@@ -41,7 +45,8 @@ public struct ChangeWorkflow: Sendable {
             try workspace.requireVerification(options.verification, in: [workspace.defaultTenant], dryRun: options.dryRun != nil)
             let workflow = ChangeWorkflow(
                 provider: try await workspace.auditedProvider(for: workspace.defaultTenant), auditor: workspace.auditor,
-                force: force, report: report)
+                force: force, report: report,
+                lease: options.dryRun == nil ? workspace.changeLease(ticket: options.ticket) : nil)
             defer { workflow.reportAuditFailures() }
             return try await body(workflow)
         }
@@ -92,8 +97,10 @@ public struct ChangeWorkflow: Sendable {
     ) async throws -> (user: DirectoryUser, outcome: ChangeOutcome) {
         let target = try await user(reference)
         let request = try make(target)
-        try await preflight(request.preflightAction, on: target)
-        return (target, try await request.send(to: provider))
+        return try await holding(target) {
+            try await preflight(request.preflightAction, on: target)
+            return (target, try await request.send(to: provider))
+        }
     }
 
     /// Reports each change the auditor could not journal (or that there is no journal at all).

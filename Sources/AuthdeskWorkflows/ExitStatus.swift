@@ -3,6 +3,7 @@ import AuthdeskConfig
 import AuthdeskCore
 import AuthdeskJournal
 import AuthdeskServices
+import AuthdeskTeamJournal
 
 /// The exit statuses INTERFACES.md promises, and the one place that says which failure maps to
 /// which, with the message the operator reads: both front ends report failures through it.
@@ -33,6 +34,8 @@ public enum ExitStatus: Int32, Sendable {
             default: .someFailed
             }
         case let error as JournalError: error.isMissingJob ? .badInput : .someFailed
+        // The shared journal cannot be opened (team mode): nothing was sent.
+        case is TeamJournalError: .someFailed
         case let error as BulkResetError:
             switch error {
             case .journal(let journal): journal.isMissingJob ? .badInput : .someFailed
@@ -56,7 +59,7 @@ public enum ExitStatus: Int32, Sendable {
     public static func message(for error: any Error, arguments: [String] = []) -> String {
         switch error {
         case let error as ServiceError
-        where error.kind == .forbidden && error.code != ChangeWorkflow.preflightRefusedCode
+        where error.kind == .forbidden && error.code != ChangeWorkflow.preflightRefusedCode && error.code != UserLease.refusalCode
             && !error.message.contains(ActionPermissions.whoamiPointer):
             error.description + "\n"
                 + (ActionPermissions.command(in: arguments).flatMap { ActionPermissions.refusalHint(for: $0, provider: nil) } ?? roleHint)

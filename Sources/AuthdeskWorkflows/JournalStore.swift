@@ -8,7 +8,7 @@ public enum JournalStore {
     public static func open(
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> any JournalStorage {
-        try TeamJournalGate.refuse(environment: environment)
+        try TeamJournalGate.validate(environment: environment)
         let directory: StateDirectory
         do {
             directory = try StateDirectory(environment: environment)
@@ -28,7 +28,7 @@ public enum JournalStore {
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ((any JournalStorage)?, String?) {
         do {
-            try TeamJournalGate.refuse(environment: environment)
+            try TeamJournalGate.validate(environment: environment)
         } catch {
             return (nil, error.description)
         }

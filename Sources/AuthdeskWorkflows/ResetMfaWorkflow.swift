@@ -155,7 +155,8 @@ public struct ResetMfaWorkflow: Sendable {
             && (!user.user.state.isFinal || (retryFailed && user.user.state == .failed)) {
             removers[user.user.tenant] = try await tenants.remover(user.user.tenant)
         }
-        let engine = try BulkResetEngine(journal: journal, removers: removers, perTenantLimit: perTenantLimit, writes: writes)
+        let engine = try BulkResetEngine(
+            journal: journal, removers: removers, perTenantLimit: perTenantLimit, writes: writes, leases: tenants.leases)
         let control = ResetRunControl(engine: engine)
         await willStart(control)
         let events = try await engine.run(id, retryFailed: retryFailed)

@@ -13,6 +13,9 @@ public struct ResetTenants: Sendable {
     public let preflight: PreflightSource
     /// The tenants whose profile requires caller verification (`require_caller_verification`).
     public var verifying: Set<String> = []
+    /// How the run holds each user's lease (nil: none taken): the directory's leasing
+    /// (``LeasingDirectory``), shared with other hosts in team mode.
+    public var leases: BulkLeases?
 
     public init(remover: @escaping RemoverSource, preflight: @escaping PreflightSource = { _ in nil }) {
         self.remover = remover
@@ -21,7 +24,10 @@ public struct ResetTenants: Sendable {
 
     /// The removers and pre-flights of `directory`'s providers, each signed in on first use.
     public init(directory: any TenantDirectory) {
-        defer { verifying = Set(directory.tenants.filter { $0.requiresCallerVerification == true }.map(\.name)) }
+        defer {
+            verifying = Set(directory.tenants.filter { $0.requiresCallerVerification == true }.map(\.name))
+            leases = (directory as? any LeasingDirectory).flatMap(\.bulkLeases)
+        }
         self.init(
             remover: { name throws(ServiceError) in
                 ProviderRemover(provider: try await directory.provider(for: name))

@@ -1,19 +1,13 @@
 import AuthdeskConfig
 
-/// Team mode's shared PostgreSQL journal is configured but this build cannot use it yet: refuse,
-/// rather than journal locally while the operator believes the team sees it.
+/// The shared journal's URL as the commands that open the journal from the environment alone
+/// see it: a malformed `AUTHDESK_JOURNAL_URL` is refused (exit 2, with what is valid) before
+/// anything is opened. Jobs and the audit log stay in the local journal until the PostgreSQL
+/// store is merged; leases already go to the shared database (``Workspace/leasing``).
 enum TeamJournalGate {
-    static func refuse(_ team: TeamSettings) throws(ConfigError) {
-        guard let url = team.journalURL else { return }
-        throw ConfigError(
-            "team mode (journal_url or \(TeamSettings.environmentVariable) = \(url)) is not available in this version: "
-                + "the shared PostgreSQL journal is not built yet; remove [team] journal_url and unset "
-                + "\(TeamSettings.environmentVariable) to use the local journal")
-    }
-
-    /// The same refusal for the commands that open the journal from the environment alone.
-    static func refuse(environment: [String: String]) throws(ConfigError) {
+    /// Checks `AUTHDESK_JOURNAL_URL` in `environment`, when set.
+    static func validate(environment: [String: String]) throws(ConfigError) {
         guard let text = environment[TeamSettings.environmentVariable], !text.isEmpty else { return }
-        try refuse(TeamSettings(journalURL: try TeamJournalURL(text, source: TeamSettings.environmentVariable)))
+        _ = try TeamJournalURL(text, source: TeamSettings.environmentVariable)
     }
 }

@@ -1,5 +1,6 @@
 import AuthdeskConfig
 import AuthdeskCore
+import AuthdeskJournal
 import AuthdeskPostgresTesting
 import AuthdeskTeamJournal
 import Foundation
@@ -13,20 +14,7 @@ import Testing
     let hostB = UserLease.Holder(token: "token-b", operatorName: "bob@jump-2", host: "jump-2", pid: 5202, ticket: "INC-2")
 
     func withTwoHosts(_ body: (TeamLeases, TeamLeases) async throws -> Void) async throws {
-        let cluster = try PostgresCluster.start()
-        defer { cluster.remove() }
-        let url = try TeamJournalURL(cluster.url(), source: "test")
-        let one = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        let two = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        do {
-            try await body(TeamLeases(database: one), TeamLeases(database: two))
-        } catch {
-            await one.close()
-            await two.close()
-            throw error
-        }
-        await one.close()
-        await two.close()
+        try await TwoTeamHosts.run { one, two in try await body(TeamLeases(database: one), TeamLeases(database: two)) }
     }
 
     func granted(_ outcome: UserLeaseOutcome) throws -> UserLease {

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import tempfile
+import time
 
 import pytest
 
@@ -91,3 +92,14 @@ def state_runner(config, state):
                               env=cli_env({"AUTHDESK_STATE_DIR": str(state_dir or state)}), capture_output=True,
                               text=True, input=input, timeout=90)
     return run
+
+
+def wait_for(condition, what, timeout=60):
+    """Polls `condition` until it gives a true value (returned), failing the test after `timeout` s."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)  # a poll interval, not a wait for an outcome
+    pytest.fail("timed out waiting for " + what)

@@ -3,11 +3,10 @@ the journal in a temporary state directory."""
 import json
 import signal
 import subprocess
-import time
 
 import pytest
 
-from cli import cli_env, graph_env, served
+from cli import cli_env, graph_env, served, wait_for
 from terminal import BINARY
 
 AVERY = "avery.howard@contoso.com"
@@ -208,16 +207,6 @@ def test_a_run_with_faults_ends_with_every_user_done_or_reported(tmp_path):
                     break
             else:
                 pytest.fail("cannot list the methods of " + row["user"] + ": " + listed.stderr)
-
-
-def wait_for(condition, what, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)  # a poll interval, not a wait for an outcome
-    pytest.fail("timed out waiting for " + what)
 
 
 def test_a_job_killed_mid_run_is_resumed_with_nothing_done_twice(tmp_path):

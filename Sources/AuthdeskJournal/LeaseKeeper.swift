@@ -2,17 +2,26 @@
 /// of their length, and gives them up when the work ends. A process that dies stops renewing,
 /// so its leases lapse after one length and another host may take the users over.
 public actor LeaseKeeper {
-    public let leases: TeamLeases
+    /// Waits between two renewals (`Task.sleep` but in tests, which step it by hand).
+    public typealias Pause = @Sendable (Duration) async throws -> Void
+
+    public let leases: any UserLeasing
     public let holder: UserLease.Holder
     public let length: Duration
+    private let pause: Pause
     private var held: Set<UserLease.Key> = []
     private var lostKeys: Set<UserLease.Key> = []
     private var renewing: Task<Void, Never>?
 
-    public init(leases: TeamLeases, holder: UserLease.Holder, length: Duration = .seconds(60)) {
+    /// `pause`: what the renewal task waits on between renewals (a third of `length` each).
+    public init(
+        leases: any UserLeasing, holder: UserLease.Holder, length: Duration = .seconds(60),
+        pause: @escaping Pause = { try await Task.sleep(for: $0) }
+    ) {
         self.leases = leases
         self.holder = holder
         self.length = length
+        self.pause = pause
     }
 
     /// Asks for the lease on `key`; a granted one is renewed from now on until released.
@@ -64,9 +73,10 @@ public actor LeaseKeeper {
     private func startRenewing() {
         guard renewing == nil else { return }
         let interval = length / 3
+        let pause = pause
         renewing = Task { [weak self] in
             while !Task.isCancelled {
-                try? await Task.sleep(for: interval)
+                try? await pause(interval)
                 guard !Task.isCancelled, let self else { return }
                 // A failed renewal (the database unreachable) is tried again next time; the
                 // lease lapses on its own if that goes on longer than its length.
