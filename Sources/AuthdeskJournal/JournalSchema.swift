@@ -120,6 +120,9 @@ enum JournalSchema {
         migrator.registerMigration("v4: how a bulk job's callers were verified") { db in
             try db.execute(sql: "ALTER TABLE job ADD COLUMN verification TEXT")
         }
+        migrator.registerMigration("v5: the host that created or last ran each job") { db in
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN host TEXT")
+        }
         return migrator
     }
 

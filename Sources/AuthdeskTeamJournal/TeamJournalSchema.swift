@@ -161,6 +161,11 @@ enum TeamJournalSchema {
             """,
             "CREATE INDEX user_lease_token ON user_lease(token)",
         ]),
+        Migration(name: "v3: the host that created or last ran each job, kept methods in plan order", statements: [
+            "ALTER TABLE job ADD COLUMN host text",
+            "ALTER TABLE kept_method ADD COLUMN position integer NOT NULL DEFAULT 0",
+            "CREATE INDEX job_user_job ON job_user(job_id, position)",
+        ]),
     ]
 
     /// Brings the database up to date; returns the names of the migrations it applied.
