@@ -175,7 +175,7 @@ let package = Package(
             name: "AuthdeskWorkflows",
             dependencies: [
                 "AuthdeskCore", "AuthdeskServices", "AuthdeskConfig", "AuthdeskSandbox", "AuthdeskJournal", "AuthdeskAudit",
-                "AuthdeskBulkReset", "AuthdeskOutput", "AuthdeskText",
+                "AuthdeskBulkReset", "AuthdeskOutput", "AuthdeskText", "AuthdeskTeamJournal",
             ],
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,5 @@
 import AuthdeskAudit
+import AuthdeskJournal
 import AuthdeskServices
 import AuthdeskViewModels
 import AuthdeskWorkflows
@@ -16,13 +17,15 @@ public enum ConsoleApp {
     ///     and that a bulk reset of marked users reaches. The journal and the exports live in the
     ///     state directory (INTERFACES.md).
     ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
+    ///   - journal: opens the session's journal for bulk jobs (the team's in team mode).
     ///   - started: called with the browser's view model before the terminal is taken (to route
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
         directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
+        journal: @escaping @Sendable () throws -> any JournalStorage = { try JournalStore.open(teamDatabase: nil) },
         started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
-        let workflow = ResetMfaWorkflow(tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() })
+        let workflow = ResetMfaWorkflow(tenants: ResetTenants(directory: directory), journal: journal)
         let bulk = BulkScreenViewModel(
             workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
             readOnly: options.readOnly)
@@ -53,7 +56,7 @@ public enum ConsoleApp {
         StartTrace.mark("signed in")
         let prompts = workspace.prompts
         defer { prompts.route(to: nil) }
-        return try await run(directory: workspace, provider: provider, options: options) { model in
+        return try await run(directory: workspace, provider: provider, options: options, journal: { try workspace.journal() }) { model in
             prompts.route { model.announce($0) }
         }
     }

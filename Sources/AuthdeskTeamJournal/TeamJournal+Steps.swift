@@ -64,13 +64,4 @@ extension TeamJournal {
             return users.map { ResumableUser(user: $0, steps: byUser[$0.id] ?? []) }
         }
     }
-
-    static func fetchStep(_ row: Int64, on connection: PostgresConnection, locking: Bool) async throws -> JobStepRecord {
-        let lock = locking ? " FOR UPDATE" : ""
-        let steps = try await TeamJournalRows.all(
-            "SELECT \(unescaped: TeamJournalRows.step) FROM job_step WHERE id = \(row)\(unescaped: lock)",
-            on: connection, TeamJournalRows.step)
-        guard let step = steps.first else { throw JournalError.noSuchStep(row) }
-        return step
-    }
 }

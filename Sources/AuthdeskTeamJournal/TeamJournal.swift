@@ -123,19 +123,30 @@ public final class TeamJournal: JournalStorage {
     // MARK: Reading rows
 
     static func fetchJob(_ id: JobID, on connection: PostgresConnection, locking: Bool = false) async throws -> JobRecord {
-        let lock = locking ? " FOR UPDATE" : ""
-        let jobs = try await TeamJournalRows.all(
-            "SELECT \(unescaped: TeamJournalRows.job) FROM job WHERE id = \(id.rawValue)\(unescaped: lock)",
-            on: connection, TeamJournalRows.job)
-        guard let job = jobs.first else { throw JournalError.noSuchJob(id) }
-        return job
+        try await one(
+            "SELECT \(unescaped: TeamJournalRows.job) FROM job WHERE id = \(id.rawValue)\(unescaped: locking ? " FOR UPDATE" : "")",
+            on: connection, TeamJournalRows.job, orElse: .noSuchJob(id))
     }
 
     static func fetchUser(_ row: Int64, on connection: PostgresConnection) async throws -> JobUserRecord {
-        let users = try await TeamJournalRows.all(
-            "SELECT \(unescaped: TeamJournalRows.user) FROM job_user WHERE id = \(row)", on: connection, TeamJournalRows.user)
-        guard let user = users.first else { throw JournalError.noSuchUser(row) }
-        return user
+        try await one(
+            "SELECT \(unescaped: TeamJournalRows.user) FROM job_user WHERE id = \(row)", on: connection, TeamJournalRows.user,
+            orElse: .noSuchUser(row))
+    }
+
+    static func fetchStep(_ row: Int64, on connection: PostgresConnection, locking: Bool) async throws -> JobStepRecord {
+        try await one(
+            "SELECT \(unescaped: TeamJournalRows.step) FROM job_step WHERE id = \(row)\(unescaped: locking ? " FOR UPDATE" : "")",
+            on: connection, TeamJournalRows.step, orElse: .noSuchStep(row))
+    }
+
+    /// The one row of `query`, decoded; `missing` when there is none.
+    private static func one<T>(
+        _ query: PostgresQuery, on connection: PostgresConnection, _ decode: (PostgresRow) throws -> T,
+        orElse missing: JournalError
+    ) async throws -> T {
+        guard let row = try await TeamJournalRows.all(query, on: connection, decode).first else { throw missing }
+        return row
     }
 
     static func users(of id: JobID, on connection: PostgresConnection) async throws -> [JobUserRecord] {

@@ -4,6 +4,7 @@ import AuthdeskJournal
 import AuthdeskCore
 import AuthdeskSandbox
 import AuthdeskServices
+import AuthdeskTeamJournal
 import Foundation
 
 /// The tenants of one session, opened one way for every front end: the configured profiles,
@@ -30,12 +31,19 @@ public final class Workspace: TenantDirectory, Sendable {
     public let dryRun: DryRunRecorder?
     /// The environment the workspace was opened with: where its state directory (the journal) is.
     public let environment: [String: String]
+    /// The team's settings ([team] / AUTHDESK_JOURNAL_URL); `isTeamMode` when a shared journal is configured.
+    public let team: TeamSettings
+    /// The shared PostgreSQL database in team mode (opened, its schema migrated), nil otherwise.
+    public let teamDatabase: TeamJournalDatabase?
 
     init(
         defaultTenant: String, profiles: [Profile], isEmbedded: Bool, source: String, prompts: SignInRelay,
         auditor: ChangeAuditor?, sandbox: Sandbox?, dryRun: DryRunRecorder? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, team: TeamSettings = TeamSettings(),
+        teamDatabase: TeamJournalDatabase? = nil
     ) {
+        self.team = team
+        self.teamDatabase = teamDatabase
         self.dryRun = dryRun
         self.environment = environment
         self.defaultTenant = defaultTenant
@@ -111,9 +119,10 @@ public final class Workspace: TenantDirectory, Sendable {
         return await source.name()
     }
 
-    /// Stops the embedded sandbox, if one was started.
+    /// Stops the embedded sandbox, if one was started, and closes the team's database.
     public func close() async {
         await sandbox?.stop()
+        await teamDatabase?.close()
     }
 
     /// Opens a workspace for `options`, runs `body` with it, and closes it.

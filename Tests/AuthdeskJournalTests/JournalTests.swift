@@ -9,6 +9,15 @@ import Testing
 @Suite(.serialized) struct JournalTests {
     typealias F = JournalFixture
 
+    /// Job "job-1" of the fixture's plan: its users, and Adele's steps with the first one sent.
+    static func jobWithAdelesFirstStepSent(_ journal: any JournalStorage) async throws -> ([JobUserRecord], [JobStepRecord]) {
+        try await journal.createJob(F.plan(), id: "job-1", at: F.time(0))
+        let users = try await journal.users(of: "job-1")
+        let adeleSteps = try await journal.steps(ofUser: users[0].id)
+        try await journal.markSent(step: adeleSteps[0].id, at: F.time(1))
+        return (users, adeleSteps)
+    }
+
     @Test func createsTheSchemaInWALModeInAFreshDirectory() async throws {
         let fixture = try F()
         defer { fixture.remove() }
@@ -132,10 +141,7 @@ import Testing
     @Test(arguments: AuditStore.allCases) func remainingWorkListsPendingAndSentStepsOfUnfinishedUsers(store: AuditStore) async throws {
         try await store.withLog { opened in
             let journal = opened.log
-            try await journal.createJob(F.plan(), id: "job-1", at: F.time(0))
-            let users = try await journal.users(of: "job-1")
-            let adeleSteps = try await journal.steps(ofUser: users[0].id)
-            try await journal.markSent(step: adeleSteps[0].id, at: F.time(1))
+            let (users, adeleSteps) = try await Self.jobWithAdelesFirstStepSent(journal)
             try await journal.recordAnswer(step: adeleSteps[0].id, StepAnswer(httpStatus: 204), at: F.time(2))
             try await journal.markSent(step: adeleSteps[1].id, at: F.time(3))
             let benStep = try await journal.steps(ofUser: users[1].id)[0]
@@ -235,10 +241,7 @@ import Testing
     @Test(arguments: AuditStore.allCases) func theSummaryExportsUsersAndStepsWithReasons(store: AuditStore) async throws {
         try await store.withLog { opened in
             let journal = opened.log
-            try await journal.createJob(F.plan(), id: "job-1", at: F.time(0))
-            let users = try await journal.users(of: "job-1")
-            let adeleSteps = try await journal.steps(ofUser: users[0].id)
-            try await journal.markSent(step: adeleSteps[0].id, at: F.time(1))
+            let (_, adeleSteps) = try await Self.jobWithAdelesFirstStepSent(journal)
             try await journal.recordAnswer(
                 step: adeleSteps[0].id,
                 StepAnswer(httpStatus: 400, errorCode: "badRequest", message: "Cannot delete default method", requestID: "r-1"),
