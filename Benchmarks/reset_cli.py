@@ -23,6 +23,11 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
   tenants:  one `reset-mfa` job over --tenants tenants (`sandbox serve --tenants`) of --users users
             each, a client-secret profile per tenant; the limit is the busiest tenant's, as in
             scale (each tenant has its own budgets).
+  journal:  `reset-mfa` of the same --users users twice, each on a fresh sandbox of the same seed
+            without throttling (so that the journal is what differs): with the local SQLite journal,
+            then with the team journal in PostgreSQL (--journal-url, its password in PGPASSWORD;
+            else a throwaway cluster of Tests/EndToEnd/postgres_cluster.py); prints each wall time
+            and users a second.
   auth0:    `reset-mfa` of --users Auth0 users against a sandbox allowing --auth0-rate 2
             requests a second (a free plan); prints the users' states and the wall time beside
             the least requests such a reset needs / the rate.
@@ -463,6 +468,34 @@ def auth0(options):
         sys.stderr.write(result.stderr[-2000:])
 
 
+def journal(options):
+    cluster = None
+    if options.journal_url:
+        url, secrets = options.journal_url, {k: v for k, v in os.environ.items() if k in ("PGPASSWORD", "PGPASSFILE")}
+    else:
+        sys.path.insert(0, str(ROOT / "Tests" / "EndToEnd"))
+        from postgres_cluster import PostgresCluster
+        cluster = PostgresCluster().start()
+        url, secrets = cluster.url(), cluster.environment()
+    options.serve = (options.serve or []) + ["--no-throttling"]
+    try:
+        with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
+            path = users_file(generated_users(sandbox, options.users))
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
+              f"no throttling; {options.users} users")
+        for store, extra in (("SQLite", {}), ("PostgreSQL", dict(secrets, AUTHDESK_JOURNAL_URL=url))):
+            with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
+                args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
+                wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"), extra)
+            _, states = run_report(result)
+            print(f"{store} journal: {wall:.1f} s, {options.users / wall:.1f} users/s, exit {result.returncode}, states {states}")
+            if result.returncode != 0:
+                sys.stderr.write(result.stderr[-2000:])
+    finally:
+        if cluster:
+            cluster.remove()
+
+
 def bench_env(state):
     home = tempfile.mkdtemp(prefix="authdesk-bench-reset-")
     env = {"PATH": os.environ.get("PATH", ""), "HOME": home, "LANG": "C.UTF-8", "TZ": "UTC",
@@ -475,7 +508,7 @@ def bench_env(state):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("mode", choices=["compare", "planning", "scale", "tenants", "writes", "auth0"])
+    parser.add_argument("mode", choices=["compare", "planning", "scale", "tenants", "writes", "auth0", "journal"])
     parser.add_argument("--phases", action="store_true", help="planning: also time each phase's requests")
     parser.add_argument("--tenants", type=int, default=20, help="tenants: Entra tenants in the job")
     parser.add_argument("--binary", default=os.environ.get("AUTHDESK_BINARY", ROOT / ".build/release/authdesk"))
@@ -490,10 +523,12 @@ def main():
     parser.add_argument("--auth0-rate", type=int, default=2, help="auth0: requests a second")
     parser.add_argument("--serve", nargs="*", help="more `sandbox serve` options")
     parser.add_argument("--authdesk-args", nargs="*", help="more `reset-mfa` options, e.g. --concurrency 20")
+    parser.add_argument("--journal-url", help="journal: the team journal to measure (default: a throwaway cluster)")
     options = parser.parse_args()
     if options.latency is None:
         options.latency = {"compare": 200, "planning": 100, "writes": 200}.get(options.mode, 20)
-    modes = {"compare": compare, "planning": planning, "scale": scale, "tenants": tenants, "writes": writes, "auth0": auth0}
+    modes = {"compare": compare, "planning": planning, "scale": scale, "tenants": tenants, "writes": writes, "auth0": auth0,
+             "journal": journal}
     modes[options.mode](options)
 
 

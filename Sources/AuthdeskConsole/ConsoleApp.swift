@@ -1,4 +1,5 @@
 import AuthdeskAudit
+import AuthdeskJournal
 import AuthdeskServices
 import AuthdeskTeamJournal
 import AuthdeskViewModels
@@ -17,15 +18,17 @@ public enum ConsoleApp {
     ///     and that a bulk reset of marked users reaches. The journal and the exports live in the
     ///     state directory (INTERFACES.md).
     ///   - provider: the tenant the console opens on, signed in, one of `directory`'s.
+    ///   - journal: opens the session's journal for bulk jobs (the team's in team mode).
     ///   - started: called with the browser's view model before the terminal is taken (to route
     ///     later sign-in prompts to ``BrowserViewModel/announce(_:)``).
     public static func run(
         directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions,
         approvalThreshold: Int? = nil, activity: BrowserViewModel.ActivitySource? = nil,
+        journal: @escaping @Sendable () throws -> any JournalStorage = { try JournalStore.open(teamDatabase: nil) },
         started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
         let workflow = ResetMfaWorkflow(
-            tenants: ResetTenants(directory: directory), journal: { try JournalStore.open() }, approvalThreshold: approvalThreshold)
+            tenants: ResetTenants(directory: directory), journal: journal, approvalThreshold: approvalThreshold)
         let bulk = BulkScreenViewModel(
             workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
             readOnly: options.readOnly)
@@ -59,7 +62,7 @@ public enum ConsoleApp {
         defer { prompts.route(to: nil) }
         return try await run(
             directory: workspace, provider: provider, options: options, approvalThreshold: workspace.team.approvalThreshold,
-            activity: activitySource(workspace)
+            activity: activitySource(workspace), journal: { try workspace.journal() }
         ) { model in
             prompts.route { model.announce($0) }
         }

@@ -16,23 +16,31 @@ public struct JobCounts: Sendable, Hashable, Codable {
     public var stepsSent = 0
 
     public init(users: [JobUserRecord], steps: [JobStepRecord]) {
-        self.users = users.count
-        for user in users {
-            switch user.state {
-            case .done: usersDone += 1
-            case .failed: usersFailed += 1
-            case .waiting: usersUntouched += 1
-            case .running, .verifying: usersInProgress += 1
-            }
+        for user in users { add(user: user.state.rawValue, count: 1) }
+        for step in steps { add(step: step.state.rawValue, count: 1) }
+    }
+}
+
+extension JobCounts {
+    /// Counts `count` more users in state `state` (its raw value, as a store's query groups them).
+    public mutating func add(user state: String, count: Int) {
+        users += count
+        switch UserState(rawValue: state) {
+        case .done: usersDone += count
+        case .failed: usersFailed += count
+        case .waiting: usersUntouched += count
+        case .running, .verifying, nil: usersInProgress += count
         }
-        self.steps = steps.count
-        for step in steps {
-            switch step.state {
-            case .done: stepsDone += 1
-            case .failed: stepsFailed += 1
-            case .pending: stepsPending += 1
-            case .sent: stepsSent += 1
-            }
+    }
+
+    /// Counts `count` more steps in state `state` (its raw value).
+    public mutating func add(step state: String, count: Int) {
+        steps += count
+        switch StepState(rawValue: state) {
+        case .done: stepsDone += count
+        case .failed: stepsFailed += count
+        case .pending: stepsPending += count
+        case .sent, nil: stepsSent += count
         }
     }
 }

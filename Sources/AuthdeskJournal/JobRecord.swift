@@ -18,4 +18,7 @@ public struct JobRecord: Sendable, Hashable, Codable, Identifiable, FetchableRec
     public var updatedAt: Date
     /// How the callers were verified (`callback: ...`), written with each step's audit entry.
     public var verification: String?
+    /// The host that created the job, or last ran it (`jobs resume` from another host); nil for
+    /// jobs journalled before hosts were recorded.
+    public var host: String?
 }

@@ -26,6 +26,30 @@ public struct JobStepRecord: Sendable, Hashable, Codable, Identifiable, Fetchabl
     public var sentAt: Date?
     public var finishedAt: Date?
 
+    /// A step as a store read it back.
+    public init(
+        id: Int64, jobUserID: Int64, position: Int, methodID: String, kind: MethodKind, action: StepAction, title: String,
+        isDefault: Bool, state: StepState, attempts: Int, httpStatus: Int?, errorCode: String?, errorMessage: String?,
+        requestID: String?, sentAt: Date?, finishedAt: Date?
+    ) {
+        self.id = id
+        self.jobUserID = jobUserID
+        self.position = position
+        self.methodID = methodID
+        self.kind = kind
+        self.action = action
+        self.title = title
+        self.isDefault = isDefault
+        self.state = state
+        self.attempts = attempts
+        self.httpStatus = httpStatus
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.requestID = requestID
+        self.sentAt = sentAt
+        self.finishedAt = finishedAt
+    }
+
     /// The step as the plan had it.
     public var planStep: PlanStep {
         PlanStep(methodID: methodID, kind: kind, action: action, title: title, isDefault: isDefault)

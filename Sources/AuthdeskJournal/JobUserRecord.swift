@@ -17,4 +17,20 @@ public struct JobUserRecord: Sendable, Hashable, Codable, Identifiable, Fetchabl
     /// Why the user failed (or what verify found left over).
     public var reason: String?
     public var updatedAt: Date
+
+    /// A user as a store read it back.
+    public init(
+        id: Int64, jobID: JobID, position: Int, tenant: String, userID: String, displayName: String, state: UserState,
+        reason: String?, updatedAt: Date
+    ) {
+        self.id = id
+        self.jobID = jobID
+        self.position = position
+        self.tenant = tenant
+        self.userID = userID
+        self.displayName = displayName
+        self.state = state
+        self.reason = reason
+        self.updatedAt = updatedAt
+    }
 }

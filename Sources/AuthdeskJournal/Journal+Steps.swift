@@ -10,29 +10,17 @@ extension Journal {
     @discardableResult
     public func markSent(step stepRow: Int64, at date: Date = Date()) async throws(JournalError) -> JobStepRecord {
         try await write { db in
-            var step = try Self.fetchStep(db, stepRow)
-            guard step.state != .done else {
-                throw JournalError.invalidTransition(
-                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: "done", to: "sent")
-            }
+            let step = try Self.fetchStep(db, stepRow).sending(at: date)
             try db.execute(
                 sql: """
-                    UPDATE jobStep SET state = 'sent', attempts = attempts + 1, sentAt = ?, finishedAt = NULL,
+                    UPDATE jobStep SET state = 'sent', attempts = ?, sentAt = ?, finishedAt = NULL,
                         httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
                     WHERE id = ?
                     """,
-                arguments: [date, stepRow])
+                arguments: [step.attempts, date, stepRow])
             try db.execute(
                 sql: "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
                 arguments: [date, step.jobUserID])
-            step.state = .sent
-            step.attempts += 1
-            step.sentAt = date
-            step.finishedAt = nil
-            step.httpStatus = nil
-            step.errorCode = nil
-            step.errorMessage = nil
-            step.requestID = nil
             return step
         }
     }
@@ -47,50 +35,18 @@ extension Journal {
         let scrubber = SecretScrubber()
         let message = answer.message.map { scrubber.scrub($0).text }
         return try await write { db in
-            var step = try Self.fetchStep(db, stepRow)
-            guard step.state == .sent else {
-                throw JournalError.invalidTransition(
-                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: step.state.rawValue,
-                    to: "answered (only a sent step has an answer)")
-            }
+            let step = try Self.fetchStep(db, stepRow).answered(answer, message: message, at: date)
             let user = try Self.fetchUser(db, step.jobUserID)
             let job = try Self.fetchJob(db, user.jobID)
-            let succeeded = answer.succeeded(for: step.action)
-            step.state = succeeded ? .done : .failed
-            step.httpStatus = answer.httpStatus
-            step.errorCode = answer.errorCode
-            step.errorMessage = message
-            step.requestID = answer.requestID
-            step.finishedAt = date
             try db.execute(
                 sql: """
                     UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
                     WHERE id = ?
                     """,
                 arguments: [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
-            var detail: String?
-            if !succeeded {
-                detail = answer.summary
-            } else if answer.httpStatus == 404 {
-                detail = "already gone (HTTP 404)"
-            }
-            var entry = AuditEntry(
-                at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
-                userName: user.displayName,
-                action: Self.auditAction(step.action),
-                target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
-                detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
-            entry.verification = job.verification
+            let entry = AuditEntry.step(step, answer: answer, of: user, in: job, at: date)
             _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber), signer: self.signer)
             return step
-        }
-    }
-
-    static func auditAction(_ action: StepAction) -> String {
-        switch action {
-        case .delete: "delete method"
-        case .deactivate: "deactivate hardware token"
-        case .makeDefault: "make default method"
         }
     }
 

@@ -19,9 +19,13 @@ public final class Journal: JournalStorage {
     public let signer: AuditSigner
     /// The folder of the database file, which also holds the signing key.
     public var localDirectory: URL { url.deletingLastPathComponent() }
+    /// This host's name, recorded on the jobs it creates or runs (``OperatorName/host``).
+    public let host: String
 
-    /// Opens (creating if needed) the journal at `url` and brings its tables up to date.
-    public init(url: URL) throws(JournalError) {
+    /// Opens (creating if needed) the journal at `url` and brings its tables up to date; `host`
+    /// names this host on the jobs it creates or runs.
+    public init(url: URL, host: String = OperatorName.host) throws(JournalError) {
+        self.host = host
         var configuration = Configuration()
         configuration.label = "authdesk.journal"
         configuration.foreignKeysEnabled = true
@@ -84,22 +88,17 @@ public final class Journal: JournalStorage {
         _ plan: ResetJobPlan, operatorName: String? = nil, ticket: String? = nil, id: JobID? = nil,
         at date: Date = Date(), verification: String? = nil
     ) async throws(JournalError) -> JobRecord {
-        let scrubber = SecretScrubber()
-        let cleanTicket = ticket.map { scrubber.scrub($0).text }
-        if let cleanTicket, cleanTicket.contains(where: \.isNewline) || cleanTicket.count > 200 {
-            throw .invalidInput(field: "ticket", message: "a ticket reference is one line of at most 200 characters")
-        }
-        let job = JobRecord(
-            id: id ?? JobID.make(at: date), createdAt: date, operatorName: operatorName, ticket: cleanTicket,
-            policy: plan.policy, state: .planned, updatedAt: date, verification: verification)
+        let job = try JobRecord.planned(
+            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, host: host)
         return try await write { db in
             try db.execute(
                 sql: """
-                    INSERT INTO job (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO job (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification, host)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    job.id.rawValue, date, operatorName, cleanTicket, plan.policy.rawValue, job.state.rawValue, date, verification,
+                    job.id.rawValue, date, operatorName, job.ticket, plan.policy.rawValue, job.state.rawValue, date, verification,
+                    job.host,
                 ])
             for (position, user) in plan.users.enumerated() {
                 try db.execute(
@@ -136,14 +135,10 @@ public final class Journal: JournalStorage {
     @discardableResult
     public func setJobState(_ id: JobID, to state: JobState, at date: Date = Date()) async throws(JournalError) -> JobRecord {
         try await write { db in
-            var job = try Self.fetchJob(db, id)
-            guard job.state.canMove(to: state) else {
-                throw JournalError.invalidTransition(what: "job \(id)", from: job.state.rawValue, to: state.rawValue)
-            }
+            let job = try Self.fetchJob(db, id).moved(to: state, at: date, by: self.host)
             try db.execute(
-                sql: "UPDATE job SET state = ?, updatedAt = ? WHERE id = ?", arguments: [state.rawValue, date, id.rawValue])
-            job.state = state
-            job.updatedAt = date
+                sql: "UPDATE job SET state = ?, updatedAt = ?, host = ? WHERE id = ?",
+                arguments: [state.rawValue, date, job.host, id.rawValue])
             return job
         }
     }

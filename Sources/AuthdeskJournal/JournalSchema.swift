@@ -120,7 +120,10 @@ enum JournalSchema {
         migrator.registerMigration("v4: how a bulk job's callers were verified") { db in
             try db.execute(sql: "ALTER TABLE job ADD COLUMN verification TEXT")
         }
-        migrator.registerMigration("v5: jobs awaiting approval") { db in
+        migrator.registerMigration("v5: the host that created or last ran each job") { db in
+            try db.execute(sql: "ALTER TABLE job ADD COLUMN host TEXT")
+        }
+        migrator.registerMigration("v6: jobs awaiting approval") { db in
             // SQLite cannot change a CHECK constraint: the table is rebuilt, rows kept (foreign
             // keys are off during a migration, so the users and steps stay).
             try db.execute(sql: """
@@ -133,10 +136,11 @@ enum JournalSchema {
                     state TEXT NOT NULL
                         CHECK (state IN ('planned', 'running', 'paused', 'cancelled', 'finished', 'awaiting-approval')),
                     updatedAt DATETIME NOT NULL,
-                    verification TEXT
+                    verification TEXT,
+                    host TEXT
                 );
-                INSERT INTO jobNew (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification)
-                    SELECT id, createdAt, operatorName, ticket, policy, state, updatedAt, verification FROM job;
+                INSERT INTO jobNew (id, createdAt, operatorName, ticket, policy, state, updatedAt, verification, host)
+                    SELECT id, createdAt, operatorName, ticket, policy, state, updatedAt, verification, host FROM job;
                 DROP TABLE job;
                 ALTER TABLE jobNew RENAME TO job;
                 """)

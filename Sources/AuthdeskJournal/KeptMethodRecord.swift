@@ -10,4 +10,13 @@ public struct KeptMethodRecord: Sendable, Hashable, Codable, FetchableRecord, Ta
     public var kind: MethodKind
     public var title: String
     public var reason: KeepReason
+
+    /// A kept method as a store read it back.
+    public init(jobUserID: Int64, methodID: String, kind: MethodKind, title: String, reason: KeepReason) {
+        self.jobUserID = jobUserID
+        self.methodID = methodID
+        self.kind = kind
+        self.title = title
+        self.reason = reason
+    }
 }

@@ -97,15 +97,7 @@ public final class TeamAuditLog: AuditLogStorage {
         }
     }
 
-    /// Runs a database access, passing a ``JournalError`` through and reporting any other error
-    /// as `.storage`, with what PostgreSQL said.
-    private func access<T: Sendable>(_ body: (PostgresClient) async throws -> T) async throws(JournalError) -> T {
-        do {
-            return try await body(database.client)
-        } catch let error as JournalError {
-            throw error
-        } catch {
-            throw .storage(TeamJournalError.describing(error, at: database.url).message)
-        }
+    private func access<T: Sendable>(_ body: @escaping @Sendable (PostgresClient) async throws -> T) async throws(JournalError) -> T {
+        try await database.access(body)
     }
 }

@@ -13,11 +13,14 @@ public final class TeamJournalDatabase: Sendable {
     /// The pool; queries on it are parameterized (PostgresQuery interpolation binds values).
     public let client: PostgresClient
     private let running: Task<Void, Never>
+    /// One connection's settings, to ask the server again why it cannot be reached.
+    private let probe: PostgresConnection.Configuration
     static let logger = Logger(label: "authdesk.team-journal", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    private init(url: TeamJournalURL, client: PostgresClient) {
+    private init(url: TeamJournalURL, client: PostgresClient, probe: PostgresConnection.Configuration) {
         self.url = url
         self.client = client
+        self.probe = probe
         running = Task { await client.run() }
     }
 
@@ -25,10 +28,11 @@ public final class TeamJournalDatabase: Sendable {
     /// date, and starts the pool.
     public static func open(_ url: TeamJournalURL, environment: [String: String]) async throws -> TeamJournalDatabase {
         let password = try TeamJournalPassword.resolve(for: url, environment: environment)?.reveal()
+        let probe: PostgresConnection.Configuration
         do {
             // No tlsServerName: postgres-nio sends the host as SNI unless it is an IP address
             // (SNI takes none), and NIOSSL checks the certificate against the host or the address.
-            let probe = PostgresConnection.Configuration(
+            probe = PostgresConnection.Configuration(
                 host: url.host, port: url.port, username: url.user, password: password, database: url.database,
                 tls: try TeamJournalTLS.forConnection(url.sslMode, environment: environment))
             let connection = try await PostgresConnection.connect(configuration: probe, id: 1, logger: logger)
@@ -45,7 +49,8 @@ public final class TeamJournalDatabase: Sendable {
         let configuration = PostgresClient.Configuration(
             host: url.host, port: url.port, username: url.user, password: password, database: url.database,
             tls: TeamJournalTLS.forClient(url.sslMode, environment: environment))
-        return TeamJournalDatabase(url: url, client: PostgresClient(configuration: configuration, backgroundLogger: logger))
+        return TeamJournalDatabase(
+            url: url, client: PostgresClient(configuration: configuration, backgroundLogger: logger), probe: probe)
     }
 
     /// The names of the migrations this database has had, oldest first.
@@ -59,6 +64,19 @@ public final class TeamJournalDatabase: Sendable {
             throw TeamJournalError.describing(error, at: url)
         }
         return names
+    }
+
+    /// Why the server cannot be reached now (one connection tried, for at most 5 s), or nil if it can.
+    func unreachable() async -> TeamJournalError? {
+        var once = probe
+        once.options.connectTimeout = .seconds(5)
+        do {
+            let connection = try await PostgresConnection.connect(configuration: once, id: 2, logger: Self.logger)
+            try? await connection.close()
+            return nil
+        } catch {
+            return TeamJournalError.describing(error, at: url)
+        }
     }
 
     /// Stops the pool (its connections close).

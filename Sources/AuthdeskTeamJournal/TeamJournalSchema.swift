@@ -161,7 +161,12 @@ enum TeamJournalSchema {
             """,
             "CREATE INDEX user_lease_token ON user_lease(token)",
         ]),
-        Migration(name: "jobs awaiting approval (four eyes)", statements: [
+        Migration(name: "v3: the host that created or last ran each job, kept methods in plan order", statements: [
+            "ALTER TABLE job ADD COLUMN host text",
+            "ALTER TABLE kept_method ADD COLUMN position integer NOT NULL DEFAULT 0",
+            "CREATE INDEX job_user_job ON job_user(job_id, position)",
+        ]),
+        Migration(name: "v4: jobs awaiting approval (four eyes)", statements: [
             "ALTER TABLE job DROP CONSTRAINT job_state_check",
             """
             ALTER TABLE job ADD CONSTRAINT job_state_check
@@ -172,7 +177,7 @@ enum TeamJournalSchema {
         // (TeamActivityFeed) when a lease is taken or released, an audit entry appended, or a
         // job's state changes. Names and ids only: never a detail, a request, a method or a secret.
         // A lease renewal (same token) says nothing.
-        Migration(name: "live activity: notifications on leases, audit entries and job states", statements: [
+        Migration(name: "v5: live activity: notifications on leases, audit entries and job states", statements: [
             """
             CREATE FUNCTION authdesk_notify_activity() RETURNS trigger LANGUAGE plpgsql AS $$
             DECLARE
@@ -195,7 +200,8 @@ enum TeamJournalSchema {
                     IF TG_OP = 'UPDATE' AND OLD.state IS NOT DISTINCT FROM NEW.state THEN
                         RETURN NULL;
                     END IF;
-                    payload := jsonb_build_object('kind', 'job', 'job', NEW.id, 'operator', NEW.operator_name, 'state', NEW.state);
+                    payload := jsonb_build_object('kind', 'job', 'job', NEW.id, 'operator', NEW.operator_name, 'host', NEW.host,
+                        'state', NEW.state);
                 END IF;
                 payload := payload || jsonb_build_object('at', (extract(epoch FROM clock_timestamp()) * 1000)::bigint);
                 PERFORM pg_notify('authdesk_activity', payload::text);

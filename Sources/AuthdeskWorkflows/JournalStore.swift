@@ -1,14 +1,27 @@
+import AuthdeskConfig
 import AuthdeskJournal
+import AuthdeskTeamJournal
 import Foundation
 
-/// The journal in the state directory (`AUTHDESK_STATE_DIR`, `XDG_STATE_HOME`, or
-/// `~/.local/state/authdesk`): opened the same way for jobs, the audit log and the console.
+/// The journal every command and the console use: in team mode (`[team] journal_url` in the
+/// configuration, or `AUTHDESK_JOURNAL_URL`) the team's PostgreSQL journal, else the SQLite
+/// journal in the state directory (`AUTHDESK_STATE_DIR`, `XDG_STATE_HOME`, or
+/// `~/.local/state/authdesk`). The state directory holds this host's signing key either way.
 public enum JournalStore {
-    /// The state directory's journal; a failure says which directory and why.
+    /// Loads the configuration (`config`, else the default file, else the environment) and opens
+    /// its journal. A failure says which journal and what to fix.
     public static func open(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        config: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws -> any JournalStorage {
+        let team = try Configuration.load(path: config, environment: environment).team
+        let database = try await openDatabase(team, environment: environment)
+        return try open(teamDatabase: database, environment: environment)
+    }
+
+    /// The journal over `teamDatabase` (already open) when there is one, else the local one.
+    public static func open(
+        teamDatabase: TeamJournalDatabase?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> any JournalStorage {
-        try TeamJournalGate.validate(environment: environment)
         let directory: StateDirectory
         do {
             directory = try StateDirectory(environment: environment)
@@ -16,31 +29,40 @@ public enum JournalStore {
             throw UsageError("state directory: \(error.description)")
         }
         do {
-            return try Journal(directory: directory)
-        } catch {
+            guard let teamDatabase else { return try Journal(directory: directory) }
+            try directory.create()
+            return TeamJournal(database: teamDatabase, localDirectory: directory.url)
+        } catch let error as JournalError {
             throw WorkflowFailure(error.description, status: .someFailed)
+        } catch {
+            throw WorkflowFailure("state directory \(directory): \(error)", status: .someFailed)
+        }
+    }
+
+    /// The team's database when `team` configures one: connected, its schema migrated; nil
+    /// without team mode. Unreachable, refused or misconfigured: the URL (never a password),
+    /// what PostgreSQL said and what to fix.
+    public static func openDatabase(
+        _ team: TeamSettings, environment: [String: String]
+    ) async throws -> TeamJournalDatabase? {
+        guard let url = team.journalURL else { return nil }
+        do {
+            return try await TeamJournalDatabase.open(url, environment: environment)
+        } catch let error as TeamJournalError {
+            throw WorkflowFailure(
+                "the team journal (journal_url or \(TeamSettings.environmentVariable)): \(error.message)", status: .someFailed)
         }
     }
 
     /// The journal for the audit of single changes, or why it cannot be opened (changes then go
     /// on unjournalled, and the front end warns).
     public static func openForAudit(
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        teamDatabase: TeamJournalDatabase? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> ((any JournalStorage)?, String?) {
         do {
-            try TeamJournalGate.validate(environment: environment)
+            return (try open(teamDatabase: teamDatabase, environment: environment), nil)
         } catch {
-            return (nil, error.description)
-        }
-        do {
-            let directory = try StateDirectory(environment: environment)
-            do {
-                return (try Journal(directory: directory), nil)
-            } catch {
-                return (nil, "the journal in \(directory) cannot be opened: \(error.description)")
-            }
-        } catch {
-            return (nil, "state directory: \(error.description)")
+            return (nil, "the journal cannot be opened: \(error)")
         }
     }
 

@@ -17,11 +17,11 @@ public struct PlannedReset: Sendable {
 }
 
 extension ResetMfaWorkflow {
-    /// The workflow over `workspace`'s tenants and the state directory's journal (or `journal`,
-    /// one already open), with the team's approval threshold.
+    /// The workflow over `workspace`'s tenants and its journal (the team's in team mode, else the
+    /// state directory's; or `journal`, one already open), with the team's approval threshold.
     public init(workspace: Workspace, perTenantLimit: Int, journal: (any JournalStorage)? = nil) {
         self.init(
-            tenants: ResetTenants(directory: workspace), journal: { try journal ?? JournalStore.open(environment: workspace.environment) },
+            tenants: ResetTenants(directory: workspace), journal: { try journal ?? workspace.journal() },
             perTenantLimit: perTenantLimit, approvalThreshold: workspace.team.approvalThreshold)
     }
 

@@ -24,9 +24,22 @@ extension Workspace {
     public static func open(_ options: WorkspaceOptions) async throws -> Workspace {
         let configuration = try Configuration.load(path: options.config, environment: options.environment)
         _ = try HTTPClientChoice.from(options.environment)  // a misspelt AUTHDESK_HTTP_CLIENT, before anything starts
+        let teamDatabase = try await JournalStore.openDatabase(configuration.team, environment: options.environment)
+        do {
+            return try await open(options, configuration: configuration, teamDatabase: teamDatabase)
+        } catch {
+            await teamDatabase?.close()
+            throw error
+        }
+    }
+
+    /// ``open(_:)`` once the configuration is loaded and the team's database (in team mode) open.
+    private static func open(
+        _ options: WorkspaceOptions, configuration: Configuration, teamDatabase: TeamJournalDatabase?
+    ) async throws -> Workspace {
         // The journal opens (SQLite, its schema) while the sandbox starts and generates its
         // users: both take milliseconds of CPU, and the machine has more than one core.
-        async let opening = options.audit ? makeAuditor(options) : nil
+        async let opening = options.audit ? makeAuditor(options, teamDatabase: teamDatabase) : nil
         var profiles: [Profile]
         var defaultName: String
         var sandbox: Sandbox?
@@ -78,16 +91,16 @@ extension Workspace {
         do {
             try workspace.requireProfiles(options.profiles)
         } catch {
-            await workspace.close()
+            await sandbox?.stop()
             throw error
         }
         return workspace
     }
 
-    /// The session's auditor: the state directory's journal (or why it cannot be opened), the
-    /// local account until each tenant's sign-in names its operator.
-    static func makeAuditor(_ options: WorkspaceOptions) -> ChangeAuditor {
-        let (journal, problem) = JournalStore.openForAudit(environment: options.environment)
+    /// The session's auditor: the session's journal (the team's in team mode; or why it cannot
+    /// be opened), the local account until each tenant's sign-in names its operator.
+    static func makeAuditor(_ options: WorkspaceOptions, teamDatabase: TeamJournalDatabase?) -> ChangeAuditor {
+        let (journal, problem) = JournalStore.openForAudit(teamDatabase: teamDatabase, environment: options.environment)
         let auditor = ChangeAuditor(
             journal: journal, problem: problem, operatorSource: OperatorSource(fixed: OperatorName.current),
             ticket: options.ticket)

@@ -39,8 +39,8 @@ public final class Workspace: TenantDirectory, Sendable {
     init(
         defaultTenant: String, profiles: [Profile], isEmbedded: Bool, source: String, prompts: SignInRelay,
         auditor: ChangeAuditor?, sandbox: Sandbox?, dryRun: DryRunRecorder? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment,
-        team: TeamSettings = TeamSettings(), teamDatabase: TeamJournalDatabase? = nil
+        environment: [String: String] = ProcessInfo.processInfo.environment, team: TeamSettings = TeamSettings(),
+        teamDatabase: TeamJournalDatabase? = nil
     ) {
         self.team = team
         self.teamDatabase = teamDatabase
@@ -119,7 +119,7 @@ public final class Workspace: TenantDirectory, Sendable {
         return await source.name()
     }
 
-    /// Stops the embedded sandbox, if one was started.
+    /// Stops the embedded sandbox, if one was started, and closes the team's database.
     public func close() async {
         await sandbox?.stop()
         await teamDatabase?.close()

@@ -33,7 +33,7 @@ struct JobsApproveCommand: AsyncParsableCommand {
         if tenants.readOnly, !dryRun {
             throw WorkflowFailure("Refused: --read-only: an approval lets a job send its changes; drop --read-only", status: .refused)
         }
-        let approval = JobApproval(journal: try JournalStore.open())
+        let approval = JobApproval(journal: try await JournalStore.open(config: tenants.config))
         let approver = OperatorName.current
         let job = dryRun ? try await approval.check(JobID(id), by: approver) : try await approval.approve(JobID(id), by: approver)
         let requester = try await approval.requester(of: job)

@@ -9,7 +9,8 @@ struct JobsShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a job's users and steps, their states and reasons.")
 
-    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    /// Accepted as by every command (--config names the configuration, whose [team] table may
+    /// name the team's journal); no tenant is opened.
     @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
 
@@ -17,6 +18,6 @@ struct JobsShowCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        print(try await JournalStore.open().summary(of: JobID(id)).render(outputOption.output), terminator: "")
+        print(try await JournalStore.open(config: tenants.config).summary(of: JobID(id)).render(outputOption.output), terminator: "")
     }
 }

@@ -6,7 +6,7 @@ struct JournalCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Show, verify or export the audit log of changes.",
-        subcommands: [JournalListCommand.self, JournalVerifyCommand.self, JournalExportCommand.self],
+        subcommands: [JournalListCommand.self, JournalVerifyCommand.self, JournalExportCommand.self, JournalMigrateCommand.self],
         defaultSubcommand: JournalListCommand.self
     )
 }

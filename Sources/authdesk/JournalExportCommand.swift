@@ -14,7 +14,8 @@ struct JournalExportCommand: AsyncParsableCommand {
             """
     )
 
-    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    /// Accepted as by every command (--config names the configuration, whose [team] table may
+    /// name the team's journal); no tenant is opened.
     @OptionGroup var tenants: TenantOptions
 
     @Option(name: .long, help: ArgumentHelp("The changes made under this ticket reference.", valueName: "REF"))
@@ -31,7 +32,7 @@ struct JournalExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let format = try JournalTrust.format(self.format)
-        let pack = try await JournalTrust.evidence(ticket: ticket, job: job, since: since, in: JournalStore.open())
+        let pack = try await JournalTrust.evidence(ticket: ticket, job: job, since: since, in: JournalStore.open(config: tenants.config))
         print(pack.render(format), terminator: "")
     }
 }

@@ -16,7 +16,8 @@ struct JournalListCommand: AsyncParsableCommand {
             """
     )
 
-    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    /// Accepted as by every command (--config names the configuration, whose [team] table may
+    /// name the team's journal); no tenant is opened.
     @OptionGroup var tenants: TenantOptions
     @OptionGroup var outputOption: OutputOption
 
@@ -34,7 +35,7 @@ struct JournalListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let query = try JournalQuery(since: since, user: user, tenant: tenant, ticket: ticket)
-        let entries = try await query.entries(in: JournalStore.open())
+        let entries = try await query.entries(in: JournalStore.open(config: tenants.config))
         print(AuditEntry.report(entries).render(outputOption.output), terminator: "")
     }
 }

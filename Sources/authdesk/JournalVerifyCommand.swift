@@ -13,11 +13,12 @@ struct JournalVerifyCommand: AsyncParsableCommand {
             """
     )
 
-    /// Accepted as by every command; the journal is local, so no tenant is opened.
+    /// Accepted as by every command (--config names the configuration, whose [team] table may
+    /// name the team's journal); no tenant is opened.
     @OptionGroup var tenants: TenantOptions
 
     func run() async throws {
-        let (lines, status) = try await JournalTrust.verify(JournalStore.open())
+        let (lines, status) = try await JournalTrust.verify(JournalStore.open(config: tenants.config))
         print(lines.joined(separator: "\n"))
         if status != .success { throw ExitCode(status.rawValue) }
     }

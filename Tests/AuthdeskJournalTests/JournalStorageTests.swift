@@ -6,45 +6,45 @@ import Testing
 
 /// The journal through its interface, `any JournalStorage`, as workflows hold it: the default
 /// arguments reach the store's own operations, with their rules.
-@Suite struct JournalStorageTests {
+@Suite(.serialized) struct JournalStorageTests {
     typealias F = JournalFixture
 
-    @Test func aStepRunsThroughTheInterfaceWithDefaultArguments() async throws {
-        let fixture = try F()
-        defer { fixture.remove() }
-        let journal: any JournalStorage = try fixture.open()
-        let job = try await journal.createJob(F.plan(), operatorName: "helpdesk@contoso.com", ticket: "INC-7")
-        try await journal.setJobState(job.id, to: .running)
-        let user = try #require(try await journal.users(of: job.id).first)
-        let step = try #require(try await journal.steps(ofUser: user.id).first)
-        #expect(try await journal.markSent(step: step.id).state == .sent)
-        let answered = try await journal.recordAnswer(step: step.id, StepAnswer(httpStatus: 204, requestID: "req-1"))
-        #expect(answered.state == .done)
-        await #expect(throws: JournalError.self) { try await journal.markSent(step: step.id) }
-        let remaining = try await journal.remainingWork(of: job.id)
-        #expect(remaining.first?.steps.contains { $0.id == step.id } == false)
-        let entries = try await journal.audit()
-        #expect(entries.map(\.requestID) == ["req-1"])
-        #expect(entries.first?.ticket == "INC-7")
-        #expect(try await journal.audit(ticket: "inc-7", limit: 1).count == 1)
-        #expect(try await journal.verifyChain().isIntact)
-        #expect(journal.localDirectory.standardizedFileURL.path == fixture.directory.standardizedFileURL.path)
+    @Test(arguments: AuditStore.allCases) func aStepRunsThroughTheInterfaceWithDefaultArguments(store: AuditStore) async throws {
+        try await store.withLog { opened in
+            let journal: any JournalStorage = opened.log
+            let job = try await journal.createJob(F.plan(), operatorName: "helpdesk@contoso.com", ticket: "INC-7")
+            try await journal.setJobState(job.id, to: .running)
+            let user = try #require(try await journal.users(of: job.id).first)
+            let step = try #require(try await journal.steps(ofUser: user.id).first)
+            #expect(try await journal.markSent(step: step.id).state == .sent)
+            let answered = try await journal.recordAnswer(step: step.id, StepAnswer(httpStatus: 204, requestID: "req-1"))
+            #expect(answered.state == .done)
+            await #expect(throws: JournalError.self) { try await journal.markSent(step: step.id) }
+            let remaining = try await journal.remainingWork(of: job.id)
+            #expect(remaining.first?.steps.contains { $0.id == step.id } == false)
+            let entries = try await journal.audit()
+            #expect(entries.map(\.requestID) == ["req-1"])
+            #expect(entries.first?.ticket == "INC-7")
+            #expect(try await journal.audit(ticket: "inc-7", limit: 1).count == 1)
+            #expect(try await journal.verifyChain().isIntact)
+            #expect(FileManager.default.fileExists(atPath: journal.localDirectory.appendingPathComponent("audit-signing.key").path))
+        }
     }
 
-    @Test func anAuditAppendedThroughTheInterfaceIsScrubbedAndChained() async throws {
-        let fixture = try F()
-        defer { fixture.remove() }
-        let journal: any JournalStorage = try fixture.open()
-        let first = try await journal.appendAudit(
-            AuditEntry(at: F.time(0), operatorName: "helpdesk@contoso.com", tenant: "contoso", userID: "u-adele", action: "reset password", outcome: .succeeded,
-                       detail: "new password Tr0ub4dor&3", ticket: "INC-8"),
-            scrubbing: [Secret("Tr0ub4dor&3")])
-        let second = try await journal.appendAudit(
-            AuditEntry(at: F.time(1), operatorName: "helpdesk@contoso.com", tenant: "contoso", userID: "u-adele", action: "delete method", outcome: .succeeded))
-        #expect(first.detail?.contains("Tr0ub4dor&3") == false)
-        #expect(second.prevHash == first.hash)
-        #expect(try await journal.auditEntry(try #require(second.id)) == second)
-        #expect(try await journal.undoEntry(of: try #require(first.id)) == nil)
-        #expect(try await journal.verifyChain().intact == 2)
+    @Test(arguments: AuditStore.allCases) func anAuditAppendedThroughTheInterfaceIsScrubbedAndChained(store: AuditStore) async throws {
+        try await store.withLog { opened in
+            let journal: any JournalStorage = opened.log
+            let first = try await journal.appendAudit(
+                AuditEntry(at: F.time(0), operatorName: "helpdesk@contoso.com", tenant: "contoso", userID: "u-adele", action: "reset password", outcome: .succeeded,
+                           detail: "new password Tr0ub4dor&3", ticket: "INC-8"),
+                scrubbing: [Secret("Tr0ub4dor&3")])
+            let second = try await journal.appendAudit(
+                AuditEntry(at: F.time(1), operatorName: "helpdesk@contoso.com", tenant: "contoso", userID: "u-adele", action: "delete method", outcome: .succeeded))
+            #expect(first.detail?.contains("Tr0ub4dor&3") == false)
+            #expect(second.prevHash == first.hash)
+            #expect(try await journal.auditEntry(try #require(second.id)) == second)
+            #expect(try await journal.undoEntry(of: try #require(first.id)) == nil)
+            #expect(try await journal.verifyChain().intact == 2)
+        }
     }
 }

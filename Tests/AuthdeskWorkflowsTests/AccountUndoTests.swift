@@ -28,7 +28,7 @@ import Testing
     @Test func aBlockKeepsTheStateBeforeAndIsUndoneOnce() async throws {
         let harness = try WorkflowHarness()
         defer { harness.remove() }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let (blocked, undo, enabled) = try await changeAndUndo(Self.cameron, enabled: false, options: harness.options(), journal: journal)
         #expect(blocked.action == "block sign-in" && blocked.detail == "before: sign-in enabled")
         #expect(AccountStateBefore(blocked) == .signIn(enabled: true))
@@ -44,7 +44,7 @@ import Testing
     @Test func anAuth0BlockIsUndone() async throws {
         let harness = try WorkflowHarness()
         defer { harness.remove() }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let (blocked, _, enabled) = try await changeAndUndo(
             "auth0|65f2b7c8d9e0f1a2b3c4d5e6", enabled: false, options: harness.options(profiles: ["acme"]), journal: journal)
         #expect(blocked.detail == "before: sign-in enabled")
@@ -58,7 +58,7 @@ import Testing
         try await ChangeWorkflow.run(harness.options(), report: { _ in }) { workflow in
             _ = try await workflow.setAccountEnabled(of: Self.cameron, enabled: true)
         }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let unblocked = try #require(try await journal.audit().last)
         #expect(unblocked.detail == "before: sign-in enabled")
         do {
@@ -72,7 +72,7 @@ import Testing
     @Test func thePerUserMfaStateGoesBackToTheOneBefore() async throws {
         let harness = try WorkflowHarness()
         defer { harness.remove() }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         try await ChangeWorkflow.run(harness.options(), report: { _ in }) { workflow in
             let id = try await workflow.user(Self.cameron).id
             let before = try await workflow.provider.perUserMfaState(of: id)
@@ -92,7 +92,7 @@ import Testing
     @Test func anEntryWithoutTheStateBeforeIsRefusedWithTheReason() async throws {
         let harness = try WorkflowHarness()
         defer { harness.remove() }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         for action in ["block sign-in", "set per-user MFA"] {
             let legacy = try await journal.appendAudit(AuditEntry(
                 at: Date(), operatorName: "op", tenant: "contoso", userID: "u-1", action: action,

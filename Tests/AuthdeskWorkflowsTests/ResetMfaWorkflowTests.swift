@@ -88,7 +88,7 @@ import Testing
     @Test func aTenantThatCannotBeOpenedLeavesItsUsersOutOfThePlan() async throws {
         let harness = try WorkflowHarness()
         defer { harness.remove() }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let workflow = ResetMfaWorkflow(
             tenants: ResetTenants { name throws(ServiceError) in
                 throw ServiceError(kind: .signIn, status: 400, code: "AADSTS7000215", message: "bad secret for \(name)")

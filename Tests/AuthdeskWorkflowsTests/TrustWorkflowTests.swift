@@ -47,7 +47,7 @@ import Testing
             _ = try await workflow.addPhone(to: Self.cameron, type: .mobile, number: try InputCheck.phoneNumber("+1 2065550123"))
             _ = try await workflow.deleteMethod(of: Self.cameron, id: mobile)
         }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let deleted = try #require(try await journal.audit().last)
         #expect(deleted.action == "delete method")
         #expect(deleted.before?.contains { $0.id == mobile && $0.value == "+1 2065550123" } == true)
@@ -77,7 +77,7 @@ import Testing
             let fido = try #require(try await workflow.provider.methods(of: user.id).first { $0.kind == .fido2 })
             _ = try await workflow.deleteMethod(of: user.principalName, id: fido.id)
         }
-        let journal = try JournalStore.open(environment: harness.environment)
+        let journal = try await JournalStore.open(environment: harness.environment)
         let deleted = try #require(try await journal.audit().last)
         do {
             _ = try await UndoWorkflow.plan(try #require(deleted.id), in: journal)

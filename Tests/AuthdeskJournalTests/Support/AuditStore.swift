@@ -7,8 +7,8 @@ import Foundation
 import GRDB
 import Testing
 
-/// The two stores the audit-log tests run against: the SQLite journal in a temporary folder, and
-/// the shared journal in a throwaway PostgreSQL cluster.
+/// The two stores the journal's and the audit log's tests run against: the SQLite journal in a
+/// temporary folder, and the shared journal in a throwaway PostgreSQL cluster.
 enum AuditStore: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case postgres
@@ -25,10 +25,12 @@ enum AuditStore: String, CaseIterable, Sendable, CustomTestStringConvertible {
         }
     }
 
-    /// An audit log of this kind, open; `sql` runs a statement on it behind the log's back (for
-    /// tampering), `text` is every byte the store holds about the log, to look for secrets in.
+    /// A journal of this kind, open; `sql` runs a statement on it behind the log's back (for
+    /// tampering), `text` is every byte the store holds about the log, to look for secrets in;
+    /// `reopen` opens the same store again, as another process (or host `host`) would.
     struct Opened {
-        let log: any AuditLogStorage
+        let log: any JournalStorage
+        let reopen: (_ host: String) async throws -> any JournalStorage
         let sql: (String) async throws -> Void
         let text: () async throws -> String
         let close: () async -> Void
@@ -52,7 +54,7 @@ enum AuditStore: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let fixture = try JournalFixture()
             let journal = try fixture.open()
             return Opened(
-                log: journal,
+                log: journal, reopen: { host in try Journal(url: fixture.url, host: host) },
                 sql: { statement in try await DatabasePool(path: fixture.url.path).write { try $0.execute(sql: statement) } },
                 text: {
                     try String(decoding: Data(contentsOf: fixture.url), as: UTF8.self)
@@ -64,12 +66,20 @@ enum AuditStore: String, CaseIterable, Sendable, CustomTestStringConvertible {
             let folder = try JournalFixture()
             do {
                 let url = try TeamJournalURL(cluster.url(), source: "test")
-                let database = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
+                let environment = ["PGPASSWORD": cluster.password]
+                let database = try await TeamJournalDatabase.open(url, environment: environment)
+                let others = Reopened()
                 return Opened(
-                    log: TeamAuditLog(database: database, localDirectory: folder.directory),
+                    log: TeamJournal(database: database, localDirectory: folder.directory),
+                    reopen: { host in
+                        let other = try await TeamJournalDatabase.open(url, environment: environment)
+                        others.add(other)
+                        return TeamJournal(database: other, localDirectory: folder.directory, host: host)
+                    },
                     sql: { statement in try cluster.psql(statement) },
                     text: { try cluster.psql("SELECT audit::text FROM audit") },
                     close: {
+                        for other in others.all { await other.close() }
                         await database.close()
                         cluster.remove()
                         folder.remove()
