@@ -24,13 +24,15 @@ import pathlib
 import re
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 
 import pexpect
-import pyte
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "Tests" / "EndToEnd"))
+from terminal import RepScreen, RepStream  # noqa: E402  (pyte with the REP and scrolling ncurses uses)
 USERS_SHOWN = re.compile(r"\b(\d+)(\+?) users?\b")
 
 
@@ -54,8 +56,8 @@ class Console:
     def __init__(self, binary, rows, cols, extra_env=None):
         self.home = tempfile.mkdtemp(prefix="authdesk-bench-")
         self.trace = os.path.join(self.home, "start-trace.tsv")
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = RepScreen(cols, rows)
+        self.stream = RepStream(self.screen)
         env = dict(environment(self.home), AUTHDESK_START_TRACE=self.trace, **(extra_env or {}))
         self.started = time.monotonic()
         self.child = pexpect.spawn(str(binary), [], env=env, dimensions=(rows, cols), timeout=30)
@@ -82,7 +84,8 @@ class Console:
         return data
 
     def lines(self):
-        return [line.rstrip() for line in self.screen.display]
+        buffer, columns = self.screen.buffer, self.screen.columns
+        return ["".join(buffer[y][x].data for x in range(columns)).rstrip() for y in range(self.screen.lines)]
 
     def list_drawn(self):
         """The user list is on screen: the count in the search line, rows under the header, hints."""
@@ -238,10 +241,24 @@ def memory(args):
                 return (int(found.group(1)), found.group(2) == "+") if found else (0, True)
 
             count, more = shown()
+            progressed = time.monotonic()
             while more and count < args.users:
+                # G selects the last user listed, which asks for the next page (and that user's
+                # methods); the next G waits until both came and nothing is in flight, so that
+                # no request is cancelled half-way (see the README on stalls after cancels).
                 console.child.send("G")
-                console.wait(lambda: shown() != (count, more), timeout=60)
-                count, more = shown()
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline:
+                    if console.read(0.05) is None:
+                        raise RuntimeError("authdesk exited while loading:\n" + "\n".join(console.lines()))
+                    lines = console.lines()
+                    if shown() != (count, more) and "working" not in lines[0] and "Loading" not in "\n".join(lines):
+                        break
+                if shown() != (count, more):
+                    count, more = shown()
+                    progressed = time.monotonic()
+                elif time.monotonic() - progressed > 120:
+                    raise RuntimeError("no page for 120 s; screen:\n" + "\n".join(console.lines()))
             console.settle(quiet=1.0)
             loaded = time.monotonic() - started
             rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
