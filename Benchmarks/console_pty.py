@@ -7,24 +7,33 @@
          printed as a breakdown: when each phase ended after the spawn, and what it took.
   idle:  CPU (user + system) the console uses over --seconds idle seconds once the first
          screen has settled, from /proc/PID/stat, with its voluntary context switches.
+  memory: resident memory of the real console with --users users listed: `authdesk sandbox
+         serve --users N` in its own process, the console signed in to its contoso as the
+         application (AZURE_* variables), `G` pressed page after page until the whole list is
+         loaded; VmRSS and VmHWM from /proc/PID/status, before and after.
 
 Build first:  swift build -c release --product authdesk
 Run:          python3 Benchmarks/console_pty.py start --runs 10
               python3 Benchmarks/console_pty.py idle --seconds 30
+              python3 Benchmarks/console_pty.py memory --users 100000
 """
 import argparse
+import json
 import os
 import pathlib
 import re
 import statistics
+import subprocess
+import sys
 import tempfile
 import time
 
 import pexpect
-import pyte
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-USERS_SHOWN = re.compile(r"\b\d+\+? users?\b")
+sys.path.insert(0, str(ROOT / "Tests" / "EndToEnd"))
+from terminal import RepScreen, RepStream  # noqa: E402  (pyte with the REP and scrolling ncurses uses)
+USERS_SHOWN = re.compile(r"\b(\d+)(\+?) users?\b")
 
 
 def environment(home):
@@ -44,12 +53,12 @@ def environment(home):
 class Console:
     """authdesk in a pty of rows x cols, its output fed to a pyte screen as it arrives."""
 
-    def __init__(self, binary, rows, cols):
+    def __init__(self, binary, rows, cols, extra_env=None):
         self.home = tempfile.mkdtemp(prefix="authdesk-bench-")
         self.trace = os.path.join(self.home, "start-trace.tsv")
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
-        env = dict(environment(self.home), AUTHDESK_START_TRACE=self.trace)
+        self.screen = RepScreen(cols, rows)
+        self.stream = RepStream(self.screen)
+        env = dict(environment(self.home), AUTHDESK_START_TRACE=self.trace, **(extra_env or {}))
         self.started = time.monotonic()
         self.child = pexpect.spawn(str(binary), [], env=env, dimensions=(rows, cols), timeout=30)
 
@@ -75,7 +84,8 @@ class Console:
         return data
 
     def lines(self):
-        return [line.rstrip() for line in self.screen.display]
+        buffer, columns = self.screen.buffer, self.screen.columns
+        return ["".join(buffer[y][x].data for x in range(columns)).rstrip() for y in range(self.screen.lines)]
 
     def list_drawn(self):
         """The user list is on screen: the count in the search line, rows under the header, hints."""
@@ -200,18 +210,84 @@ def idle(args):
           f"context switches over {threads} threads ({ended} ended meanwhile), {written} bytes written to the terminal")
 
 
+def status_kb(pid, field):
+    """A `VmRSS`-like field of /proc/PID/status, in kB."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/{pid}/status")
+
+
+def memory(args):
+    serve = subprocess.Popen([args.binary, "sandbox", "serve", "--users", str(args.users)],
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        sandbox = json.loads(serve.stdout.readline())
+        contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+        env = {"AZURE_TENANT_ID": contoso["id"], "AZURE_CLIENT_ID": contoso["clientId"],
+               "AZURE_CLIENT_SECRET": contoso["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
+               "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
+        console = Console(args.binary, args.rows, args.cols, extra_env=env)
+        try:
+            console.wait(console.list_drawn)
+            console.settle(quiet=1.0)
+            pid = console.child.pid
+            first_rss = status_kb(pid, "VmRSS")
+            started = time.monotonic()
+
+            def shown():
+                found = USERS_SHOWN.search("\n".join(console.lines()))
+                return (int(found.group(1)), found.group(2) == "+") if found else (0, True)
+
+            count, more = shown()
+            progressed = time.monotonic()
+            while more and count < args.users:
+                # G selects the last user listed, which asks for the next page (and that user's
+                # methods); the next G waits until both came and nothing is in flight, so that
+                # no request is cancelled half-way (see the README on stalls after cancels).
+                console.child.send("G")
+                deadline = time.monotonic() + 10
+                while time.monotonic() < deadline:
+                    if console.read(0.05) is None:
+                        raise RuntimeError("authdesk exited while loading:\n" + "\n".join(console.lines()))
+                    lines = console.lines()
+                    if shown() != (count, more) and "working" not in lines[0] and "Loading" not in "\n".join(lines):
+                        break
+                if shown() != (count, more):
+                    count, more = shown()
+                    progressed = time.monotonic()
+                elif time.monotonic() - progressed > 120:
+                    raise RuntimeError("no page for 120 s; screen:\n" + "\n".join(console.lines()))
+            console.settle(quiet=1.0)
+            loaded = time.monotonic() - started
+            rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
+        finally:
+            console.close()
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
+    print(f"console with {count} users listed ({'more to load' if more else 'the whole list'}), "
+          f"{args.rows}x{args.cols}, loaded page by page with G in {loaded:.1f} s")
+    print(f"  resident with the first page: {first_rss / 1024:.1f} MB")
+    print(f"  resident with {count} users:  {rss / 1024:.1f} MB (list: +{(rss - first_rss) / 1024:.1f} MB), "
+          f"peak (VmHWM) {hwm / 1024:.1f} MB")
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("figure", choices=["start", "idle"])
+    parser.add_argument("figure", choices=["start", "idle", "memory"])
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "authdesk"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=40)
     parser.add_argument("--cols", type=int, default=120)
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         parser.error(f"{args.binary} is not an executable; build it: swift build -c release --product authdesk")
-    {"start": start, "idle": idle}[args.figure](args)
+    {"start": start, "idle": idle, "memory": memory}[args.figure](args)
 
 
 if __name__ == "__main__":

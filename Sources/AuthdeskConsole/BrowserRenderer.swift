@@ -164,11 +164,7 @@ public struct BrowserRenderer {
         drawBox(rect, title: "Users", focused: focused, footer: footer)
         let inner = rect.inner
         guard inner.width > 4, inner.height > 1 else { return }
-        let nameWidth = max(10, (inner.width - 2) * 9 / 20)
-        let principalX = inner.x + 2 + nameWidth + 1
-        let principalWidth = inner.x + inner.width - principalX
-        put("Name", at: inner.x + 2, inner.y, style: theme.header, width: nameWidth)
-        put("Principal name", at: principalX, inner.y, style: theme.header, width: principalWidth)
+        let (nameWidth, principalX, principalWidth) = drawUsersHeader(in: inner)
 
         let rows = inner.height - 1
         if state.list.users.isEmpty {
@@ -266,6 +262,17 @@ public struct BrowserRenderer {
 
     // MARK: Pieces
 
+    /// The users list's column headers on the first row of `inner`; returns the name column's
+    /// width and where the principal name's column starts and how wide it is.
+    mutating func drawUsersHeader(in inner: Rect) -> (nameWidth: Int, principalX: Int, principalWidth: Int) {
+        let nameWidth = max(10, (inner.width - 2) * 9 / 20)
+        let principalX = inner.x + 2 + nameWidth + 1
+        let principalWidth = inner.x + inner.width - principalX
+        put("Name", at: inner.x + 2, inner.y, style: theme.header, width: nameWidth)
+        put("Principal name", at: principalX, inner.y, style: theme.header, width: principalWidth)
+        return (nameWidth, principalX, principalWidth)
+    }
+
     /// A box with its title in the top border and an optional footer in the bottom one.
     mutating func drawBox(_ rect: Rect, title: String, focused: Bool, footer: String?) {
         guard rect.width >= 2, rect.height >= 2 else { return }
@@ -298,7 +305,7 @@ public struct BrowserRenderer {
         }
     }
 
-    private mutating func drawTooSmall() {
+    mutating func drawTooSmall() {
         let lines = TextWrap.lines(
             "authdesk needs at least \(BrowserLayout.minimumWidth)x\(BrowserLayout.minimumHeight); "
                 + "this terminal is \(grid.width)x\(grid.height).", width: grid.width, asciiOnly: options.asciiText)

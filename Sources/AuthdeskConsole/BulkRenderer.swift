@@ -228,7 +228,8 @@ public struct BulkRenderer {
         if let ended = run.ended { status += " \(glyphs.separator) \(ended.rawValue)" }
         put(status, at: 1, 1, style: run.isPaused || run.isCancelling ? theme.prompt : theme.header, width: grid.width - 2)
         drawBar(done: run.fraction, of: 1, y: 2, label: "\(run.stepsDone)/\(run.totalSteps) steps")
-        put(run.rateText, at: 1, 3, style: theme.secondary, width: grid.width - 2)
+        let rateWidth = put(run.rateText, at: 1, 3, style: theme.secondary, width: grid.width - 2)
+        if let wait = run.waitText { put(wait, at: 3 + rateWidth, 3, style: theme.warning, width: grid.width - 4 - rateWidth) }
         let nameWidth = min(24, max(12, grid.width / 4))
         var lines: [(String, CellStyle)] = []
         for row in run.rows {

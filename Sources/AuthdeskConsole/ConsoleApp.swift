@@ -6,8 +6,8 @@ import AuthdeskViewModels
 import AuthdeskWorkflows
 import Foundation
 
-/// The console's entry point: the executable hands it the session's tenants, the signed-in
-/// provider it opens on, and the options.
+/// The console's entry point: the executable hands it the session's tenants to open (or its
+/// tenants and the signed-in provider it opens on) and the options.
 public enum ConsoleApp {
     /// Runs the console until the operator quits, a signal arrives or the terminal goes away;
     /// returns the exit status (0 on quit, 128 + the signal number otherwise) once the terminal
@@ -27,44 +27,108 @@ public enum ConsoleApp {
         journal: @escaping @Sendable () throws -> any JournalStorage = { try JournalStore.open(teamDatabase: nil) },
         started: @Sendable (BrowserViewModel) -> Void = { _ in }
     ) async throws -> Int32 {
-        let workflow = ResetMfaWorkflow(
-            tenants: ResetTenants(directory: directory), journal: journal, approvalThreshold: approvalThreshold)
-        let bulk = BulkScreenViewModel(
-            workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
-            readOnly: options.readOnly)
-        let model = BrowserViewModel(
-            directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk,
-            activity: activity)
+        let model = makeModel(
+            directory: directory, provider: provider, options: options,
+            team: .init(approvalThreshold: approvalThreshold, activity: activity, journal: journal))
         started(model)
         // The first search leaves now: its round trip overlaps setting the terminal up.
         model.start()
-        return try await withCheckedThrowingContinuation { continuation in
+        return try await runTerminal(ConsoleStart(ready: model), options: options).status
+    }
+
+    /// Runs the console on the workspace `opening` opens. The terminal is taken at once and
+    /// shows a starting frame while the tenants open and the default tenant signs in (its
+    /// sign-in prompts on that frame's flash line, later ones on the browser's); the browser
+    /// takes over when they are done. A failure to open or sign in is thrown once the terminal
+    /// is restored; the workspace is closed before this returns.
+    public static func run(opening: WorkspaceOptions, options: ConsoleOptions) async throws -> Int32 {
+        let start = ConsoleStart(waitingFor: "Opening the tenants")
+        let opened = Task { try await open(opening, options: options, start: start) }
+        let ending: Result<TerminalSession.Ending, any Error>
+        do {
+            ending = .success(try await runTerminal(start, options: options))
+        } catch {
+            ending = .failure(error)
+        }
+        if case .success(let end) = ending, end == .startFailed {
+            _ = try await opened.value  // throws why the start failed
+        }
+        opened.cancel()
+        if let workspace = try? await opened.value {
+            workspace.prompts.route(to: nil)
+            await workspace.close()
+        }
+        return try ending.get().status
+    }
+
+    /// Opens the workspace and signs its default tenant in, reporting each phase to `start`,
+    /// then hands `start` the browser (its first search already sent).
+    private static func open(_ opening: WorkspaceOptions, options: ConsoleOptions, start: ConsoleStart) async throws -> Workspace {
+        let workspace: Workspace
+        do {
+            workspace = try await Workspace.open(opening)
+        } catch {
+            start.fail()
+            throw error
+        }
+        do {
+            start.report("Signing in to \(workspace.defaultTenant)")
+            workspace.prompts.route { start.note($0) }
+            let provider = try await workspace.provider(for: workspace.defaultTenant)
+            StartTrace.mark("signed in")
+            var options = options
+            options.auditor = workspace.auditor
+            let model = makeModel(
+                directory: workspace, provider: provider, options: options,
+                team: .init(
+                    approvalThreshold: workspace.team.approvalThreshold, activity: activitySource(workspace),
+                    journal: { try workspace.journal() }))
+            workspace.prompts.route { model.announce($0) }
+            model.start()
+            start.ready(model)
+            return workspace
+        } catch {
+            start.fail()
+            workspace.prompts.route(to: nil)
+            await workspace.close()
+            throw error
+        }
+    }
+
+    /// What the browser takes from team mode: the approval threshold, the activity feed, the journal.
+    private struct TeamParts {
+        var approvalThreshold: Int?
+        var activity: BrowserViewModel.ActivitySource?
+        var journal: @Sendable () throws -> any JournalStorage
+    }
+
+    /// The browser on `directory`, opening on `provider`, with its bulk reset screen.
+    private static func makeModel(
+        directory: any TenantDirectory, provider: any IdentityProvider, options: ConsoleOptions, team: TeamParts
+    ) -> BrowserViewModel {
+        let workflow = ResetMfaWorkflow(
+            tenants: ResetTenants(directory: directory), journal: team.journal, approvalThreshold: team.approvalThreshold)
+        let bulk = BulkScreenViewModel(
+            workflow: workflow, exportDirectory: JournalStore.exportDirectory(), owner: owner(options.auditor),
+            readOnly: options.readOnly)
+        return BrowserViewModel(
+            directory: directory, provider: provider, readOnly: options.readOnly, auditor: options.auditor, bulk: bulk,
+            activity: team.activity)
+    }
+
+    /// The terminal session on its own thread (curses is touched from that thread only).
+    private static func runTerminal(_ start: ConsoleStart, options: ConsoleOptions) async throws -> TerminalSession.Ending {
+        try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 do {
-                    let session = try TerminalSession(model: model, options: options)
-                    continuation.resume(returning: try session.run().status)
+                    let session = try TerminalSession(start: start, options: options)
+                    continuation.resume(returning: try session.run())
                 } catch {
                     continuation.resume(throwing: error)
                 }
             }
             thread.name = "authdesk-terminal"
             thread.start()
-        }
-    }
-
-    /// Runs the console on `workspace`: its default tenant signed in first (its prompt shows on
-    /// standard error before the console takes the terminal), later sign-in prompts routed to
-    /// the console's flash line while it runs.
-    public static func run(on workspace: Workspace, options: ConsoleOptions) async throws -> Int32 {
-        let provider = try await workspace.provider(for: workspace.defaultTenant)
-        StartTrace.mark("signed in")
-        let prompts = workspace.prompts
-        defer { prompts.route(to: nil) }
-        return try await run(
-            directory: workspace, provider: provider, options: options, approvalThreshold: workspace.team.approvalThreshold,
-            activity: activitySource(workspace), journal: { try workspace.journal() }
-        ) { model in
-            prompts.route { model.announce($0) }
         }
     }
 

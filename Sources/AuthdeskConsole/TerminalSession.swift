@@ -16,12 +16,15 @@ final class TerminalSession {
         case quit
         case signal(Int32)
         case terminalGone
+        /// The start failed (``ConsoleStart/fail()``): the caller reports why.
+        case startFailed
 
         var status: Int32 {
             switch self {
             case .quit: 0
             case .signal(let number): 128 + number
             case .terminalGone: 128 + SIGHUP
+            case .startFailed: 1
             }
         }
     }
@@ -43,7 +46,9 @@ final class TerminalSession {
         }
     }
 
-    private let model: BrowserViewModel
+    private let start: ConsoleStart
+    /// The browser, once the start handed it over.
+    private var model: BrowserViewModel?
     private let options: ConsoleOptions
     private let environment: Environment
     private let input: Int32
@@ -59,17 +64,26 @@ final class TerminalSession {
     private var redrawRequests = 0
     private var copyRequests = 0
 
-    /// A session on the terminal at `input` and `output` (the process's own by default).
+    /// A session on the terminal at `input` and `output` (the process's own by default) that
+    /// draws a starting frame until `start` hands it the browser.
     init(
-        model: BrowserViewModel, options: ConsoleOptions, environment: Environment = .current(),
+        start: ConsoleStart, options: ConsoleOptions, environment: Environment = .current(),
         input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
     ) throws(ConsoleError) {
-        self.model = model
+        self.start = start
         self.options = options
         self.environment = environment
         self.input = input
         self.output = output
         pipe = try SelfPipe()
+    }
+
+    /// A session on the browser `model`, ready from the first frame.
+    convenience init(
+        model: BrowserViewModel, options: ConsoleOptions, environment: Environment = .current(),
+        input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO
+    ) throws(ConsoleError) {
+        try self.init(start: ConsoleStart(ready: model), options: options, environment: environment, input: input, output: output)
     }
 
     /// Runs the console to its end; the terminal is restored when this returns.
@@ -110,11 +124,60 @@ final class TerminalSession {
         _ = authdesk_chain_winch()
 
         let pipe = pipe
+        StartTrace.mark("curses ready")
+        start.observe { pipe.wake() }
+        let model: BrowserViewModel
+        switch awaitStart() {
+        case .ready(let ready): model = ready
+        case .ended(let ending): return ending
+        }
+        start.stopObserving()
+        self.model = model
         model.observe { _ in pipe.wake() }
         model.bulk?.observe { _ in pipe.wake() }
-        StartTrace.mark("curses ready")
         model.start()
-        return loop()
+        return loop(model)
+    }
+
+    /// How the start ended: the browser takes over, or the session ends.
+    private enum StartOutcome {
+        case ready(BrowserViewModel)
+        case ended(Ending)
+    }
+
+    /// Draws the starting frame until the browser is ready (or the start fails, a signal comes,
+    /// the terminal goes away). Keys typed meanwhile wait in the terminal for the browser.
+    private func awaitStart() -> StartOutcome {
+        while true {
+            let (stage, note) = start.current
+            switch stage {
+            case .ready(let model): return .ready(model)
+            case .failed: return .ended(.startFailed)
+            case .waiting(let phase): drawStart(phase: phase, note: note)
+            }
+            // The terminal is polled for hang-ups only (always reported, whatever the events).
+            var fds = [pollfd(fd: input, events: 0, revents: 0), pollfd(fd: pipe.readEnd, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return .ended(.terminalGone)
+            }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .ended(.terminalGone) }
+            for byte in pipe.drain() {
+                let number = Int32(byte)
+                if number == SIGINT || number == SIGTERM || number == SIGHUP { return .ended(.signal(number)) }
+                if byte == SelfPipe.windowChanged { followTerminalSize() }
+            }
+        }
+    }
+
+    private func drawStart(phase: String, note: String?) {
+        guard let window, let surface else { return }
+        let grid = BrowserRenderer.renderStart(
+            phase: phase, note: note, width: Int(authdesk_getmaxx(window)), height: Int(authdesk_getmaxy(window)),
+            options: renderOptions)
+        writer.show(grid, on: surface)
+        StartTrace.mark("first frame drawn")
     }
 
     /// curses on the process's own stdin and stdout, or on copies of the given descriptors.
@@ -132,10 +195,10 @@ final class TerminalSession {
         files = []
     }
 
-    private func loop() -> Ending {
+    private func loop(_ model: BrowserViewModel) -> Ending {
         var idleWakeups = 0
         while true {
-            let state = draw()
+            let state = draw(model)
             if state.quitRequested || model.bulk?.state.quitRequested == true { return .quit }
 
             var fds = [
@@ -157,7 +220,7 @@ final class TerminalSession {
             let terminal = fds[0].revents
             let hangup = terminal & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
             if terminal & Int16(POLLIN) != 0 {
-                let keys = readKeys()
+                let keys = readKeys(model)
                 if keys == 0 && hangup { return .terminalGone }
                 if keys == 0 {
                     // Readable but nothing to read, again and again: end of file or EIO.
@@ -170,7 +233,7 @@ final class TerminalSession {
                 return .terminalGone
             } else {
                 // A resize wakes the pipe; curses reports it as KEY_RESIZE on the next read.
-                _ = readKeys()
+                _ = readKeys(model)
             }
         }
     }
@@ -192,12 +255,12 @@ final class TerminalSession {
     }
 
     /// Hands a key to the screen in front: the bulk reset screen while it is open, else the browser.
-    private func route(_ key: Key) {
+    private func route(_ key: Key, to model: BrowserViewModel) {
         if let bulk = model.bulk, bulk.state.isOpen { bulk.press(key) } else { model.press(key) }
     }
 
     /// Feeds every key waiting to the view model; returns how many events were read.
-    private func readKeys() -> Int {
+    private func readKeys(_ model: BrowserViewModel) -> Int {
         guard let window else { return 0 }
         var count = 0
         while true {
@@ -210,17 +273,17 @@ final class TerminalSession {
                 continue
             }
             for key in decoder.feed(code: code, isKeyCode: result == KEY_CODE_YES) {
-                route(key)
+                route(key, to: model)
                 if model.state.quitRequested || model.bulk?.state.quitRequested == true { return count }
             }
         }
-        for key in decoder.endOfBatch() { route(key) }
+        for key in decoder.endOfBatch() { route(key, to: model) }
         return count
     }
 
     /// Lays out for the current size, tells the view model its page sizes, draws the changes.
     @discardableResult
-    private func draw() -> BrowserState {
+    private func draw(_ model: BrowserViewModel) -> BrowserState {
         guard let window, let surface else { return model.state }
         let height = Int(authdesk_getmaxy(window))
         let width = Int(authdesk_getmaxx(window))
@@ -275,11 +338,14 @@ final class TerminalSession {
     }
 
     private func restore() {
-        model.stop()
-        model.observe { _ in }
-        Self.pauseRunningJob(model.bulk)
-        model.bulk?.stop()
-        model.bulk?.observe { _ in }
+        start.stopObserving()
+        if let model {
+            model.stop()
+            model.observe { _ in }
+            Self.pauseRunningJob(model.bulk)
+            model.bulk?.stop()
+            model.bulk?.observe { _ in }
+        }
         endwin()
         if let screen { delscreen(screen) }
         screen = nil

@@ -26,6 +26,8 @@ public enum BulkScreenEvent: Sendable, Equatable {
     /// The job is journalled and the engine runs it: one row per user, from the journal.
     case runStarted(generation: Int, JobID, rows: [BulkRunRow], at: Duration)
     case engine(generation: Int, BulkResetEvent, at: Duration)
+    /// The transport began or ended a wait for one of the run's tenants' limits.
+    case serviceWait(generation: Int, ServiceWait.Event, at: Duration)
     case summaryLoaded(generation: Int, JobSummary)
     case exported(generation: Int, paths: [String])
     /// Something failed (the journal, a sign-in, the engine refused): said in the flash line.

@@ -160,6 +160,9 @@ public struct BulkScreenState: StoreState {
             default:
                 return []
             }
+        case .serviceWait(let generation, let wait, let time):
+            if generation == self.generation { run?.apply(wait, at: time) }
+            return []
         case .summaryLoaded(let generation, let summary):
             guard generation == self.generation, phase == .running || phase == .jobs || phase == .summary else { return [] }
             self.summary = summary

@@ -302,8 +302,12 @@ public final class BulkScreenViewModel: Sendable {
             return row
         }
         send(.runStarted(generation: generation, id, rows: rows, at: uptime()))
+        let waits = Task { [self] in
+            for await wait in run.waits { send(.serviceWait(generation: generation, wait, at: uptime())) }
+        }
         for await event in run.events {
             send(.engine(generation: generation, event, at: uptime()))
         }
+        waits.cancel()
     }
 }

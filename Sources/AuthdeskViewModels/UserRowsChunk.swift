@@ -3,8 +3,9 @@ import AuthdeskCore
 /// Up to ``UserRows/rowsPerChunk`` rows of a ``UserRows``, packed in one byte buffer, with the
 /// index from id to row within the chunk.
 struct UserRowsChunk: Sendable, Equatable {
-    /// Each row: a flags byte (account enabled, synced), then id, display name, principal name,
-    /// mail, job title and department, each a length (``Field``) and its UTF-8 bytes.
+    /// Each row: a flags byte (account enabled, synced), then id, display name and principal
+    /// name, each a length (``Field``) and its UTF-8 bytes. Mail, job title and department are
+    /// not kept: the console never shows them from the list (a third of a row's bytes).
     private var bytes: [UInt8] = []
     /// Where each row starts in ``bytes``.
     private var starts: [UInt32] = []
@@ -27,7 +28,6 @@ struct UserRowsChunk: Sendable, Equatable {
         let flags = reader.byte()
         return DirectoryUser(
             id: reader.text() ?? "", displayName: reader.text() ?? "", principalName: reader.text() ?? "",
-            mail: reader.text(), jobTitle: reader.text(), department: reader.text(),
             accountEnabled: Self.bool(flags & 3), onPremisesSyncEnabled: Self.bool(flags >> 2 & 3))
     }
 
@@ -47,7 +47,7 @@ struct UserRowsChunk: Sendable, Equatable {
         let row = Int32(starts.count)
         starts.append(UInt32(bytes.count))
         bytes.append(Self.flag(user.accountEnabled) | Self.flag(user.onPremisesSyncEnabled) << 2)
-        for field in [user.id, user.displayName, user.principalName] as [String?] + [user.mail, user.jobTitle, user.department] {
+        for field in [user.id, user.displayName, user.principalName] {
             Field.write(field, to: &bytes)
         }
         let hash = user.id.hashValue

@@ -20,6 +20,8 @@ public struct BulkRunProgress: Sendable, Hashable {
     /// The job's state once the run ended.
     public var ended: JobState?
     public var journalFailure: String?
+    /// The waits for the service's limits going on now, by their number (``waitText``).
+    public var waits: [Int: ServiceWait] = [:]
 
     public init(jobID: JobID, rows: [BulkRunRow], at time: Duration) {
         self.jobID = jobID
@@ -116,6 +118,7 @@ public struct BulkRunProgress: Sendable, Hashable {
             journalFailure = message
         case .finished(let state, _):
             ended = state
+            waits = [:]
             isPaused = false
             isPausing = false
         }

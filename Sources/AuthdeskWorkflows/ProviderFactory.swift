@@ -3,7 +3,8 @@ import AuthdeskCore
 import AuthdeskServices
 import Foundation
 
-/// Builds the provider and its sign-in for a profile.
+/// Builds the provider and its sign-in for a profile. Its transport's waits for the service's
+/// limits are announced to ``ServiceWaits/shared`` (a bulk run shows them).
 public enum ProviderFactory {
     /// - Parameters:
     ///   - prompt: where a device-code sign-in shows what the operator must do.
@@ -15,7 +16,7 @@ public enum ProviderFactory {
         switch profile.provider {
         case .graph:
             guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }
-            let transport = HTTPTransport(loader: loader)
+            let transport = HTTPTransport(loader: loader, sleep: ServiceWaits.shared.sleep(for: profile.name))
             let signIn = EntraSignIn(authority: profile.authorityURL, tenantID: tenantID, clientID: profile.clientID)
             let tokens: any TokenProvider
             switch profile.signIn {
@@ -43,7 +44,7 @@ public enum ProviderFactory {
             guard let secret = profile.clientSecret else {
                 throw ConfigError("profile \(profile.name) has no Auth0 client secret (client_secret_env or AUTH0_CLIENT_SECRET)")
             }
-            let transport = HTTPTransport(loader: loader)
+            let transport = HTTPTransport(loader: loader, sleep: ServiceWaits.shared.sleep(for: profile.name))
             let tokens = Auth0ClientCredential(
                 root: root, domain: domain, clientID: profile.clientID, secret: secret.reveal(), transport: transport)
             let provider = Auth0Provider(tenant: profile.tenant, root: root, tokens: tokens, transport: transport)

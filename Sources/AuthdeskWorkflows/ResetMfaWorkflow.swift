@@ -160,7 +160,8 @@ public struct ResetMfaWorkflow: Sendable {
         let control = ResetRunControl(engine: engine)
         await willStart(control)
         let events = try await engine.run(id, retryFailed: retryFailed)
-        return ResetRun(jobID: id, before: before, events: events, control: control)
+        return ResetRun(
+            jobID: id, before: before, engineEvents: events, control: control, tenants: Set(removers.keys))
     }
 
     /// The tenants of job `id`, in order, when it can be resumed: a planned, running or paused

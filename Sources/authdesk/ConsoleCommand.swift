@@ -25,11 +25,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         // Before anything starts or signs in: a terminal that cannot address the cursor is refused.
         try TerminalRequirement.check(term: environment["TERM"])
-        let status = try await Workspace.with(global.workspace(audit: true, ticket: ticket.ticket)) { workspace in
-            let options = ConsoleOptions(
-                ascii: ascii, noColor: noColor, readOnly: global.readOnly, auditor: workspace.auditor, environment: environment)
-            return try await ConsoleApp.run(on: workspace, options: options)
-        }
+        let options = ConsoleOptions(ascii: ascii, noColor: noColor, readOnly: global.readOnly, auditor: nil, environment: environment)
+        let status = try await ConsoleApp.run(opening: global.workspace(audit: true, ticket: ticket.ticket), options: options)
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -13,14 +13,19 @@ struct TerminalSessionTests {
     private func start(
         on terminal: PseudoTerminal
     ) -> (model: BrowserViewModel, session: Task<TerminalSession.Ending, any Error>) {
-        let environment = environment
         let model = BrowserViewModel(provider: StaticProvider())
-        let session = Task {
+        return (model, session(on: terminal, start: ConsoleStart(ready: model)))
+    }
+
+    /// A session on `terminal` that waits for `start`, on its own thread.
+    private func session(on terminal: PseudoTerminal, start: ConsoleStart) -> Task<TerminalSession.Ending, any Error> {
+        let environment = environment
+        return Task {
             try await withCheckedThrowingContinuation { continuation in
                 Thread {
                     do {
                         let session = try TerminalSession(
-                            model: model, options: ConsoleOptions(), environment: environment,
+                            start: start, options: ConsoleOptions(), environment: environment,
                             input: terminal.slave, output: terminal.slave)
                         continuation.resume(returning: try session.run())
                     } catch {
@@ -29,7 +34,6 @@ struct TerminalSessionTests {
                 }.start()
             }
         }
-        return (model, session)
     }
 
     /// The session's end; if it does not end by itself, the terminal is hung up after a while
@@ -62,6 +66,50 @@ struct TerminalSessionTests {
         #expect(ending == .quit)
         #expect(ending.status == 0)
         #expect(await terminal.waitForOutput(containing: "\u{1B}[?1049l"), "endwin left the alternate screen")
+    }
+
+    @Test func drawsTheStartingFrameUntilTheBrowserIsReady() async throws {
+        let terminal = try PseudoTerminal()
+        defer { terminal.hangUp(); terminal.closeSlave() }
+        let start = ConsoleStart(waitingFor: "Opening the tenants")
+        let session = session(on: terminal, start: start)
+        #expect(await terminal.waitForOutput(containing: "Opening the tenants"))
+        // A new phase redraws the frame (its flash line was blank: the note is written whole).
+        start.report("Signing in to contoso")
+        start.note("enter the code ABCD1234")
+        #expect(await terminal.waitForOutput(containing: "enter the code ABCD1234"))
+        terminal.type("?")  // typed during the start: waits in the terminal for the browser
+        let model = BrowserViewModel(provider: StaticProvider())
+        start.ready(model)
+        // Only the cells that changed are written: the banner's words, not its whole line.
+        #expect(await terminal.waitForOutput(containing: "Microsoft Entra ID"))
+        #expect(await terminal.waitUntil { model.state.methods.userID != nil && model.state.pendingRequests == 0 })
+        #expect(await terminal.waitUntil { model.state.help.isShown })
+        terminal.type("?")
+        #expect(await terminal.waitUntil { !model.state.help.isShown })
+        terminal.type("q")
+        #expect(try await end(of: session, on: terminal) == .quit)
+    }
+
+    @Test func aFailedStartEndsTheSessionWithTheTerminalRestored() async throws {
+        let terminal = try PseudoTerminal()
+        defer { terminal.hangUp(); terminal.closeSlave() }
+        let start = ConsoleStart(waitingFor: "Opening the tenants")
+        let session = session(on: terminal, start: start)
+        #expect(await terminal.waitForOutput(containing: "Opening the tenants"))
+        start.fail()
+        let ending = try await end(of: session, on: terminal)
+        #expect(ending == .startFailed)
+        #expect(await terminal.waitForOutput(containing: "\u{1B}[?1049l"), "endwin left the alternate screen")
+    }
+
+    @Test func aSignalDuringTheStartEndsTheSession() async throws {
+        let terminal = try PseudoTerminal()
+        defer { terminal.hangUp(); terminal.closeSlave() }
+        let session = session(on: terminal, start: ConsoleStart(waitingFor: "Opening the tenants"))
+        #expect(await terminal.waitForOutput(containing: "Opening the tenants"))
+        kill(getpid(), SIGTERM)
+        #expect(try await end(of: session, on: terminal) == .signal(SIGTERM))
     }
 
     @Test func keysReachTheViewModel() async throws {

@@ -14,10 +14,26 @@ import Testing
             mail: nil, jobTitle: "Engineer", department: nil, accountEnabled: true, onPremisesSyncEnabled: nil)
         let rows = UserRows([Self.zoe, Self.plain, long])
         #expect(rows.count == 3)
-        #expect(Array(rows) == [Self.zoe, Self.plain, long])
-        #expect(rows[0].mail == "")
-        #expect(rows[0].jobTitle == nil)
+        #expect(Array(rows) == [Self.zoe, Self.plain, long].map(Self.listed))
+        #expect(rows[0].accountEnabled == false && rows[0].onPremisesSyncEnabled == true)
+        #expect(rows[2].principalName.utf8.count == 70_000)
         #expect(rows.id(at: 2) == "u-long")
+    }
+
+    /// What the list keeps of `user`: everything but mail, job title and department, which the
+    /// console never shows from the list.
+    static func listed(_ user: DirectoryUser) -> DirectoryUser {
+        var user = user
+        user.mail = nil
+        user.jobTitle = nil
+        user.department = nil
+        return user
+    }
+
+    @Test func mailJobTitleAndDepartmentAreNotKept() {
+        let rows = UserRows([Self.zoe])
+        #expect(rows[0].mail == nil && rows[0].jobTitle == nil && rows[0].department == nil)
+        #expect(rows[0].displayName == Self.zoe.displayName)
     }
 
     @Test func findsAUserByIdWithoutReadingTheList() {
