@@ -19,6 +19,11 @@ public final class BulkScreenViewModel: Sendable {
         case run
         case control
         case load
+        /// The jobs' list: a newer reload replaces an older one, and nothing else.
+        case jobs
+        /// An approval: its own slot, so that a reload of the jobs (a job event from another
+        /// host, say) never cancels it half done.
+        case approve
         case flash
     }
 
@@ -184,15 +189,17 @@ public final class BulkScreenViewModel: Sendable {
         case .cancel:
             control { control in await control.cancel() } failed: { "\($0)" }
         case .loadJobs(let generation):
-            spawn(.load) { [self] in
+            spawn(.jobs) { [self] in
                 do {
                     send(.jobsLoaded(generation: generation, try await workflow.journal().jobs()))
                 } catch {
+                    // A newer reload took this one's place (a job event arrived): it reports.
+                    guard !Task.isCancelled else { return }
                     send(.failed(generation: generation, "Could not read the journal: \(error)"))
                 }
             }
         case .approveJob(let id, let generation):
-            spawn(.load) { [self] in
+            spawn(.approve) { [self] in
                 do {
                     let job = try await JobApproval(journal: workflow.journal()).approve(id, by: workflow.requester)
                     send(.approved(generation: generation, job))
@@ -220,7 +227,7 @@ public final class BulkScreenViewModel: Sendable {
         case .expireFlash(let id):
             store.expireFlash(after: flashDuration, .flashExpired(id: id))
         case .close(let done):
-            store.cancel([.plan, .load])
+            store.cancel([.plan, .load, .jobs])
             let handler = inner.withLock { inner in
                 inner.control = nil
                 return inner.closed
