@@ -9,32 +9,41 @@ extension Journal {
     /// refused: nothing is done twice.
     @discardableResult
     public func markSent(step stepRow: Int64, at date: Date = Date()) async throws(JournalError) -> JobStepRecord {
-        try await write { db in
-            var step = try Self.fetchStep(db, stepRow)
-            guard step.state != .done else {
-                throw JournalError.invalidTransition(
-                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: "done", to: "sent")
-            }
-            try db.execute(
-                sql: """
-                    UPDATE jobStep SET state = 'sent', attempts = attempts + 1, sentAt = ?, finishedAt = NULL,
-                        httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
-                    WHERE id = ?
-                    """,
-                arguments: [date, stepRow])
-            try db.execute(
-                sql: "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
-                arguments: [date, step.jobUserID])
-            step.state = .sent
-            step.attempts += 1
-            step.sentAt = date
-            step.finishedAt = nil
-            step.httpStatus = nil
-            step.errorCode = nil
-            step.errorMessage = nil
-            step.requestID = nil
-            return step
+        try await grouped { db in try Self.markSent(db, stepRow, at: date) }
+    }
+
+    /// ``markSent(step:at:)`` for each of `stepRows` (a chain that goes out in one round trip),
+    /// all in one transaction: every mark or none, committed before this returns.
+    @discardableResult
+    public func markSent(steps stepRows: [Int64], at date: Date) async throws(JournalError) -> [JobStepRecord] {
+        try await grouped { db in try stepRows.map { try Self.markSent(db, $0, at: date) } }
+    }
+
+    static func markSent(_ db: Database, _ stepRow: Int64, at date: Date) throws -> JobStepRecord {
+        var step = try fetchStep(db, stepRow)
+        guard step.state != .done else {
+            throw JournalError.invalidTransition(
+                what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: "done", to: "sent")
         }
+        try db.execute(
+            sql: """
+                UPDATE jobStep SET state = 'sent', attempts = attempts + 1, sentAt = ?, finishedAt = NULL,
+                    httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
+                WHERE id = ?
+                """,
+            arguments: [date, stepRow])
+        try db.execute(
+            sql: "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
+            arguments: [date, step.jobUserID])
+        step.state = .sent
+        step.attempts += 1
+        step.sentAt = date
+        step.finishedAt = nil
+        step.httpStatus = nil
+        step.errorCode = nil
+        step.errorMessage = nil
+        step.requestID = nil
+        return step
     }
 
     /// Journals a sent step's answer: `done` when it succeeded (a 2xx, or a 404 on a delete),
@@ -44,46 +53,69 @@ extension Journal {
     public func recordAnswer(
         step stepRow: Int64, _ answer: StepAnswer, at date: Date = Date()
     ) async throws(JournalError) -> JobStepRecord {
+        let signer = signer
+        return try await grouped { db in try Self.recordAnswer(db, stepRow, answer, at: date, signer: signer) }
+    }
+
+    /// ``recordAnswer(step:_:at:)`` for each answer of a chain, in order, all in one transaction.
+    @discardableResult
+    public func recordAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], at date: Date
+    ) async throws(JournalError) -> [JobStepRecord] {
+        let signer = signer
+        let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
+        return try await grouped { db in
+            try answers.map { try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer) }
+        }
+    }
+
+    /// A step's row and its answer (a tuple is not `Sendable` across the group's transaction).
+    private struct StepAndAnswer: Sendable {
+        let step: Int64
+        let answer: StepAnswer
+    }
+
+    static func recordAnswer(
+        _ db: Database, _ stepRow: Int64, _ answer: StepAnswer, at date: Date, signer: AuditSigner
+    ) throws -> JobStepRecord {
         let scrubber = SecretScrubber()
         let message = answer.message.map { scrubber.scrub($0).text }
-        return try await write { db in
-            var step = try Self.fetchStep(db, stepRow)
-            guard step.state == .sent else {
-                throw JournalError.invalidTransition(
-                    what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: step.state.rawValue,
-                    to: "answered (only a sent step has an answer)")
-            }
-            let user = try Self.fetchUser(db, step.jobUserID)
-            let job = try Self.fetchJob(db, user.jobID)
-            let succeeded = answer.succeeded(for: step.action)
-            step.state = succeeded ? .done : .failed
-            step.httpStatus = answer.httpStatus
-            step.errorCode = answer.errorCode
-            step.errorMessage = message
-            step.requestID = answer.requestID
-            step.finishedAt = date
-            try db.execute(
-                sql: """
-                    UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
-                    WHERE id = ?
-                    """,
-                arguments: [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
-            var detail: String?
-            if !succeeded {
-                detail = answer.summary
-            } else if answer.httpStatus == 404 {
-                detail = "already gone (HTTP 404)"
-            }
-            var entry = AuditEntry(
-                at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
-                userName: user.displayName,
-                action: Self.auditAction(step.action),
-                target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
-                detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
-            entry.verification = job.verification
-            _ = try Self.insertAudit(db, entry.scrubbed(with: scrubber), signer: self.signer)
-            return step
+        var step = try fetchStep(db, stepRow)
+        guard step.state == .sent else {
+            throw JournalError.invalidTransition(
+                what: "step \(stepRow) (\(step.action.rawValue) \(step.methodID))", from: step.state.rawValue,
+                to: "answered (only a sent step has an answer)")
         }
+        let user = try fetchUser(db, step.jobUserID)
+        let job = try fetchJob(db, user.jobID)
+        let succeeded = answer.succeeded(for: step.action)
+        step.state = succeeded ? .done : .failed
+        step.httpStatus = answer.httpStatus
+        step.errorCode = answer.errorCode
+        step.errorMessage = message
+        step.requestID = answer.requestID
+        step.finishedAt = date
+        try db.execute(
+            sql: """
+                UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
+                WHERE id = ?
+                """,
+            arguments: [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
+        var detail: String?
+        if !succeeded {
+            detail = answer.summary
+        } else if answer.httpStatus == 404 {
+            detail = "already gone (HTTP 404)"
+        }
+        var entry = AuditEntry(
+            at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID,
+            userName: user.displayName,
+            action: auditAction(step.action),
+            target: "\(step.title) \(step.methodID)", outcome: succeeded ? .succeeded : .failed,
+            detail: detail, requestID: answer.requestID, ticket: job.ticket, jobID: job.id)
+        entry.verification = job.verification
+        _ = try insertAudit(db, entry.scrubbed(with: scrubber), signer: signer)
+        return step
     }
 
     static func auditAction(_ action: StepAction) -> String {
