@@ -13,6 +13,8 @@ import GRDB
 /// is never sent again: the journal refuses to mark it sent.
 public final class Journal: JournalStorage {
     let pool: DatabasePool
+    /// The steps' and users' writes of a run, committed together when they come at once.
+    let group: GroupCommit
     /// The database file.
     public let url: URL
     /// Signs the audit log's checkpoints (its key beside the database file).
@@ -41,6 +43,7 @@ public final class Journal: JournalStorage {
         } catch {
             throw .storage("cannot open \(url.path): \(error)")
         }
+        group = GroupCommit(pool: pool)
     }
 
     /// Opens the journal in `directory` (`journal.sqlite`), creating the directory if needed.
@@ -57,6 +60,15 @@ public final class Journal: JournalStorage {
     func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
         try await storage { try await pool.write(body) }
     }
+
+    /// Runs `body` in the next group transaction (``GroupCommit``), committed durably before
+    /// this returns: a run's hot path, where concurrent users' writes share one commit.
+    func grouped<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
+        try await storage { try await group.write(body) }
+    }
+
+    /// Transactions the group commit has made so far (tests count them).
+    var groupCommits: Int { group.commitCount }
 
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(JournalError) -> T {
         try await storage { try await pool.read(body) }
@@ -167,7 +179,7 @@ public final class Journal: JournalStorage {
     public func setUserState(
         _ userRow: Int64, to state: UserState, reason: String? = nil, at date: Date = Date()
     ) async throws(JournalError) -> JobUserRecord {
-        try await write { db in
+        try await grouped { db in
             var user = try Self.fetchUser(db, userRow)
             try db.execute(
                 sql: "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?",

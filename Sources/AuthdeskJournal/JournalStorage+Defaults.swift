@@ -3,7 +3,8 @@ import Foundation
 
 /// The journal's default arguments (now, no ticket, no filter), for callers holding
 /// `any JournalStorage`. Each forwards with every argument given, which calls the store's own
-/// implementation of the requirement.
+/// implementation of the requirement. The batched step operations have a default made of the
+/// single ones, so that a store that has no batched form still conforms.
 extension JournalStorage {
     @discardableResult
     public func createJob(
@@ -40,6 +41,28 @@ extension JournalStorage {
         step stepRow: Int64, _ answer: StepAnswer, at date: Date = Date()
     ) async throws(JournalError) -> JobStepRecord {
         try await recordAnswer(step: stepRow, answer, at: date)
+    }
+
+    /// Marks each step on its own, in order: for a store without a batched form of it.
+    @discardableResult
+    public func markSent(steps stepRows: [Int64], at date: Date) async throws(JournalError) -> [JobStepRecord] {
+        var marked: [JobStepRecord] = []
+        for stepRow in stepRows {
+            marked.append(try await markSent(step: stepRow, at: date))
+        }
+        return marked
+    }
+
+    /// Records each answer on its own, in order: for a store without a batched form of it.
+    @discardableResult
+    public func recordAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], at date: Date
+    ) async throws(JournalError) -> [JobStepRecord] {
+        var recorded: [JobStepRecord] = []
+        for (stepRow, answer) in answers {
+            recorded.append(try await recordAnswer(step: stepRow, answer, at: date))
+        }
+        return recorded
     }
 
     public func remainingWork(of id: JobID, retryFailed: Bool = false) async throws(JournalError) -> [ResumableUser] {

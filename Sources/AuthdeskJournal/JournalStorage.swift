@@ -40,6 +40,17 @@ public protocol JournalStorage: AuditLogStorage {
     /// Journals a sent step's answer and audits it, at once; call it AFTER the answer.
     @discardableResult
     func recordAnswer(step stepRow: Int64, _ answer: StepAnswer, at date: Date) async throws(JournalError) -> JobStepRecord
+    /// Journals that several steps' requests are about to go out (a chain sent in one round
+    /// trip), each as ``markSent(step:at:)``; committed before it returns, so call it BEFORE
+    /// sending. A store may commit them in one transaction (the default marks one by one).
+    @discardableResult
+    func markSent(steps stepRows: [Int64], at date: Date) async throws(JournalError) -> [JobStepRecord]
+    /// Journals several sent steps' answers, in order, each as ``recordAnswer(step:_:at:)``; call
+    /// it AFTER the answers. A store may commit them in one transaction (the default: one by one).
+    @discardableResult
+    func recordAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], at date: Date
+    ) async throws(JournalError) -> [JobStepRecord]
     /// What is left to do for a job, user by user in job order.
     func remainingWork(of id: JobID, retryFailed: Bool) async throws(JournalError) -> [ResumableUser]
     /// Every job, newest first, with its counts.

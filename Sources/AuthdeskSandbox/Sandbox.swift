@@ -138,6 +138,12 @@ public final class Sandbox: Sendable {
         store.withState { $0.deviceCodeDeclines += max(0, count) }
     }
 
+    /// Closes the connection of each of the next `count` requests instead of answering it, as a
+    /// `--faults` drop does, but at a moment a test chooses (a kept-alive connection included).
+    public func dropNextConnections(_ count: Int = 1) {
+        store.withState { $0.connectionDrops += max(0, count) }
+    }
+
     /// Changes the share of requests (0 to 1) that get an injected fault, from now on.
     public func setFaultRate(_ rate: Double) {
         store.withState { $0.options.faultRate = min(1, max(0, rate)) }

@@ -66,6 +66,11 @@ enum SandboxRouter {
     /// or (on reads only, so that no write seems to succeed) a malformed body. Faulted requests
     /// change nothing.
     static func injectedFault(_ request: IncomingRequest, state: inout SandboxState, requestId: String) -> HTTPReply? {
+        if state.connectionDrops > 0 {
+            state.connectionDrops -= 1
+            state.stats.faultsInjected += 1
+            return droppedConnection
+        }
         let rate = state.options.faultRate
         guard rate > 0, state.faultRandom.chance(rate) else { return nil }
         state.stats.faultsInjected += 1
@@ -78,13 +83,18 @@ enum SandboxRouter {
         case 1:
             return faultReply(503, surface: surface, requestId: requestId, now: state.options.now())
         case 2:
-            var reply = HTTPReply(status: 0)
-            reply.dropConnection = true
-            return reply
+            return droppedConnection
         default:
             return HTTPReply(status: 200, headers: [("Content-Type", "application/json")],
                              body: Data("{\"value\":[{\"id\":\"".utf8))
         }
+    }
+
+    /// No answer: the connection is closed instead.
+    static var droppedConnection: HTTPReply {
+        var reply = HTTPReply(status: 0)
+        reply.dropConnection = true
+        return reply
     }
 
     /// An injected 429 or 503 in the shape of the surface that was called.

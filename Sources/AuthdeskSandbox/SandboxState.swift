@@ -20,6 +20,8 @@ struct SandboxState: Sendable {
     var throttleUse: Double?
     /// Device-code sign-ins still to decline (tests of `authorization_declined`).
     var deviceCodeDeclines = 0
+    /// Requests still to be answered by closing their connection (tests: a drop at a known moment).
+    var connectionDrops = 0
     /// Decides which requests get an injected fault (seeded, so runs are repeatable).
     var faultRandom: SplitMix64
 

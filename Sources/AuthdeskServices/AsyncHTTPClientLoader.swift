@@ -31,7 +31,7 @@ public final class AsyncHTTPClientLoader: HTTPLoading {
     ///   - resourceTimeout: longest a whole request may take, in seconds.
     ///   - environment: where `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY` are read.
     public init(
-        requestTimeout: TimeInterval = 60, resourceTimeout: TimeInterval = 120, maxConnectionsPerHost: Int = 8,
+        requestTimeout: TimeInterval = 60, resourceTimeout: TimeInterval = 120, maxConnectionsPerHost: Int = HTTPClientChoice.connectionsPerHost,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) {
         let wait = TimeAmount.nanoseconds(Int64(requestTimeout * 1_000_000_000))

@@ -11,6 +11,11 @@ public enum HTTPClientChoice: String, Sendable, CaseIterable {
     /// The environment variable read.
     public static let variable = "AUTHDESK_HTTP_CLIENT"
 
+    /// Connections open at once to one host, over HTTP/1.1 (HTTP/2 carries all on one): as many
+    /// as a bulk run's default ceiling of users at once (32), so that a request of each can be
+    /// on its way at once; with 8, planning's batches went out in waves of 8.
+    public static let connectionsPerHost = 32
+
     /// The client `environment` asks for (the default when it asks for none).
     public static func from(_ environment: [String: String]) throws(ServiceError) -> HTTPClientChoice {
         guard let value = environment[variable]?.lowercased(), !value.isEmpty else { return .asyncHTTPClient }

@@ -8,11 +8,14 @@ import Foundation
 public enum ProviderFactory {
     /// - Parameters:
     ///   - prompt: where a device-code sign-in shows what the operator must do.
+    ///   - client: the HTTP client that carries the requests (`AUTHDESK_HTTP_CLIENT`): its
+    ///     process-wide pool, shared by every tenant.
     ///   - dryRun: when given, writes are recorded there instead of sent (reads still go).
     public static func make(
-        _ profile: Profile, dryRun: DryRunRecorder? = nil, prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
+        _ profile: Profile, client: HTTPClientChoice = .asyncHTTPClient, dryRun: DryRunRecorder? = nil,
+        prompt: @escaping @Sendable (DeviceCodePrompt) -> Void
     ) throws -> (any IdentityProvider, any TokenProvider) {
-        let loader = RecordingLoader(base: URLSessionLoader(), dryRun: dryRun)
+        let loader = RecordingLoader(base: client.loader, dryRun: dryRun)
         switch profile.provider {
         case .graph:
             guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }

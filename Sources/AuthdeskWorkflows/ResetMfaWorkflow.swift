@@ -142,8 +142,8 @@ public struct ResetMfaWorkflow: Sendable {
     /// Runs (or resumes) job `id`; `retryFailed`: its failed users run again too (a finished
     /// job as well). The tenants of the users left to do are opened first; `willStart` gets the
     /// run's controls before the first step is sent (a console quitting suspends it there).
-    /// A user's steps go one request a step, or chained in one round trip where the service
-    /// allows it when `AUTHDESK_RESET_WRITES=chained` (``ResetWrites``).
+    /// A user's steps go chained in one round trip where the service allows it, or one request
+    /// a step when `AUTHDESK_RESET_WRITES=steps` (``ResetWrites``).
     public func run(
         _ id: JobID, retryFailed: Bool = false, willStart: @Sendable (ResetRunControl) async -> Void = { _ in }
     ) async throws -> ResetRun {

@@ -43,7 +43,7 @@ public struct ResetProgressLog {
     }
 
     func name(_ tenant: String, _ userID: String) -> String {
-        progress.rows.first { $0.tenant == tenant && $0.userID == userID }?.displayName ?? userID
+        progress.row(tenant, userID)?.displayName ?? userID
     }
 
     func say(_ text: String) {

@@ -56,11 +56,13 @@ public final class Workspace: TenantDirectory, Sendable {
         let operators = SignedInOperators()
         self.operators = operators
         let byName = Dictionary(profiles.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let client = (try? HTTPClientChoice.from(environment)) ?? .asyncHTTPClient  // open() refused a bad one
         directory = LazyTenantDirectory(tenants: profiles.map(\.tenant)) { tenant throws(ServiceError) in
             guard let profile = byName[tenant.name] else {
                 throw ServiceError(kind: .notFound, message: "no profile '\(tenant.name)'")
             }
-            let (provider, source) = try await Self.signIn(profile, prompts: prompts, auditor: auditor, dryRun: dryRun)
+            let (provider, source) = try await Self.signIn(
+                profile, client: client, prompts: prompts, auditor: auditor, dryRun: dryRun)
             operators.record(source, tenant: profile.name)
             return provider
         }
@@ -140,11 +142,12 @@ public final class Workspace: TenantDirectory, Sendable {
 
     /// Builds `profile`'s provider and signs in once, so that a failure shows now, not later.
     static func signIn(
-        _ profile: Profile, prompts: SignInRelay, auditor: ChangeAuditor?, dryRun: DryRunRecorder? = nil
+        _ profile: Profile, client: HTTPClientChoice, prompts: SignInRelay, auditor: ChangeAuditor?,
+        dryRun: DryRunRecorder? = nil
     ) async throws(ServiceError) -> (any IdentityProvider, OperatorSource) {
         let made: (any IdentityProvider, any TokenProvider)
         do {
-            made = try ProviderFactory.make(profile, dryRun: dryRun) { prompts.show($0) }
+            made = try ProviderFactory.make(profile, client: client, dryRun: dryRun) { prompts.show($0) }
         } catch let error as ServiceError {
             throw error
         } catch {

@@ -124,4 +124,34 @@ import Testing
         #expect(write?.message.contains("after 1 attempt") == true)
         #expect(write?.message.contains("may have been made") == true)
     }
+
+    /// A POST on a kept-alive connection that the service closes without answering: libcurl sends
+    /// it again by itself on a new connection, and must send its body with it (it sent the head
+    /// alone and waited for the time-out, a minute by default); async-http-client reports the
+    /// drop at once, and the transport sends it again. Never a time-out.
+    @Test(arguments: Client.allCases)
+    func aDroppedPostOnAKeptAliveConnectionNeverWaitsForTheTimeOut(_ client: Client) async throws {
+        let harness = try await SandboxHarness.start()
+        defer { Task { await harness.sandbox.stop() } }
+        let loader = client.loader(timeout: 3)
+        let secret = try harness.tenant("contoso").clientSecret
+        let signIn = try harness.signIn("contoso")
+        func token(attempts: Int) async throws -> AccessToken {
+            try await ClientSecretCredential(
+                signIn: signIn, secret: secret, transport: Self.transport(loader, attempts: attempts)).token()
+        }
+        _ = try await token(attempts: 1)  // leaves its connection open for the next request
+        harness.sandbox.dropNextConnections()
+        do {
+            let answered = try await token(attempts: 1)
+            #expect(client == .urlSession && !answered.value.isEmpty)
+        } catch let error as ServiceError {
+            #expect(client == .asyncHTTPClient)
+            #expect(error.code == "URLError\(URLError.networkConnectionLost.rawValue)", "\(error.message)")
+        }
+        #expect(harness.sandbox.stats().dropped == 1)
+        harness.sandbox.dropNextConnections()
+        #expect(try await !token(attempts: 2).value.isEmpty)
+        #expect(harness.sandbox.stats().dropped == 2)
+    }
 }
