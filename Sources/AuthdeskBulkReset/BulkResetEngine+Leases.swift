@@ -116,11 +116,34 @@ extension BulkResetEngine {
         }
         let present = Set(methods.map(\.id))
         let left = entry.steps.filter { present.contains($0.methodID) }
+        // The steps whose method is gone are journalled done, nothing sent, so the job's counts
+        // and a later resume agree with the service.
+        guard await journalRemoved(entry.steps.filter { !present.contains($0.methodID) }, of: entry.user, emit: emit) else {
+            return
+        }
         if left.isEmpty, policy.leftovers(in: methods).isEmpty {
             return await finish(
                 entry.user, .done, reason: "nothing sent: its methods were removed before this job held the user", emit: emit)
         }
         await runUser(ResumableUser(user: entry.user, steps: left), remover: remover, policy: policy, emit: emit, record: record)
+    }
+
+    /// Journals `steps` of `user` done without a request (``StepAnswer/alreadyRemoved``): `sent`
+    /// then answered, as any step. False when the journal failed (the run stops).
+    private func journalRemoved(
+        _ steps: [JobStepRecord], of user: JobUserRecord, emit: AsyncStream<BulkResetEvent>.Continuation
+    ) async -> Bool {
+        for step in steps {
+            do {
+                _ = try await journal.markSent(step: step.id, at: now())
+                let finished = try await journal.recordAnswer(step: step.id, .alreadyRemoved, at: now())
+                emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: finished))
+            } catch {
+                await journalFailed(error, emit: emit)
+                return false
+            }
+        }
+        return true
     }
 
     /// Whether `entry`'s lease was taken over while it runs (it lapsed: the renewals failed for

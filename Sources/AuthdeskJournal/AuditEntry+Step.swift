@@ -14,6 +14,8 @@ extension AuditEntry {
             detail = answer.summary
         } else if answer.httpStatus == 404 {
             detail = "already gone (HTTP 404)"
+        } else if answer.errorCode == StepAnswer.alreadyRemovedCode {
+            detail = answer.message
         }
         var entry = AuditEntry(
             at: date, operatorName: job.operatorName, tenant: user.tenant, userID: user.userID, userName: user.displayName,

@@ -18,7 +18,18 @@ public struct StepAnswer: Sendable, Hashable {
 
     /// Whether the step reached its aim: a 2xx, or a 404 on a delete (the method is already
     /// gone: deletes are idempotent, which is what makes re-sending a `sent` step safe).
+    /// The error code of ``alreadyRemoved``.
+    public static let alreadyRemovedCode = "alreadyRemoved"
+
+    /// No request: when the job came to hold the user, a fresh read of the user's methods no
+    /// longer had the step's method (another job or operator removed it since the plan). The
+    /// step is done, and its journal entry says that nothing was sent for it.
+    public static let alreadyRemoved = StepAnswer(
+        httpStatus: nil, errorCode: alreadyRemovedCode,
+        message: "not sent: the method was gone when this job came to hold the user")
+
     public func succeeded(for action: StepAction) -> Bool {
+        if httpStatus == nil, errorCode == Self.alreadyRemovedCode { return true }
         guard let status = httpStatus else { return false }
         if (200..<300).contains(status) { return true }
         return status == 404 && action == .delete

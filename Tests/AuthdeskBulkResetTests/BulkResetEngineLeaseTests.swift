@@ -104,6 +104,13 @@ import Testing
             ], "the alternate phone, gone already, is not sent again")
             let summary = try await setup.journal.summary(of: "job-1")
             #expect(summary.users.allSatisfy { $0.user.state == .done })
+            #expect(summary.counts.stepsDone == summary.counts.steps, "the step not sent is journalled done")
+            let gone = try #require(summary.users.first { $0.user.userID == "u-adele" }?.steps.first {
+                $0.methodID == PhoneType.alternateMobile.methodID
+            })
+            #expect(gone.state == .done && gone.httpStatus == nil && gone.errorCode == StepAnswer.alreadyRemovedCode)
+            let audited = try await setup.journal.audit(job: "job-1").filter { $0.target?.contains(PhoneType.alternateMobile.methodID) == true }
+            #expect(audited.map(\.detail) == [StepAnswer.alreadyRemoved.message], "audited as not sent")
             #expect(try await mine.active().isEmpty)
         }
     }
@@ -122,6 +129,7 @@ import Testing
             let adele = try #require(try await setup.journal.summary(of: "job-1").users.first { $0.user.userID == "u-adele" })
             #expect(adele.user.state == .done)
             #expect(adele.user.reason?.contains("removed before this job held the user") == true)
+            #expect(adele.steps.allSatisfy { $0.state == .done && $0.httpStatus == nil }, "journalled done, nothing sent")
         }
     }
     @Test func aLeaseTakenOverWhileTheUserRunsStopsTheirRemainingSteps() async throws {
