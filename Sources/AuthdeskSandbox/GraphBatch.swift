@@ -61,6 +61,7 @@ enum GraphBatch {
                 responses.append(failedDependency(item, context: context))
                 continue
             }
+            state.stats.innerByMethod[item.method, default: 0] += 1
             let reply = answer(item, context: context, state: &state)
             statuses[item.id] = reply.status
             var members = [JSON.Member(key: "id", value: .string(item.id)), JSON.Member(key: "status", value: .int(reply.status))]

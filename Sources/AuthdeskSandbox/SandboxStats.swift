@@ -15,6 +15,9 @@ public struct SandboxStats: Sendable, Equatable {
     /// Requests by HTTP method (`GET`, `POST`, `PATCH`, `PUT`, `DELETE`), the sandbox's own
     /// `/sandbox/...` endpoints left out: how a test proves that a dry run sent no write.
     public var byMethod: [String: Int] = [:]
+    /// The requests carried inside `$batch` requests and run (a failed dependency's 424 is not),
+    /// by HTTP method: with ``byMethod``, how a test counts the deletes a job really made.
+    public var innerByMethod: [String: Int] = [:]
     /// Sign-ins: token and device-code requests (not in ``byMethod``).
     public var signIns: Int = 0
 

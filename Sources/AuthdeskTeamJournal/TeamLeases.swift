@@ -76,10 +76,13 @@ public struct TeamLeases: UserLeasing {
         Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
+    /// The leases `query` returns, through the database's bounded access: a lost server is
+    /// reported within ``TeamJournalDatabase/patience``, not after the pool's quiet minute, so a
+    /// change or a bulk job waiting on its lease stops and says why.
     private func rows(_ query: PostgresQuery) async throws -> [UserLease] {
-        var leases: [UserLease] = []
-        do {
-            let rows = try await database.client.query(query, logger: TeamJournalDatabase.logger)
+        try await database.access { client in
+            var leases: [UserLease] = []
+            let rows = try await client.query(query, logger: TeamJournalDatabase.logger)
             for try await (tenant, userID, token, operatorName, host, pid, ticket, since, expiresAt) in rows.decode(
                 (String, String, String, String, String, Int32, String?, Date, Date).self)
             {
@@ -88,9 +91,7 @@ public struct TeamLeases: UserLeasing {
                     holder: .init(token: token, operatorName: operatorName, host: host, pid: pid, ticket: ticket),
                     since: since, expiresAt: expiresAt))
             }
-        } catch {
-            throw TeamJournalError.describing(error, at: database.url)
+            return leases
         }
-        return leases
     }
 }

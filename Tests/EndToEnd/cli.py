@@ -7,6 +7,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import urllib.request
 
 import pytest
 
@@ -103,3 +104,15 @@ def wait_for(condition, what, timeout=60):
             return value
         time.sleep(0.1)  # a poll interval, not a wait for an outcome
     pytest.fail("timed out waiting for " + what)
+
+
+def sandbox_requests(sandbox):
+    """The sandbox's request counts (`/sandbox/requests`), with `sent`: the requests by HTTP
+    method whether they went on their own or inside a `$batch` (a user's chained deletes)."""
+    with urllib.request.urlopen(sandbox["authority"] + "/sandbox/requests", timeout=10) as answer:
+        counts = json.load(answer)
+    sent = dict(counts["byMethod"])
+    for method, count in counts.get("innerByMethod", {}).items():
+        sent[method] = sent.get(method, 0) + count
+    counts["sent"] = sent
+    return counts

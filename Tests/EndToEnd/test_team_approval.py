@@ -7,7 +7,6 @@ Two operators are two processes with their own HOME, USER and AUTHDESK_HOST agai
 PostgreSQL (the team fixtures). Jobs themselves are still in the local SQLite journal on this
 branch (the PostgreSQL job store is another branch's), so both share one state folder."""
 import json
-import os
 import re
 import subprocess
 

@@ -4,9 +4,8 @@ harness, and a sandbox served apart (its request counts say what was sent)."""
 import json
 import signal
 import subprocess
-import urllib.request
 
-from cli import cli_env, graph_env, served
+from cli import cli_env, graph_env, sandbox_requests, served
 from terminal import BINARY
 from test_reset_mfa import AVERY, generated_users, users_file, wait_for
 
@@ -31,11 +30,6 @@ def json_of(*args, env):
     result = run(*args, "--output", "json", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     return json.loads(result.stdout)
-
-
-def counts(sandbox):
-    with urllib.request.urlopen(sandbox["authority"] + "/sandbox/requests", timeout=10) as answer:
-        return json.loads(answer.read())
 
 
 def start_job(env, path, sandbox_state):
@@ -76,7 +70,7 @@ def test_a_job_killed_on_one_host_is_resumed_on_another_with_no_method_deleted_t
         assert killed["counts"]["stepsDone"] < killed["counts"]["steps"], "the job finished before the kill"
         deletes = [s for u in killed["users"] for s in u["steps"] if s["action"] == "delete"]
         in_flight = [s for s in deletes if s["state"] == "sent"]  # sent without a journalled answer: sent again
-        before = counts(sandbox)["byMethod"].get("DELETE", 0)
+        before = sandbox_requests(sandbox)["sent"].get("DELETE", 0)
         done_before = [s for s in deletes if s["state"] == "done"]
 
         resumed = run("jobs", "resume", job, "--output", "json", env=b)
@@ -86,7 +80,7 @@ def test_a_job_killed_on_one_host_is_resumed_on_another_with_no_method_deleted_t
         after = json_of("jobs", "show", job, env=a)
         assert after["job"]["state"] == "finished" and after["job"]["host"] == "bob-host"
         assert after["counts"]["stepsDone"] == after["counts"]["steps"]
-        sent_by_b = counts(sandbox)["byMethod"].get("DELETE", 0) - before
+        sent_by_b = sandbox_requests(sandbox)["sent"].get("DELETE", 0) - before
         assert sent_by_b == len(deletes) - len(done_before), "B sent a delete that A had done, or skipped one"
         assert len(done_before) <= before <= len(done_before) + len(in_flight), "A's deletes are not what it journalled"
         audit = [e for e in json_of("journal", env=b) if e["job"] == job]
@@ -134,7 +128,7 @@ def test_postgresql_stopped_mid_job_stops_the_sending_and_resume_finishes_the_jo
         postgres_cluster.halt()
         try:
             _, err = process.communicate(timeout=60)
-            sent_while_down = counts(sandbox)["byMethod"].get("DELETE", 0)
+            sent_while_down = sandbox_requests(sandbox)["sent"].get("DELETE", 0)
             assert process.returncode not in (0, None), err
             assert "PostgreSQL at " + journal[0] in err, err
         finally:
@@ -152,4 +146,4 @@ def test_postgresql_stopped_mid_job_stops_the_sending_and_resume_finishes_the_jo
         after = json_of("jobs", "show", job, env=a)
         assert after["job"]["state"] == "finished"
         assert after["counts"]["stepsDone"] == after["counts"]["steps"]
-        assert counts(sandbox)["byMethod"].get("DELETE", 0) - sent_while_down == len(deletes) - len(done)
+        assert sandbox_requests(sandbox)["sent"].get("DELETE", 0) - sent_while_down == len(deletes) - len(done)

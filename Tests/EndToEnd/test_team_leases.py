@@ -7,9 +7,8 @@ import re
 import signal
 import subprocess
 import time
-import urllib.request
 
-from cli import cli_env, graph_env, served, wait_for
+from cli import cli_env, graph_env, sandbox_requests, served, wait_for
 from console_steps import open_user, skip_ticket
 from terminal import BINARY
 
@@ -33,11 +32,6 @@ def run(env, *args, timeout=180):
 def start(env, *args):
     return subprocess.Popen([str(BINARY), *args], env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-
-
-def requests(sandbox):
-    with urllib.request.urlopen(sandbox["authority"] + "/sandbox/requests", timeout=10) as answer:
-        return json.load(answer)
 
 
 def generated_users(env, count):
@@ -75,7 +69,7 @@ def test_two_overlapping_bulk_jobs_from_two_hosts_delete_each_method_once(tmp_pa
         planned = json.loads(plan.stdout)
         deletes = sum(1 for user in planned["users"] for step in user["steps"] if step["action"] == "delete")
         assert deletes > 12
-        before = requests(sandbox)
+        before = sandbox_requests(sandbox)
 
         jobs = [start(env, "reset-mfa", "--users-file", str(path), "--yes", "--policy", "all", "--concurrency", "4",
                       "--output", "json") for env in (env_a, env_b)]
@@ -85,8 +79,8 @@ def test_two_overlapping_bulk_jobs_from_two_hosts_delete_each_method_once(tmp_pa
             assert job.returncode in (0, 1), err
             rows[host] = {row["user"]: row for row in json.loads(out)}
 
-        after = requests(sandbox)
-        sent = after["byMethod"].get("DELETE", 0) - before["byMethod"].get("DELETE", 0)
+        after = sandbox_requests(sandbox)
+        sent = after["sent"].get("DELETE", 0) - before["sent"].get("DELETE", 0)
         assert sent == deletes, f"{sent} DELETE requests for {deletes} planned deletes"
         for host, env in (("a", env_a), ("b", env_b)):
             held = [row for row in rows[host].values() if row["state"] == "failed"]
@@ -117,14 +111,14 @@ def test_a_killed_hosts_lease_refuses_the_other_host_then_lapses(tmp_path, postg
         assert (operator, host) == ("alice@jump-1", "jump-1")
         killed_at = time.monotonic()
 
-        before = requests(sandbox)
+        before = sandbox_requests(sandbox)
         refused = run(env_b, "sessions", "revoke", user_id)
         if time.monotonic() - killed_at < 25:  # the lease (30 s) cannot have lapsed yet
             assert refused.returncode == 4, refused.stdout + refused.stderr
             assert "is being changed by alice@jump-1 on jump-1 (process " in refused.stderr
             assert "nothing was sent" in refused.stderr
             assert "Authentication Administrator" not in refused.stderr  # no role hint: the role is not the reason
-            after = requests(sandbox)
+            after = sandbox_requests(sandbox)
             assert after["writes"] == before["writes"], "a write was sent for a leased user"
 
         # Nobody renews the killed process's lease: it lapses, and host B changes the user.
@@ -161,11 +155,11 @@ def test_the_console_on_host_b_is_refused_a_user_host_a_holds_and_sends_nothing(
         term.press("tab")
         term.type("+1 4255550199")
         term.wait_for("Number    +1 4255550199")
-        before = requests(sandbox)
+        before = sandbox_requests(sandbox)
         term.press("enter")
         screen = term.wait_for(lambda s: "nothing was sent" in dialog_text(s))
         text = dialog_text(screen)
         assert ("Refused: Cameron White (CameronW@contoso.com) is being changed by alice@jump-1 on jump-1 "
                 "(process 4101) since ") in text
         assert "UTC, ticket INC-7; nothing was sent" in text
-        assert requests(sandbox)["writes"] == before["writes"], "a write was sent for a user another host holds"
+        assert sandbox_requests(sandbox)["writes"] == before["writes"], "a write was sent for a user another host holds"

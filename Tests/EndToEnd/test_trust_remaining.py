@@ -7,11 +7,10 @@ screen shows the audit chain's verdict and catches an entry edited in the SQLite
 import json
 import os
 import sqlite3
-import urllib.request
 
 import pytest
 
-from cli import operator_config, served_fixture, state_runner
+from cli import operator_config, sandbox_requests, served_fixture, state_runner
 from console_steps import skip_ticket
 from schemas import validate
 from test_bulk_console import select
@@ -30,11 +29,6 @@ def authdesk(sandbox, tmp_path):
     return state_runner(operator_config(sandbox, tmp_path / "config.toml"), tmp_path / "state")
 
 
-def counts(sandbox):
-    with urllib.request.urlopen(sandbox["authority"] + "/sandbox/requests", timeout=10) as answer:
-        return json.loads(answer.read())
-
-
 def run_json(authdesk, *args):
     result = authdesk(*args, "--output", "json")
     assert result.returncode == 0, result.stderr
@@ -42,9 +36,9 @@ def run_json(authdesk, *args):
 
 
 def test_reset_mfa_dry_run_shows_each_users_requests_and_sends_nothing(authdesk, sandbox):
-    before = counts(sandbox)["byMethod"]
+    before = sandbox_requests(sandbox)["sent"]
     plan = run_json(authdesk, "reset-mfa", AVERY, "--dry-run", "--show-requests")
-    after = counts(sandbox)["byMethod"]  # POST counts the planning's batches of reads
+    after = sandbox_requests(sandbox)["sent"]  # POST counts the planning's batches of reads
     assert all(after.get(m, 0) == before.get(m, 0) for m in ("DELETE", "PATCH", "PUT")), (before, after)
     validate("reset-mfa", plan)
     [user] = plan["users"]
@@ -77,10 +71,10 @@ def test_an_undo_in_a_verifying_profile_needs_the_verification(sandbox, tmp_path
                           tmp_path / "state")
     assert strict("users", "block", AVERY, "--verified-by", "in-person").returncode == 0
     blocked = run_json(strict, "journal")[-1]
-    before = counts(sandbox)["byMethod"]
+    before = sandbox_requests(sandbox)["sent"]
     refused = strict("undo", str(blocked["id"]), "--yes")
     assert refused.returncode == 2 and "--verified-by" in refused.stderr and "nothing was sent" in refused.stderr
-    assert counts(sandbox)["byMethod"].get("PATCH", 0) == before.get("PATCH", 0)
+    assert sandbox_requests(sandbox)["sent"].get("PATCH", 0) == before.get("PATCH", 0)
     assert strict("undo", str(blocked["id"]), "--yes", "--verified-by", "callback").returncode == 0
     undone = run_json(strict, "journal")[-1]
     assert undone["undoOf"] == blocked["id"] and undone["verification"] == "callback"
