@@ -189,7 +189,9 @@ public struct BrowserRenderer {
             let rowStyle = selected ? (focused ? theme.selection : theme.selectionInactive) : theme.text
             if selected { grid.fill(x: inner.x, y: y, width: inner.width, height: 1, style: rowStyle) }
             if selected { put(glyphs.selectionMarker, at: inner.x, y, style: rowStyle) }
-            if state.marking.marks.contains(tenant: state.tenancy.current.name, userID: user.id) {
+            if state.held.lease(tenant: state.tenancy.current.name, userID: user.id) != nil {
+                put(glyphs.held, at: inner.x + 1, y, style: selected ? rowStyle : theme.error)
+            } else if state.marking.marks.contains(tenant: state.tenancy.current.name, userID: user.id) {
                 put(glyphs.mark, at: inner.x + 1, y, style: rowStyle)
             }
             put(user.displayName, at: inner.x + 2, y, style: rowStyle, width: nameWidth)
@@ -208,7 +210,9 @@ public struct BrowserRenderer {
         if case .loaded(_, let list) = state.methodsPane.methods, !list.isEmpty {
             footer = "\(state.methodsPane.selected + 1)/\(list.count)"
         }
+        let held = user.flatMap { state.held.lease(tenant: state.tenancy.current.name, userID: $0.id) }
         let title = "Methods" + (user.map { " \(glyphs.separator) \($0.displayName)" } ?? "")
+            + (held.map { " \(glyphs.separator) \(HeldUsers.label($0))" } ?? "")
         guard let (inner, messageArea) = drawPane(rect, title: title, focused: focused, footer: footer) else { return }
         switch state.methodsPane.methods {
         case .none:

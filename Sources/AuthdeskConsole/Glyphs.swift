@@ -19,6 +19,8 @@ public struct Glyphs: Sendable, Hashable {
     public var spinner: [String]
     /// Marks a user marked for a bulk action.
     public var mark: String = "*"
+    /// Marks a user whose lease another operator or process holds (it wins over ``mark``).
+    public var held: String = "!"
     /// The filled and empty parts of a progress bar.
     public var barFull: String = "#"
     public var barEmpty: String = "-"
@@ -26,10 +28,10 @@ public struct Glyphs: Sendable, Hashable {
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         ellipsis: "…", separator: "·", selectionMarker: "▸", mask: "•",
-        spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"], mark: "✓", barFull: "█", barEmpty: "░")
+        spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"], mark: "✓", held: "⊘", barFull: "█", barEmpty: "░")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         ellipsis: "~", separator: "|", selectionMarker: ">", mask: "*",
-        spinner: ["|", "/", "-", "\\"], mark: "*", barFull: "#", barEmpty: "-")
+        spinner: ["|", "/", "-", "\\"], mark: "*", held: "!", barFull: "#", barEmpty: "-")
 }

@@ -10,14 +10,17 @@ public enum JobState: String, Sendable, Hashable, Codable, CaseIterable {
     /// is sent, until another operator approves it (then it is `planned`) or it is cancelled.
     case awaitingApproval = "awaiting-approval"
 
+    /// The states a job may be created in.
+    public static let initial: Set<JobState> = [.planned, .awaitingApproval]
+
     /// Whether the job can no longer change.
     public var isFinal: Bool { self == .cancelled || self == .finished }
 
     /// Whether a job in this state may move to `next`. `running` to `running` is a resume after
     /// a crash (the journal still says running); `paused` to `finished` is a pause asked for while
     /// the last steps were in flight. A job awaiting approval never runs from there: the approval
-    /// (the only caller of that move) makes it `planned`; a `planned` job is put awaiting approval
-    /// just after it is created.
+    /// (the only caller of that move) makes it `planned`. A job held for approval is created
+    /// awaiting it (``initial``), so no other process can run it between two writes.
     public func canMove(to next: JobState) -> Bool {
         switch (self, next) {
         case (.planned, .running), (.planned, .cancelled), (.planned, .awaitingApproval): true

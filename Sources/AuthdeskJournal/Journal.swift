@@ -94,14 +94,16 @@ public final class Journal: JournalStorage {
     // MARK: Jobs
 
     /// Records a new job from its plan, every user `waiting` and every step `pending`, in one
-    /// transaction. The operator and the ticket go to every audit entry of the job.
+    /// transaction, in `state` (`planned` or `awaiting-approval`). The operator and the ticket
+    /// go to every audit entry of the job.
     @discardableResult
     public func createJob(
         _ plan: ResetJobPlan, operatorName: String? = nil, ticket: String? = nil, id: JobID? = nil,
-        at date: Date = Date(), verification: String? = nil
+        at date: Date = Date(), verification: String? = nil, state: JobState = .planned
     ) async throws(JournalError) -> JobRecord {
         let job = try JobRecord.planned(
-            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, host: host)
+            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, host: host,
+            state: state)
         return try await write { db in
             try db.execute(
                 sql: """

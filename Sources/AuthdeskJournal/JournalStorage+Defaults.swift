@@ -9,9 +9,10 @@ extension JournalStorage {
     @discardableResult
     public func createJob(
         _ plan: ResetJobPlan, operatorName: String? = nil, ticket: String? = nil, id: JobID? = nil,
-        at date: Date = Date(), verification: String? = nil
+        at date: Date = Date(), verification: String? = nil, state: JobState = .planned
     ) async throws(JournalError) -> JobRecord {
-        try await createJob(plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification)
+        try await createJob(
+            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, state: state)
     }
 
     @discardableResult

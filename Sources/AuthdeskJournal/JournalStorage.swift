@@ -12,10 +12,12 @@ import Foundation
 /// protocol's extension, which forwards with every argument given: a store implements every
 /// requirement itself.
 public protocol JournalStorage: AuditLogStorage {
-    /// Records a new job from its plan, every user `waiting` and every step `pending`, at once.
+    /// Records a new job from its plan, every user `waiting` and every step `pending`, at once,
+    /// in `state` (`planned`, or `awaiting-approval` so that no other process can run it first).
     @discardableResult
     func createJob(
-        _ plan: ResetJobPlan, operatorName: String?, ticket: String?, id: JobID?, at date: Date, verification: String?
+        _ plan: ResetJobPlan, operatorName: String?, ticket: String?, id: JobID?, at date: Date, verification: String?,
+        state: JobState
     ) async throws(JournalError) -> JobRecord
     /// The job with `id`.
     func job(_ id: JobID) async throws(JournalError) -> JobRecord

@@ -30,10 +30,12 @@ public final class TeamJournal: JournalStorage {
     // MARK: Jobs
 
     public func createJob(
-        _ plan: ResetJobPlan, operatorName: String?, ticket: String?, id: JobID?, at date: Date, verification: String?
+        _ plan: ResetJobPlan, operatorName: String?, ticket: String?, id: JobID?, at date: Date, verification: String?,
+        state: JobState
     ) async throws(JournalError) -> JobRecord {
         let job = try JobRecord.planned(
-            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, host: host)
+            plan, operatorName: operatorName, ticket: ticket, id: id, at: date, verification: verification, host: host,
+            state: state)
         let rows = TeamJobRows(plan)
         return try await database.transaction { connection in
             try await connection.query(

@@ -56,9 +56,10 @@ extension BrowserState {
     }
 
     /// An event from the shared journal: kept (and shown at once if the screen is open); a job's
-    /// change also refreshes `:jobs`.
+    /// change also refreshes `:jobs`, a lease taken or released the users' held marks.
     mutating func activityArrived(_ event: TeamActivityEvent) -> [BrowserEffect] {
         activity.append(event)
+        if HeldUsers.isLeaseEvent(event) { return [.readLeases] }
         return event.kind == .job ? [.jobsChanged] : []
     }
 }

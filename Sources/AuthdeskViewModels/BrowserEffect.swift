@@ -40,6 +40,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case loadWhoami(tenant: String)
     /// A job changed in the shared journal: the bulk screen's `:jobs` reads the jobs again.
     case jobsChanged
+    /// Read every user lease in force again (another operator took or released one).
+    case readLeases
     /// Plan the undo of journal entry `id` (the journal screen's `u`): then ask, or say why not.
     case planUndo(Int64)
     /// Undo journal entry `id` (confirmed), journalled with how the caller was verified.

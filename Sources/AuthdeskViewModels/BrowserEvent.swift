@@ -49,6 +49,8 @@ public enum BrowserEvent: Sendable, Equatable {
     case whoamiAnswered([String])
     /// Another operator did something in the shared journal (team mode's live activity).
     case activityArrived(TeamActivityEvent)
+    /// Every user lease in force was read (when the list loads, and after a lease event).
+    case leasesRead([UserLease])
     /// An undo from the journal screen was done (or refused): what to say.
     case undoAnswered(String, isError: Bool)
     /// The undo of entry `entryID` can be done: ask `question` (and the caller's verification).

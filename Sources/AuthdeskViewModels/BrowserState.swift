@@ -65,6 +65,8 @@ public struct BrowserState: StoreState {
     public var whoami: WhoamiScreen?
     /// The `:activity` screen's events (kept while the console runs), shown in the help overlay.
     public var activity = ActivityScreen()
+    /// The users whose lease another operator or process holds (marked in the users pane).
+    public var held = HeldUsers()
     /// The session's ticket reference and the question asking for it.
     public var ticketing = TicketState()
 
@@ -163,6 +165,9 @@ public struct BrowserState: StoreState {
             return whoamiAnswered(lines)
         case .activityArrived(let event):
             return activityArrived(event)
+        case .leasesRead(let leases):
+            held.replace(with: leases)
+            return []
         case .requestsPreviewed(let dialogID, let result):
             return requestsPreviewed(dialogID, result)
         }

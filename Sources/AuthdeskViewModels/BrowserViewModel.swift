@@ -28,6 +28,7 @@ public final class BrowserViewModel: Sendable {
         case whoami
         case requests
         case activity
+        case leases
     }
 
     /// What changes with the tenant, under the state's lock (so no request goes to the wrong one).
@@ -119,6 +120,7 @@ public final class BrowserViewModel: Sendable {
         }) else { return }
         send(.start)
         readOperator()
+        readLeases()
         if let activity {
             spawn(.activity) { [self] in
                 guard let events = try? await activity() else { return }
@@ -331,6 +333,8 @@ public final class BrowserViewModel: Sendable {
             loadWhoami(tenant)
         case .jobsChanged:
             bulk?.jobsChanged()
+        case .readLeases:
+            readLeases()
         case .expireFlash(let id):
             store.expireFlash(after: settings.flashDuration, .flashExpired(id: id))
         case .previewRequests(let request, let dialogID):

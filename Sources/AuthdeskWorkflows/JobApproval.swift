@@ -29,15 +29,16 @@ public struct JobApproval: Sendable {
         return users >= threshold
     }
 
-    /// Puts `job` (just created, `planned`) awaiting approval, then audits who asked. If the job
-    /// cannot be held it is cancelled, so that it never runs unapproved.
+    /// Audits who asked for `job`'s approval; a job created awaiting it (as ``ResetMfaWorkflow``
+    /// creates one) stays so, a `planned` one is put awaiting it first. If the job cannot be held
+    /// it is cancelled, so that it never runs unapproved.
     @discardableResult
     public func request(
         _ job: JobRecord, plan: ResetJobPlan, threshold: Int, requester: String, at date: Date = Date()
     ) async throws -> JobRecord {
         let held: JobRecord
         do {
-            held = try await journal.setJobState(job.id, to: .awaitingApproval, at: date)
+            held = job.state == .awaitingApproval ? job : try await journal.setJobState(job.id, to: .awaitingApproval, at: date)
         } catch {
             _ = try? await journal.setJobState(job.id, to: .cancelled, at: date)
             throw WorkflowFailure(

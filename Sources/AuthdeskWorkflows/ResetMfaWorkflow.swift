@@ -122,17 +122,17 @@ public struct ResetMfaWorkflow: Sendable {
                 "the profile \(first) requires caller verification (require_caller_verification = true): "
                     + "say how the callers were verified (authdesk reset-mfa --verified-by \(CallerVerification.Method.names)); nothing was sent")
         }
+        let held = JobApproval.isRequired(users: runnable.users.count, threshold: approvalThreshold)
         let job: JobRecord
         do {
             job = try await journal().createJob(
-                runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text)
+                runnable, operatorName: operatorName, ticket: ticket, verification: verification?.text,
+                state: held ? .awaitingApproval : .planned)
         } catch let error as JournalError {
             if case .invalidInput = error { throw UsageError(error.description) }
             throw WorkflowFailure("Could not journal the job, nothing was sent: \(error.description)", status: .someFailed)
         }
-        guard let threshold = approvalThreshold, JobApproval.isRequired(users: runnable.users.count, threshold: threshold) else {
-            return job
-        }
+        guard held, let threshold = approvalThreshold else { return job }
         try await JobApproval(journal: journal()).request(job, plan: runnable, threshold: threshold, requester: requester)
         throw WorkflowFailure(
             "Job \(job.id) has \(runnable.users.count) users, at or above the team's approval threshold of \(threshold): "

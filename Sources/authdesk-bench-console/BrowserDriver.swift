@@ -70,8 +70,8 @@ struct BrowserDriver {
                 event = .methodsAnswered(generation: generation, userID: userID, .success(directory.methods(of: userID)))
             case .expireFlash, .send, .followOperation, .tickOperation, .preflight, .openBulkReset, .openJobs,
                 .loadJournal, .exportJournal, .setTicket, .openTenant, .loadAccount, .loadWhoami, .previewRequests, .undoEntry,
-                .planUndo, .jobsChanged:
-                // Flashes expiring, dialogs' requests and previews, the journal, undo, tenants, the account view and whoami are not part of browsing the list.
+                .planUndo, .jobsChanged, .readLeases:
+                // Flashes expiring, dialogs' requests and previews, the journal, undo, tenants, the account view, whoami and leases are not part of browsing the list.
                 continue
             }
             let start = clock.now

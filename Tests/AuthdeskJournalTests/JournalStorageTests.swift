@@ -47,4 +47,35 @@ import Testing
             #expect(try await journal.verifyChain().intact == 2)
         }
     }
+
+    @Test(arguments: AuditStore.allCases) func aJobIsCreatedAwaitingApprovalInOneWrite(store: AuditStore) async throws {
+        try await store.withLog { opened in
+            let journal: any JournalStorage = opened.log
+            let job = try await journal.createJob(
+                F.plan(), operatorName: "alice", ticket: "INC-9", at: F.time(0), state: .awaitingApproval)
+            #expect(job.state == .awaitingApproval)
+            let other = try await opened.reopen("jump-2")
+            let seen = try await other.job(job.id)
+            #expect(seen.state == .awaitingApproval)
+            #expect(seen.updatedAt == seen.createdAt)
+            await #expect(throws: JournalError.self) { try await other.setJobState(job.id, to: .running) }
+            #expect(try await other.users(of: job.id).count == F.plan().users.count)
+            #expect(try await journal.setJobState(job.id, to: .planned).state == .planned)
+            let planned = try await journal.createJob(F.plan(), operatorName: "alice")
+            #expect(planned.state == .planned)
+        }
+    }
+
+    @Test(arguments: AuditStore.allCases) func aJobIsNeverCreatedRunningOrFinished(store: AuditStore) async throws {
+        try await store.withLog { opened in
+            let journal: any JournalStorage = opened.log
+            for state in JobState.allCases where !JobState.initial.contains(state) {
+                await #expect(throws: JournalError.self, "created \(state)") {
+                    try await journal.createJob(F.plan(), operatorName: "alice", state: state)
+                }
+            }
+            let jobs = try await journal.jobs()
+            #expect(jobs.isEmpty)
+        }
+    }
 }

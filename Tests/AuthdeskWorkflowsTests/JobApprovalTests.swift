@@ -55,7 +55,9 @@ import Testing
     @Test func aJobAtTheThresholdIsHeldAuditedAndNeverRun() async throws {
         defer { fixture.remove() }
         let id = try await held()
-        #expect(try await journal.job(id).state == .awaitingApproval)
+        let stored = try await journal.job(id)
+        #expect(stored.state == .awaitingApproval)
+        #expect(stored.updatedAt == stored.createdAt, "created awaiting approval, not moved there by a second write")
         let asked = try await journal.audit(job: id)
         #expect(asked.map(\.action) == [JobApproval.requestAction])
         #expect(asked.first?.operatorName == "alice@jump-1")

@@ -11,11 +11,12 @@ struct Harness {
 
     init(
         provider: FakeIdentityProvider, readOnly: Bool = false, settings: BrowserSettings = Harness.settings,
-        auditor: ChangeAuditor? = nil, activity: BrowserViewModel.ActivitySource? = nil
+        auditor: ChangeAuditor? = nil, activity: BrowserViewModel.ActivitySource? = nil,
+        directory: (any TenantDirectory)? = nil
     ) {
         self.provider = provider
         model = BrowserViewModel(
-            directory: FixedTenantDirectory([provider]), provider: provider, clock: clock, readOnly: readOnly, settings: settings,
+            directory: directory ?? FixedTenantDirectory([provider]), provider: provider, clock: clock, readOnly: readOnly, settings: settings,
             auditor: auditor, activity: activity)
         let changed = changed
         model.observe { _ in changed.signal() }
