@@ -12,7 +12,7 @@ import Testing
         let url = try TeamJournalURL(
             "postgresql://\(PostgresCluster.user)@127.0.0.1:\(cluster.port)/\(PostgresCluster.database)?sslmode=disable", source: "test")
         let database = try await TeamJournalDatabase.open(url, environment: ["PGPASSWORD": cluster.password])
-        #expect(try await database.migrations().contains("jobs awaiting approval (four eyes)"))
+        #expect(try await database.migrations().contains("v4: jobs awaiting approval (four eyes)"))
         await database.close()
         try cluster.psql("""
             INSERT INTO job (id, created_at, policy, state, updated_at)

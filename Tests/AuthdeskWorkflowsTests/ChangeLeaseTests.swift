@@ -58,7 +58,7 @@ import Testing
                 #expect(ExitStatus.of(error) == .refused)
                 #expect(ExitStatus.message(for: error) == error.description, "no role hint: the role is not the reason")
             }
-            let entries = try await JournalStore.open(environment: harness.environment).audit(since: nil, tenant: nil, ticket: nil)
+            let entries = try await JournalStore.open(config: options.config, environment: options.environment).audit(since: nil, tenant: nil, ticket: nil)
             #expect(entries.isEmpty, "nothing sent, nothing journalled")
 
             // Let go, the same change goes through, and the lease is given up after it.
@@ -67,7 +67,7 @@ import Testing
                 try await workflow.revokeSessions(of: "CameronW@contoso.com")
             }
             #expect(try await other.active().isEmpty)
-            let after = try await JournalStore.open(environment: harness.environment).audit(since: nil, tenant: nil, ticket: nil)
+            let after = try await JournalStore.open(config: options.config, environment: options.environment).audit(since: nil, tenant: nil, ticket: nil)
             #expect(after.count == 1 && after[0].userID == cameron.id)
         }
     }
