@@ -13,7 +13,8 @@ public enum JournalTrust {
             lines.append("TAMPERED: \(problem.description)")
             lines.append("\(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") before it intact")
         } else {
-            lines.append("OK: \(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") intact (hash chain and \(verdict.checkpoints) signed checkpoint\(verdict.checkpoints == 1 ? "" : "s"))")
+            let signers = verdict.signers.map { " by \($0) signing host\($0 == 1 ? "" : "s")" } ?? ""
+            lines.append("OK: \(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") intact (hash chain and \(verdict.checkpoints) signed checkpoint\(verdict.checkpoints == 1 ? "" : "s")\(signers))")
         }
         if verdict.legacyThrough > 0 {
             let when = verdict.migratedAt.map { " on \(EvidencePack.time($0))" } ?? ""
