@@ -23,6 +23,9 @@ public enum JournalTrust {
         }
         if let key = try journal.signer.publicKey() {
             lines.append("signing key (Ed25519, public): \(key.rawRepresentation.base64EncodedString())")
+            if verdict.signers != nil {
+                lines.append("this host's key id in the team journal's signer registry: \(AuditSigner.keyID(of: key))")
+            }
         } else {
             lines.append("signing key: none yet (created with the first entry, in \(journal.signer.url.path))")
         }

@@ -18,8 +18,12 @@ def test_host_a_and_host_b_each_change_a_user_and_each_verifies_the_whole_journa
         audit = json_of("journal", env=a)
         # Both hosts' changes are in the one audit log, each checkpoint signed by its own host's key.
         assert {(e["operator"] or "").split("@")[0] for e in audit} == {"alice", "bob"}
+        key_ids = set()
         for env in (a, b):
             verified = run("journal", "verify", env=env)
             assert verified.returncode == 0, verified.stdout + verified.stderr
             assert f"OK: {len(audit)} entries intact" in verified.stdout
             assert f"{len(audit)} signed checkpoints by 2 signing hosts" in verified.stdout
+            key_ids |= {line.rsplit(": ", 1)[1] for line in verified.stdout.splitlines()
+                        if line.startswith("this host's key id in the team journal's signer registry: ed25519:")}
+        assert len(key_ids) == 2, "each host names its own key"
