@@ -154,6 +154,8 @@ let package = Package(
             dependencies: [
                 "AuthdeskCore", "AuthdeskConfig", "AuthdeskJournal",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                // The signer registry's key ids (Ed25519 public keys).
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -250,6 +252,7 @@ let package = Package(
                 "AuthdeskJournal", "AuthdeskJournalTesting", "AuthdeskCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // The audit-log tests run against both stores.
                 "AuthdeskTeamJournal", "AuthdeskPostgresTesting", "AuthdeskConfig",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings
         ),

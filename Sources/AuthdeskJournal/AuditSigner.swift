@@ -59,6 +59,12 @@ public final class AuditSigner: Sendable {
         return made
     }
 
+    /// A stable fingerprint of `publicKey`: `ed25519:` and the first 16 bytes of the SHA-256 of
+    /// its raw bytes, in hex. It names the key in a team journal's signer registry.
+    public static func keyID(of publicKey: Curve25519.Signing.PublicKey) -> String {
+        "ed25519:" + SHA256.hash(data: publicKey.rawRepresentation).prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
     /// Whether `signature` (base64) is `publicKey`'s signature of `message`.
     public static func isValid(_ signature: String, of message: Data, by publicKey: Curve25519.Signing.PublicKey) -> Bool {
         guard let bytes = Data(base64Encoded: signature) else { return false }

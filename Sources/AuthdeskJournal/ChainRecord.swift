@@ -20,10 +20,14 @@ public struct ChainCheckpoint: Sendable, Hashable {
     public var hash: String
     /// Ed25519 signature (base64) of ``AuditChain/checkpointMessage(entryID:hash:)``.
     public var signature: String
+    /// The signer's key id (``AuditSigner/keyID(of:)``) in a journal with a signer registry;
+    /// nil in the SQLite journal, whose checkpoints are all signed by its one local key.
+    public var keyID: String?
 
-    public init(entryID: Int64, hash: String, signature: String) {
+    public init(entryID: Int64, hash: String, signature: String, keyID: String? = nil) {
         self.entryID = entryID
         self.hash = hash
         self.signature = signature
+        self.keyID = keyID
     }
 }

@@ -18,7 +18,7 @@ public struct ChainVerdict: Sendable, Hashable {
             case .removed(let id): "entry \(id) was removed (the chain skips from the entry before it to the one after)"
             case .inserted(let id): "entry \(id) was inserted (it is not part of the chain, or not covered by a signed checkpoint)"
             case .reordered(let id): "entry \(id) was reordered (it follows an entry that comes after it)"
-            case .badSignature(let id): "the checkpoint at entry \(id) has no valid signature by the journal's key"
+            case .badSignature(let id): "the checkpoint at entry \(id) has no valid signature by the journal's key (or by a registered signer's)"
             case .missingKey: "the journal has signed checkpoints but its signing key (audit-signing.key) is missing"
             }
         }
@@ -41,13 +41,19 @@ public struct ChainVerdict: Sendable, Hashable {
     public var migratedAt: Date?
     /// Signed checkpoints checked.
     public var checkpoints: Int
+    /// In a journal with a signer registry (the team journal), how many keys (hosts) signed the
+    /// checkpoints checked; nil in the SQLite journal, signed by its one local key.
+    public var signers: Int?
 
-    public init(intact: Int, problem: Problem?, legacyThrough: Int64, migratedAt: Date?, checkpoints: Int) {
+    public init(
+        intact: Int, problem: Problem?, legacyThrough: Int64, migratedAt: Date?, checkpoints: Int, signers: Int? = nil
+    ) {
         self.intact = intact
         self.problem = problem
         self.legacyThrough = legacyThrough
         self.migratedAt = migratedAt
         self.checkpoints = checkpoints
+        self.signers = signers
     }
 
     public var isIntact: Bool { problem == nil }

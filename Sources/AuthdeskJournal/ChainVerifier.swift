@@ -10,16 +10,21 @@ public struct ChainVerifier: Sendable {
     public var legacyThrough: Int64
     public var migratedAt: Date?
     public var publicKey: Curve25519.Signing.PublicKey?
+    /// A journal's signer registry (key id -> public key), where several hosts sign: each
+    /// checkpoint is checked against the key its key id names, and ``publicKey`` is not used.
+    /// Nil for a journal with one local key (SQLite).
+    public var signers: [String: Curve25519.Signing.PublicKey]?
 
     public init(
         records: [ChainRecord], checkpoints: [ChainCheckpoint], legacyThrough: Int64, migratedAt: Date?,
-        publicKey: Curve25519.Signing.PublicKey?
+        publicKey: Curve25519.Signing.PublicKey?, signers: [String: Curve25519.Signing.PublicKey]? = nil
     ) {
         self.records = records
         self.checkpoints = checkpoints
         self.legacyThrough = legacyThrough
         self.migratedAt = migratedAt
         self.publicKey = publicKey
+        self.signers = signers
     }
 
     /// The verdict: the first problem in id order, checkpoints included.
@@ -28,7 +33,8 @@ public struct ChainVerifier: Sendable {
         func verdict(_ intact: Int, _ problem: ChainVerdict.Problem?) -> ChainVerdict {
             ChainVerdict(
                 intact: intact, problem: problem, legacyThrough: legacyThrough, migratedAt: migratedAt,
-                checkpoints: checkpoints.count)
+                checkpoints: checkpoints.count,
+                signers: signers.map { _ in Set(checkpoints.compactMap(\.keyID)).count })
         }
         if let problem = signatureProblem() { return verdict(0, problem) }
         let signed = Dictionary(checkpoints.map { ($0.entryID, $0.hash) }, uniquingKeysWith: { first, _ in first })
@@ -65,12 +71,14 @@ public struct ChainVerifier: Sendable {
 
     private func signatureProblem() -> ChainVerdict.Problem? {
         guard !checkpoints.isEmpty else { return nil }
-        guard let publicKey else { return .missingKey }
+        if signers == nil, publicKey == nil { return .missingKey }
         for checkpoint in checkpoints.sorted(by: { $0.entryID < $1.entryID }) {
             let message = AuditChain.checkpointMessage(entryID: checkpoint.entryID, hash: checkpoint.hash)
-            if !AuditSigner.isValid(checkpoint.signature, of: message, by: publicKey) {
-                return .badSignature(entry: checkpoint.entryID)
-            }
+            // With a registry, a checkpoint without a key id, or with one nobody registered, has
+            // no key to be checked against: a bad signature.
+            let key = if let signers { checkpoint.keyID.flatMap { signers[$0] } } else { publicKey }
+            guard let key, AuditSigner.isValid(checkpoint.signature, of: message, by: key)
+            else { return .badSignature(entry: checkpoint.entryID) }
         }
         return nil
     }

@@ -19,9 +19,12 @@ enum TeamAuditChain {
         methods_before, methods_after, undo_of, prev_hash, hash
         """
 
-    /// Chains `entry` (already scrubbed) after the head, checkpoints it, and moves the head; in
-    /// the caller's transaction. The time is stored from its hashed text, to the millisecond.
-    static func append(_ entry: AuditEntry, on connection: PostgresConnection, signer: AuditSigner) async throws -> AuditEntry {
+    /// Chains `entry` (already scrubbed) after the head, checkpoints it with the signer's key id,
+    /// and moves the head; in the caller's transaction. Unless `registered`, the signer's key is
+    /// registered first (as `host`). The time is stored from its hashed text, to the millisecond.
+    static func append(
+        _ entry: AuditEntry, on connection: PostgresConnection, signer: AuditSigner, host: String, registered: Bool
+    ) async throws -> AuditEntry {
         let logger = TeamJournalDatabase.logger
         var previous = AuditChain.genesis
         let head = try await connection.query("SELECT head_hash FROM audit_chain WHERE id = 1 FOR UPDATE", logger: logger)
@@ -45,9 +48,15 @@ enum TeamAuditChain {
             id = row
         }
         let signature = try signer.sign(AuditChain.checkpointMessage(entryID: id, hash: hash))
+        let key = try TeamAuditSigners.key(of: signer)
+        if !registered {
+            try await TeamAuditSigners.register(key, host: host, operatorName: entry.operatorName, on: connection)
+        }
         try await connection.query(
-            "INSERT INTO audit_checkpoint (entry_id, hash, signature, at) VALUES (\(id), \(hash), \(signature), \(entry.at))",
-            logger: logger)
+            """
+            INSERT INTO audit_checkpoint (entry_id, hash, signature, at, key_id)
+            VALUES (\(id), \(hash), \(signature), \(entry.at), \(key.keyID))
+            """, logger: logger)
         try await connection.query("UPDATE audit_chain SET head_id = \(id), head_hash = \(hash) WHERE id = 1", logger: logger)
         var stored = entry
         stored.id = id

@@ -27,8 +27,8 @@ extension TeamJournal {
     /// the same transaction; call it AFTER the answer.
     public func recordAnswer(step stepRow: Int64, _ answer: StepAnswer, at date: Date) async throws(JournalError) -> JobStepRecord {
         let message = answer.message.map { SecretScrubber().scrub($0).text }
-        let signer = signer
-        return try await database.transaction { connection in
+        let auditLog = auditLog
+        let step = try await database.transaction { connection in
             let step = try await Self.fetchStep(stepRow, on: connection, locking: true)
                 .answered(answer, message: message, at: date)
             let user = try await Self.fetchUser(step.jobUserID, on: connection)
@@ -41,9 +41,11 @@ extension TeamJournal {
                 WHERE id = \(stepRow)
                 """, logger: Self.logger)
             let entry = try AuditEntry.step(step, answer: answer, of: user, in: job, at: date).preparedForAppend(scrubbing: [])
-            _ = try await TeamAuditChain.append(entry, on: connection, signer: signer)
+            _ = try await auditLog.append(entry, on: connection)
             return step
         }
+        auditLog.keyRegistered()
+        return step
     }
 
     /// What is left to do for a job, user by user in job order (as the SQLite journal says).

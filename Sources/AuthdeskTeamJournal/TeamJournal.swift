@@ -22,7 +22,7 @@ public final class TeamJournal: JournalStorage {
     public init(database: TeamJournalDatabase, localDirectory: URL, host: String = OperatorName.host) {
         self.database = database
         self.host = host
-        auditLog = TeamAuditLog(database: database, localDirectory: localDirectory)
+        auditLog = TeamAuditLog(database: database, localDirectory: localDirectory, host: host)
     }
 
     static var logger: Logger { TeamJournalDatabase.logger }

@@ -5,7 +5,9 @@ import PostgresNIO
 /// Copies a whole journal (a ``JournalDump`` of the local SQLite journal) into an empty team
 /// journal, in one transaction: jobs, users, steps and kept methods with their ids, and the audit
 /// log with its ids, hashes, checkpoints and chain start unchanged, so that `journal verify`
-/// checks the copied chain with the same signatures. A journal that holds anything is refused.
+/// checks the copied chain with the same signatures. The local journal's checkpoints were signed
+/// by this host's key (`signer`): it is registered, as `host`, and named on each copied
+/// checkpoint. A journal that holds anything is refused.
 public enum TeamJournalImport {
     /// What was copied.
     public struct Counts: Sendable, Hashable {
@@ -16,8 +18,12 @@ public enum TeamJournalImport {
         public var checkpoints = 0
     }
 
-    public static func copy(_ dump: JournalDump, into database: TeamJournalDatabase) async throws(JournalError) -> Counts {
-        try await database.transaction { connection in
+    public static func copy(
+        _ dump: JournalDump, into database: TeamJournalDatabase, signer: AuditSigner, host: String = OperatorName.host,
+        operatorName: String? = OperatorName.current
+    ) async throws(JournalError) -> Counts {
+        let key = dump.checkpoints.isEmpty ? nil : try TeamAuditSigners.key(of: signer)
+        return try await database.transaction { connection in
             let logger = TeamJournalDatabase.logger
             // Nobody appends while the copy runs: the chain's head row stays locked until commit.
             try await connection.query("SELECT head_id FROM audit_chain WHERE id = 1 FOR UPDATE", logger: logger)
@@ -42,12 +48,15 @@ public enum TeamJournalImport {
             for stored in dump.audit {
                 try await insert(stored, on: connection)
             }
+            if let key {
+                try await TeamAuditSigners.register(key, host: host, operatorName: operatorName, on: connection)
+            }
             for checkpoint in dump.checkpoints {
                 let at = dump.audit.first { $0.entry.id == checkpoint.entryID }?.entry.at ?? Date()
                 try await connection.query(
                     """
-                    INSERT INTO audit_checkpoint (entry_id, hash, signature, at)
-                    VALUES (\(checkpoint.entryID), \(checkpoint.hash), \(checkpoint.signature), \(at))
+                    INSERT INTO audit_checkpoint (entry_id, hash, signature, at, key_id)
+                    VALUES (\(checkpoint.entryID), \(checkpoint.hash), \(checkpoint.signature), \(at), \(key?.keyID))
                     """, logger: logger)
             }
             let head = dump.audit.last { $0.entry.hash != nil }?.entry

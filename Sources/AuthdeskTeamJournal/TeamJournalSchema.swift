@@ -219,6 +219,28 @@ enum TeamJournalSchema {
                 FOR EACH ROW EXECUTE FUNCTION authdesk_notify_activity()
             """,
         ]),
+        // Every host signs checkpoints with its own key: the keys are registered here (append-only,
+        // like the audit log) and each checkpoint names its signer, so any host can verify.
+        Migration(name: "v6: the registry of the hosts' signing keys, and each checkpoint's signer", statements: [
+            """
+            CREATE TABLE audit_signer (
+                key_id text PRIMARY KEY,
+                public_key text NOT NULL,
+                host text NOT NULL,
+                operator_name text,
+                registered_at timestamptz NOT NULL
+            )
+            """,
+            """
+            CREATE TRIGGER audit_signer_append_only BEFORE UPDATE OR DELETE ON audit_signer
+                FOR EACH ROW EXECUTE FUNCTION authdesk_append_only()
+            """,
+            """
+            CREATE TRIGGER audit_signer_no_truncate BEFORE TRUNCATE ON audit_signer
+                FOR EACH STATEMENT EXECUTE FUNCTION authdesk_append_only()
+            """,
+            "ALTER TABLE audit_checkpoint ADD COLUMN key_id text",
+        ]),
     ]
 
     /// Brings the database up to date; returns the names of the migrations it applied.

@@ -31,7 +31,7 @@ public enum JournalMigration {
         do {
             let counts: TeamJournalImport.Counts
             do {
-                counts = try await TeamJournalImport.copy(dump, into: database)
+                counts = try await TeamJournalImport.copy(dump, into: database, signer: local.signer)
             } catch .invalidInput(let field, let message) {
                 throw UsageError("\(field): \(message)")
             }

@@ -13,7 +13,8 @@ public enum JournalTrust {
             lines.append("TAMPERED: \(problem.description)")
             lines.append("\(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") before it intact")
         } else {
-            lines.append("OK: \(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") intact (hash chain and \(verdict.checkpoints) signed checkpoint\(verdict.checkpoints == 1 ? "" : "s"))")
+            let signers = verdict.signers.map { " by \($0) signing host\($0 == 1 ? "" : "s")" } ?? ""
+            lines.append("OK: \(verdict.intact) entr\(verdict.intact == 1 ? "y" : "ies") intact (hash chain and \(verdict.checkpoints) signed checkpoint\(verdict.checkpoints == 1 ? "" : "s")\(signers))")
         }
         if verdict.legacyThrough > 0 {
             let when = verdict.migratedAt.map { " on \(EvidencePack.time($0))" } ?? ""
@@ -22,6 +23,9 @@ public enum JournalTrust {
         }
         if let key = try journal.signer.publicKey() {
             lines.append("signing key (Ed25519, public): \(key.rawRepresentation.base64EncodedString())")
+            if verdict.signers != nil {
+                lines.append("this host's key id in the team journal's signer registry: \(AuditSigner.keyID(of: key))")
+            }
         } else {
             lines.append("signing key: none yet (created with the first entry, in \(journal.signer.url.path))")
         }

@@ -9,7 +9,9 @@ struct JournalVerifyCommand: AsyncParsableCommand {
         discussion: """
             Exit 0 with the number of entries intact, or 1 naming the first entry edited, removed, inserted or \
             reordered. Prints the public key of the journal's Ed25519 signing key (audit-signing.key in the state \
-            directory). Entries journalled before the chain existed are counted apart.
+            directory). Entries journalled before the chain existed are counted apart. In team mode every host \
+            signs with its own key, registered in the team journal: each checkpoint is checked against the key \
+            of the host that signed it, the number of signing hosts is named, and so is this host's key id.
             """
     )
 

@@ -34,22 +34,28 @@ import Testing
         defer { cluster.remove() }
         let database = try await TeamJournalDatabase.open(
             try TeamJournalURL(cluster.url(), source: "test"), environment: ["PGPASSWORD": cluster.password])
-        let counts = try await TeamJournalImport.copy(dump, into: database)
+        let counts = try await TeamJournalImport.copy(dump, into: database, signer: local.signer, host: "host-a")
         #expect(counts.jobs == 1 && counts.users == 3 && counts.steps == 4 && counts.auditEntries == 2 && counts.checkpoints == 2)
         let team = TeamJournal(database: database, localDirectory: fixture.directory, host: "host-b")
         #expect(try await team.verifyChain().intact == local.verifyChain().intact)
         #expect(try await team.verifyChain().isIntact)
+        // The copied checkpoints name the migrating host's key, registered: another host verifies them.
+        let other = try F()
+        defer { other.remove() }
+        let hostC = TeamJournal(database: database, localDirectory: other.directory, host: "host-c")
+        let verdict = try await hostC.verifyChain()
+        #expect(verdict.isIntact && verdict.signers == 1)
         #expect(try await team.audit() == local.audit())
         #expect(try await team.summary(of: "job-1") == local.summary(of: "job-1"))
         #expect(try await team.jobs() == local.jobs())
         // The copy goes on where the local journal stopped: the step left sent, new rows after the copied ids.
         #expect(try await team.remainingWork(of: "job-1").first?.unknownOutcome.map(\.id) == [steps[1].id])
-        try await team.recordAnswer(step: try await team.markSent(step: steps[1].id, at: F.time(5)).id, StepAnswer(httpStatus: 204), at: F.time(6))
+        _ = try await team.recordAnswer(step: try await team.markSent(step: steps[1].id, at: F.time(5)).id, StepAnswer(httpStatus: 204), at: F.time(6))
         let next = try await team.createJob(F.plan(), id: "job-2", at: F.time(7))
         #expect(try await team.users(of: next.id).map(\.id).min() ?? 0 > dump.jobs[0].users.map(\.user.id).max() ?? 0)
         #expect(try await team.verifyChain().intact == 3)
 
-        await #expect(throws: JournalError.self) { try await TeamJournalImport.copy(dump, into: database) }
+        await #expect(throws: JournalError.self) { try await TeamJournalImport.copy(dump, into: database, signer: local.signer) }
         #expect(try await team.audit().count == 3)
         await database.close()
     }

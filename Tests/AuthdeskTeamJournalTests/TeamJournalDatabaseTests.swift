@@ -43,6 +43,7 @@ import Testing
                 "v3: the host that created or last ran each job, kept methods in plan order",
                 "v4: jobs awaiting approval (four eyes)",
                 "v5: live activity: notifications on leases, audit entries and job states",
+                "v6: the registry of the hosts' signing keys, and each checkpoint's signer",
             ])
             await one.close()
             await two.close()
@@ -51,8 +52,8 @@ import Testing
             let tables = try cluster.psql(
                 "SELECT string_agg(tablename, ',' ORDER BY tablename) FROM pg_tables WHERE schemaname = 'public'")
             #expect(tables.trimmingCharacters(in: .whitespacesAndNewlines)
-                == "audit,audit_chain,audit_checkpoint,authdesk_migration,job,job_step,job_user,kept_method,user_lease")
-            #expect(try cluster.psql("SELECT count(*) FROM authdesk_migration").trimmingCharacters(in: .whitespacesAndNewlines) == "5")
+                == "audit,audit_chain,audit_checkpoint,audit_signer,authdesk_migration,job,job_step,job_user,kept_method,user_lease")
+            #expect(try cluster.psql("SELECT count(*) FROM authdesk_migration").trimmingCharacters(in: .whitespacesAndNewlines) == "6")
             #expect(try cluster.psql("SELECT legacy_through FROM audit_chain").trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         }
     }
