@@ -38,6 +38,7 @@ extension BulkResetEngine {
     var keeper: LeaseKeeper? { keeperBox.withLock { $0 } }
 
     /// Runs `entry` holding its user's lease; held by another, the user is put in `deferred`.
+    /// Once the run is stopped no lease is asked for.
     func runHolding(
         _ entry: ResumableUser, remover: any MethodRemover, policy: ResetPolicy, deferred: Deferred,
         emit: AsyncStream<BulkResetEvent>.Continuation, record: @escaping @Sendable (AdaptiveConcurrency.Signal) async -> Void
@@ -45,6 +46,8 @@ extension BulkResetEngine {
         guard let keeper, let leases else {
             return await runUser(entry, remover: remover, policy: policy, emit: emit, record: record)
         }
+        // Cancelled, suspended or the journal failed: the user is left as it is, no lease asked.
+        guard await !control.isCancelled else { return }
         switch await hold(entry, keeper: keeper, emit: emit) {
         case .heldByAnother(let lease)?:
             deferred.add(entry, lease)

@@ -63,10 +63,14 @@ public final class TeamActivityFeed: Sendable {
         return feed
     }
 
-    /// Stops listening and closes the connection; ``events`` ends.
+    /// Stops listening and closes the connection; ``events`` ends. Waits for that at most
+    /// ``TeamJournalDatabase/probeBound``: a lost server does not hold up the console's exit.
     public func close() async {
         listening.cancel()
-        try? await connection.close()
-        await listening.value
+        let (connection, listening) = (connection, listening)
+        _ = await BoundedWait.answer(within: TeamJournalDatabase.probeBound) {
+            try? await connection.close()
+            await listening.value
+        }
     }
 }

@@ -1,3 +1,4 @@
+import AuthdeskConfig
 import AuthdeskJournal
 import Foundation
 import PostgresNIO
@@ -12,39 +13,41 @@ extension TeamJournalDatabase {
     /// Runs a database access on the pool: a ``JournalError`` (thrown in a transaction too) passes
     /// through, any other error becomes `.storage` with what PostgreSQL said and the journal's
     /// URL. Every ``patience`` without an answer one new connection is tried; when it fails, the
-    /// access is cancelled and reported with why the server cannot be reached.
+    /// access is given up (cancelled, never waited for: a statement already written to a lost
+    /// connection does not end on cancellation) and reported with why the server cannot be
+    /// reached. Once the server has been found unreachable, each access asks it first (one new
+    /// connection) and fails at once while it stays so: a job stops within seconds of an outage
+    /// instead of waiting ``patience`` again for every lease, step and summary it still touches.
     func access<T: Sendable>(_ body: @escaping @Sendable (PostgresClient) async throws -> T) async throws(JournalError) -> T {
+        if isLost, let problem = await unreachable() { throw .storage(problem.message) }
         let client = client
-        var lost: TeamJournalError?
-        do {
-            let finished = try await withThrowingTaskGroup(of: Finished<T>?.self) { group in
-                group.addTask { Finished(value: try await body(client)) }
-                while true {
-                    group.addTask {
-                        try await Task.sleep(for: Self.patience)
-                        return nil
-                    }
-                    if let finished = try await group.next() ?? nil {
-                        group.cancelAll()
-                        return Optional(finished)
-                    }
-                    if let problem = await unreachable() {
-                        lost = problem
-                        group.cancelAll()
-                        return nil
-                    }
-                }
+        let work = Task { () async -> Result<T, any Error> in
+            do {
+                return .success(try await body(client))
+            } catch {
+                return .failure(error)
             }
-            if let finished { return finished.value }
-        } catch let error as JournalError {
-            throw error
-        } catch let error as PostgresTransactionError {
-            if let journal = error.closureError as? JournalError { throw journal }
-            throw .storage(TeamJournalError.describing(error, at: url).message)
-        } catch {
-            throw .storage(TeamJournalError.describing(error, at: url).message)
         }
-        throw .storage("no answer from the team journal for \(Self.patience.components.seconds) s: \(lost?.message ?? "")")
+        let outcome = await withTaskCancellationHandler {
+            await answer(of: work)
+        } onCancel: {
+            work.cancel()
+        }
+        switch outcome {
+        case .answered(let answer):
+            return try answer.get(describingErrorsAt: url)
+        case .unreachable(let problem):
+            work.cancel()
+            throw .storage("no answer from the team journal for \(Self.patience.components.seconds) s: \(problem.message)")
+        }
+    }
+
+    /// `work`'s answer, waited for while the server answers a new connection each ``patience``.
+    private func answer<T: Sendable>(of work: Task<Result<T, any Error>, Never>) async -> Outcome<T> {
+        while true {
+            if let answer = await BoundedWait.answer(within: Self.patience, { await work.value }) { return .answered(answer) }
+            if let problem = await unreachable() { return .unreachable(problem) }
+        }
     }
 
     /// Runs `body` in one transaction; committed before this returns, rolled back if it throws.
@@ -65,7 +68,26 @@ extension TeamJournalDatabase {
     }
 }
 
-/// A value an access produced in time (nil in the race means the bound passed first).
-private struct Finished<T: Sendable>: Sendable {
-    var value: T
+/// How an access ended: its body's answer, or the server found unreachable while waiting for it.
+private enum Outcome<T: Sendable>: Sendable {
+    case answered(Result<T, any Error>)
+    case unreachable(TeamJournalError)
+}
+
+extension Result where Failure == any Error {
+    /// The value, or the error as a ``JournalError``: one thrown as such (in a transaction too)
+    /// as it is, any other with what PostgreSQL said and the journal's URL.
+    fileprivate func get(describingErrorsAt url: TeamJournalURL) throws(JournalError) -> Success {
+        switch self {
+        case .success(let value):
+            return value
+        case .failure(let error as JournalError):
+            throw error
+        case .failure(let error as PostgresTransactionError):
+            if let journal = error.closureError as? JournalError { throw journal }
+            throw .storage(TeamJournalError.describing(error, at: url).message)
+        case .failure(let error):
+            throw .storage(TeamJournalError.describing(error, at: url).message)
+        }
+    }
 }

@@ -1,6 +1,7 @@
 import AuthdeskConfig
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// A team's shared journal database, open: its schema checked and migrated, and a pool of
 /// connections (postgres-nio's PostgresClient, run in a task of its own) for the journal's work.
@@ -15,6 +16,8 @@ public final class TeamJournalDatabase: Sendable {
     private let running: Task<Void, Never>
     /// One connection's settings, to ask the server again why it cannot be reached.
     private let probe: PostgresConnection.Configuration
+    /// The last probe found the server unreachable: accesses ask it again first (``isLost``).
+    private let lost = Mutex(false)
     static let logger = Logger(label: "authdesk.team-journal", factory: { _ in SwiftLogNoOpLogHandler() })
 
     private init(url: TeamJournalURL, client: PostgresClient, probe: PostgresConnection.Configuration) {
@@ -66,22 +69,38 @@ public final class TeamJournalDatabase: Sendable {
         return names
     }
 
-    /// Why the server cannot be reached now (one connection tried, for at most 5 s), or nil if it can.
+    /// Whether the last probe (``unreachable()``) found the server unreachable.
+    var isLost: Bool { lost.withLock { $0 } }
+
+    /// Why the server cannot be reached now, or nil if it can: one new connection, given at most
+    /// ``probeBound`` whole (the connection's own time-out covers only the TCP connect, not the
+    /// start-up and password exchange a loaded or stopping server may leave unanswered). The
+    /// answer is remembered for the next access (``isLost``).
     func unreachable() async -> TeamJournalError? {
-        var once = probe
-        once.options.connectTimeout = .seconds(5)
-        do {
-            let connection = try await PostgresConnection.connect(configuration: once, id: 2, logger: Self.logger)
-            try? await connection.close()
-            return nil
-        } catch {
-            return TeamJournalError.describing(error, at: url)
-        }
+        var configuration = probe
+        configuration.options.connectTimeout = .seconds(Self.probeBound.components.seconds)
+        let (once, url) = (configuration, url)
+        let problem = await BoundedWait.answer(within: Self.probeBound) { () async -> TeamJournalError? in
+            do {
+                let connection = try await PostgresConnection.connect(configuration: once, id: 2, logger: Self.logger)
+                try? await connection.close()
+                return nil
+            } catch {
+                return TeamJournalError.describing(error, at: url)
+            }
+        } ?? TeamJournalError("cannot reach PostgreSQL at \(url): no answer to a new connection in \(Self.probeBound.components.seconds) s")
+        lost.withLock { $0 = problem != nil }
+        return problem
     }
 
-    /// Stops the pool (its connections close).
+    /// How long ``unreachable()`` waits for its connection, and ``close()`` for the pool to stop.
+    public static let probeBound: Duration = .seconds(5)
+
+    /// Stops the pool (its connections close), waiting for it at most ``probeBound``: a process
+    /// that is done never waits on a server that stopped answering.
     public func close() async {
         running.cancel()
-        await running.value
+        let running = running
+        _ = await BoundedWait.answer(within: Self.probeBound) { await running.value }
     }
 }
