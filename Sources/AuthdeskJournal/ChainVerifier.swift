@@ -74,13 +74,20 @@ public struct ChainVerifier: Sendable {
         if signers == nil, publicKey == nil { return .missingKey }
         for checkpoint in checkpoints.sorted(by: { $0.entryID < $1.entryID }) {
             let message = AuditChain.checkpointMessage(entryID: checkpoint.entryID, hash: checkpoint.hash)
-            // With a registry, a checkpoint without a key id, or with one nobody registered, has
-            // no key to be checked against: a bad signature.
-            let key = if let signers { checkpoint.keyID.flatMap { signers[$0] } } else { publicKey }
-            guard let key, AuditSigner.isValid(checkpoint.signature, of: message, by: key)
+            guard let keys = keys(for: checkpoint), keys.contains(where: { AuditSigner.isValid(checkpoint.signature, of: message, by: $0) })
             else { return .badSignature(entry: checkpoint.entryID) }
         }
         return nil
+    }
+
+    /// The keys `checkpoint`'s signature may be by: the local key without a registry; with one,
+    /// the key its key id names (none when nobody registered it), and for a checkpoint that
+    /// names no key (appended before the team journal's registry, schema v6) every registered
+    /// key, since its host registered the same key with its first checkpoint after.
+    private func keys(for checkpoint: ChainCheckpoint) -> [Curve25519.Signing.PublicKey]? {
+        guard let signers else { return publicKey.map { [$0] } }
+        guard let keyID = checkpoint.keyID else { return Array(signers.values) }
+        return signers[keyID].map { [$0] }
     }
 
     /// What is wrong with `record`'s place in the chain, if anything.

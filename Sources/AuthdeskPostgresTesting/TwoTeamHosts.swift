@@ -52,7 +52,8 @@ public enum TwoTeamHosts {
         try await onItsOwnThread { cluster.remove() }
     }
 
-    static func onItsOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    /// `work`'s result, run on a thread of its own (the cluster's programs block for seconds).
+    public static func onItsOwnThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             Thread { continuation.resume(with: Result { try work() }) }.start()
         }

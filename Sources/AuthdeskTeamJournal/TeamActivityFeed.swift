@@ -64,11 +64,11 @@ public final class TeamActivityFeed: Sendable {
     }
 
     /// Stops listening and closes the connection; ``events`` ends. Waits for that at most
-    /// ``TeamJournalDatabase/probeBound``: a lost server does not hold up the console's exit.
+    /// ``TeamJournalDatabase/closeBound``: a lost server does not hold up the console's exit.
     public func close() async {
         listening.cancel()
         let (connection, listening) = (connection, listening)
-        _ = await BoundedWait.answer(within: TeamJournalDatabase.probeBound) {
+        _ = await BoundedWait.answer(within: TeamJournalDatabase.closeBound) {
             try? await connection.close()
             await listening.value
         }

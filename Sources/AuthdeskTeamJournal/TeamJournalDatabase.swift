@@ -72,13 +72,14 @@ public final class TeamJournalDatabase: Sendable {
     /// Whether the last probe (``unreachable()``) found the server unreachable.
     var isLost: Bool { lost.withLock { $0 } }
 
-    /// Why the server cannot be reached now, or nil if it can: one new connection, given at most
-    /// ``probeBound`` whole (the connection's own time-out covers only the TCP connect, not the
-    /// start-up and password exchange a loaded or stopping server may leave unanswered). The
-    /// answer is remembered for the next access (``isLost``).
+    /// Why the server cannot be reached now, or nil if it can: one new connection, its TCP connect
+    /// given ``connectBound`` and the whole (start-up and password exchange too, which a loaded
+    /// server, or a debug build's SCRAM, can take seconds over) ``probeBound``; a connection that
+    /// neither fails nor succeeds by then counts as unreachable. The answer is remembered for the
+    /// next access (``isLost``).
     func unreachable() async -> TeamJournalError? {
         var configuration = probe
-        configuration.options.connectTimeout = .seconds(Self.probeBound.components.seconds)
+        configuration.options.connectTimeout = .seconds(Self.connectBound.components.seconds)
         let (once, url) = (configuration, url)
         let problem = await BoundedWait.answer(within: Self.probeBound) { () async -> TeamJournalError? in
             do {
@@ -93,14 +94,18 @@ public final class TeamJournalDatabase: Sendable {
         return problem
     }
 
-    /// How long ``unreachable()`` waits for its connection, and ``close()`` for the pool to stop.
-    public static let probeBound: Duration = .seconds(5)
+    /// How long ``unreachable()``'s TCP connect may take (a refused one fails at once).
+    public static let connectBound: Duration = .seconds(5)
+    /// How long ``unreachable()``'s connection may take in all.
+    public static let probeBound: Duration = .seconds(30)
+    /// How long ``close()`` waits for the pool to stop.
+    public static let closeBound: Duration = .seconds(5)
 
-    /// Stops the pool (its connections close), waiting for it at most ``probeBound``: a process
+    /// Stops the pool (its connections close), waiting for it at most ``closeBound``: a process
     /// that is done never waits on a server that stopped answering.
     public func close() async {
         running.cancel()
         let running = running
-        _ = await BoundedWait.answer(within: Self.probeBound) { await running.value }
+        _ = await BoundedWait.answer(within: Self.closeBound) { await running.value }
     }
 }

@@ -33,8 +33,9 @@ extension Workspace {
         }
     }
 
-    /// ``open(_:)`` once the configuration is loaded and the team's database (in team mode) open.
-    private static func open(
+    /// ``open(_:)`` once the configuration is loaded and the team's database (in team mode) open:
+    /// the one pool the workspace, its auditor, its leases and its journal share.
+    static func open(
         _ options: WorkspaceOptions, configuration: Configuration, teamDatabase: TeamJournalDatabase?
     ) async throws -> Workspace {
         // The journal opens (SQLite, its schema) while the sandbox starts and generates its
@@ -75,15 +76,6 @@ extension Workspace {
         }
         let auditor = await opening
         StartTrace.mark("journal opened")
-        var teamDatabase: TeamJournalDatabase?
-        if let url = configuration.team.journalURL {
-            do {
-                teamDatabase = try await TeamJournalDatabase.open(url, environment: options.environment)
-            } catch {
-                await sandbox?.stop()
-                throw error
-            }
-        }
         let workspace = Workspace(
             defaultTenant: defaultName, profiles: profiles, isEmbedded: sandbox != nil, source: source,
             prompts: SignInRelay(embedded: sandbox != nil, fallback: options.prompt), auditor: auditor, sandbox: sandbox,

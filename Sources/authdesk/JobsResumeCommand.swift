@@ -24,10 +24,7 @@ struct JobsResumeCommand: AsyncParsableCommand {
     func run() async throws {
         if tenants.readOnly { throw UsageError("--read-only: resuming a job sends its remaining changes; drop --read-only") }
         let jobID = JobID(id)
-        let journal = try await JournalStore.open(config: tenants.config)
-        let names = try await ResetMfaWorkflow.tenantsToResume(jobID, retryFailed: retryFailed, in: journal)
-        let status = try await Workspace.with(tenants.workspace(first: names.first)) { workspace in
-            try workspace.requireProfiles(names)
+        let status = try await Workspace.resuming(jobID, retryFailed: retryFailed, tenants.workspace()) { workspace, journal in
             let workflow = ResetMfaWorkflow(workspace: workspace, perTenantLimit: concurrency.concurrency, journal: journal)
             return try await BulkRun(workflow: workflow, output: outputOption.output).run(jobID, retryFailed: retryFailed)
         }

@@ -23,9 +23,9 @@ struct TenantOptions: ParsableArguments {
 
     /// What the workflows open: on the embedded sandbox its Entra tenants sign in as their
     /// application, as a bulk job's do.
-    func workspace(first: String? = nil) -> WorkspaceOptions {
+    func workspace() -> WorkspaceOptions {
         WorkspaceOptions(
-            config: config, profiles: profile.isEmpty ? (first.map { [$0] } ?? []) : profile, readOnly: readOnly,
+            config: config, profiles: profile, readOnly: readOnly,
             embeddedAsApplication: true, prompt: StandardError.signInPrompt)
     }
 }

@@ -5,7 +5,8 @@ import Testing
 
 /// ChainVerifier with a signer registry (the team journal): each checkpoint is checked against the
 /// key its key id names, so checkpoints signed by two hosts verify on either; a checkpoint signed
-/// by a key nobody registered, or naming no key, is a bad signature naming its entry.
+/// by a key nobody registered is a bad signature naming its entry; one naming no key (appended
+/// before the registry) is checked against every registered key.
 struct ChainVerifierSignersTests {
     /// A chain of `count` entries, each checkpoint signed by the key of `signer(index)`.
     static func chain(
@@ -67,13 +68,19 @@ struct ChainVerifierSignersTests {
         #expect(Self.verifier(records, checkpoints, registry: [hostA, hostB]).verify().problem == .badSignature(entry: 3))
     }
 
-    @Test func aCheckpointWithoutAKeyIDInAJournalWithARegistryIsABadSignature() throws {
-        let (records, original) = try Self.chain(3) { _ in hostA }
+    @Test func aCheckpointWithoutAKeyIDIsCheckedAgainstTheRegisteredKeys() throws {
+        // Appended before the registry (team schema v6) by host A, which registered its key later.
+        let (records, original) = try Self.chain(3) { $0 == 3 ? hostB : hostA }
         var checkpoints = original
+        checkpoints[0].keyID = nil
         checkpoints[1].keyID = nil
-        let verdict = Self.verifier(records, checkpoints, registry: [hostA], localKey: hostA.publicKey).verify()
-        #expect(verdict.problem == .badSignature(entry: 2))
-        #expect(verdict.problem?.description.contains("entry 2") == true)
+        let verdict = Self.verifier(records, checkpoints, registry: [hostB, hostA]).verify()
+        #expect(verdict.problem == nil)
+        #expect(verdict.intact == 3)
+        // Until host A's key is registered, nothing vouches for them.
+        let unregistered = Self.verifier(records, checkpoints, registry: [hostB], localKey: hostA.publicKey).verify()
+        #expect(unregistered.problem == .badSignature(entry: 1))
+        #expect(unregistered.problem?.description.contains("entry 1") == true)
     }
 
     @Test func keyIDsAreStableFingerprintsThatTellKeysApart() throws {
