@@ -12,7 +12,9 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
             starts with the read budget full); prints each (median of --runs) and t(large) / t(small).
   scale:    `reset-mfa` of --users users (5,000) from command start to the last result, beside
             the limit the sandbox's budgets allow (--write-budget writes per 150 s and
-            --read-budget units per 10 s, passed to `sandbox serve`): planning reads 8 units a
+            --read-budget units per 10 s, passed to `sandbox serve`, and the write budget to authdesk
+            as AUTHDESK_GRAPH_WRITE_BUDGET, or `graph_write_budget` in tenants' profiles, unless
+            --unstated-budget): planning reads 8 units a
             user (the user 1, the method list 2, hardware tokens 2, the default 1, the
             pre-flight's user 1 and member-of 1), the run's writes (the plan's steps) and
             verifying reads 4 a user; each budget's (units - burst) / rate, the phases added.
@@ -356,12 +358,20 @@ def scale(options):
         longest = max((len(u["steps"]) for u in plan["users"]), default=0)
     with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
         args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
-        wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"))
+        wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"),
+                                stated_budget(options))
     _, states = run_report(result)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
           f"write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
     print(f"{options.users} users, {writes} writes planned (longest user {longest} steps)")
     report_limit(options, options.users, writes, longest, wall, result, states)
+
+
+def stated_budget(options):
+    """The environment that tells authdesk the write budget the sandbox was given (what an
+    operator writes as `graph_write_budget` for a tenant whose budget is not Graph's documented
+    3,000); none with --unstated-budget."""
+    return {} if options.unstated_budget else {"AUTHDESK_GRAPH_WRITE_BUDGET": str(options.write_budget)}
 
 
 def report_limit(options, users, writes, longest, wall, result, states):
@@ -401,7 +411,8 @@ def tenants(options):
             profiles.append(f'[profiles.{name}]\nprovider = "graph"\ntenant_id = "{entry["id"]}"\n'
                             f'client_id = "{entry["clientId"]}"\nsign_in = "client-secret"\n'
                             f'client_secret_env = "{variable}"\nauthority_url = "{sandbox.info["authority"]}"\n'
-                            f'graph_url = "{sandbox.info["authority"]}"\n')
+                            f'graph_url = "{sandbox.info["authority"]}"\n'
+                            + ("" if options.unstated_budget else f"graph_write_budget = {options.write_budget}\n"))
         config.write_text("\n".join(profiles))
         return names
 
@@ -520,6 +531,8 @@ def main():
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--write-budget", type=int, default=3000, help="scale: Graph writes per 150 s")
     parser.add_argument("--read-budget", type=int, default=3500, help="scale: Graph read units per 10 s")
+    parser.add_argument("--unstated-budget", action="store_true",
+                        help="scale, tenants: do not tell authdesk the sandbox's write budget (it paces by Graph's 3,000)")
     parser.add_argument("--auth0-rate", type=int, default=2, help="auth0: requests a second")
     parser.add_argument("--serve", nargs="*", help="more `sandbox serve` options")
     parser.add_argument("--authdesk-args", nargs="*", help="more `reset-mfa` options, e.g. --concurrency 20")

@@ -6,13 +6,22 @@ import AuthdeskServices
 /// before the request and its own answer after it, exactly as on its own: the marks in one
 /// journal call, the answers in another.
 extension BulkResetEngine {
+    /// What became of steps sent: all done (go on), the user stopped (a failed step, or the
+    /// journal failed), or throttled from the `from`-th step sent (429 after the transport's
+    /// attempts): those steps are sent again after `wait`, the ones before it stay done.
+    enum SendOutcome: Equatable {
+        case sent
+        case stopped
+        case throttled(from: Int, wait: Duration?)
+    }
+
     /// Sends `steps` of `user` (one, or a chain), journals each answer, and finishes the user
-    /// failed at the first failed step. False when the user stops here (a failed step, or the
-    /// journal failed); a step the service still refused with 429 goes to `record`.
+    /// failed at the first failed step, unless it was throttled and `mayResend`: then the user
+    /// is kept to send again. A step the service still refused with 429 goes to `record`.
     func send(
-        _ steps: [JobStepRecord], of user: JobUserRecord, remover: any MethodRemover,
+        _ steps: [JobStepRecord], of user: JobUserRecord, remover: any MethodRemover, mayResend: Bool,
         emit: AsyncStream<BulkResetEvent>.Continuation, record: @Sendable (AdaptiveConcurrency.Signal) async -> Void
-    ) async -> Bool {
+    ) async -> SendOutcome {
         let sent: [JobStepRecord]
         do {
             // A chain's marks in one commit (the journal groups concurrent users' too): every
@@ -20,7 +29,7 @@ extension BulkResetEngine {
             sent = try await journal.markSent(steps: steps.map(\.id), at: now())
         } catch {
             await journalFailed(error, emit: emit)
-            return false
+            return .stopped
         }
         for step in sent {
             emit.yield(.stepSent(tenant: user.tenant, userID: user.userID, step: step))
@@ -37,17 +46,18 @@ extension BulkResetEngine {
             finished = try await journal.recordAnswers(zip(sent, answers).map { (step: $0.id, answer: $1) }, at: now())
         } catch {
             await journalFailed(error, emit: emit)
-            return false
+            return .stopped
         }
-        var failed: JobStepRecord?
         for step in finished {
             emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: step))
-            if step.state == .failed, failed == nil { failed = step }
         }
-        if let failed {
-            await finish(user, .failed, reason: JobSummary.describe(failed), emit: emit)
-            return false
+        guard let index = finished.firstIndex(where: { $0.state == .failed }) else { return .sent }
+        // Throttled: that step and the ones after it (424, never run) go again; what was done
+        // before it is journalled done and never sent again.
+        if mayResend, finished[index].httpStatus == 429 {
+            return .throttled(from: index, wait: answers[index].retryAfter)
         }
-        return true
+        await finish(user, .failed, reason: JobSummary.describe(finished[index]), emit: emit)
+        return .stopped
     }
 }

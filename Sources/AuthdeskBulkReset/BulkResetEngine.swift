@@ -14,7 +14,10 @@ import Synchronization
 /// One engine runs one job, once; to resume a job after a crash or a cancel, make a new engine
 /// and run the job again: it continues from the journal (``Journal/remainingWork(of:retryFailed:)``).
 /// A user whose step fails stops there (its later steps stay pending, untouched) and is failed
-/// with the step's status, code and request id; the other users go on.
+/// with the step's status, code and request id; the other users go on. A step the service
+/// still throttled (429 after the transport's attempts) is not a failure yet: the user waits as
+/// long as the service asked and is sent again from its first step not done, at most
+/// ``throttledResends`` times.
 public final class BulkResetEngine: Sendable {
     let journal: any JournalStorage
     let removers: [String: any MethodRemover]
@@ -23,6 +26,8 @@ public final class BulkResetEngine: Sendable {
     /// one request a step.
     let writes: ResetWrites
     let now: @Sendable () -> Date
+    /// Waits before a throttled user is sent again (tests give one that moves a manual clock).
+    let sleep: @Sendable (Duration) async throws -> Void
     let control = RunControl()
     let jobBox = JobBox()
     let concurrencies = Mutex<[String: AdaptiveConcurrency]>([:])
@@ -34,14 +39,21 @@ public final class BulkResetEngine: Sendable {
     public static let maxConcurrency = 64
     /// Users at a time per tenant a run starts with, before the service's answers adapt it.
     public static let initialConcurrency = 4
+    /// How many times a user whose write the service still throttled (429 after the
+    /// transport's attempts) is sent again, from its first step not done, before it fails.
+    public static let throttledResends = 5
+    /// The least wait before such a user is sent again.
+    public static let resendWait: Duration = .milliseconds(500)
 
     /// `removers`: one per tenant name of the job; `perTenantLimit`: the most users at a time per
     /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
     /// `writes`: how a user's steps are sent (``ResetWrites``); `now`: the clock the journal's
-    /// timestamps come from; `leases`: how each user's lease is held (``BulkLeases``).
+    /// timestamps come from; `leases`: how each user's lease is held (``BulkLeases``); `sleep`:
+    /// how a throttled user waits before it is sent again.
     public init(
         journal: any JournalStorage, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
-        writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }, leases: BulkLeases? = nil
+        writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }, leases: BulkLeases? = nil,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) }
     ) throws(BulkResetError) {
         guard (1...Self.maxConcurrency).contains(perTenantLimit) else { throw .invalidLimit(perTenantLimit) }
         self.journal = journal
@@ -50,6 +62,7 @@ public final class BulkResetEngine: Sendable {
         self.writes = writes
         self.now = now
         self.leases = leases
+        self.sleep = sleep
     }
 
     /// Starts (or resumes) job `id` and returns its progress. Checks, before sending anything,
@@ -196,13 +209,28 @@ public final class BulkResetEngine: Sendable {
         let user = entry.user
         let onHold: @Sendable () -> Void = { emit.yield(.holding(tenant: user.tenant, userID: user.userID)) }
         var next = entry.steps.startIndex
+        var resends = 0
         while next < entry.steps.endIndex {
             guard await control.proceed(onHold: onHold) else { return }
             if await leaseLost(entry) { return await finishLost(user, emit: emit) }
             let rest = Array(entry.steps[next...])
             let length = writes == .chained ? max(1, remover.chainLength(of: rest.map(\.planStep))) : 1
-            guard await send(Array(rest.prefix(length)), of: user, remover: remover, emit: emit, record: record) else { return }
-            next += length
+            let outcome = await send(
+                Array(rest.prefix(length)), of: user, remover: remover, mayResend: resends < Self.throttledResends,
+                emit: emit, record: record)
+            switch outcome {
+            case .sent:
+                next += length
+            case .stopped:
+                return
+            case .throttled(let from, let wait):
+                // The service's budget is spent for now: this user waits as long as it asked,
+                // then goes on from its first step not done.
+                resends += 1
+                next += from
+                // Pause and cancel act after the wait, before the next step (the loop's gate).
+                try? await sleep(max(wait ?? Self.resendWait, Self.resendWait))
+            }
         }
         guard await control.proceed(onHold: onHold) else { return }
         do {

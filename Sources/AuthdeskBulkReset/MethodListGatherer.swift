@@ -2,14 +2,17 @@ import AuthdeskCore
 import AuthdeskServices
 
 /// Gathers the method-list reads that the engine's workers make one user at a time (verifying
-/// each user after its steps) into the provider's batched reads (Graph's `$batch`): while one
-/// gathering is being read, the users asked for meanwhile wait and go together in the next, as
-/// many as the provider's ``IdentityProvider/readBatchSize`` at most. No timer: a
-/// read asked for while none is in flight goes at once.
+/// each user after its steps) into the provider's batched reads (Graph's `$batch`): the users
+/// asked for while the reads in flight are being answered wait and go together in the next, as
+/// many as the provider's ``IdentityProvider/readBatchSize`` at most, with up to
+/// ``maxReadsInFlight`` gatherings read at once (one at a time would cap a run at one batch of
+/// users per round trip). No timer: a read asked for while a place is free goes at once.
 actor MethodListGatherer {
+    /// Gatherings read at once.
+    static let maxReadsInFlight = 4
     private let provider: any IdentityProvider
     private var waiting: [(userID: String, answer: CheckedContinuation<Result<[AuthMethod], ServiceError>, Never>)] = []
-    private var isReading = false
+    private var reading = 0
 
     init(provider: any IdentityProvider) {
         self.provider = provider
@@ -19,8 +22,8 @@ actor MethodListGatherer {
     func methods(of userID: String) async -> Result<[AuthMethod], ServiceError> {
         await withCheckedContinuation { continuation in
             waiting.append((userID, continuation))
-            if !isReading {
-                isReading = true
+            if reading < Self.maxReadsInFlight {
+                reading += 1
                 Task { await self.readWhileWaiting() }
             }
         }
@@ -42,6 +45,6 @@ actor MethodListGatherer {
                     ?? .failure(ServiceError(kind: .invalidResponse, message: "No answer was read for user \(entry.userID)")))
             }
         }
-        isReading = false
+        reading -= 1
     }
 }

@@ -10,6 +10,8 @@ extension StepAnswer {
 
     /// The failure's status, code, message and request id.
     public init(_ error: ServiceError) {
-        self.init(httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID)
+        self.init(
+            httpStatus: error.status, errorCode: error.code, message: error.message, requestID: error.requestID,
+            retryAfter: error.retryAfter)
     }
 }

@@ -8,7 +8,7 @@ enum ConfigFile {
     static let profileKeys: Set<String> = [
         "provider", "tenant_id", "client_id", "sign_in", "client_secret_env", "client_secret",
         "certificate_path", "authority_url", "graph_url", "domain", "read_only", "color",
-        "require_caller_verification",
+        "require_caller_verification", "graph_write_budget",
     ]
     static let colors: Set<String> = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
@@ -137,11 +137,15 @@ struct ProfileReader {
                 clientSecret: secret, certificatePath: certificate, authorityURL: authority, graphURL: graph,
                 readOnly: readOnly, color: color)
             profile.requireCallerVerification = requireVerification
+            profile.graphWriteBudget = try writeBudget()
             return profile
         case .auth0:
             let domain = try required("domain", "the Auth0 domain, e.g. acme.eu.auth0.com")
             guard let secret else {
                 throw ConfigError("\(place): an auth0 profile needs client_secret_env (or client_secret)")
+            }
+            if table["graph_write_budget"] != nil {
+                throw ConfigError("\(place): graph_write_budget is for graph profiles (Auth0 states its rate limit itself)")
             }
             let root = try EndpointPolicy.auth0Root(domain: domain, source: "\(place) domain")
             var profile = Profile(

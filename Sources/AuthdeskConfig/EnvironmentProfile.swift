@@ -19,9 +19,12 @@ enum EnvironmentProfile {
                 value("AZURE_AUTHORITY_HOST"), source: "AZURE_AUTHORITY_HOST", or: Profile.defaultAuthority)
             let graph = try EndpointPolicy.checkedURL(
                 value("AUTHDESK_GRAPH_URL"), source: "AUTHDESK_GRAPH_URL", or: Profile.defaultGraph)
-            let profile = Profile(
+            var profile = Profile(
                 name: "env", provider: .graph, tenantID: tenant, clientID: client, signIn: signIn,
                 clientSecret: secret, certificatePath: certificate, authorityURL: authority, graphURL: graph)
+            profile.graphWriteBudget = try value("AUTHDESK_GRAPH_WRITE_BUDGET").map { text throws(ConfigError) in
+                try GraphWriteBudget.parse(text, source: "AUTHDESK_GRAPH_WRITE_BUDGET")
+            }
             return Configuration(profiles: [profile], defaultProfile: "env", source: "environment")
         }
         if let domain = value("AUTH0_DOMAIN") {

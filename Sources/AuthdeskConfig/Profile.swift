@@ -24,6 +24,9 @@ public struct Profile: Sendable {
     public var color: String?
     /// `require_caller_verification`: every change asks how the caller was verified.
     public var requireCallerVerification = false
+    /// `graph_write_budget`: the Graph writes per 2.5 minutes this app may make in the tenant,
+    /// where it is not Graph's documented 3,000 (nil); a bulk run paces its writes by it.
+    public var graphWriteBudget: Int?
 
     public init(
         name: String, provider: ProviderKind, tenantID: String? = nil, domain: String? = nil,

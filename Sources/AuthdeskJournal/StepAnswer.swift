@@ -8,12 +8,19 @@ public struct StepAnswer: Sendable, Hashable {
     public var errorCode: String?
     public var message: String?
     public var requestID: String?
+    /// How long the service asked to wait before the step is sent again (a 429's
+    /// `Retry-After`); the engine's resend waits for it. Not journalled.
+    public var retryAfter: Duration?
 
-    public init(httpStatus: Int?, errorCode: String? = nil, message: String? = nil, requestID: String? = nil) {
+    public init(
+        httpStatus: Int?, errorCode: String? = nil, message: String? = nil, requestID: String? = nil,
+        retryAfter: Duration? = nil
+    ) {
         self.httpStatus = httpStatus
         self.errorCode = errorCode
         self.message = message
         self.requestID = requestID
+        self.retryAfter = retryAfter
     }
 
     /// Whether the step reached its aim: a 2xx, or a 404 on a delete (the method is already

@@ -7,8 +7,11 @@ import Foundation
 ///
 /// Growth is multiplicative until the first back-off (half as many more each time `limit`
 /// answers came back well), then one more per `limit` good answers; a back-off halves the
-/// limit (throttling) or takes one off (slow answers, a limit at 95 %), and holds growth for
+/// limit (throttling) or takes one off (slow answers, a limit exceeded), and holds growth for
 /// `cooldown` on the clock given; an answer that says a limit is near (80 %) holds growth too.
+/// The limit comes down once per `cooldown` at most: the answers of the users already in
+/// flight when the service said "slow down" tell the same thing again, and cutting for each of
+/// them would take a run of 32 users down to one at the first burst of 429s.
 public actor AdaptiveConcurrency {
     /// What one answer tells about the service's load.
     public struct Signal: Sendable, Equatable {
@@ -29,8 +32,10 @@ public actor AdaptiveConcurrency {
 
     /// The share of a limit from which growth stops.
     public static let nearLimit = 0.8
-    /// The share of a limit from which the concurrency comes down by one.
-    public static let atLimit = 0.95
+    /// The share of a limit past which the concurrency comes down by one (Graph's header goes
+    /// up to 1.8). At the limit but not past it growth only stops: a client that paces itself by
+    /// the budget (``WriteBudget``, Auth0's ``RequestPacer``) keeps it there on purpose.
+    public static let atLimit = 1.0
     /// How much slower than the fastest answer an answer must be to count as slow: three
     /// times, and half a second more (a busy client's own jitter is not the service slowing).
     public static let slowFactor = 3.0
@@ -50,6 +55,8 @@ public actor AdaptiveConcurrency {
     private var goodAnswers = 0
     private var hasBackedOff = false
     private var holdUntil: Date?
+    /// When the limit last came down.
+    private var cutAt: Date?
     private var waiters: [CheckedContinuation<Void, Never>] = []
     private let cooldown: TimeInterval
     private let now: @Sendable () -> Date
@@ -95,7 +102,7 @@ public actor AdaptiveConcurrency {
             return
         }
         if let used = signal.limitUsed, used >= Self.nearLimit {
-            if used >= Self.atLimit {
+            if used > Self.atLimit {
                 backOff(to: limit - 1, at: current)
             } else {
                 // Near a limit: no growth for the cooldown, whatever other requests answer.
@@ -123,8 +130,10 @@ public actor AdaptiveConcurrency {
         backOffs += 1
         hasBackedOff = true
         goodAnswers = 0
-        limit = max(1, min(limit, target))
         holdUntil = current.addingTimeInterval(cooldown)
+        if let cutAt, current.timeIntervalSince(cutAt) < cooldown { return }
+        cutAt = current
+        limit = max(1, min(limit, target))
     }
 
     private func wake() {

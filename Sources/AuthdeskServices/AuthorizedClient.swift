@@ -51,7 +51,11 @@ struct AuthorizedClient: Sendable {
                 await tokens.invalidate()
                 continue
             }
-            throw error(response)
+            var failure = error(response)
+            if response.status == 429, failure.retryAfter == nil {
+                failure.retryAfter = transport.retry.delay(after: response, failures: 1, now: transport.now())
+            }
+            throw failure
         }
     }
 

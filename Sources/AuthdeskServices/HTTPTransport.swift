@@ -51,6 +51,9 @@ public final class HTTPTransport: Sendable {
         if retry.retryableStatuses.contains(response.status), response.attempts > 1 {
             error.message += " (gave up after \(response.attempts) attempts)"
         }
+        if response.status == 429 {
+            error.retryAfter = retry.delay(after: response, failures: 1, now: now())
+        }
         return error
     }
 

@@ -19,22 +19,26 @@ public struct RecordingLoader: HTTPLoading {
 
     public func load(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
         guard Self.isWrite(request) else { return try await base.load(request) }
-        var planned = PlannedRequest(request)
         guard let dryRun = dryRun ?? DryRunRecorder.current else {
+            // Recorded only where a trace listens (an audited change): a bulk run's thousands of
+            // writes are journalled step by step instead, and redacting each body costs.
+            guard let trace = WriteTrace.current else { return try await base.load(request) }
+            var planned = PlannedRequest(request)
             do {
                 let (data, response) = try await base.load(request)
                 planned.status = response.statusCode
                 planned.requestID = HTTPResponse(
                     status: response.statusCode, headers: Self.headers(of: response), body: data, clientRequestID: ""
                 ).requestID ?? request.value(forHTTPHeaderField: "client-request-id")
-                WriteTrace.current?.record(planned)
+                trace.record(planned)
                 return (data, response)
             } catch {
                 planned.requestID = request.value(forHTTPHeaderField: "client-request-id")
-                WriteTrace.current?.record(planned)
+                trace.record(planned)
                 throw error
             }
         }
+        let planned = PlannedRequest(request)
         WriteTrace.current?.record(planned)
         dryRun.record(planned)
         return Self.plausibleAnswer(to: request, number: dryRun.count)

@@ -29,13 +29,20 @@ public struct ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     public var message: String
     /// The request id to quote to Microsoft or Auth0 support.
     public var requestID: String?
+    /// How long the service asked to wait before sending again (a 429's `Retry-After`, or
+    /// Auth0's rate-limit reset), when it was throttled.
+    public var retryAfter: Duration?
 
-    public init(kind: Kind, status: Int? = nil, code: String? = nil, message: String, requestID: String? = nil) {
+    public init(
+        kind: Kind, status: Int? = nil, code: String? = nil, message: String, requestID: String? = nil,
+        retryAfter: Duration? = nil
+    ) {
         self.kind = kind
         self.status = status
         self.code = code
         self.message = message
         self.requestID = requestID
+        self.retryAfter = retryAfter
     }
 
     /// `message (HTTP 404 Request_ResourceNotFound, request id abc)`.

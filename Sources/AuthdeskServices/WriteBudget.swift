@@ -34,6 +34,17 @@ public actor WriteBudget {
         Limit(writes: 18_000, per: .seconds(300), share: graphShare),
     ]
 
+    /// Graph's limits for a tenant whose budget per app the operator states (a profile's
+    /// `graph_write_budget`): `writes` per 2.5 minutes, and six times it per 5 minutes per
+    /// tenant, as documented. A stated budget is known, not estimated, so it is kept at its full
+    /// rate, its burst a hundredth short (at least one write) for answers that arrive bunched;
+    /// a write the service still throttles is sent again after its wait (the bulk engine).
+    public static func graphLimits(writesPer150Seconds writes: Int) -> [Limit] {
+        [(Double(writes), 150.0), (Double(writes) * 6, 300.0)].map { writes, seconds in
+            Limit(capacity: writes - max(1, (writes / 100).rounded(.down)), refillPerSecond: writes / seconds)
+        }
+    }
+
     public let limits: [Limit]
     private var tokens: [Double]
     private var last: Date

@@ -19,7 +19,8 @@ public enum ProviderFactory {
         switch profile.provider {
         case .graph:
             guard let tenantID = profile.tenantID else { throw ConfigError("profile \(profile.name) has no tenant_id") }
-            let transport = HTTPTransport(loader: loader, sleep: ServiceWaits.shared.sleep(for: profile.name))
+            let sleep = ServiceWaits.shared.sleep(for: profile.name)
+            let transport = HTTPTransport(loader: loader, sleep: sleep)
             let signIn = EntraSignIn(authority: profile.authorityURL, tenantID: tenantID, clientID: profile.clientID)
             let tokens: any TokenProvider
             switch profile.signIn {
@@ -38,7 +39,11 @@ public enum ProviderFactory {
                 tokens = CertificateCredential(signIn: signIn, certificate: certificate, transport: transport)
             }
             let endpoints = GraphEndpoints(authority: profile.authorityURL, graphRoot: profile.graphURL)
-            let provider = GraphProvider(tenant: profile.tenant, endpoints: endpoints, tokens: tokens, transport: transport)
+            let budget = WriteBudget(
+                limits: profile.graphWriteBudget.map { WriteBudget.graphLimits(writesPer150Seconds: $0) } ?? WriteBudget.graphLimits,
+                sleep: sleep)
+            let provider = GraphProvider(
+                tenant: profile.tenant, endpoints: endpoints, tokens: tokens, transport: transport, budget: budget)
             return (provider, tokens)
         case .auth0:
             guard let root = profile.auth0URL, let domain = profile.domain else {

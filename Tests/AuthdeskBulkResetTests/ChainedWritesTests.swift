@@ -37,11 +37,29 @@ import Testing
         return planned.plan
     }
 
-    /// Runs job "chained" to its end.
-    static func run(_ journal: Journal, _ provider: GraphProvider, writes: ResetWrites, retryFailed: Bool = false) async throws {
+    /// Runs job "chained" to its end; a throttled user waits with `sleep` (by default nothing
+    /// waits, and the clock does not move) before it is sent again.
+    static func run(
+        _ journal: Journal, _ provider: GraphProvider, writes: ResetWrites, retryFailed: Bool = false,
+        sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
+    ) async throws {
         let engine = try BulkResetEngine(
-            journal: journal, removers: ["contoso": ProviderRemover(provider: provider)], perTenantLimit: 4, writes: writes)
+            journal: journal, removers: ["contoso": ProviderRemover(provider: provider)], perTenantLimit: 4, writes: writes,
+            sleep: sleep)
         for await _ in try await engine.run("chained", retryFailed: retryFailed) {}
+    }
+
+    /// The one of ``people`` with the most steps under `.all`, and how many.
+    static func longestUser(_ provider: GraphProvider) async throws -> (name: String, steps: Int) {
+        var longest = (name: people[0], steps: 0)
+        for name in people {
+            let user = try await provider.user(name)
+            let planned = try await BulkResetPlanner(removers: ["contoso": ProviderRemover(provider: provider)])
+                .plan([ResetTarget(tenant: "contoso", user: user)], policy: .all)
+            let count = planned.plan.users.first?.plan.steps.count ?? 0
+            if count > longest.steps { longest = (name, count) }
+        }
+        return longest
     }
 
     @Test(arguments: ResetWrites.allCases)
@@ -78,33 +96,29 @@ import Testing
     }
 
     @Test func aFailedMiddleStepFailsTheRestWith424AndAResumeRetriesThem() async throws {
-        // A write budget of one: the chain's first write goes through, the second is throttled.
+        // A write budget of one, and a clock that the engine's waits do not move: the chain's
+        // first write goes through, the second stays throttled however often it is sent again.
         let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 0, graphWriteBudget: 1))
         let fixture = try JournalFixture()
         defer { fixture.remove() }
         let provider = try Self.provider(sandbox, retries: false)
         let journal = try fixture.open()
-        var longest = Self.people[0]
-        var most = 0
-        for name in Self.people {
-            let user = try await provider.user(name)
-            let planned = try await BulkResetPlanner(removers: ["contoso": ProviderRemover(provider: provider)])
-                .plan([ResetTarget(tenant: "contoso", user: user)], policy: .all)
-            let count = planned.plan.users.first?.plan.steps.count ?? 0
-            if count > most { (longest, most) = (name, count) }
-        }
-        let plan = try await Self.job([longest], provider: provider, journal: journal)
+        let longest = try await Self.longestUser(provider)
+        let plan = try await Self.job([longest.name], provider: provider, journal: journal)
         let steps = try #require(plan.users.first?.plan.steps.count)
         try #require(steps >= 3, "the test needs a chain of three steps or more")
         let before = sandbox.stats()
         try await Self.run(journal, provider, writes: .chained)
-        #expect(sandbox.stats().writeBatches - before.writeBatches == 1)
+        #expect(sandbox.stats().writeBatches - before.writeBatches == 1 + BulkResetEngine.throttledResends,
+                "the first chain, then the throttled step and the rest sent again as often as the engine resends")
         let failed = try #require(try await journal.summary(of: "chained").users.first)
         #expect(failed.user.state == .failed)
         #expect(failed.steps.map(\.state) == [.done] + Array(repeating: .failed, count: steps - 1))
         let expected: [Int?] = [429] + Array(repeating: 424, count: steps - 2)
         #expect(Array(failed.steps.map(\.httpStatus).dropFirst()) == expected)
         #expect(failed.steps.dropFirst().allSatisfy { $0.sentAt != nil }, "every step of the chain was journalled sent")
+        #expect(failed.steps.first?.attempts == 1, "the done step is never sent again")
+        #expect(failed.steps[1].attempts == 1 + BulkResetEngine.throttledResends)
 
         sandbox.withState { state in
             state.options.graphWriteBudget = 3000

@@ -45,10 +45,28 @@ import Testing
         #expect(await limiter.limit == 9)  // after a back-off, one more per round only
         await limiter.record(.init(latency: .milliseconds(200), throttled: true))
         await limiter.record(.init(latency: .milliseconds(200), throttled: true))
-        #expect(await limiter.limit == 2)
-        for _ in 0..<5 { await limiter.record(.init(latency: .milliseconds(200), throttled: true)) }
+        #expect(await limiter.limit == 4, "the answers of one burst of 429s halve the limit once")
+        for _ in 0..<5 {
+            clock.advance(2.5)
+            await limiter.record(.init(latency: .milliseconds(200), throttled: true))
+        }
         #expect(await limiter.limit == 1)  // never below one
         #expect(await limiter.backOffs == 8)
+    }
+
+    @Test func theLimitComesDownOncePerCooldownHoweverManyAnswersSaySo() async {
+        let clock = ManualNow()
+        let limiter = AdaptiveConcurrency(ceiling: 32, initial: 32, cooldown: 2, now: clock.now)
+        // 32 users in flight when the budget ran out: each of their answers is a 429.
+        for _ in 0..<32 { await limiter.record(.init(latency: .milliseconds(40), throttled: true)) }
+        #expect(await limiter.limit == 16)
+        #expect(await limiter.backOffs == 32)
+        clock.advance(1.5)
+        await limiter.record(.init(latency: .milliseconds(40), limitUsed: 1.3))
+        #expect(await limiter.limit == 16, "still within the cooldown of the last cut")
+        clock.advance(0.6)
+        await limiter.record(.init(latency: .milliseconds(40), limitUsed: 1.3))
+        #expect(await limiter.limit == 15, "the service still past its limit after the cooldown: one more off")
     }
 
     @Test func nearTheServiceLimitItStopsGrowingAndAtTheLimitItComesDown() async {
@@ -57,6 +75,8 @@ import Testing
         await Self.answer(limiter, 40, .init(latency: .milliseconds(200), limitUsed: 0.85))
         #expect(await limiter.limit == 4)
         await limiter.record(.init(latency: .milliseconds(200), limitUsed: 0.97))
+        #expect(await limiter.limit == 4, "at the limit, not past it: a client pacing itself keeps it there")
+        await limiter.record(.init(latency: .milliseconds(200), limitUsed: 1.2))
         #expect(await limiter.limit == 3)
         await Self.answer(limiter, 10, .init(latency: .milliseconds(200), limitUsed: 0.5))
         #expect(await limiter.limit == 3)  // held for the cooldown

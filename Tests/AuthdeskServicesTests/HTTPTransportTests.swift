@@ -68,6 +68,7 @@ import Testing
         #expect(error?.code == "TooManyRequests")
         #expect(error?.requestID == "r-last")
         #expect(error?.message.contains("gave up after 3 attempts") == true)
+        #expect(error?.retryAfter == .seconds(1), "the wait the last answer asked for, for a bulk run's resend")
         #expect(sleeper.recorded == [.seconds(1), .seconds(1)])
         #expect(loader.sent.count == 3)
     }

@@ -38,6 +38,22 @@ import Testing
         #expect(tenant.refillPerSecond < 60 && tenant.refillPerSecond >= 54)
     }
 
+    @Test func aStatedBudgetIsKeptAtItsRateWithItsBurstAHundredthShort() async throws {
+        let limits = WriteBudget.graphLimits(writesPer150Seconds: 300)
+        #expect(limits == [
+            WriteBudget.Limit(capacity: 297, refillPerSecond: 2), WriteBudget.Limit(capacity: 1_782, refillPerSecond: 6),
+        ])
+        #expect(WriteBudget.graphLimits(writesPer150Seconds: 12_000)[0].capacity == 11_880)
+        #expect(WriteBudget.graphLimits(writesPer150Seconds: 1)[0].capacity == 1, "never below one write")
+        let clock = ManualClock()
+        let sleeper = SleepRecorder()
+        let budget = WriteBudget(limits: limits, now: clock.now, sleep: sleeper.sleep)
+        for _ in 0..<297 { try await budget.take() }
+        #expect(sleeper.recorded.isEmpty)
+        try await budget.take()
+        #expect(sleeper.recorded == [.seconds(0.5)], "past the burst, one write each half second: 300 per 150 s")
+    }
+
     @Test func aThousandUserJobIsNotHeldBack() async throws {
         let clock = ManualClock()
         let sleeper = SleepRecorder()
