@@ -62,39 +62,38 @@ struct JSONScanner {
 
     /// An object: `member` is called with each key and must read that member's value.
     mutating func object(_ member: (String, inout JSONScanner) throws(Malformed) -> Void) throws(Malformed) {
-        try enter("{", "an object")
-        defer { depth -= 1 }
-        if try peek() == UInt8(ascii: "}") {
-            position += 1
-            return
-        }
-        while true {
-            guard try peek() == UInt8(ascii: "\"") else { throw malformed("an object key must be a string") }
-            let key = try string()
-            guard try peek() == UInt8(ascii: ":") else { throw malformed("':' expected after an object key") }
-            position += 1
-            try member(key, &self)
-            let next = try peek()
-            position += 1
-            if next == UInt8(ascii: "}") { return }
-            guard next == UInt8(ascii: ",") else { throw malformed("',' or '}' expected in an object", at: position - 1) }
+        try sequence("{", "}", "an object") { scanner throws(Malformed) in
+            guard try scanner.peek() == UInt8(ascii: "\"") else { throw scanner.malformed("an object key must be a string") }
+            let key = try scanner.string()
+            guard try scanner.peek() == UInt8(ascii: ":") else { throw scanner.malformed("':' expected after an object key") }
+            scanner.position += 1
+            try member(key, &scanner)
         }
     }
 
     /// An array: `element` is called once an element starts and must read it.
     mutating func array(_ element: (inout JSONScanner) throws(Malformed) -> Void) throws(Malformed) {
-        try enter("[", "an array")
+        try sequence("[", "]", "an array", element)
+    }
+
+    /// Between `opening` and `closing`, `item` read for each entry, with commas between.
+    private mutating func sequence(
+        _ opening: Unicode.Scalar, _ closing: Unicode.Scalar, _ kind: String, _ item: (inout JSONScanner) throws(Malformed) -> Void
+    ) throws(Malformed) {
+        try enter(opening, kind)
         defer { depth -= 1 }
-        if try peek() == UInt8(ascii: "]") {
+        if try peek() == UInt8(ascii: closing) {
             position += 1
             return
         }
         while true {
-            try element(&self)
+            try item(&self)
             let next = try peek()
             position += 1
-            if next == UInt8(ascii: "]") { return }
-            guard next == UInt8(ascii: ",") else { throw malformed("',' or ']' expected in an array", at: position - 1) }
+            if next == UInt8(ascii: closing) { return }
+            guard next == UInt8(ascii: ",") else {
+                throw malformed("',' or '\(closing)' expected in \(kind)", at: position - 1)
+            }
         }
     }
 
