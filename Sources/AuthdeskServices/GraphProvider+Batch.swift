@@ -132,33 +132,32 @@ extension GraphProvider {
 
     /// The inner answers of a batch's answer for the requests `ids`, each with the request id
     /// the service gave it (header, else the error body's), or the batch's; a request left out
-    /// is answered 502 `missingBatchResponse`.
+    /// is answered 502 `missingBatchResponse`. Each inner body is handed on as the service wrote
+    /// it (``GraphBatchEnvelope``), not decoded and written again.
     static func answers(to response: HTTPResponse, ids: [String]) throws(ServiceError) -> [GraphBatchResponse] {
-        guard let json = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any],
-              let items = json["responses"] as? [[String: Any]] else {
+        let read: [GraphBatchEnvelope.Item]?
+        do throws(JSONScanner.Malformed) {
+            read = try GraphBatchEnvelope.items(in: response.body)
+        } catch {
+            throw ServiceError(
+                kind: .invalidResponse, status: response.status,
+                message: "Graph answered a batch that is not JSON (\(error))", requestID: response.requestID)
+        }
+        guard let items = read else {
             throw ServiceError(
                 kind: .invalidResponse, status: response.status,
                 message: "Graph answered a batch without a responses array", requestID: response.requestID)
         }
         var answers: [GraphBatchResponse] = []
         for item in items {
-            let id = (item["id"] as? String) ?? (item["id"] as? Int).map(String.init)
-            guard let id, ids.contains(id) else { continue }
-            let status = (item["status"] as? Int) ?? 0
-            var headers: [String: String] = [:]
-            for (name, value) in item["headers"] as? [String: Any] ?? [:] {
-                if let value = value as? String { headers[name] = value } else if let value = value as? NSNumber { headers[name] = value.stringValue }
-            }
-            var body = Data()
-            if let inner = item["body"], !(inner is NSNull) {
-                body = (try? JSONSerialization.data(withJSONObject: inner, options: [.fragmentsAllowed])) ?? Data()
-            }
-            if headers.keys.contains(where: { $0.lowercased() == "request-id" }) == false,
-               JSONValue.parse(body)?["error"]?["innerError"]?["request-id"] == nil, let batchID = response.requestID {
+            guard let id = item.id, ids.contains(id) else { continue }
+            var headers = item.headers
+            if !headers.keys.contains(where: { $0.lowercased() == "request-id" }), let batchID = response.requestID,
+               (200..<300).contains(item.status) || JSONValue.parse(item.body)?["error"]?["innerError"]?["request-id"] == nil {
                 headers["request-id"] = batchID
             }
             answers.append(GraphBatchResponse(
-                id: id, response: HTTPResponse(status: status, headers: headers, body: body, clientRequestID: response.clientRequestID)))
+                id: id, response: HTTPResponse(status: item.status, headers: headers, body: item.body, clientRequestID: response.clientRequestID)))
         }
         for id in ids where !answers.contains(where: { $0.id == id }) {
             let missing = #"{"error":{"code":"missingBatchResponse","message":"Graph's batch answer left this request out"}}"#

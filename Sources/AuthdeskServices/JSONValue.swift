@@ -27,9 +27,10 @@ enum JSONValue: Sendable, Hashable, Decodable {
         }
     }
 
-    /// Parses `data`, or nil when it is not JSON.
+    /// Parses `data`, or nil when it is not JSON (``JSONScanner``: one pass over the bytes, where
+    /// a decoder tries each kind of value in turn).
     static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+        try? JSONScanner.value(in: data)
     }
 
     subscript(key: String) -> JSONValue? {

@@ -17,11 +17,15 @@ public enum ProgressLine {
         return "planning \(bar(fraction)) \(done)/\(total) users read, \(clock(Int(elapsedSeconds)))"
     }
 
-    /// `[####----] users 12/60 done, 0 failed, 8 running; steps 30/100, 12.5/s, 0:05 left`.
+    /// `[####----] users 12/60 done, 0 failed, 8 running; steps 30/100, 12.5/s, 0:05 left`; while
+    /// the transport waits for a tenant's limits, `waiting for limits: 7.5 s, contoso; ` comes
+    /// first after the bar (``BulkRunProgress/waitText``, as the console's run screen says it),
+    /// so that a line cut to an 80-column terminal still shows it.
     public static func running(_ progress: BulkRunProgress) -> String {
         let rate = BulkRunProgress.format(Double(progress.stepsAnswered) / max(progress.elapsedSeconds, 0.001))
         let left = progress.ended != nil ? "ended" : progress.secondsLeft.map { clock($0) + " left" } ?? "time left: measuring"
-        return "\(bar(progress.fraction)) users \(progress.usersDone)/\(progress.rows.count) done, \(progress.usersFailed) failed, "
+        let waits = progress.waitText.map { $0 + "; " } ?? ""
+        return "\(bar(progress.fraction)) \(waits)users \(progress.usersDone)/\(progress.rows.count) done, \(progress.usersFailed) failed, "
             + "\(progress.usersRunning) running; steps \(progress.stepsDone)/\(progress.totalSteps), \(rate)/s, \(left)"
     }
 

@@ -37,20 +37,28 @@ public struct ResetOutcome: Sendable {
 
 extension ResetMfaWorkflow {
     /// Follows `run` to its end, reporting each event (and a progress line for it to
-    /// `progress`, and the status line of ``ProgressLine/running(_:)`` to `bar`), and reads
+    /// `progress`, and the status line of ``ProgressLine/running(_:)`` to `bar`, which is told to
+    /// draw it at once when a wait for the service's limits begins or ends: nothing else may
+    /// happen while it lasts), and reads
     /// the job's outcome. `interrupted`: asked at the end whether a signal stopped the run.
     public func finish(
         _ run: ResetRun, unreadable: [UnreadableUser] = [], refused: [UserResetPlan] = [],
         interrupted: @Sendable () -> Bool = { false }, progress: ((String) -> Void)? = nil,
-        bar: ((String) -> Void)? = nil, report: (BulkResetEvent) -> Void = { _ in }
+        bar: ((_ line: String, _ now: Bool) -> Void)? = nil, report: (BulkResetEvent) -> Void = { _ in }
     ) async throws -> ResetOutcome {
         var journalFailure: String?
         var log = progress != nil || bar != nil ? ResetProgressLog(run, write: progress ?? { _ in }) : nil
-        for await event in run.events {
-            log?.show(event)
-            if let bar, let log { bar(ProgressLine.running(log.progress)) }
-            report(event)
-            if case .journalFailed(let message) = event { journalFailure = message }
+        for await update in run.updates() {
+            switch update {
+            case .wait(let wait):
+                log?.show(wait)
+                if let bar, let log { bar(ProgressLine.running(log.progress), true) }
+            case .engine(let event):
+                log?.show(event)
+                if let bar, let log { bar(ProgressLine.running(log.progress), false) }
+                report(event)
+                if case .journalFailed(let message) = event { journalFailure = message }
+            }
         }
         let summary: JobSummary
         do {

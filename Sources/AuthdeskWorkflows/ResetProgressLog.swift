@@ -42,6 +42,11 @@ public struct ResetProgressLog {
         }
     }
 
+    /// A wait for a tenant's limits began or ended: no line, but the progress says it.
+    public mutating func show(_ wait: ServiceWait.Event) {
+        progress.apply(wait, at: clock.now - start)
+    }
+
     func name(_ tenant: String, _ userID: String) -> String {
         progress.row(tenant, userID)?.displayName ?? userID
     }

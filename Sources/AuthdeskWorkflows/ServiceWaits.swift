@@ -12,30 +12,21 @@ public final class ServiceWaits: Sendable {
     /// Waits shorter than this are not announced (pacing a few milliseconds is not news).
     public static let minimumAnnounced: Duration = .seconds(1)
 
-    public typealias Observer = @Sendable (ServiceWait.Event) -> Void
+    public typealias Observer = ObserverList<ServiceWait.Event>.Observer
 
-    private struct Registry {
-        var nextObserver = 0
-        var nextWait = 0
-        var observers: [Int: Observer] = [:]
-    }
-
-    private let registry = Mutex(Registry())
+    private let observers = ObserverList<ServiceWait.Event>()
+    private let lastWait = Mutex(0)
 
     public init() {}
 
     /// Adds `observer`; the number returned removes it (``remove(_:)``).
     @discardableResult
     public func observe(_ observer: @escaping Observer) -> Int {
-        registry.withLock { registry in
-            registry.nextObserver += 1
-            registry.observers[registry.nextObserver] = observer
-            return registry.nextObserver
-        }
+        observers.add(observer)
     }
 
     public func remove(_ id: Int) {
-        _ = registry.withLock { $0.observers.removeValue(forKey: id) }
+        observers.remove(id)
     }
 
     /// A transport's sleep for `tenant`: sleeps through `base`, and announces a wait of at
@@ -46,19 +37,13 @@ public final class ServiceWaits: Sendable {
     ) -> HTTPTransport.Sleep {
         { [self] duration in
             guard duration >= minimum else { return try await base(duration) }
-            let id = registry.withLock { registry in
-                registry.nextWait += 1
-                return registry.nextWait
+            let id = lastWait.withLock { last in
+                last += 1
+                return last
             }
-            report(.began(id: id, ServiceWait(tenant: tenant, duration: duration)))
-            defer { report(.ended(id: id, tenant: tenant)) }
+            observers.report(.began(id: id, ServiceWait(tenant: tenant, duration: duration)))
+            defer { observers.report(.ended(id: id, tenant: tenant)) }
             try await base(duration)
         }
-    }
-
-    /// Tells every observer (outside the lock, so an observer may add or remove).
-    private func report(_ event: ServiceWait.Event) {
-        let observers = registry.withLock { Array($0.observers.values) }
-        for observer in observers { observer(event) }
     }
 }

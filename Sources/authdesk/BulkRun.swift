@@ -30,7 +30,7 @@ struct BulkRun {
         var lines = ResetResultLines(run)
         let outcome = try await workflow.finish(
             run, unreadable: unreadable, refused: refused, interrupted: { watch.signalCaught != nil },
-            progress: status.message, bar: { status.redraw($0) }
+            progress: status.message, bar: { status.redraw($0, force: $1) }
         ) { event in
             guard output == .jsonl, let line = lines.line(for: event) else { return }
             FileHandle.standardOutput.write(Data(line.utf8))  // now, not when the buffer fills

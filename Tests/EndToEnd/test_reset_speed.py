@@ -2,6 +2,7 @@
 user ends, a progress line on a terminal while planning and running, and an Auth0 tenant on a
 free plan's rate limit (2 requests a second) finished with no failed user."""
 import json
+import re
 
 from cli import graph_env, served
 from test_command_line import auth0_env
@@ -52,3 +53,26 @@ def test_an_auth0_free_plan_finishes_with_no_failed_user(tmp_path):
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [r["state"] for r in rows] == ["done"] * 6
+
+
+WAITING = re.compile(r"\] waiting for limits: ([\d.]+) s, (\w+); users \d+/(\d+) done")
+
+
+def test_on_a_terminal_the_progress_line_says_when_the_run_waits_for_the_write_budget(tmp_path):
+    # 20 writes per 2.5 minutes: past the 20th, the sandbox answers 429 with a Retry-After of
+    # about 7.5 s, and the progress line says so (as the console's run screen does) while the
+    # transport waits; Ctrl-C then pauses the job.
+    import pexpect
+    state = tmp_path / "state"
+    with served("--users", "60", "--graph-write-budget", "20") as sandbox:
+        env = graph_env(sandbox)
+        users = generated_users(sandbox, state, 20)
+        child = spawn_on_terminal(["reset-mfa", "--users-file", users_file(tmp_path, users), "--yes"], state, env)
+        child.expect(WAITING, timeout=120)
+        assert 1 <= float(child.match.group(1)) <= 10
+        assert child.match.group(2) == "env"  # the profile the AZURE_* variables make
+        assert int(child.match.group(3)) == len(users)
+        child.sendintr()
+        child.expect(pexpect.EOF, timeout=120)
+        child.close()
+        assert child.exitstatus == 130
