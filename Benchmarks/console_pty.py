@@ -11,11 +11,15 @@
          serve --users N` in its own process, the console signed in to its contoso as the
          application (AZURE_* variables), `G` pressed page after page until the whole list is
          loaded; VmRSS and VmHWM from /proc/PID/status, before and after.
+  paging: the same console, G (or --key) pressed every --interval seconds without waiting for
+         the answers: the longest wait for a page, and whether paging stalled (--stall seconds
+         without a page).
 
 Build first:  swift build -c release --product authdesk
 Run:          python3 Benchmarks/console_pty.py start --runs 10
               python3 Benchmarks/console_pty.py idle --seconds 30
               python3 Benchmarks/console_pty.py memory --users 100000
+              python3 Benchmarks/console_pty.py paging --users 100000 --interval 0.3
 """
 import argparse
 import json
@@ -219,54 +223,69 @@ def status_kb(pid, field):
     raise RuntimeError(f"no {field} in /proc/{pid}/status")
 
 
-def memory(args):
-    serve = subprocess.Popen([args.binary, "sandbox", "serve", "--users", str(args.users)],
-                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        sandbox = json.loads(serve.stdout.readline())
-        contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
-        env = {"AZURE_TENANT_ID": contoso["id"], "AZURE_CLIENT_ID": contoso["clientId"],
-               "AZURE_CLIENT_SECRET": contoso["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
-               "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
-        console = Console(args.binary, args.rows, args.cols, extra_env=env)
+class ServedConsole:
+    """`authdesk sandbox serve --users N` in its own process and the console signed in to its
+    contoso as the application (AZURE_* variables), the user list drawn."""
+
+    def __init__(self, args):
+        self.serve = subprocess.Popen([args.binary, "sandbox", "serve", "--users", str(args.users)],
+                                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         try:
-            console.wait(console.list_drawn)
-            console.settle(quiet=1.0)
-            pid = console.child.pid
-            first_rss = status_kb(pid, "VmRSS")
-            started = time.monotonic()
+            sandbox = json.loads(self.serve.stdout.readline())
+            contoso = next(t for t in sandbox["tenants"] if t["name"] == "contoso")
+            env = {"AZURE_TENANT_ID": contoso["id"], "AZURE_CLIENT_ID": contoso["clientId"],
+                   "AZURE_CLIENT_SECRET": contoso["clientSecret"], "AZURE_AUTHORITY_HOST": sandbox["authority"],
+                   "AUTHDESK_GRAPH_URL": sandbox["graph"].rsplit("/", 1)[0]}
+            self.console = Console(args.binary, args.rows, args.cols, extra_env=env)
+            self.console.wait(self.console.list_drawn)
+        except BaseException:
+            self.close()
+            raise
 
-            def shown():
-                found = USERS_SHOWN.search("\n".join(console.lines()))
-                return (int(found.group(1)), found.group(2) == "+") if found else (0, True)
+    def shown(self):
+        """The count on the search line and whether more are to load (`N+ users`)."""
+        found = USERS_SHOWN.search("\n".join(self.console.lines()))
+        return (int(found.group(1)), found.group(2) == "+") if found else (0, True)
 
-            count, more = shown()
-            progressed = time.monotonic()
-            while more and count < args.users:
-                # G selects the last user listed, which asks for the next page (and that user's
-                # methods); the next G waits until both came and nothing is in flight, so that
-                # no request is cancelled half-way (see the README on stalls after cancels).
-                console.child.send("G")
-                deadline = time.monotonic() + 10
-                while time.monotonic() < deadline:
-                    if console.read(0.05) is None:
-                        raise RuntimeError("authdesk exited while loading:\n" + "\n".join(console.lines()))
-                    lines = console.lines()
-                    if shown() != (count, more) and "working" not in lines[0] and "Loading" not in "\n".join(lines):
-                        break
-                if shown() != (count, more):
-                    count, more = shown()
-                    progressed = time.monotonic()
-                elif time.monotonic() - progressed > 120:
-                    raise RuntimeError("no page for 120 s; screen:\n" + "\n".join(console.lines()))
-            console.settle(quiet=1.0)
-            loaded = time.monotonic() - started
-            rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
-        finally:
-            console.close()
+    def close(self):
+        if getattr(self, "console", None):
+            self.console.close()
+        self.serve.terminate()
+        self.serve.wait(timeout=30)
+
+
+def memory(args):
+    served = ServedConsole(args)
+    console = served.console
+    try:
+        console.settle(quiet=1.0)
+        pid = console.child.pid
+        first_rss = status_kb(pid, "VmRSS")
+        started = time.monotonic()
+        count, more = served.shown()
+        progressed = time.monotonic()
+        while more and count < args.users:
+            # G selects the last user listed, which asks for the next page (and that user's
+            # methods); the next G waits until both came and nothing is in flight (`paging`
+            # measures G pressed without waiting).
+            console.child.send("G")
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                if console.read(0.05) is None:
+                    raise RuntimeError("authdesk exited while loading:\n" + "\n".join(console.lines()))
+                lines = console.lines()
+                if served.shown() != (count, more) and "working" not in lines[0] and "Loading" not in "\n".join(lines):
+                    break
+            if served.shown() != (count, more):
+                count, more = served.shown()
+                progressed = time.monotonic()
+            elif time.monotonic() - progressed > 120:
+                raise RuntimeError("no page for 120 s; screen:\n" + "\n".join(console.lines()))
+        console.settle(quiet=1.0)
+        loaded = time.monotonic() - started
+        rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
     finally:
-        serve.terminate()
-        serve.wait(timeout=30)
+        served.close()
     print(f"console with {count} users listed ({'more to load' if more else 'the whole list'}), "
           f"{args.rows}x{args.cols}, loaded page by page with G in {loaded:.1f} s")
     print(f"  resident with the first page: {first_rss / 1024:.1f} MB")
@@ -275,19 +294,55 @@ def memory(args):
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min)")
 
 
+def paging(args):
+    """`key` (G by default) pressed every --interval seconds without waiting for answers (each
+    press cancels the methods read of the user selected before); the longest time without a
+    new page, and the time to list --users users. A stall is no page for --stall seconds."""
+    served = ServedConsole(args)
+    console = served.console
+    try:
+        started = time.monotonic()
+        count, more = served.shown()
+        progressed, longest = started, 0.0
+        while more and count < args.users:
+            console.child.send(args.key.encode().decode("unicode_escape"))
+            deadline = time.monotonic() + args.interval
+            while time.monotonic() < deadline:
+                if console.read(max(0.01, deadline - time.monotonic())) is None:
+                    raise RuntimeError("authdesk exited while paging:\n" + "\n".join(console.lines()))
+            now = time.monotonic()
+            if served.shown() != (count, more):
+                longest = max(longest, now - progressed)
+                count, more = served.shown()
+                progressed = now
+            elif now - progressed > args.stall:
+                print(f"STALL: no page for {now - progressed:.0f} s at {count} users; screen:")
+                print("\n".join(console.lines()))
+                break
+        took = time.monotonic() - started
+    finally:
+        served.close()
+    print(f"paging with {args.key!r} every {args.interval * 1000:.0f} ms: {count} users listed in {took:.1f} s, "
+          f"longest wait for a page {longest:.2f} s ({'stalled' if more and count < args.users else 'no stall'})")
+    print(f"load average: {os.getloadavg()[0]:.1f} (1 min)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("figure", choices=["start", "idle", "memory"])
+    parser.add_argument("figure", choices=["start", "idle", "memory", "paging"])
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "authdesk"))
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--users", type=int, default=100_000)
     parser.add_argument("--rows", type=int, default=40)
     parser.add_argument("--cols", type=int, default=120)
+    parser.add_argument("--interval", type=float, default=0.3, help="paging: seconds between key presses")
+    parser.add_argument("--key", default="G", help="paging: the key pressed (G, or \\x1b[6~ for page down)")
+    parser.add_argument("--stall", type=float, default=60.0, help="paging: seconds without a page that count as a stall")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
         parser.error(f"{args.binary} is not an executable; build it: swift build -c release --product authdesk")
-    {"start": start, "idle": idle, "memory": memory}[args.figure](args)
+    {"start": start, "idle": idle, "memory": memory, "paging": paging}[args.figure](args)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
+import AuthdeskText
 import AuthdeskViewModels
 
-/// Pieces the right-hand panes share: a titled box with its inner and message areas, and
-/// labelled facts (a label column, values wrapped beside it).
+/// Pieces the right-hand panes share: a titled box with its inner and message areas, a notice
+/// wrapped at a pane's top, and labelled facts (a label column, values wrapped beside it).
 extension BrowserRenderer {
     /// Draws the box of a pane; its inner area and the area messages go in, or nil when too small.
     mutating func drawPane(_ rect: Rect, title: String, focused: Bool, footer: String?) -> (inner: Rect, message: Rect)? {
@@ -26,5 +27,18 @@ extension BrowserRenderer {
                 y += 1
             }
         }
+    }
+
+    /// `notice` wrapped at the top of a pane (leaving it one row at least); returns the pane's
+    /// areas below it. No notice leaves them as they were.
+    mutating func drawNotice(_ notice: String?, style: CellStyle, in pane: (inner: Rect, message: Rect)) -> (inner: Rect, message: Rect) {
+        guard let notice else { return pane }
+        let lines = TextWrap.lines(TerminalText.visible(notice), width: pane.message.width, asciiOnly: options.asciiText)
+        let used = min(lines.count, pane.inner.height - 1)
+        for (row, line) in lines.prefix(used).enumerated() {
+            put(line, at: pane.message.x, pane.inner.y + row, style: style, width: pane.message.width)
+        }
+        func below(_ rect: Rect) -> Rect { Rect(x: rect.x, y: rect.y + used, width: rect.width, height: rect.height - used) }
+        return (below(pane.inner), below(pane.message))
     }
 }

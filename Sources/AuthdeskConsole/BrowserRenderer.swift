@@ -212,8 +212,9 @@ public struct BrowserRenderer {
         }
         let held = user.flatMap { state.held.lease(tenant: state.tenancy.current.name, userID: $0.id) }
         let title = "Methods" + (user.map { " \(glyphs.separator) \($0.displayName)" } ?? "")
-            + (held.map { " \(glyphs.separator) \(HeldUsers.label($0))" } ?? "")
-        guard let (inner, messageArea) = drawPane(rect, title: title, focused: focused, footer: footer) else { return }
+        guard let pane = drawPane(rect, title: title, focused: focused, footer: footer) else { return }
+        // Who holds the user goes first in the pane, wrapped: a title would cut it at 80 columns.
+        let (inner, messageArea) = drawNotice(held.map { "\(glyphs.held) \(HeldUsers.label($0))" }, style: theme.error, in: pane)
         switch state.methodsPane.methods {
         case .none:
             drawMessage(state.list.users.isEmpty ? "" : "No user selected", style: theme.secondary, in: messageArea)

@@ -115,18 +115,20 @@ struct ConsoleBench {
         Output.line("\nmemory at the end: \(end.description)")
     }
 
-    /// The list's own cost of a page arriving: `pageSize` new users appended to a copy of `rows`
-    /// while the original is kept, `rounds` × 200 times (the list is as long each time).
+    /// The list's own cost of a page arriving: `pageSize` new users appended `rounds` × 200 times
+    /// to a copy of `rows`, the copy from before each page kept meanwhile (as the store keeps the
+    /// state before each event).
     func appendTimes(to rows: UserRows, directory: FakeDirectory) -> [Duration] {
         let clock = ContinuousClock()
-        let page = (0..<pageSize).map { directory.user(at: users + $0) }
+        var grown = rows
         var times: [Duration] = []
-        for _ in 0..<(rounds * 200) {
-            var grown = rows
+        for round in 0..<(rounds * 200) {
+            let page = (0..<pageSize).map { directory.user(at: users + round * pageSize + $0) }
+            let before = grown
             let start = clock.now
             grown.appendNew(page)
             times.append(clock.now - start)
-            precondition(grown.count == rows.count + page.count)
+            precondition(grown.count == before.count + page.count)
         }
         return times
     }

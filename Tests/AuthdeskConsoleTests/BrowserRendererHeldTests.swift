@@ -36,4 +36,21 @@ struct BrowserRendererHeldTests {
         let plain = Screens.render(Screens.browser(width: 200), width: 200, height: 24)
         #expect(!plain.text.contains("\u{2298}"))
     }
+
+    /// At 80 columns the methods pane is 44 wide: who holds the user is wrapped at the pane's
+    /// top, whole, and the methods follow below it; the title keeps the user's name.
+    @Test func atEightyColumnsWhoHoldsTheUserWrapsAboveTheMethods() throws {
+        let grid = Screens.render(Self.held("u1"), width: 80, height: 24)
+        let rows = grid.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows[2].contains("Methods \u{00B7} Adele Vance") && !rows[2].contains("held"))
+        // The methods pane's rows: what is between its borders (the users pane's border is first).
+        let pane = rows[3..<11].map { row in
+            let parts = row.split(separator: "\u{2502}", omittingEmptySubsequences: false)
+            return parts.count > 3 ? String(parts[3]) : ""
+        }
+        let notice = pane.prefix(2).joined(separator: " ").split(separator: " ").joined(separator: " ")
+        #expect(!notice.contains("\u{2026}"))
+        #expect(notice == "\u{2298} held by bob@jump-2 on jump-2 since 14:13, ticket INC-1\\e[2J")
+        #expect(pane[2].contains("Password"))
+    }
 }

@@ -208,9 +208,15 @@ def test_another_processs_change_appears_on_the_activity_screen(team, postgres_c
 
 
 def test_without_team_mode_activity_says_how_to_turn_it_on(console):
-    term = console(rows=30, cols=120)
+    # 80x24, the size the console is designed for: the sentences wrap in the box, none is cut.
+    term = console(rows=24, cols=80)
     term.wait_for("Cameron White", timeout=30)
     term.type(":activity")
     term.press("enter")
     screen = term.wait_for("Team mode is off")
-    assert "[team] journal_url" in screen and "AUTHDESK_JOURNAL_URL" in screen
+    box = " ".join(part.strip() for line in screen.splitlines() for part in line.split("│")[1:2] if part.strip())
+    assert "…" not in box
+    for sentence in ("Team mode is off: this console uses the local journal, so there is no other operator's activity to show.",
+                     'Turn it on with [team] journal_url = "postgresql://USER@HOST:5432/DATABASE" in the configuration,',
+                     "or AUTHDESK_JOURNAL_URL (the password from PGPASSWORD or ~/.pgpass)."):
+        assert sentence in box, box

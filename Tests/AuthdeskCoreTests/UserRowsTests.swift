@@ -1,6 +1,5 @@
-import AuthdeskCore
 import Testing
-@testable import AuthdeskViewModels
+@testable import AuthdeskCore
 
 @Suite struct UserRowsTests {
     static let zoe = DirectoryUser(
@@ -95,19 +94,62 @@ import Testing
         #expect(rows.firstIndex(id: "user-90000") == UserRows.rowsPerChunk + 11)
     }
 
-    /// The state kept before each event is a copy of the list: appending a page to the other
-    /// copy must copy the last chunk at most, not every row (3.16 ms a page with 100,000 users
-    /// listed when it did).
-    @Test func appendingToACopyLeavesEveryFullChunkShared() {
+    /// The state kept before each event is a copy of the list: appending a page to the newer
+    /// copy appends in place (no row copied), and the older copy still reads its own rows.
+    @Test func appendingToTheLongestCopyCopiesNoRow() {
         let full = UserRows.rowsPerChunk * 4
         var rows = UserRows(Self.numbered(0..<full + 100))
         let before = rows
         rows.appendNew(Self.numbered(full + 100..<full + 150))
         #expect(rows.count == full + 150)
         #expect(before.count == full + 100)
-        #expect(rows.chunksShared(with: before) == 4)
+        #expect(rows.sharesRows(with: before))
         #expect(Array(before) == Self.numbered(0..<full + 100))
         #expect(Array(rows.suffix(50)) == Self.numbered(full + 100..<full + 150))
+        #expect(before.firstIndex(id: "user-\(full + 120)") == nil)
+        #expect(rows.firstIndex(id: "user-\(full + 120)") == full + 120)
+        #expect(before != rows)
+    }
+
+    /// A shorter copy that appends gets rows of its own: neither copy sees the other's.
+    @Test func appendingToAShorterCopyLeavesTheLongerOneAlone() {
+        var longer = UserRows(Self.numbered(0..<10))
+        var shorter = longer
+        longer.append(Self.numbered(10..<11)[0])
+        shorter.appendNew(Self.numbered(20..<22))
+        #expect(!shorter.sharesRows(with: longer))
+        #expect(Array(longer) == Self.numbered(0..<11))
+        #expect(Array(shorter) == Self.numbered(0..<10) + Self.numbered(20..<22))
+        #expect(shorter.firstIndex(id: "user-10") == nil && longer.firstIndex(id: "user-20") == nil)
+    }
+
+    /// Graph's ids are kept as 16 bytes and come back as the same lowercase text; any other id
+    /// (upper case, Auth0's, almost a GUID) is kept as text.
+    @Test func guidIdsComeBackAsTheyWentIn() {
+        let ids = [
+            "0f8fad5b-d9cb-469f-a165-70867728950e", "0F8FAD5B-D9CB-469F-A165-70867728950E", "auth0|65f2a1",
+            "0f8fad5b-d9cb-469f-a165-70867728950", "0f8fad5bxd9cb-469f-a165-70867728950e", "",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff", "00000000-0000-0000-0000-000000000000",
+        ]
+        let users = ids.enumerated().map { DirectoryUser(id: $1, displayName: "U\($0)", principalName: "u\($0)@contoso.com") }
+        let rows = UserRows(users)
+        #expect(Array(rows) == users)
+        for (row, id) in ids.enumerated() {
+            #expect(rows.firstIndex(id: id) == row, "\(id)")
+            #expect(rows.id(at: row) == id)
+        }
+        #expect(rows.firstIndex(id: "0f8fad5b-d9cb-469f-a165-70867728950f") == nil)
+        #expect(UserRowKey.guid(ids[0])?.count == 16 && UserRowKey.guid(ids[1]) == nil)
+    }
+
+    /// Each principal name's domain is kept once per chunk; names without `@`, with several, and
+    /// more domains than a chunk numbers come back whole.
+    @Test func principalNamesComeBackWhole() {
+        let names = ["a@contoso.com", "b@fabrikam.com", "c@contoso.com", "no-at-sign", "x@y@z.example", "@", "tail@"]
+            + (0..<300).map { "user\($0)@domain\($0).example" }
+        let users = names.enumerated().map { DirectoryUser(id: "id-\($0)", displayName: "", principalName: $1) }
+        let rows = UserRows(users)
+        #expect(rows.map(\.principalName) == names)
     }
 
     @Test func equalAcrossChunksOnlyWithTheSameRows() {
