@@ -56,6 +56,8 @@ import tempfile
 import time
 import urllib.parse
 
+from job_timeline import JobWatch
+
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 PORTAL_TYPES = {"#microsoft.graph.phoneAuthenticationMethod",
                 "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
@@ -426,7 +428,10 @@ def tenants(options):
         names = configure(sandbox)
         lines = [f"{name}:{user}" for name in names for user in generated_users(sandbox, options.users, name)]
         path = users_file(lines)
+        planning = JobWatch(sandbox)
+        planning.start()
         _, dry = run("reset-mfa", "--users-file", path, "--dry-run", "--output", "json")
+        planning.stop()
         if dry.returncode != 0:
             raise SystemExit(f"the dry run ended with {dry.returncode}: {dry.stderr[-2000:]}")
         plan = json.loads(dry.stdout)
@@ -438,13 +443,19 @@ def tenants(options):
         raise SystemExit("the dry run planned no user: " + dry.stderr[-2000:])
     with Sandbox(options.binary, *serve_options(options, population)) as sandbox:
         configure(sandbox)
+        watch = JobWatch(sandbox)
+        watch.start()
         wall, result = run("reset-mfa", "--users-file", path, "--yes", "--output", "json", *(options.authdesk_args or []))
+        watch.stop()
     _, states = run_report(result)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
           f"per tenant: write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
     print(f"{len(names)} tenants x {options.users} users = {len(lines)} users in one job, {plan['totals']['steps']} writes "
           f"planned (most in one tenant {max(per_tenant.values())}, longest user {longest} steps)")
+    print(f"the dry run (planning only, its own sandbox): {planning.wall:.1f} s; CPU: the sandbox {planning.sandbox_cpu:.1f} s, "
+          f"authdesk {planning.client_cpu:.1f} s")
     report_limit(options, options.users, max(per_tenant.values()), longest, wall, result, states)
+    watch.report(burst=options.write_budget * 99 // 100)
 
 
 def auth0(options):

@@ -23,7 +23,7 @@ enum GraphAccount {
 
     /// Whether a `$select` asks for `signInActivity`.
     static func selectsSignInActivity(_ request: IncomingRequest) -> Bool {
-        GraphReads.selectList(request)?.contains { $0.caseInsensitiveCompare("signInActivity") == .orderedSame } ?? false
+        GraphReads.selectList(request)?.contains { $0.equalsIgnoringCase("signInActivity") } ?? false
     }
 
     // MARK: accountEnabled

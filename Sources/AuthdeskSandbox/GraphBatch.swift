@@ -65,7 +65,7 @@ enum GraphBatch {
             let reply = answer(item, context: context, state: &state)
             statuses[item.id] = reply.status
             var members = [JSON.Member(key: "id", value: .string(item.id)), JSON.Member(key: "status", value: .int(reply.status))]
-            let headers = reply.headers.filter { $0.name.lowercased() != "content-length" }
+            let headers = reply.headers.filter { !$0.name.equalsIgnoringCase("content-length") }
             members.append(JSON.Member(key: "headers", value: .object(headers.map { JSON.Member(key: $0.name, value: .string($0.value)) })))
             if let body = reply.jsonBody {
                 members.append(JSON.Member(key: "body", value: body))
@@ -99,9 +99,10 @@ enum GraphBatch {
         }
         var headers = item.headers
         headers["authorization"] = context.request.header("authorization")
-        let inner = IncomingRequest(method: item.method, path: "/\(context.version)\(path)",
+        var inner = IncomingRequest(method: item.method, path: "/\(context.version)\(path)",
                                     query: parts.count > 1 ? String(parts[1]) : nil,
                                     headers: headers, body: item.body?.data ?? Data())
+        inner.parsedBody = item.body
         return GraphEndpoints.handle(inner, state: &state, now: context.now, requestId: UUID().uuidString.lowercased())
     }
 }

@@ -54,6 +54,9 @@ enum GraphEndpoints {
         if let throttled = throttle(context, path: path, state: &state) {
             return throttled
         }
+        if request.method != "GET" {
+            state.stats.writesByTenant[state.tenants[tenantIndex].name, default: 0] += 1
+        }
         if request.method == "GET", let refusal = readRefusal(context, path: path) {
             return refusal
         }

@@ -38,7 +38,7 @@ enum GraphMethodActions {
     private static func change(_ context: GraphContext, target: GraphTarget, type: GraphMethodType, id: String,
                                state: inout SandboxState, _ edit: (inout MethodRecord) -> HTTPReply?) -> HTTPReply {
         if let refusal = GraphWrites.refusal(context, target: target, state: state) { return refusal }
-        guard let method = GraphWrites.user(state, target).methods(of: type).first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
+        guard let method = GraphWrites.user(state, target).methods(of: type).first(where: { $0.id.equalsIgnoringCase(id) }) else {
             return GraphWrites.notFound(context, id)
         }
         var changed = method

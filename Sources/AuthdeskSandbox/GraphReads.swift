@@ -57,7 +57,7 @@ enum GraphReads {
 
     static func selectList(_ request: IncomingRequest) -> [String]? {
         request.queryValue("$select").map { value in
-            value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            value.split(separator: ",").map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
         }
     }
 
@@ -97,7 +97,7 @@ enum GraphReads {
     static func getMethod(_ context: GraphContext, target: GraphTarget, type: GraphMethodType?, id: String, state: SandboxState) -> HTTPReply {
         let user = state.tenants[target.tenantIndex].users[target.userIndex]
         guard let method = visibleMethods(user, context: context).first(where: {
-            $0.id.caseInsensitiveCompare(id) == .orderedSame && (type == nil || $0.type == type)
+            $0.id.equalsIgnoringCase(id) && (type == nil || $0.type == type)
         }) else {
             return context.error(404, "itemNotFound", "The requested authentication method '\(id)' was not found for this user.")
         }

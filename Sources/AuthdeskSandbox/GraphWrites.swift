@@ -170,7 +170,7 @@ enum GraphWrites {
             return context.error(405, "Request_BadRequest", "Methods of type \(type.segment) cannot be updated.")
         }
         if let refusal = refusal(context, target: target, state: state) { return refusal }
-        guard let existing = user(state, target).methods(of: type).first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
+        guard let existing = user(state, target).methods(of: type).first(where: { $0.id.equalsIgnoringCase(id) }) else {
             return notFound(context, id)
         }
         guard let body = context.request.jsonBody, body.members != nil else {
@@ -208,7 +208,7 @@ enum GraphWrites {
         }
         if let refusal = refusal(context, target: target, state: state) { return refusal }
         let current = user(state, target)
-        guard let method = current.methods(of: type).first(where: { $0.id.caseInsensitiveCompare(id) == .orderedSame }) else {
+        guard let method = current.methods(of: type).first(where: { $0.id.equalsIgnoringCase(id) }) else {
             return notFound(context, id)
         }
         if method.phoneType == "mobile", current.methods.contains(where: { $0.phoneType == "alternateMobile" }) {

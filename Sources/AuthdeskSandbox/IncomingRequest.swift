@@ -13,12 +13,13 @@ struct IncomingRequest: Sendable {
     var body: Data
     /// The raw query string, as sent.
     var rawQuery: String?
+    /// The body already parsed as JSON (``parseJSONBody()``, or a `$batch`'s inner body), so
+    /// that the parsing is done before the store's lock is taken.
+    var parsedBody: JSON?
 
     init(method: String, path: String, query: String?, headers: [String: String], body: Data) {
         self.method = method.uppercased()
-        self.segments = path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncoding ?? String($0)
-        }
+        self.segments = path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).percentDecoded }
         self.query = IncomingRequest.parseForm(query ?? "")
         self.headers = Dictionary(headers.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
         self.body = body
@@ -42,7 +43,14 @@ struct IncomingRequest: Sendable {
 
     /// The body as JSON, nil when empty or not JSON.
     var jsonBody: JSON? {
-        body.isEmpty ? nil : JSON.parse(body)
+        if let parsedBody { return parsedBody }
+        return body.isEmpty ? nil : JSON.parse(body)
+    }
+
+    /// Parses a JSON body once, ahead of ``jsonBody`` (which then reads the value kept).
+    mutating func parseJSONBody() {
+        guard !body.isEmpty, header("content-type")?.lowercased().contains("json") == true else { return }
+        parsedBody = JSON.parse(body)
     }
 
     /// The bearer token of the Authorization header.
@@ -50,7 +58,7 @@ struct IncomingRequest: Sendable {
         guard let value = header("authorization") else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        let token = String(parts[1]).trimmingSpaces
         return token.isEmpty ? nil : token
     }
 
@@ -58,8 +66,8 @@ struct IncomingRequest: Sendable {
         text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             func decode(_ s: Substring) -> String {
-                let spaced = s.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
+                let spaced = s.contains("+") ? s.replacingOccurrences(of: "+", with: " ") : String(s)
+                return spaced.percentDecoded
             }
             return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
         }

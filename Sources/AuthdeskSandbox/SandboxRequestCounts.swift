@@ -1,7 +1,8 @@
 /// `GET /sandbox/requests`: how many requests the sandbox has answered, by HTTP method, with
 /// sign-ins (token and device-code requests) counted apart, so that a test can prove that a dry
 /// run sent no write: `{"byMethod": {"GET": 12, "POST": 1}, "innerByMethod": {"DELETE": 3}, "signIns": 2, "writes": 1}`
-/// (`innerByMethod`: the requests run inside `$batch` requests).
+/// (`innerByMethod`: the requests run inside `$batch` requests; `writesByTenant`: Graph writes
+/// past the budgets, by tenant name).
 enum SandboxRequestCounts {
     static func count(_ request: IncomingRequest, in stats: inout SandboxStats) {
         let last = request.segments.last ?? ""
@@ -21,6 +22,8 @@ enum SandboxRequestCounts {
             "writes": .int(stats.writes),
             "batches": .int(stats.batches),
             "writeBatches": .int(stats.writeBatches),
+            "writesByTenant": .object(
+                stats.writesByTenant.sorted { $0.key < $1.key }.map { JSON.Member(key: $0.key, value: .int($0.value)) }),
         ]))
     }
 }

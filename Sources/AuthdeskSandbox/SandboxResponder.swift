@@ -20,8 +20,11 @@ struct SandboxResponder: HTTPResponder {
         for field in request.headers {
             headers[field.name.canonicalName] = field.value
         }
-        let incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path,
+        var incoming = IncomingRequest(method: request.method.rawValue, path: request.uri.path,
                                        query: request.uri.query, headers: headers, body: Data(buffer: body))
+        // Parsing and writing JSON happen outside the store's lock: it is held to read and
+        // change the state only.
+        incoming.parseJSONBody()
         let latencyMs = store.withState { $0.options.latencyMs }
         if latencyMs > 0 {
             try await Task.sleep(for: .milliseconds(latencyMs))
@@ -39,8 +42,9 @@ struct SandboxResponder: HTTPResponder {
                 fields.append(HTTPField(name: field, value: value))
             }
         }
-        fields[.contentLength] = String(reply.body.count)
+        let bytes = reply.body
+        fields[.contentLength] = String(bytes.count)
         return Response(status: HTTPResponse.Status(code: reply.status), headers: fields,
-                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: reply.body)))
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 }

@@ -20,6 +20,9 @@ public struct SandboxStats: Sendable, Equatable {
     public var innerByMethod: [String: Int] = [:]
     /// Sign-ins: token and device-code requests (not in ``byMethod``).
     public var signIns: Int = 0
+    /// Graph writes that got through the budgets (single or inside a `$batch`), by tenant name:
+    /// how a benchmark sees when each tenant's writes start and how fast they go.
+    public var writesByTenant: [String: Int] = [:]
 
     public init() {}
 

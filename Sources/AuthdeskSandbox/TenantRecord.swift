@@ -38,7 +38,7 @@ struct TenantRecord: Sendable {
 
     /// Whether `key` names this tenant (its id or its domain, any case).
     func matches(_ key: String) -> Bool {
-        key.lowercased() == identity.id.lowercased() || key.lowercased() == identity.domain.lowercased()
+        key.equalsIgnoringCase(identity.id) || key.equalsIgnoringCase(identity.domain)
     }
 
     /// The position of a user by object id or user principal name.

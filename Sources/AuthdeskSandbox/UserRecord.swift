@@ -47,6 +47,9 @@ struct UserRecord: Sendable, Equatable {
             ("userPrincipalName", .string(userPrincipalName)),
             ("id", .string(id)),
         ]
+        guard let select else {
+            return .object(all.map { JSON.Member(key: $0.0, value: $0.1) })
+        }
         let extra: [(String, JSON)] = [
             ("accountEnabled", .bool(accountEnabled)),
             ("department", .str(department)),
@@ -59,28 +62,27 @@ struct UserRecord: Sendable, Equatable {
                 "lastNonInteractiveSignInDateTime": .str(lastSignInDateTime), "lastSuccessfulSignInDateTime": .str(lastSignInDateTime),
             ])),
         ]
-        guard let select else {
-            return .object(all.map { JSON.Member(key: $0.0, value: $0.1) })
-        }
-        let lookup = Dictionary(all + extra, uniquingKeysWith: { first, _ in first })
         var members: [JSON.Member] = []
         for name in select {
-            if let key = lookup.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }), let value = lookup[key] {
-                members.append(JSON.Member(key: key, value: value))
-            }
+            guard let key = Self.propertyNames[name.lowercased()],
+                  let value = all.first(where: { $0.0 == key })?.1 ?? extra.first(where: { $0.0 == key })?.1 else { continue }
+            members.append(JSON.Member(key: key, value: value))
         }
         return .object(members)
     }
 
+    /// The properties ``graphObject(select:)`` serves, by lowercased name (`$select` ignores case).
+    static let propertyNames: [String: String] = Dictionary(uniqueKeysWithValues: [
+        "businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation",
+        "preferredLanguage", "surname", "userPrincipalName", "id", "accountEnabled", "department",
+        "onPremisesSyncEnabled", "createdDateTime", "userType", "usageLocation", "signInActivity",
+    ].map { ($0.lowercased(), $0) })
+
     /// Names of selectable user properties (for `$select` validation).
-    static let selectableProperties: Set<String> = [
-        "businessphones", "displayname", "givenname", "jobtitle", "mail", "mobilephone", "officelocation",
-        "preferredlanguage", "surname", "userprincipalname", "id", "accountenabled", "department",
-        "onpremisessyncenabled", "createddatetime", "usertype", "usagelocation", "signinactivity",
-    ]
+    static let selectableProperties = Set(propertyNames.keys)
 
     func method(id: String) -> MethodRecord? {
-        methods.first { $0.id.caseInsensitiveCompare(id) == .orderedSame }
+        methods.first { $0.id.equalsIgnoringCase(id) }
     }
 
     func methods(of type: GraphMethodType) -> [MethodRecord] {
