@@ -45,22 +45,34 @@ public struct ResolvedUsers: Sendable {
         return resolved
     }
 
-    /// Each tenant's keys looked up (its users together), one tenant after the other; throws the
-    /// first failed sign-in.
+    /// Each tenant's keys looked up (its users together): the sign-ins one tenant after the
+    /// other (one device-code prompt at a time, and a failed sign-in throws before any lookup is
+    /// sent), then the lookups of every tenant at once (20 tenants cost one tenant's time, not
+    /// 20 of them).
     static func lookUp(
         _ keys: [String: [String]], in directory: any TenantDirectory
     ) async throws(ServiceError) -> [String: [String: Result<DirectoryUser, ServiceError>]] {
         var answers: [String: [String: Result<DirectoryUser, ServiceError>]] = [:]
+        var providers: [(tenant: String, list: [String], provider: any IdentityProvider)] = []
         for (tenant, list) in keys {
-            let found: [String: Result<DirectoryUser, ServiceError>]
             do throws(ServiceError) {
-                found = try await directory.provider(for: tenant).users(list)
+                providers.append((tenant, list, try await directory.provider(for: tenant)))
             } catch {
                 if error.kind == .signIn { throw error }
-                found = Dictionary(list.map { ($0, .failure(error)) }) { first, _ in first }
+                answers[tenant] = Dictionary(list.map { ($0, .failure(error)) }) { first, _ in first }
             }
-            for case .failure(let error) in found.values where error.kind == .signIn { throw error }
-            answers[tenant] = found
+        }
+        let found = await withTaskGroup(of: (String, [String: Result<DirectoryUser, ServiceError>]).self) { group in
+            for (tenant, list, provider) in providers {
+                group.addTask { (tenant, await provider.users(list)) }
+            }
+            var all: [String: [String: Result<DirectoryUser, ServiceError>]] = [:]
+            for await (tenant, users) in group { all[tenant] = users }
+            return all
+        }
+        for (tenant, users) in found {
+            for case .failure(let error) in users.values where error.kind == .signIn { throw error }
+            answers[tenant] = users
         }
         return answers
     }
