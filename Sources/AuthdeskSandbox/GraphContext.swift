@@ -20,6 +20,6 @@ struct GraphContext {
 
     /// `'CameronW%40contoso.com'` as Graph writes a user key in `@odata.context`.
     static func contextKey(_ key: String) -> String {
-        key.replacingOccurrences(of: "@", with: "%40")
+        key.contains("@") ? key.replacingOccurrences(of: "@", with: "%40") : key
     }
 }
