@@ -62,6 +62,30 @@ extension Journal {
         }
     }
 
+    /// ``recordAnswers(_:at:)`` and, when every answer succeeded, the user moved to `verifying`,
+    /// in one transaction (``JournalStorage/recordLastAnswers(_:verifying:at:)``).
+    public func recordLastAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], verifying userRow: Int64, at date: Date
+    ) async throws(JournalError) -> (steps: [JobStepRecord], user: JobUserRecord?) {
+        let signer = signer
+        let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
+        let outcome = try await grouped { db in
+            var context: AnswerContext?
+            let steps = try answers.map {
+                try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context)
+            }
+            guard steps.allSatisfy({ $0.state == .done }) else { return LastAnswers(steps: steps, user: nil) }
+            return LastAnswers(steps: steps, user: try Self.setUserState(db, userRow, to: .verifying, reason: nil, at: date))
+        }
+        return (outcome.steps, outcome.user)
+    }
+
+    /// The answered steps and the user moved, out of the group's transaction.
+    private struct LastAnswers: Sendable {
+        let steps: [JobStepRecord]
+        let user: JobUserRecord?
+    }
+
     /// The user and job an answer's audit entry names, read for a chain's first answer and kept
     /// for the next ones of the same user.
     struct AnswerContext {

@@ -181,15 +181,19 @@ public final class Journal: JournalStorage {
     public func setUserState(
         _ userRow: Int64, to state: UserState, reason: String? = nil, at date: Date = Date()
     ) async throws(JournalError) -> JobUserRecord {
-        try await grouped { db in
-            var user = try Self.fetchUser(db, userRow)
-            try db.executeCached(
-                "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?", [state.rawValue, reason, date, userRow])
-            user.state = state
-            user.reason = reason
-            user.updatedAt = date
-            return user
-        }
+        try await grouped { db in try Self.setUserState(db, userRow, to: state, reason: reason, at: date) }
+    }
+
+    static func setUserState(
+        _ db: Database, _ userRow: Int64, to state: UserState, reason: String?, at date: Date
+    ) throws -> JobUserRecord {
+        var user = try fetchUser(db, userRow)
+        try db.executeCached(
+            "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?", [state.rawValue, reason, date, userRow])
+        user.state = state
+        user.reason = reason
+        user.updatedAt = date
+        return user
     }
 
     static func fetchJob(_ db: Database, _ id: JobID) throws -> JobRecord {
