@@ -9,20 +9,27 @@ import Testing
 @Suite struct LastAnswersTests {
     typealias F = JournalFixture
 
+    /// One user's two steps marked sent, then `answers` recorded as its last.
+    static func answerLast(
+        _ journal: Journal, _ answers: [StepAnswer]
+    ) async throws -> (job: JobRecord, commits: Int, recorded: (steps: [JobStepRecord], user: JobUserRecord?)) {
+        let job = try await journal.createJob(GroupCommitTests.plan(users: 1), operatorName: "helpdesk@contoso.com", ticket: "INC-9")
+        let sent = try await journal.markSent(steps: GroupCommitTests.steps(journal, job).map(\.id), at: F.time(1))
+        let before = journal.groupCommits
+        let recorded = try await journal.recordLastAnswers(
+            zip(sent.map(\.id), answers).map { (step: $0, answer: $1) }, verifying: sent[0].jobUserID, at: F.time(2))
+        return (job, journal.groupCommits - before, recorded)
+    }
+
     @Test func allDoneLastAnswersMoveTheUserToVerifyingInTheSameCommit() async throws {
         let fixture = try F()
         defer { fixture.remove() }
         let journal = try fixture.open()
-        let job = try await journal.createJob(GroupCommitTests.plan(users: 1), operatorName: "helpdesk@contoso.com", ticket: "INC-9")
-        let steps = try await GroupCommitTests.steps(journal, job)
-        let sent = try await journal.markSent(steps: steps.map(\.id), at: F.time(1))
-        let before = journal.groupCommits
-        let answers = [StepAnswer(httpStatus: 204, requestID: "req-1"), StepAnswer(httpStatus: 404, requestID: "req-2")]
-        let recorded = try await journal.recordLastAnswers(
-            zip(sent.map(\.id), answers).map { (step: $0, answer: $1) }, verifying: sent[0].jobUserID, at: F.time(2))
+        let (job, commits, recorded) = try await Self.answerLast(
+            journal, [StepAnswer(httpStatus: 204, requestID: "req-1"), StepAnswer(httpStatus: 404, requestID: "req-2")])
         #expect(recorded.steps.map(\.state) == [.done, .done])
         #expect(recorded.user?.state == .verifying)
-        #expect(journal.groupCommits == before + 1)
+        #expect(commits == 1)
         #expect(try await journal.users(of: job.id).first?.state == .verifying)
         // Each answer audited with the job's operator and ticket and the user's name.
         let audit = try await journal.audit()
@@ -35,12 +42,9 @@ import Testing
         let fixture = try F()
         defer { fixture.remove() }
         let journal = try fixture.open()
-        let job = try await journal.createJob(GroupCommitTests.plan(users: 1), operatorName: "helpdesk@contoso.com", ticket: nil)
-        let steps = try await GroupCommitTests.steps(journal, job)
-        let sent = try await journal.markSent(steps: steps.map(\.id), at: F.time(1))
-        let answers = [StepAnswer(httpStatus: 204, requestID: "req-1"), StepAnswer(httpStatus: 500, errorCode: "boom", requestID: "req-2")]
-        let recorded = try await journal.recordLastAnswers(
-            zip(sent.map(\.id), answers).map { (step: $0, answer: $1) }, verifying: sent[0].jobUserID, at: F.time(2))
+        let (job, _, recorded) = try await Self.answerLast(
+            journal,
+            [StepAnswer(httpStatus: 204, requestID: "req-1"), StepAnswer(httpStatus: 500, errorCode: "boom", requestID: "req-2")])
         #expect(recorded.steps.map(\.state) == [.done, .failed])
         #expect(recorded.user == nil)
         #expect(try await journal.users(of: job.id).first?.state == .running)
