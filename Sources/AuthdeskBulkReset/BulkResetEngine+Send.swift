@@ -11,6 +11,9 @@ extension BulkResetEngine {
     /// attempts): those steps are sent again after `wait`, the ones before it stay done.
     enum SendOutcome: Equatable {
         case sent
+        /// All done, and they were the user's last steps: the user is journalled `verifying`
+        /// with their answers.
+        case sentVerifying
         case stopped
         case throttled(from: Int, wait: Duration?)
     }
@@ -18,8 +21,10 @@ extension BulkResetEngine {
     /// Sends `steps` of `user` (one, or a chain), journals each answer, and finishes the user
     /// failed at the first failed step, unless it was throttled and `mayResend`: then the user
     /// is kept to send again. A step the service still refused with 429 goes to `record`.
+    /// `last`: these are the user's last steps; when all succeed, the user moves to `verifying`
+    /// in the same commit as their answers.
     func send(
-        _ steps: [JobStepRecord], of user: JobUserRecord, remover: any MethodRemover, mayResend: Bool,
+        _ steps: [JobStepRecord], of user: JobUserRecord, remover: any MethodRemover, mayResend: Bool, last: Bool = false,
         emit: AsyncStream<BulkResetEvent>.Continuation, record: @Sendable (AdaptiveConcurrency.Signal) async -> Void
     ) async -> SendOutcome {
         let sent: [JobStepRecord]
@@ -42,8 +47,16 @@ extension BulkResetEngine {
             await record(.init(latency: ContinuousClock.now - sending, throttled: true))
         }
         let finished: [JobStepRecord]
+        var verifying = false
         do {
-            finished = try await journal.recordAnswers(zip(sent, answers).map { (step: $0.id, answer: $1) }, at: now())
+            let answered = zip(sent, answers).map { (step: $0.id, answer: $1) }
+            if last {
+                let recorded = try await journal.recordLastAnswers(answered, verifying: user.id, at: now())
+                finished = recorded.steps
+                verifying = recorded.user != nil
+            } else {
+                finished = try await journal.recordAnswers(answered, at: now())
+            }
         } catch {
             await journalFailed(error, emit: emit)
             return .stopped
@@ -51,7 +64,7 @@ extension BulkResetEngine {
         for step in finished {
             emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: step))
         }
-        guard let index = finished.firstIndex(where: { $0.state == .failed }) else { return .sent }
+        guard let index = finished.firstIndex(where: { $0.state == .failed }) else { return verifying ? .sentVerifying : .sent }
         // Throttled: that step and the ones after it (424, never run) go again; what was done
         // before it is journalled done and never sent again.
         if mayResend, finished[index].httpStatus == 429 {

@@ -210,6 +210,7 @@ public final class BulkResetEngine: Sendable {
         let onHold: @Sendable () -> Void = { emit.yield(.holding(tenant: user.tenant, userID: user.userID)) }
         var next = entry.steps.startIndex
         var resends = 0
+        var verifying = false
         while next < entry.steps.endIndex {
             guard await control.proceed(onHold: onHold) else { return }
             if await leaseLost(entry) { return await finishLost(user, emit: emit) }
@@ -217,10 +218,13 @@ public final class BulkResetEngine: Sendable {
             let length = writes == .chained ? max(1, remover.chainLength(of: rest.map(\.planStep))) : 1
             let outcome = await send(
                 Array(rest.prefix(length)), of: user, remover: remover, mayResend: resends < Self.throttledResends,
-                emit: emit, record: record)
+                last: length == rest.count, emit: emit, record: record)
             switch outcome {
             case .sent:
                 next += length
+            case .sentVerifying:
+                next += length
+                verifying = true
             case .stopped:
                 return
             case .throttled(let from, let wait):
@@ -234,7 +238,8 @@ public final class BulkResetEngine: Sendable {
         }
         guard await control.proceed(onHold: onHold) else { return }
         do {
-            try await journal.setUserState(user.id, to: .verifying, at: now())
+            // Journalled with the last answers already, unless the user had no step left.
+            if !verifying { try await journal.setUserState(user.id, to: .verifying, at: now()) }
         } catch {
             return await journalFailed(error, emit: emit)
         }

@@ -7,7 +7,9 @@ import Synchronization
 public final class AuditSigner: Sendable {
     /// The key file.
     public let url: URL
-    private let key = Mutex<Data?>(nil)
+    /// The key once read or made: rebuilding it from its raw bytes for every signature derived
+    /// its public key again each time (a scalar multiplication as costly as the signature).
+    private let key = Mutex<Curve25519.Signing.PrivateKey?>(nil)
 
     /// The key in `directory` (not read or created until needed).
     public init(directory: URL) {
@@ -31,7 +33,7 @@ public final class AuditSigner: Sendable {
     }
 
     private func privateKey(create: Bool) throws(JournalError) -> Curve25519.Signing.PrivateKey {
-        if let raw = key.withLock({ $0 }), let loaded = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) {
+        if let loaded = key.withLock({ $0 }) {
             return loaded
         }
         let path = url.path
@@ -39,7 +41,7 @@ public final class AuditSigner: Sendable {
             guard let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
                 let loaded = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
             else { throw .storage("\(path) is not an audit signing key (base64 Ed25519 private key)") }
-            key.withLock { $0 = raw }
+            key.withLock { $0 = loaded }
             return loaded
         }
         guard create else { throw .storage("cannot read the audit signing key \(path)") }
@@ -55,7 +57,7 @@ public final class AuditSigner: Sendable {
         guard write(descriptor, text, text.count) == text.count, fsync(descriptor) == 0 else {
             throw .storage("cannot write the audit signing key \(path)")
         }
-        key.withLock { $0 = made.rawRepresentation }
+        key.withLock { $0 = made }
         return made
     }
 

@@ -6,26 +6,28 @@ import GRDB
 extension Journal {
     /// Inserts `entry` at the end of the chain and signs its checkpoint; returns it as stored.
     static func insertAudit(_ db: Database, _ entry: AuditEntry, signer: AuditSigner) throws -> AuditEntry {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1")
+        let previous = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT hash FROM audit WHERE hash IS NOT NULL ORDER BY id DESC LIMIT 1"))
             ?? AuditChain.genesis
         let values = entry.chainValues
         let hash = AuditChain.hash(previous: previous, fields: entry.chainFields)
-        try db.execute(
-            sql: """
-                INSERT INTO audit (\(AuditChain.columns.joined(separator: ", ")), prevHash, hash)
-                VALUES (\(Array(repeating: "?", count: AuditChain.columns.count + 2).joined(separator: ", ")))
-                """,
-            arguments: StatementArguments(values + [previous, hash]))
+        try db.executeCached(insertAuditSQL, StatementArguments(values + [previous, hash]))
         var stored = entry
         stored.id = db.lastInsertedRowID
         stored.prevHash = previous
         stored.hash = hash
         let signature = try signer.sign(AuditChain.checkpointMessage(entryID: db.lastInsertedRowID, hash: hash))
-        try db.execute(
-            sql: "INSERT INTO auditCheckpoint (entryID, hash, signature, at) VALUES (?, ?, ?, ?)",
-            arguments: [db.lastInsertedRowID, hash, signature, entry.at])
+        try db.executeCached(
+            "INSERT INTO auditCheckpoint (entryID, hash, signature, at) VALUES (?, ?, ?, ?)",
+            [db.lastInsertedRowID, hash, signature, entry.at])
         return stored
     }
+
+    /// The statement that appends an entry with its hashes (made once: it is cached by its text).
+    private static let insertAuditSQL = """
+        INSERT INTO audit (\(AuditChain.columns.joined(separator: ", ")), prevHash, hash)
+        VALUES (\(Array(repeating: "?", count: AuditChain.columns.count + 2).joined(separator: ", ")))
+        """
 
     /// A stored value as the chain hashes it: text as it is, a number as text, nil for NULL.
     static func chainText(_ value: DatabaseValue) -> String? {

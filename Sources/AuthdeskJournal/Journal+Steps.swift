@@ -21,16 +21,16 @@ extension Journal {
 
     static func markSent(_ db: Database, _ stepRow: Int64, at date: Date) throws -> JobStepRecord {
         let step = try fetchStep(db, stepRow).sending(at: date)
-        try db.execute(
-            sql: """
-                UPDATE jobStep SET state = 'sent', attempts = ?, sentAt = ?, finishedAt = NULL,
-                    httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
-                WHERE id = ?
-                """,
-            arguments: [step.attempts, date, stepRow])
-        try db.execute(
-            sql: "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
-            arguments: [date, step.jobUserID])
+        try db.executeCached(
+            """
+            UPDATE jobStep SET state = 'sent', attempts = ?, sentAt = ?, finishedAt = NULL,
+                httpStatus = NULL, errorCode = NULL, errorMessage = NULL, requestID = NULL
+            WHERE id = ?
+            """,
+            [step.attempts, date, stepRow])
+        try db.executeCached(
+            "UPDATE jobUser SET state = 'running', reason = NULL, updatedAt = ? WHERE id = ? AND state IN ('waiting', 'failed')",
+            [date, step.jobUserID])
         return step
     }
 
@@ -42,7 +42,10 @@ extension Journal {
         step stepRow: Int64, _ answer: StepAnswer, at date: Date = Date()
     ) async throws(JournalError) -> JobStepRecord {
         let signer = signer
-        return try await grouped { db in try Self.recordAnswer(db, stepRow, answer, at: date, signer: signer) }
+        return try await grouped { db in
+            var context: AnswerContext?
+            return try Self.recordAnswer(db, stepRow, answer, at: date, signer: signer, context: &context)
+        }
     }
 
     /// ``recordAnswer(step:_:at:)`` for each answer of a chain, in order, all in one transaction.
@@ -53,8 +56,41 @@ extension Journal {
         let signer = signer
         let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
         return try await grouped { db in
-            try answers.map { try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer) }
+            // A chain's answers are one user's: its user and job rows are read once.
+            var context: AnswerContext?
+            return try answers.map { try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context) }
         }
+    }
+
+    /// ``recordAnswers(_:at:)`` and, when every answer succeeded, the user moved to `verifying`,
+    /// in one transaction (``JournalStorage/recordLastAnswers(_:verifying:at:)``).
+    public func recordLastAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], verifying userRow: Int64, at date: Date
+    ) async throws(JournalError) -> (steps: [JobStepRecord], user: JobUserRecord?) {
+        let signer = signer
+        let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
+        let outcome = try await grouped { db in
+            var context: AnswerContext?
+            let steps = try answers.map {
+                try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context)
+            }
+            guard steps.allSatisfy({ $0.state == .done }) else { return LastAnswers(steps: steps, user: nil) }
+            return LastAnswers(steps: steps, user: try Self.setUserState(db, userRow, to: .verifying, reason: nil, at: date))
+        }
+        return (outcome.steps, outcome.user)
+    }
+
+    /// The answered steps and the user moved, out of the group's transaction.
+    private struct LastAnswers: Sendable {
+        let steps: [JobStepRecord]
+        let user: JobUserRecord?
+    }
+
+    /// The user and job an answer's audit entry names, read for a chain's first answer and kept
+    /// for the next ones of the same user.
+    struct AnswerContext {
+        let user: JobUserRecord
+        let job: JobRecord
     }
 
     /// A step's row and its answer (a tuple is not `Sendable` across the group's transaction).
@@ -64,19 +100,23 @@ extension Journal {
     }
 
     static func recordAnswer(
-        _ db: Database, _ stepRow: Int64, _ answer: StepAnswer, at date: Date, signer: AuditSigner
+        _ db: Database, _ stepRow: Int64, _ answer: StepAnswer, at date: Date, signer: AuditSigner,
+        context: inout AnswerContext?
     ) throws -> JobStepRecord {
         let scrubber = SecretScrubber()
         let message = answer.message.map { scrubber.scrub($0).text }
         let step = try fetchStep(db, stepRow).answered(answer, message: message, at: date)
-        let user = try fetchUser(db, step.jobUserID)
-        let job = try fetchJob(db, user.jobID)
-        try db.execute(
-            sql: """
-                UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
-                WHERE id = ?
-                """,
-            arguments: [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
+        if context?.user.id != step.jobUserID {
+            let user = try fetchUser(db, step.jobUserID)
+            context = AnswerContext(user: user, job: try fetchJob(db, user.jobID))
+        }
+        guard let user = context?.user, let job = context?.job else { throw JournalError.noSuchUser(step.jobUserID) }
+        try db.executeCached(
+            """
+            UPDATE jobStep SET state = ?, httpStatus = ?, errorCode = ?, errorMessage = ?, requestID = ?, finishedAt = ?
+            WHERE id = ?
+            """,
+            [step.state.rawValue, answer.httpStatus, answer.errorCode, message, answer.requestID, date, stepRow])
         let entry = AuditEntry.step(step, answer: answer, of: user, in: job, at: date)
         _ = try insertAudit(db, entry.scrubbed(with: scrubber), signer: signer)
         return step
@@ -89,18 +129,19 @@ extension Journal {
     public func remainingWork(of id: JobID, retryFailed: Bool = false) async throws(JournalError) -> [ResumableUser] {
         try await read { db in
             _ = try Self.fetchJob(db, id)
-            let users = try JobUserRecord.fetchAll(
-                db, sql: "SELECT * FROM jobUser WHERE jobID = ? ORDER BY position", arguments: [id.rawValue])
+            let users = try Self.fetchUsers(db, of: id)
             let stepStates = retryFailed ? "('pending', 'sent', 'failed')" : "('pending', 'sent')"
-            var out: [ResumableUser] = []
-            for user in users {
-                if user.state == .done || (user.state == .failed && !retryFailed) { continue }
-                let steps = try JobStepRecord.fetchAll(
-                    db, sql: "SELECT * FROM jobStep WHERE jobUserID = ? AND state IN \(stepStates) ORDER BY position",
-                    arguments: [user.id])
-                out.append(ResumableUser(user: user, steps: steps))
+            // Every step left in one query (not one a user), grouped by user.
+            let steps = Dictionary(grouping: try JobStepRecord.fetchAll(
+                db, sql: """
+                    SELECT jobStep.* FROM jobStep JOIN jobUser ON jobUser.id = jobStep.jobUserID
+                    WHERE jobUser.jobID = ? AND jobStep.state IN \(stepStates) ORDER BY jobStep.jobUserID, jobStep.position
+                    """,
+                arguments: [id.rawValue]), by: \.jobUserID)
+            return users.compactMap { user in
+                if user.state == .done || (user.state == .failed && !retryFailed) { return nil }
+                return ResumableUser(user: user, steps: steps[user.id] ?? [])
             }
-            return out
         }
     }
 }

@@ -115,25 +115,25 @@ public final class Journal: JournalStorage {
                     job.host,
                 ])
             for (position, user) in plan.users.enumerated() {
-                try db.execute(
-                    sql: """
-                        INSERT INTO jobUser (jobID, position, tenant, userID, displayName, state, updatedAt)
-                        VALUES (?, ?, ?, ?, ?, 'waiting', ?)
-                        """,
-                    arguments: [job.id.rawValue, position, user.tenant, user.userID, user.displayName, date])
+                try db.executeCached(
+                    """
+                    INSERT INTO jobUser (jobID, position, tenant, userID, displayName, state, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, 'waiting', ?)
+                    """,
+                    [job.id.rawValue, position, user.tenant, user.userID, user.displayName, date])
                 let userRow = db.lastInsertedRowID
                 for (index, step) in user.plan.steps.enumerated() {
-                    try db.execute(
-                        sql: """
-                            INSERT INTO jobStep (jobUserID, position, methodID, kind, action, title, isDefault, state)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
-                            """,
-                        arguments: [userRow, index, step.methodID, step.kind.rawValue, step.action.rawValue, step.title, step.isDefault])
+                    try db.executeCached(
+                        """
+                        INSERT INTO jobStep (jobUserID, position, methodID, kind, action, title, isDefault, state)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, 'pending')
+                        """,
+                        [userRow, index, step.methodID, step.kind.rawValue, step.action.rawValue, step.title, step.isDefault])
                 }
                 for kept in user.plan.kept {
-                    try db.execute(
-                        sql: "INSERT INTO keptMethod (jobUserID, methodID, kind, title, reason) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [userRow, kept.methodID, kept.kind.rawValue, kept.title, kept.reason.rawValue])
+                    try db.executeCached(
+                        "INSERT INTO keptMethod (jobUserID, methodID, kind, title, reason) VALUES (?, ?, ?, ?, ?)",
+                        [userRow, kept.methodID, kept.kind.rawValue, kept.title, kept.reason.rawValue])
                 }
             }
             return job
@@ -181,34 +181,37 @@ public final class Journal: JournalStorage {
     public func setUserState(
         _ userRow: Int64, to state: UserState, reason: String? = nil, at date: Date = Date()
     ) async throws(JournalError) -> JobUserRecord {
-        try await grouped { db in
-            var user = try Self.fetchUser(db, userRow)
-            try db.execute(
-                sql: "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?",
-                arguments: [state.rawValue, reason, date, userRow])
-            user.state = state
-            user.reason = reason
-            user.updatedAt = date
-            return user
-        }
+        try await grouped { db in try Self.setUserState(db, userRow, to: state, reason: reason, at: date) }
+    }
+
+    static func setUserState(
+        _ db: Database, _ userRow: Int64, to state: UserState, reason: String?, at date: Date
+    ) throws -> JobUserRecord {
+        var user = try fetchUser(db, userRow)
+        try db.executeCached(
+            "UPDATE jobUser SET state = ?, reason = ?, updatedAt = ? WHERE id = ?", [state.rawValue, reason, date, userRow])
+        user.state = state
+        user.reason = reason
+        user.updatedAt = date
+        return user
     }
 
     static func fetchJob(_ db: Database, _ id: JobID) throws -> JobRecord {
-        guard let job = try JobRecord.fetchOne(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [id.rawValue]) else {
+        guard let job = try db.fetchOneCached(JobRecord.self, "SELECT * FROM job WHERE id = ?", [id.rawValue]) else {
             throw JournalError.noSuchJob(id)
         }
         return job
     }
 
     static func fetchUser(_ db: Database, _ row: Int64) throws -> JobUserRecord {
-        guard let user = try JobUserRecord.fetchOne(db, sql: "SELECT * FROM jobUser WHERE id = ?", arguments: [row]) else {
+        guard let user = try db.fetchOneCached(JobUserRecord.self, "SELECT * FROM jobUser WHERE id = ?", [row]) else {
             throw JournalError.noSuchUser(row)
         }
         return user
     }
 
     static func fetchStep(_ db: Database, _ row: Int64) throws -> JobStepRecord {
-        guard let step = try JobStepRecord.fetchOne(db, sql: "SELECT * FROM jobStep WHERE id = ?", arguments: [row]) else {
+        guard let step = try db.fetchOneCached(JobStepRecord.self, "SELECT * FROM jobStep WHERE id = ?", [row]) else {
             throw JournalError.noSuchStep(row)
         }
         return step

@@ -66,6 +66,16 @@ extension JournalStorage {
         return recorded
     }
 
+    /// Records the answers, then (all succeeded) moves the user: two writes, for a store
+    /// without a combined form of them.
+    public func recordLastAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], verifying userRow: Int64, at date: Date
+    ) async throws(JournalError) -> (steps: [JobStepRecord], user: JobUserRecord?) {
+        let steps = try await recordAnswers(answers, at: date)
+        guard steps.allSatisfy({ $0.state == .done }) else { return (steps, nil) }
+        return (steps, try await setUserState(userRow, to: .verifying, reason: nil, at: date))
+    }
+
     public func remainingWork(of id: JobID, retryFailed: Bool = false) async throws(JournalError) -> [ResumableUser] {
         try await remainingWork(of: id, retryFailed: retryFailed)
     }

@@ -53,6 +53,13 @@ public protocol JournalStorage: AuditLogStorage {
     func recordAnswers(
         _ answers: [(step: Int64, answer: StepAnswer)], at date: Date
     ) async throws(JournalError) -> [JobStepRecord]
+    /// ``recordAnswers(_:at:)`` for a user's last steps and, when every answer succeeded, the
+    /// user moved to `verifying` in the same commit (a bulk run's users each save one durable
+    /// write). Returns the answered steps, and the user as moved (nil when a step failed: the
+    /// user stays as it was). The default records, then moves, one after the other.
+    func recordLastAnswers(
+        _ answers: [(step: Int64, answer: StepAnswer)], verifying userRow: Int64, at date: Date
+    ) async throws(JournalError) -> (steps: [JobStepRecord], user: JobUserRecord?)
     /// What is left to do for a job, user by user in job order.
     func remainingWork(of id: JobID, retryFailed: Bool) async throws(JournalError) -> [ResumableUser]
     /// Every job, newest first, with its counts.

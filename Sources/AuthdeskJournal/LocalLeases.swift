@@ -68,8 +68,8 @@ public final class LocalLeases: UserLeasing {
         let at = now().timeIntervalSince1970
         let until = at + Self.seconds(duration)
         return try await queue.write { db in
-            try db.execute(
-                sql: """
+            try db.executeCached(
+                """
                     INSERT INTO userLease (tenant, userID, token, operatorName, host, pid, ticket, since, expiresAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (tenant, userID) DO UPDATE SET
@@ -78,7 +78,7 @@ public final class LocalLeases: UserLeasing {
                         since = CASE WHEN userLease.token = excluded.token THEN userLease.since ELSE excluded.since END
                     WHERE userLease.token = excluded.token OR userLease.expiresAt <= ?
                     """,
-                arguments: [
+                [
                     key.tenant, key.userID, holder.token, holder.operatorName, holder.host, Int(holder.pid), holder.ticket, at,
                     until, at,
                 ])
@@ -93,18 +93,17 @@ public final class LocalLeases: UserLeasing {
     public func renew(_ key: UserLease.Key, as holder: UserLease.Holder, for duration: Duration) async throws -> Bool {
         let until = now().timeIntervalSince1970 + Self.seconds(duration)
         return try await queue.write { db in
-            try db.execute(
-                sql: "UPDATE userLease SET expiresAt = ? WHERE tenant = ? AND userID = ? AND token = ?",
-                arguments: [until, key.tenant, key.userID, holder.token])
+            try db.executeCached(
+                "UPDATE userLease SET expiresAt = ? WHERE tenant = ? AND userID = ? AND token = ?",
+                [until, key.tenant, key.userID, holder.token])
             return db.changesCount > 0
         }
     }
 
     public func release(_ key: UserLease.Key, as holder: UserLease.Holder) async throws {
         try await queue.write { db in
-            try db.execute(
-                sql: "DELETE FROM userLease WHERE tenant = ? AND userID = ? AND token = ?",
-                arguments: [key.tenant, key.userID, holder.token])
+            try db.executeCached(
+                "DELETE FROM userLease WHERE tenant = ? AND userID = ? AND token = ?", [key.tenant, key.userID, holder.token])
         }
     }
 
@@ -127,8 +126,10 @@ public final class LocalLeases: UserLeasing {
     }
 
     private static func fetch(_ db: Database, _ condition: String, _ arguments: StatementArguments) throws -> [UserLease] {
+        // Cached by its text: a bulk run asks the same condition for every user.
         try Row.fetchAll(
-            db, sql: "SELECT tenant, userID, token, operatorName, host, pid, ticket, since, expiresAt FROM userLease WHERE " + condition,
+            db.cachedStatement(
+                sql: "SELECT tenant, userID, token, operatorName, host, pid, ticket, since, expiresAt FROM userLease WHERE " + condition),
             arguments: arguments
         ).map { row in
             UserLease(

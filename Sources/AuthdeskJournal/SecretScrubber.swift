@@ -24,6 +24,11 @@ public struct SecretScrubber: Sendable {
         #"(?i)\b(password|passwd|pwd|passcode|pass|temporary ?access ?pass|tap|secret|client[_ ]?secret|token|access[_ ]?token|refresh[_ ]?token|api[_ ]?key)\b(\s*(?:[:=]|\bis\b)\s*|\s+)("[^"]*"|'[^']*'|\S+)"#
     private static let bearerPattern = #"(?i)\bbearer\s+\S+"#
     private static let jwtPattern = #"\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*"#
+    /// The patterns compiled once: compiling them for every answer journalled showed in a bulk
+    /// run's profile.
+    private static let keywordRegex = try? NSRegularExpression(pattern: keywordPattern)
+    private static let bearerRegex = try? NSRegularExpression(pattern: bearerPattern)
+    private static let jwtRegex = try? NSRegularExpression(pattern: jwtPattern)
 
     /// `text` without the known secrets: for fields the program fills in (ids, titles, codes).
     public func scrubKnown(_ text: String) -> (text: String, redacted: Bool) {
@@ -36,14 +41,29 @@ public struct SecretScrubber: Sendable {
     /// text an operator typed or a service wrote (details, ticket references, names).
     public func scrub(_ text: String) -> (text: String, redacted: Bool) {
         var out = scrubKnown(text).text
-        out = Self.replace(Self.bearerPattern, in: out, with: "Bearer \(Self.mask)")
-        out = Self.replace(Self.jwtPattern, in: out, with: Self.mask)
+        guard Self.mayHoldSecret(out) else { return (out, out != text) }
+        out = Self.replace(Self.bearerRegex, in: out, with: "Bearer \(Self.mask)")
+        out = Self.replace(Self.jwtRegex, in: out, with: Self.mask)
         out = Self.replaceKeywordValues(in: out)
         return (out, out != text)
     }
 
-    private static func replace(_ pattern: String, in text: String, with template: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+    /// Whether one of the patterns could match `text`: false only for ASCII text holding none of
+    /// the words every pattern needs (`bearer`, `eyJ`, and the keywords' `pass`, `pwd`, `tap`,
+    /// `secret`, `token`, `api`), so that the names and details of a bulk run's thousands of
+    /// entries skip the regular expressions; text beyond ASCII always goes through them (their
+    /// case-insensitive matching folds more than `lowercased()` does).
+    static func mayHoldSecret(_ text: String) -> Bool {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return true }
+        if text.contains("eyJ") { return true }
+        let lower = text.lowercased()
+        return Self.requiredWords.contains { lower.contains($0) }
+    }
+
+    private static let requiredWords = ["bearer", "pass", "pwd", "tap", "secret", "token", "api"]
+
+    private static func replace(_ regex: NSRegularExpression?, in text: String, with template: String) -> String {
+        guard let regex else { return text }
         let range = NSRange(text.startIndex..., in: text)
         return regex.stringByReplacingMatches(
             in: text, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: template))
@@ -54,7 +74,7 @@ public struct SecretScrubber: Sendable {
     /// a secret (six characters or more, with a digit or a symbol), so that prose such as
     /// "password reset" or "token is expired" stays readable.
     private static func replaceKeywordValues(in text: String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: keywordPattern) else { return text }
+        guard let regex = keywordRegex else { return text }
         let source = text as NSString
         let out = NSMutableString(string: text)
         let matches = regex.matches(in: text, range: NSRange(location: 0, length: source.length))

@@ -18,8 +18,12 @@ public struct RecordingLoader: HTTPLoading {
     }
 
     public func load(_ request: URLRequest) async throws -> (Data, HTTPURLResponse) {
+        let dryRun = dryRun ?? DryRunRecorder.current
+        // Nothing listens (a bulk run: its writes are journalled step by step): no need to tell a
+        // write from a read, which parses every `$batch` body.
+        guard dryRun != nil || WriteTrace.current != nil else { return try await base.load(request) }
         guard Self.isWrite(request) else { return try await base.load(request) }
-        guard let dryRun = dryRun ?? DryRunRecorder.current else {
+        guard let dryRun else {
             // Recorded only where a trace listens (an audited change): a bulk run's thousands of
             // writes are journalled step by step instead, and redacting each body costs.
             guard let trace = WriteTrace.current else { return try await base.load(request) }
