@@ -79,9 +79,14 @@ import Testing
     }
 
     /// Runs 8 users from 2 at a time (ceiling 16) on a sandbox whose write budget is 1,000, of
-    /// which `spent` writes were spent just before; returns the run's concurrency.
+    /// which `spent` writes were spent just before; returns the run's concurrency. The sandbox's
+    /// clock stands still, so its budget does not refill however long a loaded machine takes to
+    /// spend it (the run would then no longer be near the limit).
     static func runNearTheBudget(spent: Int) async throws -> AdaptiveConcurrency {
-        let sandbox = try await Sandbox.start(SandboxOptions(usersPerTenant: 20, graphWriteBudget: 1000))
+        var options = SandboxOptions(usersPerTenant: 20, graphWriteBudget: 1000)
+        let frozen = Date()
+        options.now = { frozen }
+        let sandbox = try await Sandbox.start(options)
         let fixture = try JournalFixture()
         defer { fixture.remove() }
         let provider = try ProviderRemoverTests.graph(sandbox, tenant: "contoso")
