@@ -17,6 +17,8 @@
          without a page).
 
 Build first:  swift build -c release --product authdesk
+              (the memory target is met with the Swift runtime and Foundation static:
+              add --static-swift-stdlib -Xlinker -L<DIR with a libcurl.so link>; README, Benchmarks)
 Run:          python3 Benchmarks/console_pty.py start --runs 10
               python3 Benchmarks/console_pty.py idle --seconds 30
               python3 Benchmarks/console_pty.py memory --users 100000
