@@ -201,7 +201,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // Release: linked by lld with packed relative relocations (DT_RELR), and exporting no
+            // symbols (`--static-swift-stdlib` would export all of ours): the pages the loader
+            // reads and keeps resident at start (issue 14's console memory; README, "Console").
+            linkerSettings: [
+                .unsafeFlags(
+                    ["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic"],
+                    .when(configuration: .release)),
+            ]
         ),
 
         // Benchmarks: programs that print figures (see Benchmarks/ and the README).

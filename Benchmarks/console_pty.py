@@ -10,12 +10,15 @@
   memory: resident memory of the real console with --users users listed: `authdesk sandbox
          serve --users N` in its own process, the console signed in to its contoso as the
          application (AZURE_* variables), `G` pressed page after page until the whole list is
-         loaded; VmRSS and VmHWM from /proc/PID/status, before and after.
+         loaded; VmRSS and VmHWM from /proc/PID/status, before and after, with VmRSS split into
+         anonymous memory (heap, stacks) and pages mapped from files (the binary, libraries).
   paging: the same console, G (or --key) pressed every --interval seconds without waiting for
          the answers: the longest wait for a page, and whether paging stalled (--stall seconds
          without a page).
 
 Build first:  swift build -c release --product authdesk
+              (the memory target is met with the Swift runtime and Foundation static:
+              add --static-swift-stdlib -Xlinker -L<DIR with a libcurl.so link>; README, Benchmarks)
 Run:          python3 Benchmarks/console_pty.py start --runs 10
               python3 Benchmarks/console_pty.py idle --seconds 30
               python3 Benchmarks/console_pty.py memory --users 100000
@@ -261,6 +264,7 @@ def memory(args):
         console.settle(quiet=1.0)
         pid = console.child.pid
         first_rss = status_kb(pid, "VmRSS")
+        first_split = (status_kb(pid, "RssAnon"), status_kb(pid, "RssFile"))
         started = time.monotonic()
         count, more = served.shown()
         progressed = time.monotonic()
@@ -284,13 +288,15 @@ def memory(args):
         console.settle(quiet=1.0)
         loaded = time.monotonic() - started
         rss, hwm = status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM")
+        split = (status_kb(pid, "RssAnon"), status_kb(pid, "RssFile"))
     finally:
         served.close()
     print(f"console with {count} users listed ({'more to load' if more else 'the whole list'}), "
           f"{args.rows}x{args.cols}, loaded page by page with G in {loaded:.1f} s")
-    print(f"  resident with the first page: {first_rss / 1024:.1f} MB")
+    print(f"  resident with the first page: {first_rss / 1024:.1f} MB "
+          f"(anonymous {first_split[0] / 1024:.1f}, file pages {first_split[1] / 1024:.1f})")
     print(f"  resident with {count} users:  {rss / 1024:.1f} MB (list: +{(rss - first_rss) / 1024:.1f} MB), "
-          f"peak (VmHWM) {hwm / 1024:.1f} MB")
+          f"peak (VmHWM) {hwm / 1024:.1f} MB (anonymous {split[0] / 1024:.1f}, file pages {split[1] / 1024:.1f})")
     print(f"load average: {os.getloadavg()[0]:.1f} (1 min)")
 
 

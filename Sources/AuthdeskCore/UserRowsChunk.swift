@@ -9,19 +9,21 @@ struct UserRowsChunk: Sendable {
     /// Where each row starts in ``bytes``.
     private var starts: [UInt32] = []
     /// Open addressing from an id's hash to its first row in the chunk, plus one (0: empty); twice
-    /// as many slots as rows, so a probe ends after one or two looks.
-    private var slots: [Int32]
+    /// as many slots as rows, so a probe ends after one or two looks. Two bytes a slot: a chunk
+    /// holds at most ``UserRows/rowsPerChunk`` rows, well below 65,535.
+    private var slots: [UInt16]
     /// The principal names' domains (`contoso.com`), each kept once for the chunk.
     private var domains: [String] = []
     private var domainNumbers: [String: UInt8] = [:]
 
     /// An empty chunk with room for `capacity` rows of about `bytes` bytes in all.
     init(capacity: Int, bytes: Int) {
+        precondition(capacity < Int(UInt16.max), "a chunk numbers its rows in two bytes")
         starts.reserveCapacity(capacity)
         self.bytes.reserveCapacity(bytes)
         var size = 16
         while size < capacity * 2 { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        slots = [UInt16](repeating: 0, count: size)
     }
 
     var count: Int { starts.count }
@@ -74,7 +76,7 @@ struct UserRowsChunk: Sendable {
             if idMatches(Int(slots[slot]) - 1, key) { return }  // listed already: the first row stays
             slot = (slot + 1) & mask
         }
-        slots[slot] = Int32(row + 1)
+        slots[slot] = UInt16(row + 1)
     }
 
     /// Gives back the room the byte buffer grew beyond its rows (the chunk is full).

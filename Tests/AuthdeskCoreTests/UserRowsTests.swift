@@ -86,6 +86,14 @@ import Testing
         #expect(Array(rows) == Self.numbered(0..<count))
     }
 
+    /// A chunk's id index numbers its rows in two bytes: every row of a full chunk, the last
+    /// (the largest number) included, is found at its own row.
+    @Test func everyRowOfAFullChunkIsFoundByItsId() {
+        let rows = UserRows(Self.numbered(0..<UserRows.rowsPerChunk))
+        let misplaced = (0..<UserRows.rowsPerChunk).filter { rows.firstIndex(id: "user-\($0)") != $0 }
+        #expect(misplaced.isEmpty)
+    }
+
     @Test func aDuplicateInALaterChunkIsFoundAtItsFirstRow() {
         var rows = UserRows(Self.numbered(0..<UserRows.rowsPerChunk + 10))
         rows.append(Self.numbered(3..<4)[0])
