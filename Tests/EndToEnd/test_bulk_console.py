@@ -139,7 +139,7 @@ def run_cli(*args, state, env=None):
 @pytest.mark.parametrize("how", ["q twice", "SIGTERM"])
 def test_quitting_mid_run_pauses_the_job_and_jobs_resume_finishes_it(console, tmp_path, how):
     state = tmp_path / "state"
-    # Enough users that a run at the default ceiling (32 users at once) is still going when quit.
+    # Enough users that a run at the default ceiling (64 users at once) is still going when quit.
     with served("--users", "400", "--latency-ms", "250") as sandbox:
         env = graph_env(sandbox)
         term = console(rows=40, cols=120, env=dict(env, AUTHDESK_STATE_DIR=str(state)))
