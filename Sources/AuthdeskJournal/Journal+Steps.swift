@@ -55,11 +55,7 @@ extension Journal {
     ) async throws(JournalError) -> [JobStepRecord] {
         let signer = signer
         let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
-        return try await grouped { db in
-            // A chain's answers are one user's: its user and job rows are read once.
-            var context: AnswerContext?
-            return try answers.map { try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context) }
-        }
+        return try await grouped { db in try Self.recordChain(db, answers, at: date, signer: signer) }
     }
 
     /// ``recordAnswers(_:at:)`` and, when every answer succeeded, the user moved to `verifying`,
@@ -70,14 +66,20 @@ extension Journal {
         let signer = signer
         let answers = answers.map { StepAndAnswer(step: $0.step, answer: $0.answer) }
         let outcome = try await grouped { db in
-            var context: AnswerContext?
-            let steps = try answers.map {
-                try Self.recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context)
-            }
+            let steps = try Self.recordChain(db, answers, at: date, signer: signer)
             guard steps.allSatisfy({ $0.state == .done }) else { return LastAnswers(steps: steps, user: nil) }
             return LastAnswers(steps: steps, user: try Self.setUserState(db, userRow, to: .verifying, reason: nil, at: date))
         }
         return (outcome.steps, outcome.user)
+    }
+
+    /// A chain's answers, in order, in the caller's transaction. They are one user's: its user
+    /// and job rows are read once.
+    private static func recordChain(
+        _ db: Database, _ answers: [StepAndAnswer], at date: Date, signer: AuditSigner
+    ) throws -> [JobStepRecord] {
+        var context: AnswerContext?
+        return try answers.map { try recordAnswer(db, $0.step, $0.answer, at: date, signer: signer, context: &context) }
     }
 
     /// The answered steps and the user moved, out of the group's transaction.
