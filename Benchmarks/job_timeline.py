@@ -73,6 +73,28 @@ class JobWatch:
         self.sandbox_cpu = process_cpu(self.pid) - self.sandbox_cpu
         self.client_cpu = children_cpu() - self.client_cpu
 
+    def report_seconds(self):
+        """Prints, for each second from process start, the Graph reads answered (single and
+        inside `$batch` requests, 429s included), the reads and writes refused 429 by a spent
+        budget, and the writes that got through: whether a spent budget was kept busy."""
+        def totals(counts):
+            throttled = counts.get("throttledByBudget", {})
+            reads = counts.get("byMethod", {}).get("GET", 0) + counts.get("innerByMethod", {}).get("GET", 0)
+            return (reads, throttled.get("read", 0), throttled.get("write", 0),
+                    sum(counts.get("writesByTenant", {}).values()))
+        marks, second = [], 1.0
+        for at, counts in self.samples:
+            if at >= second or not marks:
+                marks.append((at, totals(counts)))
+                second = int(at) + 1.0
+        if len(marks) < 2:
+            return
+        print("  per second (from, to: reads answered, reads refused 429, writes refused 429, writes through):")
+        for (a, before), (b, after) in zip(marks, marks[1:]):
+            delta = [(y - x) / (b - a) for x, y in zip(before, after)]
+            if any(delta):
+                print(f"    {a:5.1f} {b:5.1f}: " + " ".join(f"{value:7.0f}" for value in delta))
+
     def report(self, burst=None):
         """Prints the timeline; `burst`: writes a tenant may send at once (its budget's burst)."""
         rows = []
@@ -128,5 +150,6 @@ class JobWatch:
                     windows.append((at, sum(by.values())))
             rates = [f"{(b[1] - a[1]) / (b[0] - a[0]):.0f}" for a, b in zip(windows, windows[1:])]
             print(f"  writes a second, all tenants, 10 s windows from the first write: {' '.join(rates)}")
+        self.report_seconds()
         print(f"CPU: the sandbox {self.sandbox_cpu:.1f} s, authdesk reset-mfa {self.client_cpu:.1f} s "
               f"(wall {self.wall:.1f} s); load average {os.getloadavg()[0]:.2f}")

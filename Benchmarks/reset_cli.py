@@ -360,13 +360,17 @@ def scale(options):
         longest = max((len(u["steps"]) for u in plan["users"]), default=0)
     with Sandbox(options.binary, *serve_options(options, options.users + 60)) as sandbox:
         args = ["reset-mfa", "--users-file", path, "--yes", "--output", "json"] + (options.authdesk_args or [])
+        watch = JobWatch(sandbox, interval=0.25)
+        watch.start()
         wall, result = authdesk(options.binary, sandbox, args, tempfile.mkdtemp(prefix="authdesk-bench-state-"),
                                 stated_budget(options))
+        watch.stop()
     _, states = run_report(result)
     print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}; sandbox latency {options.latency} ms, "
           f"write budget {options.write_budget} per 150 s, read budget {options.read_budget} units per 10 s")
     print(f"{options.users} users, {writes} writes planned (longest user {longest} steps)")
     report_limit(options, options.users, writes, longest, wall, result, states)
+    watch.report()
 
 
 def stated_budget(options):

@@ -123,6 +123,7 @@ enum GraphEndpoints {
             state.throttleUse = max(state.throttleUse ?? 0, wait == nil ? 1 - bucket.available / bucket.capacity : 1)
             state.writeBuckets[budget.key] = bucket
             if let wait {
+                state.stats.throttledByBudget[context.request.method == "GET" ? "read" : "write", default: 0] += 1
                 let retryAfter = String(format: "%.3f", max(0.001, wait))
                 return context.error(429, "TooManyRequests",
                                      "Too many requests: the application's budget for this tenant is spent. Retry after \(retryAfter) seconds.",

@@ -2,7 +2,7 @@
 /// sign-ins (token and device-code requests) counted apart, so that a test can prove that a dry
 /// run sent no write: `{"byMethod": {"GET": 12, "POST": 1}, "innerByMethod": {"DELETE": 3}, "signIns": 2, "writes": 1}`
 /// (`innerByMethod`: the requests run inside `$batch` requests; `writesByTenant`: Graph writes
-/// past the budgets, by tenant name).
+/// past the budgets, by tenant name; `throttledByBudget`: 429s of a spent budget, `read` or `write`).
 enum SandboxRequestCounts {
     static func count(_ request: IncomingRequest, in stats: inout SandboxStats) {
         let last = request.segments.last ?? ""
@@ -24,6 +24,8 @@ enum SandboxRequestCounts {
             "writeBatches": .int(stats.writeBatches),
             "writesByTenant": .object(
                 stats.writesByTenant.sorted { $0.key < $1.key }.map { JSON.Member(key: $0.key, value: .int($0.value)) }),
+            "throttledByBudget": .object(
+                stats.throttledByBudget.sorted { $0.key < $1.key }.map { JSON.Member(key: $0.key, value: .int($0.value)) }),
         ]))
     }
 }

@@ -23,6 +23,10 @@ public struct SandboxStats: Sendable, Equatable {
     /// Graph writes that got through the budgets (single or inside a `$batch`), by tenant name:
     /// how a benchmark sees when each tenant's writes start and how fast they go.
     public var writesByTenant: [String: Int] = [:]
+    /// Requests (single or inside a `$batch`) answered 429 because a budget was spent, by budget
+    /// (`read`, `write`): with the reads counted, how a benchmark sees whether a run kept a
+    /// spent budget busy or stormed it.
+    public var throttledByBudget: [String: Int] = [:]
 
     public init() {}
 
