@@ -8,10 +8,13 @@ import Foundation
 /// Growth is multiplicative until the first back-off (half as many more each time `limit`
 /// answers came back well), then one more per `limit` good answers; a back-off halves the
 /// limit (throttling) or takes one off (slow answers, a limit exceeded), and holds growth for
-/// `cooldown` on the clock given; an answer that says a limit is near (80 %) holds growth too.
-/// The limit comes down once per `cooldown` at most: the answers of the users already in
-/// flight when the service said "slow down" tell the same thing again, and cutting for each of
-/// them would take a run of 32 users down to one at the first burst of 429s.
+/// `cooldown` on the clock given; an answer that says a limit is near (80 %) holds growth too,
+/// unless the share in use has been falling: the budget then refills faster than the run
+/// spends it, and there is room for more (a run cut by the 429s of a budget planning spent
+/// otherwise stays cut for as long as the budget takes to be 80 % full again: 8 s of 5,000
+/// users' 20 s). The limit comes down once per `cooldown` at most: the answers of the users
+/// already in flight when the service said "slow down" tell the same thing again, and cutting
+/// for each of them would take a run of 32 users down to one at the first burst of 429s.
 public actor AdaptiveConcurrency {
     /// What one answer tells about the service's load.
     public struct Signal: Sendable, Equatable {
@@ -41,6 +44,10 @@ public actor AdaptiveConcurrency {
     public static let slowFactor = 3.0
     /// How much later than the fastest a slow answer comes, at least.
     public static let slowMargin: Duration = .milliseconds(500)
+    /// How far apart two near-limit answers are compared to tell whether the share in use is
+    /// falling, and by how much it must have fallen.
+    public static let trendWindow: TimeInterval = 0.5
+    public static let trendDrop = 0.01
 
     public nonisolated let ceiling: Int
     public private(set) var limit: Int
@@ -55,6 +62,12 @@ public actor AdaptiveConcurrency {
     private var goodAnswers = 0
     private var hasBackedOff = false
     private var holdUntil: Date?
+    /// Growth held by answers near a limit (apart from ``holdUntil``, a back-off's): lifted
+    /// as soon as the share in use is seen falling.
+    private var nearHoldUntil: Date?
+    /// The near-limit answer the next is compared with, and what the last comparison told.
+    private var nearMark: (used: Double, at: Date)?
+    private var nearFalling = false
     /// When the limit last came down.
     private var cutAt: Date?
     private var waiters: [CheckedContinuation<Void, Never>] = []
@@ -104,13 +117,16 @@ public actor AdaptiveConcurrency {
         if let used = signal.limitUsed, used >= Self.nearLimit {
             if used > Self.atLimit {
                 backOff(to: limit - 1, at: current)
-            } else {
+                return
+            }
+            if !isFalling(used, at: current) {
                 // Near a limit: no growth for the cooldown, whatever other requests answer.
                 goodAnswers = 0
                 let until = current.addingTimeInterval(cooldown)
-                holdUntil = max(holdUntil ?? until, until)
+                nearHoldUntil = max(nearHoldUntil ?? until, until)
+                return
             }
-            return
+            nearHoldUntil = nil
         }
         if let fastest, signal.latency > fastest * Self.slowFactor, signal.latency - fastest > Self.slowMargin {
             backOff(to: limit - 1, at: current)
@@ -118,12 +134,27 @@ public actor AdaptiveConcurrency {
         }
         fastest = min(fastest ?? signal.latency, signal.latency)
         if let holdUntil, current < holdUntil { return }
+        if let nearHoldUntil, current < nearHoldUntil { return }
         goodAnswers += 1
         guard goodAnswers >= limit, limit < ceiling else { return }
         goodAnswers = 0
         limit = min(ceiling, hasBackedOff ? limit + 1 : limit + max(1, limit / 2))
         peak = max(peak, limit)
         wake()
+    }
+
+    /// Whether the share in use near a limit has fallen since the near-limit answer at least
+    /// ``trendWindow`` before (the verdict holds until the next comparison).
+    private func isFalling(_ used: Double, at current: Date) -> Bool {
+        guard let mark = nearMark else {
+            nearMark = (used, current)
+            return false
+        }
+        if current.timeIntervalSince(mark.at) >= Self.trendWindow {
+            nearFalling = used < mark.used - Self.trendDrop
+            nearMark = (used, current)
+        }
+        return nearFalling
     }
 
     private func backOff(to target: Int, at current: Date) {

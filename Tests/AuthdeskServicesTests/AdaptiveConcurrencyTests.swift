@@ -85,6 +85,26 @@ import Testing
         #expect(await limiter.limit == 4)
     }
 
+    @Test func nearTheLimitButFallingItGrowsAgain() async {
+        let clock = ManualNow()
+        let limiter = AdaptiveConcurrency(ceiling: 32, initial: 4, now: clock.now)
+        let used = { (share: Double) in AdaptiveConcurrency.Signal(latency: .milliseconds(200), limitUsed: share) }
+        await Self.answer(limiter, 10, used(0.95))
+        clock.advance(0.6)
+        await Self.answer(limiter, 10, used(0.97))
+        #expect(await limiter.limit == 4, "near the limit and rising: held")
+        clock.advance(0.6)
+        await Self.answer(limiter, 4, used(0.9))
+        #expect(await limiter.limit == 6, "near the limit but falling: the budget refills faster than it is spent")
+        clock.advance(0.6)
+        await Self.answer(limiter, 12, used(0.92))
+        #expect(await limiter.limit == 6, "rising again: held")
+        clock.advance(0.3)
+        await Self.answer(limiter, 12, used(0.85))
+        #expect(await limiter.limit == 6, "within half a second of the last comparison: the verdict stands")
+        #expect(await limiter.backOffs == 0)
+    }
+
     @Test func answersMuchSlowerThanTheFastestTakeOneOff() async {
         let clock = ManualNow()
         let limiter = AdaptiveConcurrency(ceiling: 32, initial: 10, now: clock.now)
