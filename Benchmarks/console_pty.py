@@ -16,9 +16,8 @@
          the answers: the longest wait for a page, and whether paging stalled (--stall seconds
          without a page).
 
-Build first:  swift build -c release --product authdesk
-              (the memory target is met with the Swift runtime and Foundation static:
-              add --static-swift-stdlib -Xlinker -L<DIR with a libcurl.so link>; README, Benchmarks)
+Build first:  scripts/build-release   (the Swift runtime and Foundation linked statically, the
+              release build the README's figures are for; the memory target is met only so)
 Run:          python3 Benchmarks/console_pty.py start --runs 10
               python3 Benchmarks/console_pty.py idle --seconds 30
               python3 Benchmarks/console_pty.py memory --users 100000
@@ -347,7 +346,7 @@ def main():
     parser.add_argument("--stall", type=float, default=60.0, help="paging: seconds without a page that count as a stall")
     args = parser.parse_args()
     if not os.access(args.binary, os.X_OK):
-        parser.error(f"{args.binary} is not an executable; build it: swift build -c release --product authdesk")
+        parser.error(f"{args.binary} is not an executable; build it: scripts/build-release")
     {"start": start, "idle": idle, "memory": memory, "paging": paging}[args.figure](args)
 
 

@@ -34,7 +34,7 @@ process against a real `authdesk sandbox serve --latency-ms`, beside the simples
             requests a second (a free plan); prints the users' states and the wall time beside
             the least requests such a reset needs / the rate.
 
-Build first:  swift build -c release --product authdesk
+Build first:  scripts/build-release   (authdesk with the Swift runtime static, as the README's figures)
 Run:          python3 Benchmarks/reset_cli.py compare --latency 200 --users 60
               python3 Benchmarks/reset_cli.py planning --latency 100 --small 20 --large 400
               python3 Benchmarks/reset_cli.py scale --users 5000 --latency 20

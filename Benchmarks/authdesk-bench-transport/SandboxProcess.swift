@@ -14,7 +14,7 @@ final class SandboxProcess {
     ///   method lists a second), which would otherwise be what is measured.
     init(binary: String, latencyMs: Int, users: Int, throttling: Bool) throws {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
-            throw BenchFailure("\(binary) is not an executable; build it: swift build -c release --product authdesk (or give --authdesk PATH)")
+            throw BenchFailure("\(binary) is not an executable; build it: scripts/build-release authdesk (or give --authdesk PATH)")
         }
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["sandbox", "serve", "--port", "0", "--latency-ms", String(latencyMs), "--users", String(users)]

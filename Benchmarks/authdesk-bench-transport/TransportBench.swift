@@ -8,7 +8,7 @@ import Foundation
 /// Prints, per client and round, requests a second, p50 and p99 of a request, and failures;
 /// the clients take turns, round after round, so that a busy machine hurts both alike.
 ///
-///     swift build -c release --product authdesk --product authdesk-bench-transport
+///     scripts/build-release authdesk authdesk-bench-transport
 ///     .build/release/authdesk-bench-transport [--requests 4000] [--concurrency 32]
 ///         [--latency-ms 0] [--workload methods|batch] [--rounds 3] [--throttling] [--authdesk PATH]
 @main

@@ -14,7 +14,7 @@ import Foundation
 /// engine as the console and the command line, then resets other users of `fabrikam` (its own
 /// budget) the simple way. Build in release mode:
 ///
-///     swift build -c release --product authdesk-bench-bulk
+///     scripts/build-release authdesk-bench-bulk
 ///     .build/release/authdesk-bench-bulk --users 1000 --latency 20 --budget 1800
 @main
 struct BulkBench {

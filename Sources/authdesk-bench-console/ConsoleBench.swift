@@ -12,7 +12,7 @@ import Foundation
 /// ``ScreenWriter/show(_:on:)``), with curses replaced by a surface that discards the cells and
 /// the service by a directory that answers at once. Build in release mode:
 ///
-///     swift build -c release --product authdesk-bench-console
+///     scripts/build-release authdesk-bench-console
 ///     .build/release/authdesk-bench-console [--users 100000] [--keys 3000] [--rounds 5]
 @main
 struct ConsoleBench {
