@@ -67,7 +67,7 @@ extension BulkResetEngine {
     ) async {
         guard let keeper, let leases else { return }
         var waiting = deferred.take()
-        let start = ContinuousClock.now
+        let start = now()
         while !waiting.isEmpty {
             var still: [(user: ResumableUser, lease: UserLease)] = []
             for (entry, _) in waiting {
@@ -83,8 +83,8 @@ extension BulkResetEngine {
                 }
             }
             waiting = still
-            guard !waiting.isEmpty, ContinuousClock.now - start < leases.deferralWait else { break }
-            try? await Task.sleep(for: leases.retryInterval)
+            guard !waiting.isEmpty, now().timeIntervalSince(start) < leases.deferralWait / .seconds(1) else { break }
+            try? await sleep(leases.retryInterval)
         }
         for (entry, lease) in waiting {
             let name = entry.user.displayName.isEmpty ? entry.user.userID : entry.user.displayName

@@ -8,14 +8,15 @@ import AuthdeskServices
 extension BulkResetEngine {
     /// What became of steps sent: all done (go on), the user stopped (a failed step, or the
     /// journal failed), or throttled from the `from`-th step sent (429 after the transport's
-    /// attempts): those steps are sent again after `wait`, the ones before it stay done.
+    /// attempts): those steps are sent again after `wait` (the service's `Retry-After`, at least
+    /// ``BulkResetEngine/resendWait``), the ones before it stay done.
     enum SendOutcome: Equatable {
         case sent
         /// All done, and they were the user's last steps: the user is journalled `verifying`
         /// with their answers.
         case sentVerifying
         case stopped
-        case throttled(from: Int, wait: Duration?)
+        case throttled(from: Int, wait: Duration)
     }
 
     /// Sends `steps` of `user` (one, or a chain), journals each answer, and finishes the user
@@ -61,15 +62,19 @@ extension BulkResetEngine {
             await journalFailed(error, emit: emit)
             return .stopped
         }
-        for step in finished {
+        let failed = finished.firstIndex(where: { $0.state == .failed })
+        // Throttled: that step and the ones after it (424, never run) go again; what was done
+        // before it is journalled done and never sent again. Said as a wait, not as failures.
+        let resend = failed.flatMap { mayResend && finished[$0].httpStatus == 429 ? $0 : nil }
+        for step in finished[..<(resend ?? finished.endIndex)] {
             emit.yield(.stepFinished(tenant: user.tenant, userID: user.userID, step: step))
         }
-        guard let index = finished.firstIndex(where: { $0.state == .failed }) else { return verifying ? .sentVerifying : .sent }
-        // Throttled: that step and the ones after it (424, never run) go again; what was done
-        // before it is journalled done and never sent again.
-        if mayResend, finished[index].httpStatus == 429 {
-            return .throttled(from: index, wait: answers[index].retryAfter)
+        if let resend {
+            let wait = max(answers[resend].retryAfter ?? Self.resendWait, Self.resendWait)
+            emit.yield(.stepThrottled(tenant: user.tenant, userID: user.userID, step: finished[resend], wait: wait))
+            return .throttled(from: resend, wait: wait)
         }
+        guard let index = failed else { return verifying ? .sentVerifying : .sent }
         await finish(user, .failed, reason: JobSummary.describe(finished[index]), emit: emit)
         return .stopped
     }

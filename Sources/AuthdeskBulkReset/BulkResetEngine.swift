@@ -26,7 +26,8 @@ public final class BulkResetEngine: Sendable {
     /// one request a step.
     let writes: ResetWrites
     let now: @Sendable () -> Date
-    /// Waits before a throttled user is sent again (tests give one that moves a manual clock).
+    /// Waits before a throttled user is sent again, and between asks for a deferred user's lease
+    /// (tests give one that moves a manual clock, the one `now` reads).
     let sleep: @Sendable (Duration) async throws -> Void
     let control = RunControl()
     let jobBox = JobBox()
@@ -48,8 +49,9 @@ public final class BulkResetEngine: Sendable {
     /// `removers`: one per tenant name of the job; `perTenantLimit`: the most users at a time per
     /// tenant (1 to ``maxConcurrency``; how many run adapts below it, ``AdaptiveConcurrency``);
     /// `writes`: how a user's steps are sent (``ResetWrites``); `now`: the clock the journal's
-    /// timestamps come from; `leases`: how each user's lease is held (``BulkLeases``); `sleep`:
-    /// how a throttled user waits before it is sent again.
+    /// timestamps and the deferral's deadline come from; `leases`: how each user's lease is held
+    /// (``BulkLeases``); `sleep`: how a throttled user waits before it is sent again, and a
+    /// deferred user before its lease is asked for again.
     public init(
         journal: any JournalStorage, removers: [String: any MethodRemover], perTenantLimit: Int = 4,
         writes: ResetWrites = .standard, now: @escaping @Sendable () -> Date = { Date() }, leases: BulkLeases? = nil,
@@ -233,7 +235,7 @@ public final class BulkResetEngine: Sendable {
                 resends += 1
                 next += from
                 // Pause and cancel act after the wait, before the next step (the loop's gate).
-                try? await sleep(max(wait ?? Self.resendWait, Self.resendWait))
+                try? await sleep(wait)
             }
         }
         guard await control.proceed(onHold: onHold) else { return }

@@ -9,6 +9,9 @@ public enum BulkResetEvent: Sendable, Hashable {
     case stepSent(tenant: String, userID: String, step: JobStepRecord)
     /// A step's answer was journalled (`done` or `failed`).
     case stepFinished(tenant: String, userID: String, step: JobStepRecord)
+    /// The service throttled a step (429 after the transport's attempts): it and the steps after
+    /// it in its chain (424, never run) are sent again after `wait`. Not a failure.
+    case stepThrottled(tenant: String, userID: String, step: JobStepRecord, wait: Duration)
     /// A user's methods are being listed again to verify the reset.
     case verifying(tenant: String, userID: String)
     /// A user is done, or failed with a reason.

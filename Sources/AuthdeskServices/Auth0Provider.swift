@@ -27,7 +27,8 @@ public struct Auth0Provider: IdentityProvider {
         client = AuthorizedClient(
             tenant: tenant, tokens: tokens, transport: transport,
             budget: budget ?? WriteBudget(capacity: 10, refillPerSecond: 5, now: transport.now, sleep: transport.sleep),
-            serviceName: "Auth0", error: Auth0Provider.error(from:), requestID: Auth0Provider.requestID(of:))
+            serviceName: "Auth0", error: Auth0Provider.error(from:), requestID: Auth0Provider.requestID(of:),
+            pacer: RequestPacer(probes: true))
     }
 
     public var tenant: TenantInfo { client.tenant }

@@ -22,7 +22,7 @@ struct AuthorizedClient: Sendable {
     let error: ErrorDecoder
     let requestID: RequestIDReader
     /// Keeps the requests within the rate limit the service states (Auth0's), shared by copies.
-    let pacer = RequestPacer()
+    var pacer = RequestPacer()
     /// Told of every answer (``ServiceLoad``), shared by copies.
     let load = LoadObservers()
 
@@ -34,16 +34,8 @@ struct AuthorizedClient: Sendable {
         while true {
             let token = try await tokens.token()
             request.headers["Authorization"] = "Bearer \(token.value)"
-            if let wait = await pacer.reserve(at: transport.now()) {
-                do {
-                    try await transport.sleep(wait)
-                } catch {
-                    throw ServiceError.cancelled(request.header("client-request-id") ?? "")
-                }
-            }
             let started = ContinuousClock.now
-            let response = try await transport.response(for: request)
-            await pacer.learn(response, at: transport.now())
+            let response = try await transport.response(for: request, pacer: pacer)
             load.report(ServiceLoad(response, latency: ContinuousClock.now - started))
             if response.isSuccess { return response }
             if response.status == 401, !refreshed {

@@ -58,8 +58,10 @@ public final class HTTPTransport: Sendable {
     }
 
     /// Sends `request`, retrying as the policy allows, and returns the last answer whatever its
-    /// status. Throws only when no answer came at all (or the task was cancelled).
-    public func response(for request: HTTPRequest) async throws(ServiceError) -> HTTPResponse {
+    /// status. Throws only when no answer came at all (or the task was cancelled). `pacer`: each
+    /// attempt, a retry's included, waits for its turn within the service's stated rate limit
+    /// (``RequestPacer``), and each answer teaches it.
+    public func response(for request: HTTPRequest, pacer: RequestPacer? = nil) async throws(ServiceError) -> HTTPResponse {
         let clientRequestID = request.header("client-request-id") ?? makeRequestID()
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
@@ -92,11 +94,23 @@ public final class HTTPTransport: Sendable {
                     "body": "\(request.body.map { Redactor.body($0, contentType: request.header("content-type")) } ?? "")",
                 ])
             }
+            if let pacer {
+                await pacer.admit()
+                if let wait = await pacer.reserve(at: now()) {
+                    do throws(ServiceError) {
+                        try await pause(wait, clientRequestID)
+                    } catch {
+                        await pacer.unanswered()
+                        throw error
+                    }
+                }
+            }
             let data: Data
             let http: HTTPURLResponse
             do {
                 (data, http) = try await loader.load(urlRequest)
             } catch {
+                await pacer?.unanswered()
                 let code = HTTPTransport.urlErrorCode(error)
                 if error is CancellationError || code == URLError.cancelled.rawValue {
                     throw ServiceError.cancelled(clientRequestID)
@@ -131,6 +145,7 @@ public final class HTTPTransport: Sendable {
                 status: http.statusCode, headers: headers, body: data,
                 clientRequestID: clientRequestID, attempts: attempt)
             response.throttledAttempts = throttled
+            await pacer?.learn(response, at: now())
             logger.debug("response", metadata: [
                 "target": "\(target)", "status": "\(response.status)",
                 "request-id": "\(response.requestID ?? "-")", "client-request-id": "\(clientRequestID)",

@@ -115,6 +115,8 @@ public struct BulkRunProgress: Sendable, Hashable {
         case .stepFinished(let tenant, let userID, let step):
             stepsAnswered += 1
             if step.state == .done { update(tenant, userID) { $0.stepsDone += 1 } }
+        case .stepThrottled(let tenant, let userID, let step, _):
+            update(tenant, userID) { $0.status = .running(step: "\(step.planStep.description): throttled, waiting") }
         case .verifying(let tenant, let userID):
             update(tenant, userID) { $0.status = .verifying }
         case .userFinished(let user):

@@ -18,6 +18,25 @@ public enum JournalStore {
         return try open(teamDatabase: database, environment: environment)
     }
 
+    /// Runs `body` on the journal ``open(config:environment:)`` opens, then closes the team's
+    /// database, if any, whether `body` succeeded or not: a command's one use of the journal
+    /// ends its connections as PostgreSQL expects, not by the process's exit.
+    public static func using<T: Sendable>(
+        config: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        _ body: (any JournalStorage) async throws -> T
+    ) async throws -> T {
+        let team = try Configuration.load(path: config, environment: environment).team
+        let database = try await openDatabase(team, environment: environment)
+        do {
+            let result = try await body(try open(teamDatabase: database, environment: environment))
+            await database?.close()
+            return result
+        } catch {
+            await database?.close()
+            throw error
+        }
+    }
+
     /// The journal over `teamDatabase` (already open) when there is one, else the local one.
     public static func open(
         teamDatabase: TeamJournalDatabase?, environment: [String: String] = ProcessInfo.processInfo.environment

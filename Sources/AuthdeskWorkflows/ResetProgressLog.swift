@@ -13,9 +13,14 @@ public struct ResetProgressLog {
 
     /// `run`'s users, as the journal had them when it began; `write`: where each line goes.
     public init(_ run: ResetRun, write: @escaping (String) -> Void) {
+        self.init(jobID: run.jobID, before: run.before, write: write)
+    }
+
+    /// Job `jobID`'s lines, its users as `before` had them.
+    init(jobID: JobID, before: JobSummary, write: @escaping (String) -> Void) {
         self.write = write
         start = clock.now
-        progress = BulkRunProgress(jobID: run.jobID, rows: run.before.users.map(BulkRunRow.init), at: .zero)
+        progress = BulkRunProgress(jobID: jobID, rows: before.users.map(BulkRunRow.init), at: .zero)
     }
 
     public mutating func show(_ event: BulkResetEvent) {
@@ -26,6 +31,9 @@ public struct ResetProgressLog {
         case .stepFinished(let tenant, let userID, let step):
             let outcome = step.state == .done ? "done" : "failed: \(JobSummary.describe(step))"
             say("\(tenant) \(name(tenant, userID)): \(step.planStep.description): \(outcome)")
+        case .stepThrottled(let tenant, let userID, let step, let wait):
+            let seconds = String(format: "%.1f", wait / .seconds(1))
+            say("\(tenant) \(name(tenant, userID)): \(step.planStep.description): throttled (429), sent again in \(seconds) s")
         case .verifying(let tenant, let userID):
             say("\(tenant) \(name(tenant, userID)): verifying")
         case .userFinished(let user):

@@ -33,10 +33,12 @@ struct JobsApproveCommand: AsyncParsableCommand {
         if tenants.readOnly, !dryRun {
             throw WorkflowFailure("Refused: --read-only: an approval lets a job send its changes; drop --read-only", status: .refused)
         }
-        let approval = JobApproval(journal: try await JournalStore.open(config: tenants.config))
         let approver = OperatorName.current
-        let job = dryRun ? try await approval.check(JobID(id), by: approver) : try await approval.approve(JobID(id), by: approver)
-        let requester = try await approval.requester(of: job)
+        let (job, requester) = try await JournalStore.using(config: tenants.config) { journal in
+            let approval = JobApproval(journal: journal)
+            let job = dryRun ? try await approval.check(JobID(id), by: approver) : try await approval.approve(JobID(id), by: approver)
+            return (job, try await approval.requester(of: job))
+        }
         print(JobApproval.report(job, requester: requester, approver: approver, dryRun: dryRun).render(outputOption.output), terminator: "")
     }
 }

@@ -12,7 +12,7 @@ struct JobsListCommand: AsyncParsableCommand {
     @OptionGroup var outputOption: OutputOption
 
     func run() async throws {
-        let journal = try await JournalStore.open(config: tenants.config)
-        print(JobListing.report(try await journal.jobs()).render(outputOption.output), terminator: "")
+        let jobs = try await JournalStore.using(config: tenants.config) { try await $0.jobs() }
+        print(JobListing.report(jobs).render(outputOption.output), terminator: "")
     }
 }

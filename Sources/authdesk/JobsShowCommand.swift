@@ -18,6 +18,7 @@ struct JobsShowCommand: AsyncParsableCommand {
     var id: String
 
     func run() async throws {
-        print(try await JournalStore.open(config: tenants.config).summary(of: JobID(id)).render(outputOption.output), terminator: "")
+        let summary = try await JournalStore.using(config: tenants.config) { try await $0.summary(of: JobID(id)) }
+        print(try summary.render(outputOption.output), terminator: "")
     }
 }

@@ -32,7 +32,9 @@ struct JournalExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let format = try JournalTrust.format(self.format)
-        let pack = try await JournalTrust.evidence(ticket: ticket, job: job, since: since, in: JournalStore.open(config: tenants.config))
+        let pack = try await JournalStore.using(config: tenants.config) {
+            try await JournalTrust.evidence(ticket: ticket, job: job, since: since, in: $0)
+        }
         print(pack.render(format), terminator: "")
     }
 }

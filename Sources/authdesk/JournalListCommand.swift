@@ -35,7 +35,7 @@ struct JournalListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let query = try JournalQuery(since: since, user: user, tenant: tenant, ticket: ticket)
-        let entries = try await query.entries(in: JournalStore.open(config: tenants.config))
+        let entries = try await JournalStore.using(config: tenants.config) { try await query.entries(in: $0) }
         print(AuditEntry.report(entries).render(outputOption.output), terminator: "")
     }
 }

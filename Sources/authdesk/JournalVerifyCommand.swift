@@ -20,7 +20,7 @@ struct JournalVerifyCommand: AsyncParsableCommand {
     @OptionGroup var tenants: TenantOptions
 
     func run() async throws {
-        let (lines, status) = try await JournalTrust.verify(JournalStore.open(config: tenants.config))
+        let (lines, status) = try await JournalStore.using(config: tenants.config) { try await JournalTrust.verify($0) }
         print(lines.joined(separator: "\n"))
         if status != .success { throw ExitCode(status.rawValue) }
     }

@@ -29,7 +29,7 @@ struct UndoCommand: AsyncParsableCommand {
     var yes = false
 
     func run() async throws {
-        let undo = try await UndoWorkflow.plan(entryID, in: JournalStore.open(config: global.config))
+        let undo = try await JournalStore.using(config: global.config) { try await UndoWorkflow.plan(entryID, in: $0) }
         if !trust.dryRun, !yes {
             guard isatty(STDIN_FILENO) == 1 else {
                 throw UsageError("standard input is not a terminal, so the undo cannot be confirmed; pass --yes to undo without asking")

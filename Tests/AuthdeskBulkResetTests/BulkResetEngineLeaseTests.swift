@@ -52,6 +52,25 @@ import Testing
         }
     }
 
+    @Test func aHeldUserIsAskedForEachIntervalUntilTheDeferralWaitPassesOnTheEnginesClock() async throws {
+        try await withTeam { mine, other in
+            let setup = try await Setup()
+            defer { setup.fixture.remove() }
+            try await otherTakesAdele(other)
+            let waits = ThrottledResendTests.EngineWaits()
+            let leases = BulkLeases(
+                leasing: mine, recheckEveryUser: true, deferralWait: .seconds(30), retryInterval: .seconds(2))
+            let engine = try BulkResetEngine(
+                journal: setup.journal, removers: setup.removers, now: waits.now, leases: leases, sleep: waits.sleep)
+            _ = await BulkResetEngineTests.collect(try await engine.run("job-1"))
+
+            #expect(waits.asked == Array(repeating: .seconds(2), count: 15), "30 s of the manual clock, 2 s apart")
+            let adele = try #require(try await setup.journal.summary(of: "job-1").users.first { $0.user.userID == "u-adele" })
+            #expect(adele.user.state == .failed && adele.user.reason?.contains("bob@jump-2") == true)
+            #expect(await setup.contoso.log.allSatisfy { !$0.hasPrefix("u-adele") }, "nothing sent for Adele")
+        }
+    }
+
     @Test func whileAUserRunsItsLeaseIsTheJobsAndItIsGivenUpAfter() async throws {
         try await withTeam { mine, other in
             let gate = Gate()

@@ -37,16 +37,18 @@ import Testing
         return planned.plan
     }
 
-    /// Runs job "chained" to its end; a throttled user waits with `sleep` (by default nothing
-    /// waits, and the clock does not move) before it is sent again.
-    static func run(
+    /// Runs job "chained" to its end and gives its events; a throttled user waits with `sleep`
+    /// (by default nothing waits, and the clock does not move) before it is sent again.
+    @discardableResult static func run(
         _ journal: Journal, _ provider: GraphProvider, writes: ResetWrites, retryFailed: Bool = false,
         sleep: @escaping @Sendable (Duration) async throws -> Void = { _ in }
-    ) async throws {
+    ) async throws -> [BulkResetEvent] {
         let engine = try BulkResetEngine(
             journal: journal, removers: ["contoso": ProviderRemover(provider: provider)], perTenantLimit: 4, writes: writes,
             sleep: sleep)
-        for await _ in try await engine.run("chained", retryFailed: retryFailed) {}
+        var events: [BulkResetEvent] = []
+        for await event in try await engine.run("chained", retryFailed: retryFailed) { events.append(event) }
+        return events
     }
 
     /// The one of ``people`` with the most steps under `.all`, and how many.

@@ -49,7 +49,7 @@ import Testing
         let user = try #require(plan.users.first)
         let before = sandbox.stats()
 
-        try await ChainedWritesTests.run(journal, provider, writes: .chained, sleep: waits.sleep)
+        let events = try await ChainedWritesTests.run(journal, provider, writes: .chained, sleep: waits.sleep)
 
         let summary = try #require(try await journal.summary(of: "chained").users.first)
         #expect(summary.user.state == .done, "\(summary.user.reason ?? "")")
@@ -58,6 +58,13 @@ import Testing
         let asked = waits.asked
         #expect(asked.count == longest.steps - budget, "one wait for each write the budget refused")
         #expect(asked.allSatisfy { $0 >= .seconds(18) }, "each wait is the service's Retry-After (150 / 8 s): \(asked)")
+        // The front ends are told of each wait as it begins, with the throttled step, and never
+        // of a throttled or not-run (424) step as a failure.
+        let throttled = events.compactMap { if case .stepThrottled(_, _, let step, let wait) = $0 { (step, wait) } else { nil } }
+        #expect(throttled.map(\.1) == asked)
+        #expect(throttled.allSatisfy { $0.0.httpStatus == 429 })
+        let failures = events.filter { if case .stepFinished(_, _, let step) = $0 { step.state != .done } else { false } }
+        #expect(failures.isEmpty, "\(failures)")
         // The service ran each step once when it went through, and once for each 429: nothing
         // that was done was run twice (a failed dependency's 424 is not run).
         let after = sandbox.stats()

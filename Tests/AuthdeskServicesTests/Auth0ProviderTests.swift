@@ -123,12 +123,27 @@ import Testing
         #expect(waits.recorded.allSatisfy { $0 <= .seconds(1) })
     }
 
+    @Test func aFirstBurstWaitsForTheFirstAnswerSoNoneIsRefused() async throws {
+        // Ten reads at once before any answer stated the limit: the first goes alone, its answer
+        // states 5 a second, and the rest are paced by it instead of nine meeting a 429.
+        let harness = try await Auth0SandboxHarness.start(SandboxOptions(usersPerTenant: 0, auth0RateLimit: 5))
+        let auth0 = harness.provider(transport: HTTPTransport(retry: RetryPolicy(maxAttempts: 1)))
+        let ids = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<10 { group.addTask { try await auth0.user(Auth0SandboxHarness.marta).id } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        let stats = harness.sandbox.stats()
+        await harness.sandbox.stop()
+        #expect(ids == Array(repeating: Auth0SandboxHarness.marta, count: 10))
+        #expect(stats.count(429) == 0)
+    }
+
     // MARK: Against scripted answers
 
     @Test func aThrottledRequestWaitsUntilTheReset() async throws {
         let clock = ManualClock()
         let reset = Int(clock.now().timeIntervalSince1970) + 7
-        let sleeper = SleepRecorder()
+        let sleeper = SleepRecorder(advancing: clock)
         let loader = ScriptedLoader([
             ScriptedLoader.json(429, #"{"statusCode":429,"error":"Too Many Requests","message":"Global limit has been reached","errorCode":"too_many_requests"}"#,
                                 headers: ["x-ratelimit-limit": "2", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset)]),

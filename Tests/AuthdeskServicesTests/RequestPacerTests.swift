@@ -1,4 +1,4 @@
-import AuthdeskServices
+@testable import AuthdeskServices
 import Foundation
 import Testing
 
@@ -11,6 +11,24 @@ import Testing
         for _ in 0..<100 { #expect(await pacer.reserve(at: Self.start) == nil) }
         await pacer.learn(limit: nil, remaining: nil, at: Self.start)  // Graph states none
         #expect(await pacer.reserve(at: Self.start) == nil)
+    }
+
+    @Test func aProbingPacerSendsTheFirstAloneUntilAnAnswer() async {
+        let pacer = RequestPacer(probes: true)
+        await pacer.admit()  // the probe
+        let second = Task { await pacer.admit() }
+        while await pacer.queued == 0 { await Task.yield() }
+        #expect(await pacer.queued == 1, "the second waits for the probe's answer")
+        await pacer.unanswered()  // no answer: the second probes in its place
+        await second.value
+        let third = Task { await pacer.admit() }
+        while await pacer.queued == 0 { await Task.yield() }
+        await pacer.learn(limit: 2, remaining: 1, at: Self.start)
+        await third.value
+        #expect(await pacer.queued == 0)
+        await pacer.admit()  // the limit is known: admitted at once, paced by tokens
+        #expect(await pacer.reserve(at: Self.start) == nil)
+        #expect(await pacer.reserve(at: Self.start) == .seconds(0.5))
     }
 
     @Test func aFreePlansTwoASecondSpacesRequestsHalfASecondApart() async {

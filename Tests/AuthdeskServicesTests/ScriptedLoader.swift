@@ -56,10 +56,19 @@ final class ScriptedLoader: HTTPLoading {
 /// A sleep that returns at once and remembers how long it was asked to wait.
 final class SleepRecorder: Sendable {
     private let waits = Mutex<[Duration]>([])
+    private let clock: ManualClock?
+
+    /// `clock`: moved on by each wait, as time would be (nil: time stands still).
+    init(advancing clock: ManualClock? = nil) {
+        self.clock = clock
+    }
 
     var recorded: [Duration] { waits.withLock { $0 } }
 
     var sleep: HTTPTransport.Sleep {
-        { duration in self.waits.withLock { $0.append(duration) } }
+        { duration in
+            self.waits.withLock { $0.append(duration) }
+            self.clock?.advance(by: duration / .seconds(1))
+        }
     }
 }
