@@ -12,6 +12,9 @@ public struct HTTPResponse: Sendable {
     public var attempts: Int
     /// How many of those attempts the service throttled (429) before this answer.
     public var throttledAttempts = 0
+    /// How long the attempts waited for their turn within the service's stated rate limit
+    /// (``RequestPacer``): the client's own wait, not the service's slowness.
+    public var pacedFor: Duration = .zero
 
     public init(status: Int, headers: [String: String], body: Data, clientRequestID: String, attempts: Int = 1) {
         self.status = status

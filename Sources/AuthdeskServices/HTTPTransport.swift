@@ -76,6 +76,7 @@ public final class HTTPTransport: Sendable {
         var waits: [Duration] = []
         var attempt = 0
         var throttled = 0
+        var paced = Duration.zero
         func trace(_ status: Int?, _ requestID: String?) {
             RequestTrace.report(RequestTrace(
                 method: request.method, path: request.url.path, status: status, duration: ContinuousClock.now - started,
@@ -97,6 +98,7 @@ public final class HTTPTransport: Sendable {
             if let pacer {
                 await pacer.admit()
                 if let wait = await pacer.reserve(at: now()) {
+                    paced += wait
                     do throws(ServiceError) {
                         try await pause(wait, clientRequestID)
                     } catch {
@@ -145,6 +147,7 @@ public final class HTTPTransport: Sendable {
                 status: http.statusCode, headers: headers, body: data,
                 clientRequestID: clientRequestID, attempts: attempt)
             response.throttledAttempts = throttled
+            response.pacedFor = paced
             await pacer?.learn(response, at: now())
             logger.debug("response", metadata: [
                 "target": "\(target)", "status": "\(response.status)",

@@ -162,6 +162,24 @@ import Testing
         #expect(sleeper.recorded == [.seconds(3)])
     }
 
+    @Test func everyAttemptARetrysIncludedTakesItsTurnFromThePacer() async throws {
+        // Two a second and none left, and time stands still: each attempt's turn comes half a
+        // second after the one before, the retry after a 429 included; the answer says how long
+        // the client itself waited, apart from the service's reset.
+        let pacer = RequestPacer()
+        await pacer.learn(limit: 2, remaining: 0, at: Date(timeIntervalSince1970: 1_000_000))
+        let loader = ScriptedLoader([
+            ScriptedLoader.json(429, #"{"statusCode":429,"error":"Too Many Requests","message":"Global limit has been reached"}"#,
+                                headers: ["x-ratelimit-limit": "2", "x-ratelimit-remaining": "0", "x-ratelimit-reset": "1000003"]),
+            ScriptedLoader.json(200, "[]"),
+        ])
+        let sleeper = SleepRecorder()
+        let response = try await transport(loader, sleeper).response(for: HTTPRequest(url: url), pacer: pacer)
+        #expect(response.status == 200 && response.attempts == 2)
+        #expect(sleeper.recorded == [.seconds(0.5), .seconds(3), .seconds(1)])
+        #expect(response.pacedFor == .seconds(1.5))
+    }
+
     @Test func logsCarryNoSecrets() async throws {
         let logs = LogCapture()
         let loader = ScriptedLoader([
