@@ -13,10 +13,12 @@ extension GraphProvider {
     /// Sends `requests` (GETs, relative to v1.0, or to beta when `beta`) in batches of at most
     /// 20, all batches at once, and returns an answer for every request id. Inner
     /// requests throttled or unavailable are sent again after the longest `Retry-After` among
-    /// them (and the policy's back-off after a round with none answered), as long as each round gets some answered (at most one round more than there are
-    /// requests) and for at most the retry policy's attempts in a row without any; the last
-    /// answer is returned, whatever its status. Throws only when a batch
-    /// itself fails (then none of its answers is known).
+    /// them (and the policy's back-off after a round with none answered), as long as each round
+    /// gets some answered, and for at most the retry policy's attempts in a row without any; a
+    /// request answered 429 goes on beyond those attempts until the rounds with a 429 have waited
+    /// ``RetryPolicy/maxThrottledWait`` in all (readers sharing a spent budget are refused in
+    /// turn, not lost). The last answer is returned, whatever its status. Throws only when a
+    /// batch itself fails (then none of its answers is known).
     public func batch(_ requests: [GraphBatchRequest], beta: Bool = false) async throws(ServiceError) -> [String: GraphBatchResponse] {
         var ids = Set<String>()
         for request in requests where !ids.insert(request.id).inserted {
@@ -25,8 +27,12 @@ extension GraphProvider {
         var answers: [String: GraphBatchResponse] = [:]
         var pending = requests
         var attempt = 0  // rounds in a row in which nothing got answered
+        var throttledWait = Duration.zero  // waited before rounds that carried a 429
         while !pending.isEmpty {
             attempt += 1
+            // Past the policy's attempts (429s only), the back-off stops growing: a reader
+            // refused in turn asks again every few seconds, not every half minute.
+            let failures = min(attempt, transport.retry.maxAttempts - 1)
             let sent = pending.count
             var again: [GraphBatchRequest] = []
             var wait: Duration = .zero
@@ -41,10 +47,12 @@ extension GraphProvider {
                 for answer in answered {
                     answers[answer.id] = answer
                     let status = answer.response.status
-                    if transport.retry.retryableStatuses.contains(status), attempt < transport.retry.maxAttempts,
+                    let mayRetry = attempt < transport.retry.maxAttempts
+                        || (status == 429 && throttledWait < transport.retry.maxThrottledWait)
+                    if transport.retry.retryableStatuses.contains(status), mayRetry,
                        let request = chunk.first(where: { $0.id == answer.id }) {
                         again.append(request)
-                        wait = max(wait, transport.retry.delay(after: answer.response, failures: attempt, now: transport.now()))
+                        wait = max(wait, transport.retry.delay(after: answer.response, failures: failures, now: transport.now()))
                     }
                 }
             }
@@ -53,7 +61,7 @@ extension GraphProvider {
             } else if !again.isEmpty {
                 // Nothing answered: the budget is spent for more than one request's Retry-After
                 // says, so back off as for a failed request too.
-                wait = max(wait, transport.retry.backoff(failures: attempt))
+                wait = max(wait, transport.retry.backoff(failures: failures))
             }
             pending = again
             if let throttled = again.first.flatMap({ request in answers[request.id] }) {
@@ -62,6 +70,7 @@ extension GraphProvider {
                     latency: .zero, attempts: attempt + 1, status: throttled.response.status, limitUsed: nil))
             }
             if !pending.isEmpty {
+                if pending.contains(where: { answers[$0.id]?.response.status == 429 }) { throttledWait += wait }
                 do {
                     try await transport.sleep(wait)
                 } catch {

@@ -14,19 +14,25 @@ public struct RetryPolicy: Sendable {
     public var maxDelay: Duration
     /// The longest wait honoured from a `Retry-After` or rate-limit reset header.
     public var maxServerDelay: Duration
+    /// How long in all a batch's inner read keeps being sent again while the service answers it
+    /// 429 (alive, its budget spent for now), beyond ``maxAttempts``: when many readers share a
+    /// spent budget, one of them can be refused longer than a few back-offs.
+    public var maxThrottledWait: Duration
     public var retryableStatuses: Set<Int>
     /// A number in 0..<1 for the jitter (random by default; fixed in tests).
     public var random: @Sendable () -> Double
 
     public init(
         maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30),
-        maxServerDelay: Duration = .seconds(300), retryableStatuses: Set<Int> = [429, 503, 504],
+        maxServerDelay: Duration = .seconds(300), maxThrottledWait: Duration = .seconds(120),
+        retryableStatuses: Set<Int> = [429, 503, 504],
         random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
     ) {
         self.maxAttempts = max(1, maxAttempts)
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
         self.maxServerDelay = maxServerDelay
+        self.maxThrottledWait = maxThrottledWait
         self.retryableStatuses = retryableStatuses
         self.random = random
     }

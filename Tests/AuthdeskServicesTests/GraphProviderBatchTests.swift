@@ -61,9 +61,16 @@ import Testing
                         headers: ["Content-Type": "application/json", "Retry-After": "1"])
                 : .init(status: 200, body: "{}")
         }
-        let answers = try await provider(loader).batch([GraphBatchRequest(id: "a", url: "/users/u0"), GraphBatchRequest(id: "b", url: "/users/u1")])
-        // The first round answers u0 (progress); then u1 alone, as many rounds as the policy allows.
-        #expect(loader.batches.count == 1 + RetryPolicy().maxAttempts)
+        let sleeper = SleepRecorder()
+        let answers = try await provider(loader, sleeper: sleeper)
+            .batch([GraphBatchRequest(id: "a", url: "/users/u0"), GraphBatchRequest(id: "b", url: "/users/u1")])
+        // The first round answers u0 (progress); then u1 alone, round after round, until the
+        // waits for its 429s reach the policy's bound: then its last answer stands.
+        let bound = RetryPolicy().maxThrottledWait
+        let waits = sleeper.recorded
+        #expect(loader.batches.count == 1 + waits.count)
+        #expect(waits.count > RetryPolicy().maxAttempts)
+        #expect(waits.reduce(.zero, +) >= bound && waits.dropLast().reduce(.zero, +) < bound, "\(waits)")
         #expect(answers["b"]?.failure?.status == 429)
         #expect(answers["b"]?.failure?.kind == .throttled)
         #expect(answers["a"]?.failure == nil)
@@ -104,6 +111,24 @@ import Testing
         #expect(error.status == 404)
         #expect(error.code == "Request_ResourceNotFound")
         #expect(error.requestID == "req-404")
+    }
+
+    @Test func aReadRefusedMoreTimesThanTheAttemptsIsReadOnceTheBudgetLetsIt() async throws {
+        // A spent read budget shared with other readers: u1 is refused twelve times in a row,
+        // each 429 asking for 4 ms (one unit's refill), before it is answered; it is not lost.
+        let loader = BatchLoader { _, url, attempt in
+            url == "/users/u1" && attempt <= 12
+                ? .init(status: 429, body: #"{"error":{"code":"TooManyRequests","message":"budget spent"}}"#,
+                        headers: ["Content-Type": "application/json", "Retry-After": "0.004"])
+                : .init(status: 200, body: #"{"attempt":\#(attempt)}"#)
+        }
+        let sleeper = SleepRecorder()
+        let answers = try await provider(loader, sleeper: sleeper)
+            .batch([GraphBatchRequest(id: "a", url: "/users/u0"), GraphBatchRequest(id: "b", url: "/users/u1")])
+        #expect(answers["b"]?.failure == nil)
+        #expect(answers["b"].flatMap { JSONValue.parse($0.response.body)?["attempt"]?.int } == 13)
+        #expect(sleeper.recorded.count == 12)
+        #expect(sleeper.recorded.reduce(.zero, +) < RetryPolicy().maxThrottledWait)
     }
 
     @Test func aThrottledRequestKeepsItsTurnWhileOthersAreAnswered() async throws {

@@ -45,7 +45,7 @@ def test_planning_many_marked_users_shows_users_planned_rate_and_time_left(conso
         assert bar and bar.group(2) == done and bar.group(3) == total
 
         screen = term.wait_for("plan (dry run)", timeout=120)
-        assert f"{marked} users" in screen
+        assert f"{marked} users" in screen, "\n".join(screen.split("\n")[:4])
 
 
 WAITING = re.compile(r"waiting for limits: ([\d.]+) s, (\w+)")
