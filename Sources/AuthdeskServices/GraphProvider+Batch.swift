@@ -35,6 +35,7 @@ extension GraphProvider {
             let failures = min(attempt, transport.retry.maxAttempts - 1)
             let sent = pending.count
             var again: [GraphBatchRequest] = []
+            var tooMany = false  // a 429 among them
             var wait: Duration = .zero
             var chunks: [[GraphBatchRequest]] = []
             var start = pending.startIndex
@@ -52,6 +53,7 @@ extension GraphProvider {
                     if transport.retry.retryableStatuses.contains(status), mayRetry,
                        let request = chunk.first(where: { $0.id == answer.id }) {
                         again.append(request)
+                        tooMany = tooMany || status == 429
                         wait = max(wait, transport.retry.delay(after: answer.response, failures: failures, now: transport.now()))
                     }
                 }
@@ -70,7 +72,7 @@ extension GraphProvider {
                     latency: .zero, attempts: attempt + 1, status: throttled.response.status, limitUsed: nil))
             }
             if !pending.isEmpty {
-                if pending.contains(where: { answers[$0.id]?.response.status == 429 }) { throttledWait += wait }
+                if tooMany { throttledWait += wait }
                 do {
                     try await transport.sleep(wait)
                 } catch {

@@ -96,15 +96,12 @@ public final class HTTPTransport: Sendable {
                 ])
             }
             if let pacer {
+                // A probe never waits here (no limit is known while probing), so a cancelled
+                // wait leaves no probe to hand on.
                 await pacer.admit()
                 if let wait = await pacer.reserve(at: now()) {
                     paced += wait
-                    do throws(ServiceError) {
-                        try await pause(wait, clientRequestID)
-                    } catch {
-                        await pacer.unanswered()
-                        throw error
-                    }
+                    try await pause(wait, clientRequestID)
                 }
             }
             let data: Data
